@@ -1,0 +1,52 @@
+/*
+ * buf.h — growable byte buffers, typed vectors and a string arena.
+ *
+ * Owns: nothing but memory plumbing used by every stage. All growth is
+ * amortised (doubling), so stages never allocate per token.
+ */
+#ifndef VNR_BUF_H
+#define VNR_BUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* A growable byte string, always NUL-terminated when data != NULL. */
+typedef struct vnr_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} vnr_buf;
+
+bool buf_reserve(vnr_buf *b, size_t extra);
+bool buf_append(vnr_buf *b, const char *s, size_t n);
+bool buf_append_str(vnr_buf *b, const char *s);
+bool buf_append_char(vnr_buf *b, char c);
+bool buf_append_utf8(vnr_buf *b, uint32_t cp);
+bool buf_printf(vnr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_free(vnr_buf *b);
+/* Hands the NUL-terminated data to the caller and resets the buffer. */
+char *buf_steal(vnr_buf *b);
+
+/* Generic vector: grow `*items` (of `size` bytes each) to hold `need` items. */
+bool vec_grow(void **items, size_t *cap, size_t need, size_t size);
+#define VEC_PUSH(items, count, cap, value) \
+    (vec_grow((void **)&(items), &(cap), (count) + 1, sizeof *(items)) \
+         ? ((items)[(count)++] = (value), true) : false)
+
+/*
+ * A string arena: many small immutable strings freed together. Strings are
+ * stored back to back in large blocks; pointers stay valid until arena_free.
+ */
+typedef struct arena_block arena_block;
+typedef struct vnr_arena {
+    arena_block *head;
+} vnr_arena;
+
+char *arena_strndup(vnr_arena *a, const char *s, size_t n);
+char *arena_strdup(vnr_arena *a, const char *s);
+void *arena_alloc(vnr_arena *a, size_t n);
+void arena_free(vnr_arena *a);
+
+#endif

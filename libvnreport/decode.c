@@ -1,0 +1,225 @@
+/*
+ * decode.c — stage 1: bytes → UTF-8 (see decode.h).
+ *
+ * UTF-8 is validated in one pass that skips eight ASCII bytes at a time;
+ * invalid input is an error naming line and byte unless lenient mode asks
+ * for U+FFFD replacement. UTF-16 needs a BOM. Legacy 8-bit encodings are
+ * decoded by their own tables (encodings issue).
+ */
+#include "decode.h"
+#include "buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t utf8_sequence_length(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c == 0)
+        return 0;
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    if (c < 0xE0) {
+        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
+    }
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && s[1] >= 0xA0)
+            return 0; /* surrogate */
+        return 3;
+    }
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+        (s[3] & 0xC0) != 0x80)
+        return 0;
+    if (c == 0xF0 && s[1] < 0x90)
+        return 0; /* overlong */
+    if (c == 0xF4 && s[1] >= 0x90)
+        return 0; /* > U+10FFFF */
+    return 4;
+}
+
+size_t line_of_offset(const char *s, size_t pos)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < pos; i++) {
+        if (s[i] == '\n')
+            line++;
+        else if (s[i] == '\r' && (i + 1 >= pos || s[i + 1] != '\n'))
+            line++;
+    }
+    return line;
+}
+
+/* Offset of the first invalid byte, or n when all of s is valid UTF-8. */
+static size_t utf8_first_invalid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            /* all ASCII and no NUL byte: skip the word */
+            if (!(w & 0x8080808080808080ULL) &&
+                !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t k = utf8_sequence_length(s + i, n - i);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+static vnr_status encoding_error(const char *bytes, size_t n, size_t at,
+                                 const char *what, vnr_error **error)
+{
+    size_t line = line_of_offset(bytes, at);
+    size_t line_start = at;
+    while (line_start > 0 && bytes[line_start - 1] != '\n' && bytes[line_start - 1] != '\r')
+        line_start--;
+    (void)n;
+    return error_set(error, VNR_E_ENCODING, line, at,
+                     "%s at line %zu, byte %zu (column %zu): 0x%02X",
+                     what, line, at, at - line_start + 1,
+                     (unsigned)(unsigned char)bytes[at]);
+}
+
+/* Lenient UTF-8: copy bytes[start..n), replacing every invalid sequence
+ * by U+FFFD. */
+static vnr_status utf8_repair(const char *bytes, size_t n, size_t start, decoded *out)
+{
+    vnr_buf b = { 0 };
+    if (!buf_reserve(&b, n + n / 8 + 16) || !offmap_add(&out->map, 0, start, 1))
+        goto nomem;
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t i = start;
+    while (i < n) {
+        size_t k = utf8_sequence_length(s + i, n - i);
+        if (k) {
+            if (!buf_append(&b, bytes + i, k))
+                goto nomem;
+            i += k;
+            continue;
+        }
+        if (!offmap_add(&out->map, b.len, i, 0) || !buf_append(&b, "\xEF\xBF\xBD", 3))
+            goto nomem;
+        out->replacements++;
+        i++;
+        if (!offmap_add(&out->map, b.len, i, 1))
+            goto nomem;
+    }
+    out->len = b.len;
+    out->owned = buf_steal(&b);
+    out->text = out->owned;
+    return VNR_OK;
+nomem:
+    buf_free(&b);
+    return VNR_E_NOMEM;
+}
+
+/* UTF-8 text starting at `start` (3 after a BOM). */
+static vnr_status decode_utf8(const char *bytes, size_t n, size_t start, bool lenient,
+                              decoded *out, vnr_error **error)
+{
+    size_t bad = start + utf8_first_invalid((const unsigned char *)bytes + start, n - start);
+    out->encoding = VNR_ENCODING_UTF8;
+    if (bad == n) {
+        out->text = bytes + start;
+        out->len = n - start;
+        if (start && !offmap_add(&out->map, 0, start, 1))
+            return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+        return VNR_OK;
+    }
+    if (!lenient)
+        return encoding_error(bytes, n, bad,
+                              bytes[bad] ? "invalid UTF-8" : "NUL byte", error);
+    vnr_status st = utf8_repair(bytes, n, start, out);
+    return st == VNR_OK ? VNR_OK : error_set(error, st, 0, VNR_NO_POSITION, "out of memory");
+}
+
+static vnr_status decode_utf16(const char *bytes, size_t n, size_t start, bool big,
+                               bool lenient, decoded *out, vnr_error **error)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    vnr_buf b = { 0 };
+    if (!buf_reserve(&b, n + 16))
+        goto nomem;
+    size_t i = start;
+    while (i < n) {
+        if (i + 1 >= n)
+            goto bad;
+        uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+        size_t used = 2;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 3 >= n)
+                goto bad;
+            uint32_t lo = big ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                goto bad;
+            u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+            used = 4;
+        } else if ((u >= 0xDC00 && u <= 0xDFFF) || u == 0) {
+            goto bad;
+        }
+        if (!offmap_add(&out->map, b.len, i, u < 0x80 ? 2 : 0) || !buf_append_utf8(&b, u))
+            goto nomem;
+        i += used;
+        continue;
+bad:
+        if (!lenient) {
+            buf_free(&b);
+            return error_set(error, VNR_E_ENCODING, 0, i,
+                             "invalid UTF-16 at byte %zu", i);
+        }
+        if (!offmap_add(&out->map, b.len, i, 0) || !buf_append_utf8(&b, 0xFFFD))
+            goto nomem;
+        out->replacements++;
+        i += 2;
+    }
+    out->encoding = big ? VNR_ENCODING_UTF16BE : VNR_ENCODING_UTF16LE;
+    out->len = b.len;
+    out->owned = buf_steal(&b);
+    out->text = out->owned;
+    return VNR_OK;
+nomem:
+    buf_free(&b);
+    return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+}
+
+vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
+                        bool lenient, decoded *out, vnr_error **error)
+{
+    memset(out, 0, sizeof *out);
+    out->confidence = 1.0;
+    const unsigned char *s = (const unsigned char *)bytes;
+    bool bom8 = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+    bool bom16le = n >= 2 && s[0] == 0xFF && s[1] == 0xFE;
+    bool bom16be = n >= 2 && s[0] == 0xFE && s[1] == 0xFF;
+
+    if ((hint == VNR_ENCODING_AUTO || hint == VNR_ENCODING_UTF16LE) && bom16le)
+        return decode_utf16(bytes, n, 2, false, lenient, out, error);
+    if ((hint == VNR_ENCODING_AUTO || hint == VNR_ENCODING_UTF16BE) && bom16be)
+        return decode_utf16(bytes, n, 2, true, lenient, out, error);
+    if (hint == VNR_ENCODING_UTF16LE || hint == VNR_ENCODING_UTF16BE)
+        return decode_utf16(bytes, n, 0, hint == VNR_ENCODING_UTF16BE, lenient, out, error);
+    if (hint == VNR_ENCODING_AUTO || hint == VNR_ENCODING_UTF8) {
+        return decode_utf8(bytes, n, bom8 ? 3 : 0, lenient, out, error);
+    }
+    return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
+                     "encoding '%s' is not supported yet", vnr_encoding_name(hint));
+}
+
+void decoded_free(decoded *d)
+{
+    free(d->owned);
+    offmap_free(&d->map);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,488 @@
+/*
+ * document.c — the public object layer: parser options, vnr_parse() running
+ * the pipeline (decode → normalize → segment → metadata → recognize), and
+ * the accessors of documents and records.
+ *
+ * Owns: mapping every normalized position back to the original input (line,
+ * column, byte offset), reference counting, and the document's arena.
+ */
+#include "decode.h"
+#include "error.h"
+#include "metadata.h"
+#include "normalize.h"
+#include "recognize.h"
+#include "record.h"
+#include "segment.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Token positions are 32-bit: refuse inputs the offsets cannot address. */
+#define VNR_MAX_INPUT ((size_t)1 << 30)
+
+struct vnr_parser {
+    vnr_encoding encoding;
+    bool lenient;
+};
+
+struct vnr_document {
+    atomic_size_t refs;
+    vnr_arena arena;
+    const char *name;
+    doc_meta meta;
+    vnr_encoding encoding;
+    double confidence;
+    size_t replacements;
+    vnr_record *recs;
+    size_t n_recs;
+    number_fate *fates;
+    size_t n_fates;
+};
+
+/* ---------------------------------------------------------------- */
+/* Names                                                             */
+/* ---------------------------------------------------------------- */
+
+const char *vnr_role_name(vnr_role role)
+{
+    static const char *const names[] = {
+        NULL, "level", "change", "index", "attainment", "share", "target",
+    };
+    return (unsigned)role < sizeof names / sizeof *names ? names[role] : NULL;
+}
+
+const char *vnr_qualifier_name(vnr_qualifier q)
+{
+    static const char *const names[] = { NULL, "approx", "gt", "ge", "lt", "le" };
+    return (unsigned)q < sizeof names / sizeof *names ? names[q] : NULL;
+}
+
+static const struct {
+    const char *name;
+    vnr_encoding enc;
+} encoding_names[] = {
+    { "auto", VNR_ENCODING_AUTO },       { "utf-8", VNR_ENCODING_UTF8 },
+    { "utf8", VNR_ENCODING_UTF8 },       { "utf-16le", VNR_ENCODING_UTF16LE },
+    { "utf16le", VNR_ENCODING_UTF16LE }, { "utf-16be", VNR_ENCODING_UTF16BE },
+    { "utf16be", VNR_ENCODING_UTF16BE }, { "windows-1258", VNR_ENCODING_CP1258 },
+    { "cp1258", VNR_ENCODING_CP1258 },   { "tcvn3", VNR_ENCODING_TCVN3 },
+    { "tcvn", VNR_ENCODING_TCVN3 },      { "vni", VNR_ENCODING_VNI },
+    { "viscii", VNR_ENCODING_VISCII },
+};
+
+const char *vnr_encoding_name(vnr_encoding encoding)
+{
+    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
+        if (encoding_names[i].enc == encoding)
+            return encoding_names[i].name;
+    return NULL;
+}
+
+vnr_status vnr_encoding_from_name(const char *name, vnr_encoding *out)
+{
+    if (!name || !out)
+        return VNR_E_INVALID_ARGUMENT;
+    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
+        if (strcasecmp(encoding_names[i].name, name) == 0) {
+            *out = encoding_names[i].enc;
+            return VNR_OK;
+        }
+    return VNR_E_INVALID_ARGUMENT;
+}
+
+const char *vnr_version(void)
+{
+    return VNR_VERSION_STRING;
+}
+
+int vnr_version_number(void)
+{
+    return VNR_VERSION_MAJOR * 1000000 + VNR_VERSION_MINOR * 1000 + VNR_VERSION_MICRO;
+}
+
+/* ---------------------------------------------------------------- */
+/* Parser                                                            */
+/* ---------------------------------------------------------------- */
+
+vnr_parser *vnr_parser_new(void)
+{
+    return calloc(1, sizeof(vnr_parser));
+}
+
+void vnr_parser_free(vnr_parser *parser)
+{
+    free(parser);
+}
+
+vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding encoding)
+{
+    if (!parser || !vnr_encoding_name(encoding))
+        return VNR_E_INVALID_ARGUMENT;
+    parser->encoding = encoding;
+    return VNR_OK;
+}
+
+vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient)
+{
+    if (!parser)
+        return VNR_E_INVALID_ARGUMENT;
+    parser->lenient = lenient != 0;
+    return VNR_OK;
+}
+
+/* ---------------------------------------------------------------- */
+/* Positions: normalized → decoded → original                        */
+/* ---------------------------------------------------------------- */
+
+typedef struct position_map {
+    const normalized *norm;
+    const decoded *dec;
+    size_t *line_starts;   /* decoded offsets where lines start */
+    size_t n_lines;
+} position_map;
+
+static bool build_line_starts(position_map *pm)
+{
+    size_t cap = 0;
+    const char *s = pm->dec->text;
+    size_t n = pm->dec->len;
+    size_t zero = 0;
+    if (!VEC_PUSH(pm->line_starts, pm->n_lines, cap, zero))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        const char *cr = memchr(s + i, '\r', nl ? (size_t)(nl - s - i) : n - i);
+        const char *e = cr ? cr : nl;
+        if (!e)
+            break;
+        i = (size_t)(e - s);
+        if (*e == '\r' && i + 1 < n && s[i + 1] == '\n')
+            i++;
+        size_t start = i + 1;
+        if (!VEC_PUSH(pm->line_starts, pm->n_lines, cap, start))
+            return false;
+    }
+    return true;
+}
+
+static void locate(const position_map *pm, size_t norm_pos, size_t *offset,
+                   size_t *line, size_t *col)
+{
+    size_t dpos = normalized_to_decoded(pm->norm, norm_pos);
+    size_t lo = 0, hi = pm->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pm->line_starts[mid] <= dpos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *offset = offmap_lookup(&pm->dec->map, dpos);
+    *line = lo + 1;
+    if (col)
+        *col = *offset - offmap_lookup(&pm->dec->map, pm->line_starts[lo]) + 1;
+}
+
+static void place_records(vnr_document *doc, const position_map *pm)
+{
+    for (size_t i = 0; i < doc->n_recs; i++) {
+        vnr_record *r = &doc->recs[i];
+        size_t end, end_line;
+        locate(pm, r->norm_start, &r->offset, &r->line, &r->col);
+        locate(pm, r->norm_end, &end, &end_line, NULL);
+        r->length = end > r->offset ? end - r->offset : 0;
+    }
+    for (size_t i = 0; i < doc->n_fates; i++) {
+        number_fate *f = &doc->fates[i];
+        size_t end, end_line;
+        locate(pm, f->norm_start, &f->offset, &f->line, NULL);
+        locate(pm, f->norm_end, &end, &end_line, NULL);
+        f->length = end > f->offset ? end - f->offset : 0;
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Parsing                                                           */
+/* ---------------------------------------------------------------- */
+
+static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error **error)
+{
+    normalized norm;
+    vnr_status st = normalize_text(dec->text, dec->len, &norm, error);
+    if (st != VNR_OK)
+        return st;
+    segmentation seg;
+    recognizer_out out = { 0 };
+    position_map pm = { .norm = &norm, .dec = dec };
+    if (!segment_text(norm.text, norm.len, &seg)) {
+        normalized_free(&norm);
+        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory while segmenting");
+    }
+    bool ok = extract_metadata(norm.text, norm.len, &seg, &doc->arena, &doc->meta) &&
+              recognize_document(norm.text, norm.len, &seg, &doc->meta, doc->name,
+                                 &doc->arena, &out) &&
+              build_line_starts(&pm);
+    doc->recs = out.recs;
+    doc->n_recs = out.n_recs;
+    doc->fates = out.fates;
+    doc->n_fates = out.n_fates;
+    if (ok)
+        place_records(doc, &pm);
+    free(pm.line_starts);
+    segmentation_free(&seg);
+    normalized_free(&norm);
+    if (!ok)
+        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory while recognizing");
+    return VNR_OK;
+}
+
+vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
+                     const char *doc_name, vnr_document **out, vnr_error **error)
+{
+    if (out)
+        *out = NULL;
+    if (!out || (!data && length))
+        return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
+                         "vnr_parse: %s is NULL", out ? "data" : "out");
+    if (length == 0)
+        return error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, "empty input");
+    if (length > VNR_MAX_INPUT)
+        return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
+                         "input of %zu bytes exceeds the %zu-byte limit", length,
+                         VNR_MAX_INPUT);
+    vnr_parser defaults = { 0 };
+    if (!parser)
+        parser = &defaults;
+
+    vnr_document *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+    atomic_init(&doc->refs, 1);
+    doc->name = arena_strdup(&doc->arena, doc_name ? doc_name : "-");
+    decoded dec;
+    vnr_status st = decode_input(data, length, parser->encoding, parser->lenient, &dec, error);
+    if (st == VNR_OK) {
+        doc->encoding = dec.encoding;
+        doc->confidence = dec.confidence;
+        doc->replacements = dec.replacements;
+        st = doc->name ? run_pipeline(doc, &dec, error)
+                       : error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+        decoded_free(&dec);
+    }
+    if (st != VNR_OK) {
+        vnr_document_unref(doc);
+        return st;
+    }
+    *out = doc;
+    return VNR_OK;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static vnr_status read_stream(FILE *f, char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return VNR_E_NOMEM;
+    for (;;) {
+        if (n == cap) {
+            if (cap > VNR_MAX_INPUT) {
+                free(buf);
+                return VNR_E_TOO_LARGE;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return VNR_E_NOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        return VNR_E_IO;
+    }
+    *data = buf;
+    *len = n;
+    return VNR_OK;
+}
+
+vnr_status vnr_parse_file(vnr_parser *parser, const char *path, vnr_document **out,
+                          vnr_error **error)
+{
+    if (out)
+        *out = NULL;
+    if (!path || !out)
+        return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
+                         "vnr_parse_file: %s is NULL", path ? "out" : "path");
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return error_set(error, VNR_E_IO, 0, VNR_NO_POSITION, "cannot open %s: %s",
+                         path, strerror(errno));
+    char *data = NULL;
+    size_t len = 0;
+    vnr_status st = read_stream(f, &data, &len);
+    if (!is_stdin)
+        fclose(f);
+    if (st != VNR_OK)
+        return error_set(error, st, 0, VNR_NO_POSITION, "cannot read %s: %s", path,
+                         vnr_status_str(st));
+    st = vnr_parse(parser, data, len, is_stdin ? "-" : base_name(path), out, error);
+    free(data);
+    return st;
+}
+
+/* ---------------------------------------------------------------- */
+/* Documents                                                         */
+/* ---------------------------------------------------------------- */
+
+vnr_document *vnr_document_ref(vnr_document *doc)
+{
+    if (doc)
+        atomic_fetch_add_explicit(&doc->refs, 1, memory_order_relaxed);
+    return doc;
+}
+
+void vnr_document_unref(vnr_document *doc)
+{
+    if (!doc || atomic_fetch_sub_explicit(&doc->refs, 1, memory_order_acq_rel) != 1)
+        return;
+    free(doc->recs);
+    free(doc->fates);
+    arena_free(&doc->arena);
+    free(doc);
+}
+
+const char *vnr_document_meta(const vnr_document *doc, const char *field)
+{
+    if (!doc || !field)
+        return NULL;
+    const doc_meta *m = &doc->meta;
+    const struct {
+        const char *name;
+        const char *value;
+    } fields[] = {
+        { "doc", doc->name },         { "province", m->province },
+        { "issuer", m->issuer },      { "number", m->number },
+        { "date", m->date },          { "title", m->title },
+        { "period", m->period },      { "kind", m->kind },
+        { "language", "vi" },         { "encoding", vnr_encoding_name(doc->encoding) },
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (strcmp(fields[i].name, field) == 0)
+            return fields[i].value;
+    return NULL;
+}
+
+double vnr_document_encoding_confidence(const vnr_document *doc)
+{
+    return doc ? doc->confidence : 0.0;
+}
+
+size_t vnr_document_replacements(const vnr_document *doc)
+{
+    return doc ? doc->replacements : 0;
+}
+
+size_t vnr_document_record_count(const vnr_document *doc)
+{
+    return doc ? doc->n_recs : 0;
+}
+
+const vnr_record *vnr_document_record(const vnr_document *doc, size_t index)
+{
+    return doc && index < doc->n_recs ? &doc->recs[index] : NULL;
+}
+
+size_t vnr_document_number_count(const vnr_document *doc)
+{
+    return doc ? doc->n_fates : 0;
+}
+
+const char *vnr_document_number(const vnr_document *doc, size_t index, size_t *offset,
+                                size_t *length, size_t *line, size_t *record)
+{
+    if (!doc || index >= doc->n_fates)
+        return NULL;
+    const number_fate *f = &doc->fates[index];
+    if (offset)
+        *offset = f->offset;
+    if (length)
+        *length = f->length;
+    if (line)
+        *line = f->line;
+    if (record)
+        *record = f->record;
+    return f->fate;
+}
+
+/* ---------------------------------------------------------------- */
+/* Records                                                           */
+/* ---------------------------------------------------------------- */
+
+#define REC_STRING(field) \
+    const char *vnr_record_##field(const vnr_record *rec) { return rec ? rec->field : NULL; }
+#define REC_SIZE(field) \
+    size_t vnr_record_##field(const vnr_record *rec) { return rec ? rec->field : 0; }
+#define REC_DOUBLE(field) \
+    double vnr_record_##field(const vnr_record *rec) { return rec ? rec->field : NAN; }
+
+REC_STRING(doc)
+REC_SIZE(statement)
+REC_SIZE(line)
+REC_SIZE(col)
+REC_SIZE(offset)
+REC_SIZE(length)
+REC_SIZE(section_depth)
+REC_STRING(subject)
+REC_STRING(unit)
+REC_STRING(canonical_unit)
+REC_STRING(dimension)
+REC_STRING(baseline)
+REC_STRING(period)
+REC_STRING(text)
+REC_DOUBLE(value)
+REC_DOUBLE(value_max)
+REC_DOUBLE(total)
+REC_DOUBLE(canonical_value)
+
+const char *vnr_record_indicator(const vnr_record *rec)
+{
+    return rec ? (rec->indicator ? rec->indicator : "") : NULL;
+}
+
+const char *vnr_record_section(const vnr_record *rec, size_t level)
+{
+    return rec && level < rec->section_depth ? rec->section[level] : NULL;
+}
+
+vnr_role vnr_record_role(const vnr_record *rec)
+{
+    return rec ? rec->role : VNR_ROLE_NONE;
+}
+
+vnr_qualifier vnr_record_qualifier(const vnr_record *rec)
+{
+    return rec ? rec->qualifier : VNR_QUALIFIER_NONE;
+}
+
+int vnr_record_estimate(const vnr_record *rec)
+{
+    return rec ? rec->estimate : 0;
+}

@@ -1,0 +1,429 @@
+/*
+ * lexer.c — stage 4: normalized text → tokens (see lexer.h).
+ *
+ * Numbers are read exactly: digits accumulate into a 64-bit mantissa with a
+ * decimal exponent and become a double by one correctly rounded division
+ * (mantissa < 2^53, power of ten ≤ 10^22), so `0,1` is the double nearest
+ * 0.1 and no locale-dependent strtod is involved.
+ */
+#include "lexer.h"
+#include "buf.h"
+#include "normalize.h"
+
+#include <math.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static const double pow10_table[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t digit_run(const char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && is_digit(s[k]))
+        k++;
+    return k - i;
+}
+
+static double exact_value(uint64_t mant, int scale, bool overflow, const char *s, size_t n)
+{
+    if (!overflow && mant < (1ULL << 53) && scale <= 22)
+        return (double)mant / pow10_table[scale];
+    /* beyond exact range: accumulate digits in long double */
+    long double v = 0;
+    int frac = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit(s[i])) {
+            v = v * 10 + (s[i] - '0');
+            if (frac >= 0)
+                frac++;
+        } else if (s[i] == ',' || (s[i] == '.' && scale > 0 && frac < 0 && i + 4 != n)) {
+            frac = 0;
+        }
+    }
+    while (frac-- > 0)
+        v /= 10;
+    return (double)v;
+}
+
+size_t lex_number(const char *s, size_t n, double *value, unsigned *flags)
+{
+    if (!n || !is_digit(s[0]))
+        return 0;
+    unsigned f = 0;
+    size_t i = digit_run(s, n, 0);
+    size_t int_digits = i;
+    if (s[0] == '0' && i > 1)
+        f |= NUM_LEADING_ZERO;
+    /* thousands groups: a dot followed by exactly three digits */
+    while (i + 4 <= n && s[i] == '.' && digit_run(s, n, i + 1) == 3 && int_digits <= 3) {
+        f |= NUM_GROUPED;
+        i += 4;
+    }
+    size_t int_end = i;
+    if (i + 1 < n && s[i] == ',' && is_digit(s[i + 1])) {
+        f |= NUM_DECIMAL;
+        i += 1 + digit_run(s, n, i + 1);
+    } else if (!(f & NUM_GROUPED) && i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+        size_t d = digit_run(s, n, i + 1);
+        bool more = i + 1 + d < n && (s[i + 1 + d] == '.' && i + 2 + d < n && is_digit(s[i + 2 + d]));
+        if (d != 3 && !more) {
+            f |= NUM_DECIMAL | NUM_DOT_SLIP;
+            i += 1 + d;
+        }
+    }
+    uint64_t mant = 0;
+    int scale = 0;
+    bool overflow = false, frac = false;
+    for (size_t k = 0; k < i; k++) {
+        if (is_digit(s[k])) {
+            if (mant > (UINT64_MAX - 9) / 10)
+                overflow = true;
+            else
+                mant = mant * 10 + (uint64_t)(s[k] - '0');
+            if (frac)
+                scale++;
+        } else if (k >= int_end) {
+            frac = true;
+        }
+    }
+    if (!(f & (NUM_GROUPED | NUM_DECIMAL)) && int_digits == 4 && mant >= 1900 && mant <= 2100)
+        f |= NUM_YEARLIKE;
+    *value = exact_value(mant, scale, overflow, s, i);
+    *flags = f;
+    return i;
+}
+
+bool lex_is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+        (cp >= 0x1EA0 && cp <= 0x1EF9))
+        return true;
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+}
+
+static bool is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static bool is_superscript_23(uint32_t cp)
+{
+    return cp == 0xB2 || cp == 0xB3;
+}
+
+static bool is_superscript_digit(uint32_t cp, int *d)
+{
+    switch (cp) {
+    case 0x2070: *d = 0; return true;
+    case 0xB9: *d = 1; return true;
+    case 0xB2: *d = 2; return true;
+    case 0xB3: *d = 3; return true;
+    default:
+        if (cp >= 0x2074 && cp <= 0x2079) {
+            *d = (int)(cp - 0x2070);
+            return true;
+        }
+        return false;
+    }
+}
+
+typedef struct lexer {
+    const char *s;
+    size_t end;
+    token_vec *out;
+    bool space_before;
+} lexer;
+
+static bool push(lexer *L, token t)
+{
+    if (!L->space_before)
+        t.flags |= TOK_GLUED;
+    L->space_before = false;
+    return VEC_PUSH(L->out->t, L->out->n, L->out->cap, t);
+}
+
+/* Word: letters and digits starting with a letter; `m²`/`m³` kept whole. */
+static size_t lex_word(lexer *L, size_t i, token *t)
+{
+    size_t k = i;
+    bool first = true, all_upper = true;
+    int letters = 0;
+    while (k < L->end) {
+        size_t next = k;
+        uint32_t cp = utf8_next(L->s, L->end, &next);
+        if (lex_is_letter(cp)) {
+            if (first && is_upper_cp(cp))
+                t->flags |= TOK_UPPER;
+            if (!is_upper_cp(cp) && utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_MN)
+                all_upper = false;
+            letters++;
+        } else if (cp < 0x80 && is_digit((char)cp)) {
+            /* letters then digits: m2, km2, UV2, 4C handled by the caller */
+        } else if (is_superscript_23(cp) && k > i && (L->s[k - 1] == 'm' || L->s[k - 1] == 'M')) {
+            /* m², km³ */
+        } else {
+            break;
+        }
+        first = false;
+        k = next;
+    }
+    if (all_upper && letters >= 2)
+        t->flags |= TOK_ALLCAPS;
+    return k;
+}
+
+static bool is_year(double v, unsigned f)
+{
+    return (f & NUM_YEARLIKE) && v >= 1900 && v <= 2100;
+}
+
+/* After a number at [i, j): a document number `765/BC-UBND`, `58/2020/NQ-HĐND`,
+ * `09-CT/TU`? Returns its end or 0. */
+static size_t docnum_tail(const char *s, size_t n, size_t j)
+{
+    size_t k = j;
+    while (k < n && s[k] == ' ' && k < j + 2)
+        k++;
+    if (k >= n || (s[k] != '/' && s[k] != '-'))
+        return 0;
+    char sep = s[k];
+    k++;
+    while (k < n && s[k] == ' ' && sep == '/')
+        k++;
+    /* optional year part: 58/2020/… */
+    if (sep == '/' && k < n && is_digit(s[k])) {
+        size_t d = digit_run(s, n, k);
+        if (d != 4 || k + d >= n || s[k + d] != '/')
+            return 0;
+        k += d + 1;
+    }
+    /* code: upper-case letters (Đ included), digits, '-', '/' */
+    size_t code_start = k, letters = 0;
+    while (k < n) {
+        unsigned char c = (unsigned char)s[k];
+        if ((c >= 'A' && c <= 'Z') || is_digit((char)c)) {
+            letters += !is_digit((char)c);
+            k++;
+        } else if (c == 0xC4 && k + 1 < n && (unsigned char)s[k + 1] == 0x90) { /* Đ */
+            letters++;
+            k += 2;
+        } else if ((c == '-' || c == '/') && k + 1 < n && k > code_start) {
+            k++;
+            while (k < n && s[k] == ' ' && s[k - 1] == '-')
+                k++;
+        } else {
+            break;
+        }
+    }
+    while (k > code_start && (s[k - 1] == '-' || s[k - 1] == '/' || s[k - 1] == ' '))
+        k--;
+    if (letters < 2)
+        return 0;
+    if (sep == '-') {
+        /* 09-CT/TU needs a slash inside the code */
+        if (!memchr(s + code_start, '/', k - code_start))
+            return 0;
+    }
+    return k;
+}
+
+/* A dash usable in ranges and year spans: '-', '–' (U+2013), '—' (U+2014). */
+static size_t dash_at(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '-')
+        return 1;
+    if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* Numbers and their composite shapes starting at digit position i. */
+static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
+{
+    const char *s = L->s;
+    size_t n = L->end;
+    token t = { .start = (uint32_t)i, .kind = TOK_NUMBER };
+    unsigned f;
+    size_t j = i + lex_number(s + i, n - i, &t.v, &f);
+    t.flags = (uint16_t)f;
+    t.end1 = (uint32_t)j;
+
+    size_t dn = docnum_tail(s, n, j);
+    if (dn && !(f & (NUM_DECIMAL | NUM_GROUPED))) {
+        t.kind = TOK_DOCNUM;
+        t.end = (uint32_t)dn;
+        return push(L, t) ? dn : 0;
+    }
+    /* slash shapes: dates and fractions */
+    if (j + 1 < n && s[j] == '/' ) {
+        size_t k = j + 1;
+        while (k < n && s[k] == ' ' && k < j + 3)
+            k++;
+        if (k < n && is_digit(s[k])) {
+            double v2;
+            unsigned f2;
+            size_t e2 = k + lex_number(s + k, n - k, &v2, &f2);
+            bool small_int = !(f & (NUM_DECIMAL | NUM_GROUPED)) && j - i <= 2;
+            if (small_int && t.v >= 1 && t.v <= 31 && e2 + 1 < n && s[e2] == '/' &&
+                !(f2 & (NUM_DECIMAL | NUM_GROUPED)) && v2 >= 1 && v2 <= 12 &&
+                digit_run(s, n, e2 + 1) == 4) {
+                t.kind = TOK_DATE;
+                t.start2 = (uint32_t)k;
+                t.end = (uint32_t)(e2 + 5);
+                return push(L, t) ? t.end : 0;
+            }
+            if (small_int && t.v >= 1 && t.v <= 12 && is_year(v2, f2) && k == j + 1) {
+                t.kind = TOK_DATE; /* month/year: 10/2021 */
+                t.start2 = (uint32_t)k;
+                t.end = (uint32_t)e2;
+                return push(L, t) ? e2 : 0;
+            }
+            t.kind = TOK_FRACTION;
+            t.v2 = v2;
+            t.start2 = (uint32_t)k;
+            t.end = (uint32_t)e2;
+            return push(L, t) ? e2 : 0;
+        }
+    }
+    /* dash shapes: year spans and ranges (2021-2025, 2-2,5, 2- 2,5, 15 - 18) */
+    {
+        size_t k = j;
+        bool space1 = false;
+        if (k < n && s[k] == ' ') {
+            k++;
+            space1 = true;
+        }
+        size_t dl = dash_at(s, n, k);
+        if (dl && !signed_minus) {
+            size_t m = k + dl;
+            bool space2 = m < n && s[m] == ' ';
+            if (space2)
+                m++;
+            if (m < n && is_digit(s[m])) {
+                double v2;
+                unsigned f2;
+                size_t e2 = m + lex_number(s + m, n - m, &v2, &f2);
+                bool after_slash = e2 < n && s[e2] == '/';
+                if (is_year(t.v, f) && is_year(v2, f2)) {
+                    t.kind = TOK_YEAR_SPAN;
+                    t.v2 = v2;
+                    t.start2 = (uint32_t)m;
+                    t.end = (uint32_t)e2;
+                    return push(L, t) ? e2 : 0;
+                }
+                /* a spaced dash between plain numbers is a range only when it
+                 * is not a list of separate values; keep `2- 2,5` and `15-18` */
+                if (!after_slash && !(space1 && space2 && (f2 & NUM_YEARLIKE)) && v2 >= t.v &&
+                    !is_year(t.v, f)) {
+                    t.kind = TOK_RANGE;
+                    t.v2 = v2;
+                    t.start2 = (uint32_t)m;
+                    t.end = (uint32_t)e2;
+                    return push(L, t) ? e2 : 0;
+                }
+            }
+        }
+    }
+    if (signed_minus) {
+        t.v = -t.v;
+        t.flags |= NUM_SIGNED;
+    }
+    t.end = (uint32_t)j;
+    return push(L, t) ? j : 0;
+}
+
+/* Should '-' / '+' at i be read as the sign of the number after it? */
+static bool sign_here(lexer *L, size_t i)
+{
+    if (i + 1 >= L->end || !is_digit(L->s[i + 1]))
+        return false;
+    if (!L->space_before && L->out->n && !(L->out->t[L->out->n - 1].kind == TOK_PUNCT))
+        return false;
+    if (L->out->n == 0)
+        return false; /* a line-initial dash is a list marker */
+    const token *p = &L->out->t[L->out->n - 1];
+    if (p->kind != TOK_PUNCT)
+        return false;
+    return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',';
+}
+
+bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
+{
+    lexer L = { .s = text, .end = end, .out = out, .space_before = true };
+    size_t i = start;
+    while (i < end) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ' || c == '\n') {
+            L.space_before = true;
+            i++;
+            continue;
+        }
+        if (is_digit((char)c)) {
+            size_t e = lex_numeric(&L, i, false);
+            if (!e)
+                return false;
+            i = e;
+            continue;
+        }
+        if ((c == '-' || c == '+') && sign_here(&L, i)) {
+            size_t e = lex_numeric(&L, i + 1, c == '-');
+            if (!e)
+                return false;
+            out->t[out->n - 1].start = (uint32_t)i;
+            out->t[out->n - 1].flags |= NUM_SIGNED;
+            i = e;
+            continue;
+        }
+        size_t next = i;
+        uint32_t cp = utf8_next(text, end, &next);
+        int d;
+        if (is_superscript_digit(cp, &d)) {
+            token t = { .start = (uint32_t)i, .kind = TOK_FOOTNOTE };
+            double v = d;
+            size_t k = next;
+            while (k < end) {
+                size_t k2 = k;
+                uint32_t c2 = utf8_next(text, end, &k2);
+                if (!is_superscript_digit(c2, &d))
+                    break;
+                v = v * 10 + d;
+                k = k2;
+            }
+            t.v = v;
+            t.end = (uint32_t)k;
+            if (!push(&L, t))
+                return false;
+            i = k;
+            continue;
+        }
+        if (lex_is_letter(cp)) {
+            token t = { .start = (uint32_t)i, .kind = TOK_WORD };
+            size_t e = lex_word(&L, i, &t);
+            t.end = (uint32_t)e;
+            if (!push(&L, t))
+                return false;
+            i = e;
+            continue;
+        }
+        token t = { .start = (uint32_t)i, .end = (uint32_t)next, .kind = TOK_PUNCT, .cp = cp };
+        if (!push(&L, t))
+            return false;
+        i = next;
+    }
+    return true;
+}

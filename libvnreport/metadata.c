@@ -1,0 +1,342 @@
+/*
+ * metadata.c — document metadata from the first lines and the part headings
+ * (see metadata.h). Province names and period words are tables.
+ */
+#include "metadata.h"
+#include "normalize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* The 63 provinces and centrally-run cities, as written in reports. */
+static const char *const provinces[] = {
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
+    "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
+    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh",
+};
+
+/* How many lines from the top hold the header, title and period. */
+enum { HEADER_LINES = 40 };
+
+static size_t lower_copy(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+    while (i < n && o + 5 < cap) {
+        uint32_t cp = utf8_next(s, n, &i);
+        utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp),
+                                                  (utf8proc_uint8_t *)out + o);
+        o += (size_t)(k > 0 ? k : 0);
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Lower-cased copy of the first lines (the header area) of the text. */
+static char *header_lower(const char *text, size_t len, size_t lines, size_t *out_len)
+{
+    size_t end = 0, count = 0;
+    while (end < len && count < lines) {
+        const char *nl = memchr(text + end, '\n', len - end);
+        end = nl ? (size_t)(nl - text) + 1 : len;
+        count++;
+    }
+    size_t cap = end * 2 + 16;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    *out_len = lower_copy(text, end, buf, cap);
+    return buf;
+}
+
+static const char *find_province(const char *lower_header, size_t hlen, const char *text,
+                                 size_t len, vnr_arena *arena)
+{
+    /* prefer "tỉnh X" in the header, then any province named in the header,
+     * then the most frequent "tỉnh X" in the whole text */
+    char name[64];
+    size_t best = (size_t)-1, best_pos = (size_t)-1;
+    for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
+        lower_copy(provinces[i], strlen(provinces[i]), name, sizeof name);
+        char pat[80];
+        snprintf(pat, sizeof pat, "tỉnh %s", name);
+        const char *hit = strstr(lower_header, pat);
+        if (!hit)
+            hit = strstr(lower_header, name);
+        if (hit && (size_t)(hit - lower_header) < best_pos) {
+            best_pos = (size_t)(hit - lower_header);
+            best = i;
+        }
+    }
+    (void)hlen;
+    if (best == (size_t)-1) {
+        size_t counts[sizeof provinces / sizeof *provinces] = { 0 };
+        size_t cap = len * 2 + 16;
+        char *all = malloc(cap);
+        if (!all)
+            return NULL;
+        lower_copy(text, len, all, cap);
+        size_t top = 0;
+        for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
+            lower_copy(provinces[i], strlen(provinces[i]), name, sizeof name);
+            char pat[80];
+            snprintf(pat, sizeof pat, "tỉnh %s", name);
+            for (const char *p = strstr(all, pat); p; p = strstr(p + 1, pat))
+                counts[i]++;
+            if (counts[i] > top) {
+                top = counts[i];
+                best = i;
+            }
+        }
+        free(all);
+    }
+    return best == (size_t)-1 ? NULL : arena_strdup(arena, provinces[best]);
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* "Số: 765/BC-UBND", "Số: 350 /BC-UBND" → "765/BC-UBND". */
+static const char *find_number(const char *lh, vnr_arena *arena)
+{
+    const char *p = strstr(lh, "số:");
+    if (!p || (p != lh && p[-1] != '\n'))
+        return NULL;
+    p += strlen("số:");
+    while (*p == ' ')
+        p++;
+    char out[64];
+    size_t o = 0;
+    while (*p && *p != '\n' && o + 4 < sizeof out) {
+        if (*p != ' ')
+            out[o++] = *p;
+        p++;
+    }
+    out[o] = '\0';
+    if (!o || !is_digit(out[0]) || !strchr(out, '/'))
+        return NULL;
+    /* upper-case the letter code back */
+    vnr_buf b = { 0 };
+    size_t i = 0;
+    while (i < o) {
+        uint32_t cp = utf8_next(out, o, &i);
+        buf_append_utf8(&b, (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp));
+    }
+    const char *r = b.data ? arena_strdup(arena, b.data) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+/* "…, ngày 16 tháng 11 năm 2023" → "2023-11-16". */
+static const char *find_date(const char *lh, vnr_arena *arena)
+{
+    for (const char *p = strstr(lh, ", ngày "); p; p = strstr(p + 1, ", ngày ")) {
+        int d, m, y;
+        if (sscanf(p, ", ngày %d tháng %d năm %d", &d, &m, &y) == 3 && d >= 1 && d <= 31 &&
+            m >= 1 && m <= 12 && y >= 1900 && y <= 2100) {
+            char iso[16];
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+            return arena_strdup(arena, iso);
+        }
+    }
+    return NULL;
+}
+
+static int first_year(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+            !is_digit(p[4]) && (p == s || !is_digit(p[-1]))) {
+            int y = atoi(p);
+            if (y >= 1900 && y <= 2100)
+                return y;
+        }
+    }
+    return 0;
+}
+
+static const struct {
+    const char *roman;
+    int q;
+} quarters[] = { { "iv", 4 }, { "iii", 3 }, { "ii", 2 }, { "i", 1 } };
+
+/* Reporting period and kind from a lower-cased title. */
+static void period_from_title(const char *t, vnr_arena *arena, doc_meta *m)
+{
+    int year = first_year(t);
+    char buf[32];
+    const char *q = strstr(t, "quý ");
+    if (q) {
+        q += strlen("quý ");
+        for (size_t i = 0; i < sizeof quarters / sizeof *quarters; i++) {
+            size_t L = strlen(quarters[i].roman);
+            if (strncmp(q, quarters[i].roman, L) == 0 && !(q[L] >= 'a' && q[L] <= 'z')) {
+                int y = first_year(q);
+                snprintf(buf, sizeof buf, "%d-Q%d", y ? y : year, quarters[i].q);
+                m->period = arena_strdup(arena, buf);
+                m->kind = "quarterly";
+                m->year = y ? y : year;
+                return;
+            }
+        }
+    }
+    if (strstr(t, "6 tháng đầu năm") || strstr(t, "sáu tháng đầu năm")) {
+        snprintf(buf, sizeof buf, "%d-H1", year);
+        m->period = arena_strdup(arena, buf);
+        m->kind = "half_year";
+        m->year = year;
+        return;
+    }
+    const char *th = strstr(t, "tháng ");
+    if (th && is_digit(th[6])) {
+        int mo = atoi(th + 6);
+        if (mo >= 1 && mo <= 12 && !strstr(t, "tháng đầu")) {
+            snprintf(buf, sizeof buf, "%d-M%02d", year, mo);
+            m->period = arena_strdup(arena, buf);
+            m->kind = "monthly";
+            m->year = year;
+            return;
+        }
+    }
+    if (year) {
+        snprintf(buf, sizeof buf, "%d", year);
+        m->period = arena_strdup(arena, buf);
+        m->kind = "annual";
+        m->year = year;
+    }
+}
+
+/* The title: the first header line that speaks of the situation or plan,
+ * joined with a continuation line ("– an ninh năm 2023; …"). */
+static const char *find_title(const char *text, size_t len, size_t *title_line_end)
+{
+    size_t ls = 0, lines = 0;
+    while (ls < len && lines < HEADER_LINES) {
+        const char *nl = memchr(text + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - text) : len;
+        char low[256];
+        lower_copy(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
+        if (strstr(low, "tình hình") || strstr(low, "kết quả thực hiện")) {
+            *title_line_end = le;
+            return text + ls;
+        }
+        lines++;
+        ls = le + 1;
+    }
+    return NULL;
+}
+
+static const char *title_string(const char *text, size_t len, const char *start,
+                                size_t line_end, vnr_arena *arena)
+{
+    vnr_buf b = { 0 };
+    buf_append(&b, start, (size_t)(text + line_end - start));
+    /* continuation after a blank line or directly: starts with a dash or lower case */
+    size_t k = line_end;
+    while (k < len && text[k] == '\n')
+        k++;
+    if (k < len && k - line_end <= 2) {
+        size_t i = k;
+        uint32_t cp = utf8_next(text, len, &i);
+        bool cont = cp == 0x2013 || cp == '-' ||
+                    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+        const char *nl = memchr(text + k, '\n', len - k);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        if (cont && e - k < 300) {
+            buf_append_char(&b, ' ');
+            buf_append(&b, text + k, e - k);
+        }
+    }
+    const char *r = b.data ? arena_strdup(arena, b.data) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+/* "Phần thứ hai" (+ "KẾ HOẠCH … NĂM 2024" on the same or a following line). */
+static void find_plan_part(const char *text, size_t len, const segmentation *seg,
+                           vnr_arena *arena, doc_meta *m)
+{
+    m->plan_block = SIZE_MAX;
+    for (size_t i = 0; i < seg->n_blocks; i++) {
+        const block *b = &seg->blocks[i];
+        if (b->marker != MK_PART)
+            continue;
+        const text_span *sp = &seg->spans[b->first_span];
+        char low[400];
+        size_t n = lower_copy(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
+                              low, sizeof low);
+        if (!strstr(low, "phần thứ nhất") && n) {
+            /* look at this line and the next two blocks for the plan title */
+            for (size_t j = i; j < seg->n_blocks && j <= i + 2; j++) {
+                const text_span *s2 = &seg->spans[seg->blocks[j].first_span];
+                char l2[400];
+                lower_copy(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
+                           l2, sizeof l2);
+                if (strstr(l2, "kế hoạch") || strstr(l2, "mục tiêu") || strstr(l2, "nhiệm vụ")) {
+                    int y = first_year(l2);
+                    if (y) {
+                        char buf[16];
+                        snprintf(buf, sizeof buf, "%d", y);
+                        m->plan_period = arena_strdup(arena, buf);
+                        m->plan_block = i;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+    (void)len;
+}
+
+bool extract_metadata(const char *text, size_t len, const segmentation *seg,
+                      vnr_arena *arena, doc_meta *out)
+{
+    memset(out, 0, sizeof *out);
+    out->plan_block = SIZE_MAX;
+    size_t hlen = 0;
+    char *lh = header_lower(text, len, HEADER_LINES, &hlen);
+    if (!lh)
+        return false;
+    out->province = find_province(lh, hlen, text, len, arena);
+    out->number = find_number(lh, arena);
+    out->date = find_date(lh, arena);
+    size_t tle = 0;
+    const char *t = find_title(text, len, &tle);
+    if (t) {
+        out->title = title_string(text, len, t, tle, arena);
+        if (out->title) {
+            size_t tl = strlen(out->title);
+            char *low = malloc(tl * 2 + 16);
+            if (!low) {
+                free(lh);
+                return false;
+            }
+            lower_copy(out->title, tl, low, tl * 2 + 16);
+            period_from_title(low, arena, out);
+            free(low);
+        }
+    }
+    if (!out->period)
+        period_from_title(lh, arena, out);
+    if (strstr(lh, "ủy ban nhân dân") || strstr(lh, "/bc-ubnd") || strstr(lh, "ubnd")) {
+        if (out->province) {
+            char buf[96];
+            snprintf(buf, sizeof buf, "UBND tỉnh %s", out->province);
+            out->issuer = arena_strdup(arena, buf);
+        }
+    }
+    find_plan_part(text, len, seg, arena, out);
+    free(lh);
+    return true;
+}

@@ -1,0 +1,596 @@
+/*
+ * normalize.c — stage 2: decoded UTF-8 → normalized UTF-8 (see normalize.h).
+ *
+ * Two passes, each recording where it moved text:
+ *  1. cleanup: line endings, whitespace, invisible characters, markdown and
+ *     LaTeX debris, footnote superscripts split off. ASCII-only bookkeeping.
+ *  2. unicode: NFC through utf8proc, but only for words holding a code point
+ *     outside the ranges known to be NFC-stable (almost never in practice),
+ *     and the tone-mark placement fix (`hoà` → `hòa`, `thuỷ` → `thủy`).
+ *     Skipped entirely for ASCII-only text.
+ */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+uint32_t utf8_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    unsigned c = u[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp);
+    if (len <= 0) {
+        *i = k + 1;
+        return 0xFFFD;
+    }
+    *i = k + (size_t)len;
+    return (uint32_t)cp;
+}
+
+/* ---------------------------------------------------------------- */
+/* Pass 1: cleanup                                                   */
+/* ---------------------------------------------------------------- */
+
+typedef struct cleaner {
+    const char *in;
+    size_t n;
+    vnr_buf out;
+    offmap *map;
+    size_t delta_src;   /* src - out for the current run */
+    bool pending_space;
+    bool has_nonascii;
+    bool ok;
+} cleaner;
+
+/* Record that out.len corresponds to source position `src`. */
+static void sync(cleaner *c, size_t src)
+{
+    if (c->out.len + c->delta_src != src) {
+        c->delta_src = src - c->out.len;
+        if (!offmap_add(c->map, c->out.len, src, 1))
+            c->ok = false;
+    }
+}
+
+static void flush_space(cleaner *c, size_t src)
+{
+    if (c->pending_space) {
+        c->pending_space = false;
+        if (c->out.len && c->out.data[c->out.len - 1] != '\n') {
+            sync(c, src - 1);
+            if (!buf_append_char(&c->out, ' '))
+                c->ok = false;
+        }
+    }
+}
+
+static void emit(cleaner *c, size_t src, const char *s, size_t k)
+{
+    flush_space(c, src);
+    sync(c, src);
+    if (!buf_append(&c->out, s, k))
+        c->ok = false;
+}
+
+static char last_out(const cleaner *c)
+{
+    return c->out.len ? c->out.data[c->out.len - 1] : '\n';
+}
+
+static bool is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0x1680;
+}
+
+static bool is_invisible_cp(uint32_t cp)
+{
+    return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+           cp == 0x2060 || cp == 0xFEFF || cp == 0x200E || cp == 0x200F;
+}
+
+static bool is_superscript_digit(uint32_t cp)
+{
+    return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
+           (cp >= 0x2074 && cp <= 0x2079);
+}
+
+/* `m²`, `km³`, `m2`: a superscript right after a length unit is a power. */
+static bool follows_length_unit(const cleaner *c)
+{
+    size_t n = c->out.len;
+    if (n == 0 || (c->out.data[n - 1] != 'm' && c->out.data[n - 1] != 'M'))
+        return false;
+    if (n == 1)
+        return true;
+    char p = c->out.data[n - 2];
+    if (p == 'k' || p == 'c' || p == 'd' || p == 'h' || p == 'K')
+        return n == 2 || !((c->out.data[n - 3] | 0x20) >= 'a' && (c->out.data[n - 3] | 0x20) <= 'z');
+    return !((p | 0x20) >= 'a' && (p | 0x20) <= 'z') && !((unsigned char)p >= 0x80);
+}
+
+/* Was the last code point written a superscript digit (same marker)? */
+static bool ends_with_superscript(const cleaner *c)
+{
+    const unsigned char *o = (const unsigned char *)c->out.data;
+    size_t j = c->out.len;
+    if (j >= 2 && o[j - 2] == 0xC2 && (o[j - 1] == 0xB9 || o[j - 1] == 0xB2 || o[j - 1] == 0xB3))
+        return true;
+    return j >= 3 && o[j - 3] == 0xE2 && o[j - 2] == 0x81 &&
+           (o[j - 1] == 0xB0 || (o[j - 1] >= 0xB4 && o[j - 1] <= 0xB9));
+}
+
+/* LaTeX command → replacement text (NULL: drop the command). */
+static const struct {
+    const char *cmd;
+    const char *text;
+} latex_commands[] = {
+    { "leq", "≤" }, { "le", "≤" }, { "leqslant", "≤" },
+    { "geq", "≥" }, { "ge", "≥" }, { "geqslant", "≥" },
+    { "times", "×" }, { "approx", "≈" }, { "sim", "~" }, { "neq", "≠" },
+    { "pm", "±" }, { "cdot", "·" }, { "%", "%" }, { ",", " " }, { ";", " " },
+    { " ", " " }, { "lt", "<" }, { "gt", ">" },
+};
+
+/* Find the closing `$` of inline math starting at `i` (which is `$`). */
+static size_t math_end(const char *s, size_t n, size_t i)
+{
+    for (size_t k = i + 1; k < n && k < i + 200; k++) {
+        if (s[k] == '\n')
+            return 0;
+        if (s[k] == '$')
+            return k > i + 1 ? k : 0;
+    }
+    return 0;
+}
+
+static void clean_math(cleaner *c, size_t start, size_t end)
+{
+    const char *s = c->in;
+    size_t i = start + 1;
+    while (i < end) {
+        char ch = s[i];
+        if (ch == '\\') {
+            size_t k = i + 1;
+            if (k < end && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')) {
+                while (k < end && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+                    k++;
+            } else if (k < end) {
+                k++;
+            }
+            const char *rep = NULL;
+            for (size_t t = 0; t < sizeof latex_commands / sizeof *latex_commands; t++) {
+                size_t L = strlen(latex_commands[t].cmd);
+                if (L == k - i - 1 && memcmp(latex_commands[t].cmd, s + i + 1, L) == 0) {
+                    rep = latex_commands[t].text;
+                    break;
+                }
+            }
+            if (rep && strcmp(rep, " ") == 0)
+                c->pending_space = true;
+            else if (rep)
+                emit(c, i, rep, strlen(rep));
+            i = k;
+        } else if (ch == '{' || ch == '}' || ch == '^' || ch == '_') {
+            i++;
+        } else if (ch == ' ' || ch == '~') {
+            c->pending_space = true;
+            i++;
+        } else {
+            emit(c, i, s + i, 1);
+            i++;
+        }
+    }
+}
+
+/* `[text](url)`: returns the end of the link and sets text bounds, or 0. */
+static size_t link_end(const char *s, size_t n, size_t i, size_t *text_end)
+{
+    size_t k = i + 1;
+    while (k < n && s[k] != ']' && s[k] != '\n' && k < i + 500)
+        k++;
+    if (k + 1 >= n || s[k] != ']' || s[k + 1] != '(')
+        return 0;
+    *text_end = k;
+    k += 2;
+    while (k < n && s[k] != ')' && s[k] != '\n' && s[k] != ' ')
+        k++;
+    return (k < n && s[k] == ')') ? k + 1 : 0;
+}
+
+static bool is_ascii_punct(char ch)
+{
+    return ch && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", ch) != NULL;
+}
+
+static size_t clean_ascii_or_copy_next(cleaner *c, size_t i);
+
+/* Handle one ASCII byte at position i; returns the next position. */
+static size_t clean_ascii(cleaner *c, size_t i)
+{
+    const char *s = c->in;
+    size_t n = c->n;
+    char ch = s[i];
+    switch (ch) {
+    case '\r':
+        if (i + 1 < n && s[i + 1] == '\n')
+            return i + 1;
+        ch = '\n';
+        /* fall through */
+    case '\n':
+        c->pending_space = false;
+        emit(c, i, "\n", 1);
+        return i + 1;
+    case ' ':
+    case '\t':
+    case '\f':
+    case '\v':
+        c->pending_space = true;
+        return i + 1;
+    case '*': {
+        /* keep a lone `(*)` marker; any other run of asterisks is emphasis */
+        if (last_out(c) == '(' && i + 1 < n && s[i + 1] == ')') {
+            emit(c, i, "*", 1);
+            return i + 1;
+        }
+        size_t k = i;
+        while (k < n && s[k] == '*')
+            k++;
+        return k;
+    }
+    case '#':
+        if (last_out(c) == '\n') {
+            size_t k = i;
+            while (k < n && s[k] == '#')
+                k++;
+            if (k < n && s[k] == ' ')
+                return k;
+        }
+        break;
+    case '$': {
+        size_t end = math_end(s, n, i);
+        if (end) {
+            clean_math(c, i, end);
+            return end + 1;
+        }
+        break;
+    }
+    case '\\':
+        if (i + 1 < n && is_ascii_punct(s[i + 1])) {
+            emit(c, i + 1, s + i + 1, 1);
+            return i + 2;
+        }
+        break;
+    case '!':
+    case '[': {
+        size_t open = ch == '!' ? i + 1 : i;
+        size_t text_end;
+        if (open < n && s[open] == '[') {
+            size_t end = link_end(s, n, open, &text_end);
+            if (end) {
+                if (ch == '[') {
+                    /* keep the link text, drop the target */
+                    for (size_t k = open + 1; k < text_end; ) {
+                        size_t nk = clean_ascii_or_copy_next(c, k);
+                        k = nk;
+                    }
+                }
+                return end;
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    emit(c, i, s + i, 1);
+    return i + 1;
+}
+
+/* Handle one non-ASCII code point at position i; returns the next position. */
+static size_t clean_nonascii(cleaner *c, size_t i)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(c->in, c->n, &k);
+    if (is_space_cp(cp)) {
+        c->pending_space = true;
+        return k;
+    }
+    if (is_invisible_cp(cp))
+        return k;
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        /* Unicode line separators end lines too */
+        c->pending_space = false;
+        emit(c, i, "\n", 1);
+        return k;
+    }
+    if (is_superscript_digit(cp) && !follows_length_unit(c) && !c->pending_space &&
+        !ends_with_superscript(c)) {
+        /* a footnote marker: split it from the word or number it follows */
+        char prev = last_out(c);
+        if (prev != ' ' && prev != '\n')
+            c->pending_space = true;
+    }
+    c->has_nonascii = true;
+    emit(c, i, c->in + i, k - i);
+    return k;
+}
+
+static size_t clean_ascii_or_copy_next(cleaner *c, size_t i)
+{
+    if ((unsigned char)c->in[i] < 0x80)
+        return clean_ascii(c, i);
+    return clean_nonascii(c, i);
+}
+
+static vnr_status clean_text(const char *in, size_t n, vnr_buf *out, offmap *map,
+                             bool *has_nonascii)
+{
+    cleaner c = { .in = in, .n = n, .map = map, .ok = true };
+    if (!buf_reserve(&c.out, n + 16))
+        return VNR_E_NOMEM;
+    size_t i = 0;
+    while (i < n && c.ok) {
+        /* copy plain ASCII runs quickly */
+        unsigned char ch = (unsigned char)in[i];
+        if (ch >= 0x80) {
+            i = clean_nonascii(&c, i);
+            continue;
+        }
+        i = clean_ascii(&c, i);
+    }
+    *has_nonascii = c.has_nonascii;
+    *out = c.out;
+    return c.ok ? VNR_OK : VNR_E_NOMEM;
+}
+
+/* ---------------------------------------------------------------- */
+/* Pass 2: NFC and tone placement                                    */
+/* ---------------------------------------------------------------- */
+
+/* Code points ≥ U+0080 that are NFC-stable whatever surrounds them (no
+ * combining class, no singleton decomposition). Anything else sends its word
+ * through utf8proc. */
+static bool nfc_safe(uint32_t cp)
+{
+    if (cp < 0x0300)
+        return true;
+    if (cp >= 0x1E00 && cp <= 0x1EFF)
+        return true;
+    if (cp >= 0x2002 && cp <= 0x20CF)
+        return true;
+    if (cp >= 0x2100 && cp <= 0x2BFF)
+        return cp != 0x2126 && cp != 0x212A && cp != 0x212B && cp != 0x2329 && cp != 0x232A;
+    if (cp >= 0xFF00 && cp <= 0xFFFD)
+        return true;
+    if (cp >= 0x1F000 && cp <= 0x1FAFF)
+        return true;
+    return false;
+}
+
+/* Toned vowels: [vowel][tone-1] for a e y o u and upper case A E Y O U. */
+static const uint32_t toned[10][5] = {
+    { 0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1 }, /* a */
+    { 0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9 }, /* e */
+    { 0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5 }, /* y */
+    { 0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD }, /* o */
+    { 0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5 }, /* u */
+    { 0x00C0, 0x00C1, 0x1EA2, 0x00C3, 0x1EA0 }, /* A */
+    { 0x00C8, 0x00C9, 0x1EBA, 0x1EBC, 0x1EB8 }, /* E */
+    { 0x1EF2, 0x00DD, 0x1EF6, 0x1EF8, 0x1EF4 }, /* Y */
+    { 0x00D2, 0x00D3, 0x1ECE, 0x00D5, 0x1ECC }, /* O */
+    { 0x00D9, 0x00DA, 0x1EE6, 0x0168, 0x1EE4 }, /* U */
+};
+static const char toned_base[10] = { 'a', 'e', 'y', 'o', 'u', 'A', 'E', 'Y', 'O', 'U' };
+
+static int tone_of(uint32_t cp, int *vowel)
+{
+    for (int v = 0; v < 10; v++)
+        for (int t = 0; t < 5; t++)
+            if (toned[v][t] == cp) {
+                *vowel = v;
+                return t + 1;
+            }
+    return 0;
+}
+
+static bool is_letter_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+/*
+ * Traditional placement: in an open syllable with the glide `o` + `a`/`e` or
+ * `u` + `y` (not after `q`), the mark sits on the first vowel. Rewrites the
+ * word w[0..n) into `out`; returns false on allocation failure.
+ */
+static bool place_tones(const char *w, size_t n, vnr_buf *out)
+{
+    size_t i = 0;
+    size_t prev_start = (size_t)-1, prev2_start = (size_t)-1;
+    uint32_t prev = 0, prev2 = 0;
+    size_t flushed = 0;
+    while (i < n) {
+        size_t start = i;
+        uint32_t cp = utf8_next(w, n, &i);
+        int v;
+        int t = cp >= 0x80 ? tone_of(cp, &v) : 0;
+        if (t && prev_start != (size_t)-1) {
+            char b = toned_base[v];
+            char pb = (char)prev;
+            bool glide = ((b == 'a' || b == 'e' || b == 'A' || b == 'E') && (pb == 'o' || pb == 'O')) ||
+                         ((b == 'y' || b == 'Y') && (pb == 'u' || pb == 'U') &&
+                          !(prev2 == 'q' || prev2 == 'Q'));
+            size_t after = i;
+            bool open = true;
+            if (after < n) {
+                size_t k = after;
+                open = !is_letter_cp(utf8_next(w, n, &k));
+            }
+            if (glide && open) {
+                int pv = (pb == 'o') ? 3 : (pb == 'u') ? 4 : (pb == 'O') ? 8 : 9;
+                if (!buf_append(out, w + flushed, prev_start - flushed) ||
+                    !buf_append_utf8(out, toned[pv][t - 1]) ||
+                    !buf_append_char(out, b))
+                    return false;
+                flushed = i;
+            }
+        }
+        prev2 = prev;
+        prev2_start = prev_start;
+        prev = cp;
+        prev_start = start;
+    }
+    (void)prev2_start;
+    return buf_append(out, w + flushed, n - flushed);
+}
+
+/* Does the word need NFC, or hold a toned a/e/y (a tone candidate)? */
+static void scan_word(const char *w, size_t n, bool *needs_nfc, bool *tone_candidate)
+{
+    *needs_nfc = *tone_candidate = false;
+    size_t i = 0;
+    char prev = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)w[i];
+        if (b < 0x80) {
+            prev = (char)b;
+            i++;
+            continue;
+        }
+        uint32_t cp = utf8_next(w, n, &i);
+        if (!nfc_safe(cp))
+            *needs_nfc = true;
+        if (prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U')
+            *tone_candidate = true;
+        prev = 0;
+    }
+}
+
+static bool normalize_word(const char *w, size_t n, vnr_buf *out, bool *changed)
+{
+    bool needs_nfc, tone_candidate;
+    scan_word(w, n, &needs_nfc, &tone_candidate);
+    *changed = false;
+    if (!needs_nfc && !tone_candidate)
+        return buf_append(out, w, n);
+    utf8proc_uint8_t *nfc = NULL;
+    const char *src = w;
+    size_t len = n;
+    if (needs_nfc) {
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n,
+                                          &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r >= 0) {
+            src = (const char *)nfc;
+            len = (size_t)r;
+            /* NFC may expose a glide + toned vowel pair */
+            tone_candidate = true;
+        }
+    }
+    size_t before = out->len;
+    bool ok = tone_candidate ? place_tones(src, len, out) : buf_append(out, src, len);
+    *changed = ok && (out->len - before != n || memcmp(out->data + before, w, n) != 0);
+    free(nfc);
+    return ok;
+}
+
+static vnr_status unicode_pass(const char *in, size_t n, vnr_buf *out, offmap *map)
+{
+    if (!buf_reserve(out, n + 16))
+        return VNR_E_NOMEM;
+    size_t i = 0;
+    while (i < n) {
+        /* copy separators and ASCII-only words directly */
+        size_t w = i;
+        bool ascii = true;
+        while (w < n && in[w] != ' ' && in[w] != '\n') {
+            if ((unsigned char)in[w] >= 0x80)
+                ascii = false;
+            w++;
+        }
+        if (ascii) {
+            size_t end = w < n ? w + 1 : w;
+            if (!buf_append(out, in + i, end - i))
+                return VNR_E_NOMEM;
+            i = end;
+            continue;
+        }
+        size_t out_start = out->len;
+        bool changed;
+        if (!normalize_word(in + i, w - i, out, &changed))
+            return VNR_E_NOMEM;
+        if (changed && (!offmap_add(map, out_start, i, 1) ||
+                        !offmap_add(map, out->len, w, 1)))
+            return VNR_E_NOMEM;
+        i = w;
+    }
+    return VNR_OK;
+}
+
+vnr_status normalize_text(const char *in, size_t n, normalized *out, vnr_error **error)
+{
+    memset(out, 0, sizeof *out);
+    vnr_buf clean = { 0 };
+    bool has_nonascii = false;
+    vnr_status st = clean_text(in, n, &clean, &out->cleanup, &has_nonascii);
+    if (st != VNR_OK)
+        goto fail;
+    if (!has_nonascii) {
+        out->len = clean.len;
+        out->text = buf_steal(&clean);
+        return VNR_OK;
+    }
+    vnr_buf uni = { 0 };
+    st = unicode_pass(clean.data ? clean.data : "", clean.len, &uni, &out->unicode);
+    buf_free(&clean);
+    if (st != VNR_OK) {
+        buf_free(&uni);
+        goto fail;
+    }
+    out->len = uni.len;
+    out->text = buf_steal(&uni);
+    return VNR_OK;
+fail:
+    buf_free(&clean);
+    normalized_free(out);
+    return error_set(error, st, 0, VNR_NO_POSITION, "out of memory while normalizing");
+}
+
+size_t normalized_to_decoded(const normalized *nt, size_t pos)
+{
+    return offmap_lookup(&nt->cleanup, offmap_lookup(&nt->unicode, pos));
+}
+
+void normalized_free(normalized *nt)
+{
+    free(nt->text);
+    offmap_free(&nt->cleanup);
+    offmap_free(&nt->unicode);
+    memset(nt, 0, sizeof *nt);
+}
+
+bool normalize_fragment(const char *s, size_t n, vnr_buf *out)
+{
+    normalized nt;
+    if (normalize_text(s, n, &nt, NULL) != VNR_OK)
+        return false;
+    size_t a = 0, b = nt.len;
+    while (a < b && (nt.text[a] == ' ' || nt.text[a] == '\n'))
+        a++;
+    while (b > a && (nt.text[b - 1] == ' ' || nt.text[b - 1] == '\n'))
+        b--;
+    bool ok = buf_append(out, nt.text + a, b - a);
+    normalized_free(&nt);
+    return ok;
+}

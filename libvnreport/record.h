@@ -1,0 +1,53 @@
+/*
+ * record.h — private layout of records, number fates and document metadata.
+ *
+ * Owns: the data the recognizer fills and the public accessors read. Every
+ * string points into the document's arena.
+ */
+#ifndef VNR_RECORD_H
+#define VNR_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vnreport/vnreport.h"
+
+struct vnr_record {
+    const char *doc;
+    size_t statement;
+    size_t line, col, offset, length;     /* original input */
+    uint32_t norm_start, norm_end;        /* normalized text */
+    int32_t section_id;
+    const char **section;
+    size_t section_depth;
+    const char *subject;
+    const char *indicator;
+    const char *unit;
+    const char *canonical_unit;
+    const char *dimension;
+    const char *baseline;
+    const char *period;
+    const char *text;
+    vnr_role role;
+    vnr_qualifier qualifier;
+    bool estimate;
+    double value, value_max, total, canonical_value;
+};
+
+/* What became of one digit run of the input. */
+typedef struct number_fate {
+    uint32_t norm_start, norm_end;
+    const char *fate;        /* static string: "record", "date", … */
+    size_t record;           /* first record index or (size_t)-1 */
+    size_t offset, length, line;
+} number_fate;
+
+typedef struct doc_meta {
+    const char *province, *issuer, *number, *date, *title, *period, *kind;
+    const char *plan_period;      /* period of the plan part, if any */
+    size_t plan_block;            /* first block of the plan part, or SIZE_MAX */
+    int year;                     /* reporting year, 0 when unknown */
+} doc_meta;
+
+#endif

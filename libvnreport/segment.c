@@ -1,0 +1,507 @@
+/*
+ * segment.c — stage 3: normalized text → blocks and sections (see segment.h).
+ *
+ * One pass over lines. Each line is classified by its leading marker (a
+ * table below maps marker kinds to heading ranks), footnote bodies are
+ * recognised by a leading superscript number (or a plain number that names
+ * a marker with no body yet), page-break continuations are appended to the
+ * open paragraph, and the section stack gives every block its path.
+ */
+#include "segment.h"
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Heading rank of each marker kind; 0xFF = never a section by itself. */
+static const uint8_t marker_rank[] = {
+    [MK_NONE] = 0xFF,
+    [MK_PART] = 0,
+    [MK_ROMAN] = 1,
+    [MK_ROMAN_ARABIC] = 2,
+    [MK_ARABIC] = 3,
+    [MK_ARABIC2] = 4,
+    [MK_LETTER] = 5,
+    [MK_PAREN] = 0xFF,
+    [MK_DASH] = 6,
+    [MK_PLUS] = 7,
+    [MK_FOOTNOTE] = 0xFF,
+};
+enum { RANK_LABEL = 8 };
+
+/* Lines that belong to the page furniture of an official report. */
+static const char *const furniture_prefixes[] = {
+    "số:", "cộng hòa xã hội", "độc lập - tự do", "độc lập – tự do", "kính gửi",
+    "tm. ", "tm.ủy", "kt. chủ tịch", "chủ tịch", "phó chủ tịch", "ủy ban nhân dân",
+};
+static const char *const closing_prefixes[] = { "nơi nhận" };
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Lower-case the first `max` bytes of a line into `out` (for prefix tests). */
+static size_t lower_prefix(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+    while (i < n && o + 4 < cap) {
+        uint32_t cp = utf8_next(s, n, &i);
+        cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + o);
+        o += (size_t)(k > 0 ? k : 0);
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static bool has_prefix(const char *lower, const char *p)
+{
+    return strncmp(lower, p, strlen(p)) == 0;
+}
+
+static bool is_roman_char(char c)
+{
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L';
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    return i;
+}
+
+static bool is_superscript_digit_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    size_t k = i;
+    uint32_t cp = utf8_next(s, n, &k);
+    *len = k - i;
+    return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
+           (cp >= 0x2074 && cp <= 0x2079);
+}
+
+/* Leading marker of a line: kind and the offset where the content starts. */
+static marker_kind line_marker(const char *s, size_t n, const char *lower, size_t *content)
+{
+    *content = 0;
+    size_t i = 0;
+    if (has_prefix(lower, "phần thứ ")) {
+        /* "Phần thứ nhất" + optional title on the same line */
+        size_t k = strlen("phần thứ ");
+        (void)k;
+        *content = 0;
+        return MK_PART;
+    }
+    /* superscript footnote body: ¹ text */
+    size_t sl;
+    if (is_superscript_digit_at(s, n, 0, &sl)) {
+        size_t k = sl;
+        while (k < n && is_superscript_digit_at(s, n, k, &sl))
+            k += sl;
+        *content = skip_spaces(s, n, k);
+        return MK_FOOTNOTE;
+    }
+    /* Roman: I. II- IV. and I.1. */
+    if (is_roman_char(s[0])) {
+        size_t k = 0;
+        while (k < n && is_roman_char(s[k]))
+            k++;
+        if (k < n && (s[k] == '.' || s[k] == '-')) {
+            size_t after = k + 1;
+            if (s[k] == '.' && after < n && is_digit(s[after])) {
+                size_t d = after;
+                while (d < n && is_digit(s[d]))
+                    d++;
+                if (d < n && s[d] == '.')
+                    d++;
+                if (d >= n || s[d] == ' ') {
+                    *content = skip_spaces(s, n, d);
+                    return MK_ROMAN_ARABIC;
+                }
+            }
+            if (after >= n || s[after] == ' ') {
+                *content = skip_spaces(s, n, after);
+                return MK_ROMAN;
+            }
+        }
+    }
+    /* Arabic: 1. 1.1. 2.1 (second part at most two digits) */
+    if (is_digit(s[0])) {
+        size_t d = 0;
+        while (d < n && is_digit(s[d]))
+            d++;
+        if (d <= 2 && d < n && s[d] == '.') {
+            size_t e = d + 1;
+            if (e >= n || s[e] == ' ') {
+                *content = skip_spaces(s, n, e);
+                return MK_ARABIC;
+            }
+            size_t d2 = e;
+            while (d2 < n && is_digit(s[d2]))
+                d2++;
+            if (d2 - e >= 1 && d2 - e <= 2) {
+                if (d2 < n && s[d2] == '.')
+                    d2++;
+                if (d2 >= n || s[d2] == ' ') {
+                    *content = skip_spaces(s, n, d2);
+                    return MK_ARABIC2;
+                }
+            }
+        }
+        return MK_NONE;
+    }
+    /* Letter: a) b. đ) */
+    {
+        size_t k = 0;
+        uint32_t cp = utf8_next(s, n, &k);
+        bool letter = (cp >= 'a' && cp <= 'z') || cp == 0x111; /* đ */
+        if (letter && k < n && (s[k] == ')' || (s[k] == '.' && k + 1 < n && s[k + 1] == ' ')) &&
+            (k + 1 >= n || s[k + 1] == ' ')) {
+            *content = skip_spaces(s, n, k + 1);
+            return MK_LETTER;
+        }
+    }
+    /* Dash / plus items, possibly followed by a (n). marker */
+    size_t dash_len = 0;
+    if (s[0] == '-' || s[0] == '+' || s[0] == '*')
+        dash_len = 1;
+    else if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+             ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0xA2))
+        dash_len = 3; /* – or • */
+    if (dash_len && (dash_len >= n || s[dash_len] == ' ')) {
+        i = skip_spaces(s, n, dash_len);
+        marker_kind mk = s[0] == '+' ? MK_PLUS : MK_DASH;
+        if (i < n && s[i] == '(') {
+            size_t c2;
+            char sub_lower[8] = "";
+            (void)sub_lower;
+            marker_kind sub = line_marker(s + i, n - i, "", &c2);
+            if (sub == MK_PAREN) {
+                *content = i + c2;
+                return MK_PAREN;
+            }
+        }
+        *content = i;
+        return mk;
+    }
+    /* (1). (1) */
+    if (s[0] == '(') {
+        size_t d = 1;
+        while (d < n && is_digit(s[d]))
+            d++;
+        if (d > 1 && d <= 3 && d < n && s[d] == ')') {
+            size_t e = d + 1;
+            if (e < n && s[e] == '.')
+                e++;
+            if (e >= n || s[e] == ' ') {
+                *content = skip_spaces(s, n, e);
+                return MK_PAREN;
+            }
+        }
+    }
+    return MK_NONE;
+}
+
+static bool ends_sentence(const char *s, size_t start, size_t end)
+{
+    while (end > start && s[end - 1] == ' ')
+        end--;
+    if (end == start)
+        return true;
+    unsigned char c = (unsigned char)s[end - 1];
+    if (c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')' || c == '"')
+        return true;
+    /* ” (E2 80 9D) and … */
+    if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 && (unsigned char)s[end - 2] == 0x80 &&
+        ((unsigned char)s[end - 1] == 0x9D || (unsigned char)s[end - 1] == 0xA6))
+        return true;
+    return false;
+}
+
+/* A continuation line starts with a lower-case letter, a digit or '%'. */
+static bool starts_continuation(const char *s, size_t n)
+{
+    if (!n)
+        return false;
+    if (is_digit(s[0]) || s[0] == '%')
+        return true;
+    size_t k = 0;
+    uint32_t cp = utf8_next(s, n, &k);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static bool add_span(segmentation *sg, size_t start, size_t end)
+{
+    text_span sp = { (uint32_t)start, (uint32_t)end };
+    return VEC_PUSH(sg->spans, sg->n_spans, sg->cap_spans, sp);
+}
+
+/* Section title: the label before ':' when short, else the line cut at a
+ * sentence end or word boundary. */
+static size_t title_end(const char *s, size_t start, size_t end, bool *label)
+{
+    *label = false;
+    for (size_t k = start; k < end && k < start + 160; k++) {
+        if (s[k] == ':') {
+            *label = true;
+            return k;
+        }
+    }
+    if (end - start <= 200)
+        return end;
+    size_t cut = start + 160;
+    while (cut > start && s[cut] != ' ')
+        cut--;
+    return cut > start ? cut : start + 160;
+}
+
+static int32_t open_section(segmentation *sg, int32_t current, uint8_t rank,
+                            const char *s, size_t start, size_t end)
+{
+    while (current >= 0 && sg->sections[current].rank >= rank)
+        current = sg->sections[current].parent;
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '.' || s[end - 1] == ':'))
+        end--;
+    section sec = { current, rank, arena_strndup(&sg->arena, s + start, end - start) };
+    if (!sec.title || !VEC_PUSH(sg->sections, sg->n_sections, sg->cap_sections, sec))
+        return -2;
+    return (int32_t)(sg->n_sections - 1);
+}
+
+/* Marker numbers seen inside text (superscripts not at a line start): a
+ * plain-number line naming one of them with no body yet is its body. */
+typedef struct footnote_book {
+    uint8_t seen[1024];   /* 1 = marker seen, 2 = body seen */
+} footnote_book;
+
+static void note_markers(footnote_book *fb, const char *s, size_t start, size_t end)
+{
+    size_t i = start;
+    while (i < end) {
+        size_t len;
+        if ((unsigned char)s[i] >= 0x80 && is_superscript_digit_at(s, end, i, &len)) {
+            int v = 0;
+            while (i < end && is_superscript_digit_at(s, end, i, &len)) {
+                size_t k = i;
+                uint32_t cp = utf8_next(s, end, &k);
+                int d = cp == 0xB9 ? 1 : cp == 0xB2 ? 2 : cp == 0xB3 ? 3 : cp == 0x2070 ? 0 : (int)(cp - 0x2070);
+                v = v * 10 + d;
+                i = k;
+                if (v > 1000)
+                    break;
+            }
+            if (v > 0 && v < 1024 && i > start + 1 && !fb->seen[v])
+                fb->seen[v] = 1;
+            continue;
+        }
+        i++;
+    }
+}
+
+static int plain_footnote_number(const footnote_book *fb, const char *s, size_t n, size_t *content)
+{
+    size_t d = 0;
+    while (d < n && is_digit(s[d]))
+        d++;
+    if (d == 0 || d > 3 || d >= n || s[d] != ' ')
+        return -1;
+    int v = 0;
+    for (size_t k = 0; k < d; k++)
+        v = v * 10 + (s[k] - '0');
+    if (v <= 0 || v >= 1024 || fb->seen[v] != 1)
+        return -1;
+    /* followed by a capital letter: "29 Chương trình …" */
+    size_t k = d + 1;
+    uint32_t cp = utf8_next(s, n, &k);
+    if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_LU)
+        return -1;
+    *content = d + 1;
+    return v;
+}
+
+typedef struct seg_state {
+    segmentation *sg;
+    const char *text;
+    int32_t section;
+    ptrdiff_t open_para;   /* block index of a paragraph that may continue */
+    bool furniture_tail;   /* after "Nơi nhận": everything is furniture */
+    footnote_book fb;
+} seg_state;
+
+static bool add_block(seg_state *st, block b, size_t start, size_t end)
+{
+    segmentation *sg = st->sg;
+    b.first_span = (uint32_t)sg->n_spans;
+    b.n_spans = 1;
+    if (!add_span(sg, start, end))
+        return false;
+    return VEC_PUSH(sg->blocks, sg->n_blocks, sg->cap_blocks, b);
+}
+
+static bool is_furniture(const char *lower, bool tail)
+{
+    if (tail)
+        return true;
+    for (size_t i = 0; i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
+        if (has_prefix(lower, furniture_prefixes[i]))
+            return true;
+    return false;
+}
+
+static bool segment_line(seg_state *st, size_t ls, size_t le)
+{
+    const char *s = st->text + ls;
+    size_t n = le - ls;
+    char lower[96];
+    lower_prefix(s, n < 80 ? n : 80, lower, sizeof lower);
+    block b = { .kind = BLK_PARAGRAPH, .footnote = -1 };
+
+    for (size_t i = 0; i < sizeof closing_prefixes / sizeof *closing_prefixes; i++)
+        if (has_prefix(lower, closing_prefixes[i]))
+            st->furniture_tail = true;
+    if (is_furniture(lower, st->furniture_tail)) {
+        b.kind = BLK_FURNITURE;
+        b.section = st->section;
+        st->open_para = -1;
+        return add_block(st, b, ls, le);
+    }
+
+    size_t content = 0;
+    marker_kind mk = line_marker(s, n, lower, &content);
+    int fn = -1;
+    if (mk == MK_FOOTNOTE) {
+        size_t k = 0, len;
+        int v = 0;
+        while (k < n && is_superscript_digit_at(s, n, k, &len)) {
+            size_t kk = k;
+            uint32_t cp = utf8_next(s, n, &kk);
+            v = v * 10 + (cp == 0xB9 ? 1 : cp == 0xB2 ? 2 : cp == 0xB3 ? 3 : cp == 0x2070 ? 0 : (int)(cp - 0x2070));
+            k = kk;
+        }
+        fn = v;
+    } else if (mk == MK_NONE || mk == MK_ARABIC2) {
+        size_t c2;
+        int v = plain_footnote_number(&st->fb, s, n, &c2);
+        if (v > 0 && mk == MK_NONE) {
+            mk = MK_FOOTNOTE;
+            fn = v;
+            content = c2;
+        }
+    }
+    if (mk == MK_FOOTNOTE) {
+        if (fn > 0 && fn < 1024)
+            st->fb.seen[fn] = 2;
+        b.kind = BLK_FOOTNOTE;
+        b.marker = MK_FOOTNOTE;
+        b.footnote = fn;
+        b.marker_start = (uint32_t)ls;
+        b.marker_end = (uint32_t)(ls + content);
+        b.section = st->section;
+        /* a footnote body does not close the paragraph it interrupts */
+        return add_block(st, b, ls + content, le);
+    }
+
+    note_markers(&st->fb, st->text, ls, le);
+
+    /* page-break continuation of the open paragraph */
+    if (mk == MK_NONE && st->open_para >= 0 && starts_continuation(s, n)) {
+        block *op = &st->sg->blocks[st->open_para];
+        text_span *last = &st->sg->spans[op->first_span + op->n_spans - 1];
+        bool last_is_final = op->first_span + op->n_spans == st->sg->n_spans;
+        if (last_is_final && !ends_sentence(st->text, last->start, last->end)) {
+            if (!add_span(st->sg, ls, le))
+                return false;
+            op->n_spans++;
+            return true;
+        }
+        if (last_is_final && is_digit(s[0]) == false && s[0] != '%' &&
+            ends_sentence(st->text, last->start, last->end) &&
+            st->text[last->end - 1] != '.' && st->text[last->end - 1] != ':') {
+            /* `;` or `,` at a page end followed by a lower-case line */
+            if (!add_span(st->sg, ls, le))
+                return false;
+            op->n_spans++;
+            return true;
+        }
+    }
+
+    b.marker = (uint8_t)mk;
+    b.marker_start = (uint32_t)ls;
+    b.marker_end = (uint32_t)(ls + content);
+    uint8_t rank = marker_rank[mk];
+    size_t body = ls + content;
+    bool label = false;
+    size_t te = title_end(st->text, body, le, &label);
+    bool heading = rank != 0xFF;
+    if (heading && (mk == MK_DASH || mk == MK_PLUS)) {
+        /* dash items are headings only as labels: "- Về trồng trọt:" */
+        heading = label && te - body <= 80;
+    }
+    if (!heading && mk == MK_NONE && label && te - body <= 60 && te + 1 >= le) {
+        /* a label line of its own: "Kết quả sản xuất vụ Đông Xuân:" */
+        heading = true;
+        rank = RANK_LABEL;
+    }
+    if (heading) {
+        int32_t id = open_section(st->sg, st->section, rank, st->text, ls, te);
+        if (id == -2)
+            return false;
+        st->section = id;
+        b.opens_section = true;
+        b.label_heading = label;
+    }
+    b.section = st->section;
+    if (!add_block(st, b, body, le))
+        return false;
+    st->open_para = (ptrdiff_t)st->sg->n_blocks - 1;
+    return true;
+}
+
+bool segment_text(const char *text, size_t len, segmentation *out)
+{
+    memset(out, 0, sizeof *out);
+    seg_state st = { .sg = out, .text = text, .section = -1, .open_para = -1 };
+    size_t ls = 0;
+    while (ls <= len) {
+        const char *nl = memchr(text + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - text) : len;
+        if (le > ls && !segment_line(&st, ls, le)) {
+            segmentation_free(out);
+            return false;
+        }
+        if (!nl)
+            break;
+        ls = le + 1;
+    }
+    return true;
+}
+
+void segmentation_free(segmentation *s)
+{
+    free(s->blocks);
+    free(s->spans);
+    free(s->sections);
+    arena_free(&s->arena);
+    memset(s, 0, sizeof *s);
+}
+
+size_t section_depth(const segmentation *s, int32_t id)
+{
+    size_t d = 0;
+    while (id >= 0) {
+        d++;
+        id = s->sections[id].parent;
+    }
+    return d;
+}
+
+void section_path(const segmentation *s, int32_t id, const char **titles, size_t depth)
+{
+    size_t k = depth;
+    while (id >= 0 && k > 0) {
+        titles[--k] = s->sections[id].title;
+        id = s->sections[id].parent;
+    }
+}

@@ -1,0 +1,79 @@
+/*
+ * segment.h — stage 3: normalized text → blocks.
+ *
+ * Owns: the line structure of a report. Classifies lines (header furniture,
+ * heading, list item, paragraph, footnote body, distribution list,
+ * signature), strips list/heading markers, rejoins paragraphs split across
+ * page breaks (skipping interleaved footnote bodies), and builds the heading
+ * tree that gives every block its section path. Gives blocks made of one or
+ * more spans of the normalized text; tokenizing them is the lexer's job.
+ */
+#ifndef VNR_SEGMENT_H
+#define VNR_SEGMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+typedef enum block_kind {
+    BLK_PARAGRAPH,  /* body text (may also open a section) */
+    BLK_FOOTNOTE,   /* a footnote body; `footnote` is its number */
+    BLK_FURNITURE   /* header block, distribution list, signature: no records */
+} block_kind;
+
+typedef enum marker_kind {
+    MK_NONE,
+    MK_PART,        /* Phần thứ nhất */
+    MK_ROMAN,       /* I. */
+    MK_ROMAN_ARABIC,/* I.1. */
+    MK_ARABIC,      /* 1. */
+    MK_ARABIC2,     /* 1.1. */
+    MK_LETTER,      /* a) đ) a. */
+    MK_PAREN,       /* (1). (1) */
+    MK_DASH,        /* - */
+    MK_PLUS,        /* + */
+    MK_FOOTNOTE,    /* ¹ or a plain number starting a footnote body */
+} marker_kind;
+
+typedef struct text_span {
+    uint32_t start, end;  /* normalized text */
+} text_span;
+
+typedef struct section {
+    int32_t parent;       /* -1 at top level */
+    uint8_t rank;
+    const char *title;    /* arena string, as written, numbering included */
+} section;
+
+typedef struct block {
+    uint8_t kind;         /* block_kind */
+    uint8_t marker;       /* marker_kind */
+    uint32_t marker_start, marker_end; /* the list/heading marker, if any */
+    uint32_t first_span, n_spans;      /* into segmentation.spans */
+    int32_t footnote;     /* footnote number (BLK_FOOTNOTE), else -1 */
+    int32_t section;      /* innermost section in force, -1 for none */
+    bool opens_section;   /* this block's first line is a heading */
+    bool label_heading;   /* heading is a label before ':' (rest is body) */
+} block;
+
+typedef struct segmentation {
+    block *blocks;
+    size_t n_blocks, cap_blocks;
+    text_span *spans;
+    size_t n_spans, cap_spans;
+    section *sections;
+    size_t n_sections, cap_sections;
+    vnr_arena arena;
+} segmentation;
+
+bool segment_text(const char *text, size_t len, segmentation *out);
+void segmentation_free(segmentation *s);
+
+/* Depth of section `id` and its titles outermost first (titles[] must hold
+ * `depth` entries). */
+size_t section_depth(const segmentation *s, int32_t id);
+void section_path(const segmentation *s, int32_t id, const char **titles, size_t depth);
+
+#endif
