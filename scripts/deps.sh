@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install what building and testing libvnreport needs on Debian 12.
+# Safe to run repeatedly; uses sudo when not root.
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+PACKAGES=(
+  gcc pkg-config meson ninja-build python3
+  libicu-dev libutf8proc-dev
+  units libudunits2-dev
+  swig python3-dev python3-pytest python3-pandas python3-numpy python3-mesonpy python3-venv
+  lua5.4 liblua5.4-dev
+  jupyter-nbconvert python3-ipykernel python3-matplotlib python3-nbformat
+  valgrind clang libclang-rt-14-dev abigail-tools doxygen
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

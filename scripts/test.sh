@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian 12 machine, build, and run every test suite: the
+# normal build (with bindings) and the whole suite again under ASan+UBSan.
+# Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+
+# Run `meson test` in build dir $1 with extra args; add its counts.
+run_suite() {
+  local dir=$1; shift
+  local log
+  log=$(mktemp)
+  meson test -C "$dir" --print-errorlogs "$@" 2>&1 | tee "$log"
+  local ok fail
+  ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | tail -1)
+  fail=0
+  for k in Fail "Unexpected Pass" Timeout; do
+    local v
+    v=$(sed -n "s/^$k: *\([0-9]*\).*/\1/p" "$log" | tail -1)
+    fail=$((fail + ${v:-0}))
+  done
+  local xf
+  xf=$(sed -n 's/^Expected Fail: *\([0-9]*\).*/\1/p' "$log" | tail -1)
+  passed=$((passed + ${ok:-0} + ${xf:-0}))
+  if [ -z "$ok" ]; then
+    failed=$((failed + 1))   # meson itself failed
+  fi
+  failed=$((failed + fail))
+  rm -f "$log"
+}
+
+build_dir() {
+  local dir=$1; shift
+  if [ ! -d "$dir" ]; then
+    meson setup "$dir" "$@" || return 1
+  fi
+  ninja -C "$dir"
+}
+
+if build_dir build -Dpython=enabled -Dlua=enabled; then
+  run_suite build
+else
+  failed=$((failed + 1))
+fi
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+if build_dir build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug; then
+  run_suite build-asan --no-suite bindings --no-suite bench
+else
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
