@@ -1,56 +1,1350 @@
-/* recognize.c — provisional: every number followed by a unit is a level. */
+/*
+ * recognize.c — stage 5: blocks → statements → records (see recognize.h).
+ *
+ * Per block: tokenize its spans, lower-case the words once, split sentences,
+ * then for every number decide its fate. A quantity (number + unit) becomes
+ * a record whose role comes from the nearest trigger word before it, whose
+ * baseline comes from a `so với …` phrase after it (or before it, or from the
+ * chain it belongs to), and whose indicator is the phrase before it. All
+ * vocabulary is in lexicon.def.
+ */
 #include "recognize.h"
 #include "lexer.h"
+#include "normalize.h"
 #include "units.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+
+/* ---------------------------------------------------------------- */
+/* Vocabulary tables (from lexicon.def)                              */
+/* ---------------------------------------------------------------- */
+
+typedef enum trigger_kind {
+    T_NONE, T_LEVEL, T_CHANGE, T_RESTATE, T_INDEX, T_ATTAIN, T_EXCEED, T_SHARE, T_TO_LEVEL
+} trigger_kind;
+
+typedef struct trigger_entry { const char *phrase; trigger_kind kind; int sign; } trigger_entry;
+typedef struct coded_entry { const char *phrase; const char *code; } coded_entry;
+typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
+typedef struct word_entry { const char *phrase; } word_entry;
+
+static const trigger_entry triggers[] = {
+#define TRIGGER(p, k, s) { p, k, s },
+#include "lexicon.def"
+#undef TRIGGER
+};
+static const coded_entry baselines[] = {
+#define BASELINE(p, c) { p, c },
+#include "lexicon.def"
+#undef BASELINE
+};
+static const coded_entry plan_words[] = {
+#define PLAN_WORD(p, c) { p, c },
+#include "lexicon.def"
+#undef PLAN_WORD
+};
+static const qualifier_entry qualifiers[] = {
+#define QUALIFIER(p, q) { p, q },
+#include "lexicon.def"
+#undef QUALIFIER
+};
+static const qualifier_entry qualifiers_after[] = {
+#define QUALIFIER_AFTER(p, q) { p, q },
+#include "lexicon.def"
+#undef QUALIFIER_AFTER
+};
+static const word_entry estimates[] = {
+#define ESTIMATE(p) { p },
+#include "lexicon.def"
+#undef ESTIMATE
+};
+static const word_entry fillers[] = {
+#define FILLER(p) { p },
+#include "lexicon.def"
+#undef FILLER
+};
+static const coded_entry non_indicators[] = {
+#define NON_INDICATOR(p, f) { p, f },
+#include "lexicon.def"
+#undef NON_INDICATOR
+};
+static const word_entry chain_heads[] = {
+#define CHAIN_HEAD(p) { p },
+#include "lexicon.def"
+#undef CHAIN_HEAD
+};
+static const word_entry not_nouns[] = {
+#define NOT_A_NOUN(p) { p },
+#include "lexicon.def"
+#undef NOT_A_NOUN
+};
+static const word_entry count_nouns[] = {
+#define COUNT_NOUN(p) { p },
+#include "lexicon.def"
+#undef COUNT_NOUN
+};
+
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+#define NONE ((size_t)-1)
+
+/* ---------------------------------------------------------------- */
+/* Context                                                           */
+/* ---------------------------------------------------------------- */
+
+typedef struct rctx {
+    const char *text;
+    size_t len;
+    const segmentation *seg;
+    const doc_meta *meta;
+    const char *doc;
+    vnr_arena *arena;
+    recognizer_out *out;
+    token_vec tv;
+    vnr_buf lower;          /* lower-cased token texts, back to back */
+    uint32_t *lo_off;       /* per token: offset into `lower` */
+    uint16_t *lo_len;
+    size_t lo_cap;
+    size_t block;
+    bool in_plan;
+    bool is_footnote;
+    const char **section;
+    size_t section_depth;
+    size_t statement;
+    const char *block_subject;
+    vnr_buf scratch;
+} rctx;
+
+/* What the recognizer knows about one quantity while building its record. */
+typedef struct quantity {
+    size_t tok;                /* the number token */
+    size_t unit_end_tok;       /* first token after the unit */
+    uint32_t unit_start, unit_end; /* unit text span */
+    bool percent, count, times, points;
+    double value, value_max, total;
+    uint32_t vstart, vend;     /* value text span */
+} quantity;
+
+/* Per sentence: state shared by the records of a chain. */
+typedef struct sentence_state {
+    size_t first_rec;          /* index of the first record of the sentence */
+    size_t head;               /* most recent level record, or NONE */
+    size_t last_change;        /* most recent change record, or NONE */
+    const char *baseline;      /* most recent explicit baseline */
+    size_t pending_baseline_from; /* first record that still lacks a chain baseline */
+    const char *subject;       /* label subject of the sentence */
+} sentence_state;
+
+/* ---------------------------------------------------------------- */
+/* Token text helpers                                                */
+/* ---------------------------------------------------------------- */
+
+static const char *lw(const rctx *c, size_t i, size_t *n)
+{
+    *n = c->lo_len[i];
+    return c->lower.data + c->lo_off[i];
+}
+
+static bool tok_is(const rctx *c, size_t i, const char *w)
+{
+    if (i >= c->tv.n)
+        return false;
+    size_t n;
+    const char *s = lw(c, i, &n);
+    return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+static bool is_punct(const rctx *c, size_t i, uint32_t cp)
+{
+    return i < c->tv.n && c->tv.t[i].kind == TOK_PUNCT && c->tv.t[i].cp == cp;
+}
+
+static bool is_numeric(const token *t)
+{
+    return t->kind == TOK_NUMBER || t->kind == TOK_RANGE || t->kind == TOK_FRACTION;
+}
+
+/* Does `phrase` (space-separated words) match tokens starting at i?
+ * Returns the number of tokens matched, 0 when it does not match. */
+static size_t phrase_at(const rctx *c, size_t i, const char *phrase)
+{
+    size_t k = i;
+    const char *p = phrase;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+        if (k >= c->tv.n || c->tv.t[k].kind == TOK_NUMBER)
+            return 0;
+        size_t n;
+        const char *s = lw(c, k, &n);
+        if (n != wl || memcmp(s, p, wl) != 0)
+            return 0;
+        k++;
+        p += wl;
+        if (*p == ' ')
+            p++;
+    }
+    return k - i;
+}
+
+/* Longest phrase of a table ending exactly at token `end` (exclusive);
+ * returns its token count and the entry index. */
+#define PHRASE_BEFORE(c, table, end, lo, idx) \
+    phrase_before((c), (end), (lo), (idx), &(table)[0].phrase, sizeof *(table), COUNT_OF(table))
+
+static size_t phrase_before(const rctx *c, size_t end, size_t lo, size_t *idx,
+                            const char *const *first, size_t stride, size_t count)
+{
+    size_t best = 0;
+    for (size_t e = 0; e < count; e++) {
+        const char *ph = *(const char *const *)((const char *)first + e * stride);
+        size_t words = 1;
+        for (const char *p = ph; *p; p++)
+            words += *p == ' ';
+        if (words > end - lo || words <= best)
+            continue;
+        if (phrase_at(c, end - words, ph) == words) {
+            best = words;
+            if (idx)
+                *idx = e;
+        }
+    }
+    return best;
+}
+
+#define PHRASE_AT(c, table, i, idx) \
+    phrase_longest_at((c), (i), (idx), &(table)[0].phrase, sizeof *(table), COUNT_OF(table))
+
+static size_t phrase_longest_at(const rctx *c, size_t i, size_t *idx,
+                                const char *const *first, size_t stride, size_t count)
+{
+    size_t best = 0;
+    for (size_t e = 0; e < count; e++) {
+        const char *ph = *(const char *const *)((const char *)first + e * stride);
+        size_t m = phrase_at(c, i, ph);
+        if (m > best) {
+            best = m;
+            if (idx)
+                *idx = e;
+        }
+    }
+    return best;
+}
+
+/* Boundaries inside a sentence that end a phrase: , ; : ( ) and brackets. */
+static bool is_boundary(const rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    if (t->kind != TOK_PUNCT)
+        return false;
+    switch (t->cp) {
+    case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+    case 0x201C: case 0x201D: case '"':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_strong_boundary(const rctx *c, size_t i)
+{
+    return is_punct(c, i, ';') || is_punct(c, i, ':') || is_punct(c, i, '.');
+}
+
+/* Join tokens [a, b) into an arena string, with spaces where the text had them. */
+static const char *tokens_text(rctx *c, size_t a, size_t b)
+{
+    c->scratch.len = 0;
+    for (size_t i = a; i < b; i++) {
+        const token *t = &c->tv.t[i];
+        if (i > a && !(t->flags & TOK_GLUED))
+            buf_append_char(&c->scratch, ' ');
+        buf_append(&c->scratch, c->text + t->start, t->end - t->start);
+    }
+    return arena_strndup(c->arena, c->scratch.data ? c->scratch.data : "", c->scratch.len);
+}
+
+/* ---------------------------------------------------------------- */
+/* Lower-casing, sentences                                           */
+/* ---------------------------------------------------------------- */
+
+static bool lower_tokens(rctx *c)
+{
+    if (c->tv.n > c->lo_cap) {
+        size_t cap = c->tv.n * 2;
+        uint32_t *o = realloc(c->lo_off, cap * sizeof *o);
+        if (!o)
+            return false;
+        c->lo_off = o;
+        uint16_t *l = realloc(c->lo_len, cap * sizeof *l);
+        if (!l)
+            return false;
+        c->lo_len = l;
+        c->lo_cap = cap;
+    }
+    c->lower.len = 0;
+    for (size_t i = 0; i < c->tv.n; i++) {
+        const token *t = &c->tv.t[i];
+        size_t start = c->lower.len;
+        c->lo_off[i] = (uint32_t)start;
+        if (t->kind == TOK_WORD) {
+            size_t k = t->start;
+            while (k < t->end) {
+                uint32_t cp = utf8_next(c->text, t->end, &k);
+                if (!buf_append_utf8(&c->lower, (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp)))
+                    return false;
+            }
+        } else if (t->kind == TOK_PUNCT) {
+            if (!buf_append(&c->lower, c->text + t->start, t->end - t->start))
+                return false;
+        } else if (!buf_append_char(&c->lower, '#')) {
+            return false;
+        }
+        size_t n = c->lower.len - start;
+        c->lo_len[i] = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
+    }
+    return true;
+}
+
+static const char *const abbreviations[] = { "tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th" };
+
+/* Does token i ('.', '!', '?', '…') end a sentence? */
+static bool ends_sentence_at(const rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    if (t->kind != TOK_PUNCT)
+        return false;
+    if (t->cp != '.' && t->cp != '!' && t->cp != '?' && t->cp != 0x2026)
+        return false;
+    if (i + 1 >= c->tv.n)
+        return true;
+    const token *n = &c->tv.t[i + 1];
+    if (n->flags & TOK_GLUED)
+        return n->kind == TOK_PUNCT && n->cp == '/';   /* "./." closing */
+    if (t->cp == '.' && i > 0 && c->tv.t[i - 1].kind == TOK_WORD) {
+        for (size_t a = 0; a < COUNT_OF(abbreviations); a++)
+            if (tok_is(c, i - 1, abbreviations[a]))
+                return false;
+    }
+    if (n->kind == TOK_WORD)
+        return (n->flags & TOK_UPPER) != 0;
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Fates                                                             */
+/* ---------------------------------------------------------------- */
+
+static bool add_fate(rctx *c, uint32_t start, uint32_t end, const char *fate, size_t rec)
+{
+    number_fate f = { .norm_start = start, .norm_end = end, .fate = fate, .record = rec };
+    return VEC_PUSH(c->out->fates, c->out->n_fates, c->out->cap_fates, f);
+}
+
+/* Digit runs inside a span that no token accounts for (markers, furniture). */
+static bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
+{
+    uint32_t i = start;
+    while (i < end) {
+        if (c->text[i] >= '0' && c->text[i] <= '9') {
+            uint32_t j = i;
+            while (j < end && ((c->text[j] >= '0' && c->text[j] <= '9') ||
+                               ((c->text[j] == '.' || c->text[j] == ',') && j + 1 < end &&
+                                c->text[j + 1] >= '0' && c->text[j + 1] <= '9')))
+                j++;
+            if (!add_fate(c, i, j, fate, NONE))
+                return false;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Units after a number                                              */
+/* ---------------------------------------------------------------- */
+
+static bool in_table(const rctx *c, size_t i, const word_entry *table, size_t count)
+{
+    for (size_t e = 0; e < count; e++)
+        if (phrase_at(c, i, table[e].phrase) == 1 && !strchr(table[e].phrase, ' '))
+            return true;
+    return false;
+}
+
+/* The token index that starts at or after text offset `pos`. */
+static size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
+{
+    size_t i = from;
+    while (i < c->tv.n && c->tv.t[i].start < pos)
+        i++;
+    return i;
+}
+
+/* A count noun at token i: a multi-word one from the table, an upper-case
+ * abbreviation (HTX), or one lower-case word that is not a function word. */
+static size_t count_noun_at(const rctx *c, size_t i)
+{
+    if (i >= c->tv.n || c->tv.t[i].kind != TOK_WORD)
+        return 0;
+    size_t m = PHRASE_AT(c, count_nouns, i, NULL);
+    if (m)
+        return m;
+    const token *t = &c->tv.t[i];
+    if (in_table(c, i, not_nouns, COUNT_OF(not_nouns)))
+        return 0;
+    if (t->flags & TOK_ALLCAPS)
+        return t->end - t->start <= 6 ? 1 : 0;
+    if (t->flags & TOK_UPPER)
+        return 0;
+    return 1;
+}
+
+/*
+ * Find the unit after the number token `i`. Scale words, registry units and
+ * '/'-compounds come from the unit registry; otherwise a count noun. A '/'
+ * followed by a number is a pair (`3.669,25 ha/3.621,7 ha`), not a compound.
+ */
+static bool find_unit(rctx *c, size_t i, quantity *q)
+{
+    const token *t = &c->tv.t[i];
+    size_t j = i + 1;
+    q->unit_start = q->unit_end = t->end;
+    q->unit_end_tok = j;
+    if (j >= c->tv.n)
+        return false;
+    const token *n = &c->tv.t[j];
+    if (n->kind == TOK_PUNCT && (n->cp == '%' || n->cp == 0x2030)) {
+        q->unit_start = n->start;
+        q->unit_end = n->end;
+        q->unit_end_tok = j + 1;
+        q->percent = n->cp == '%';
+        /* `%/năm` */
+        return true;
+    }
+    if (n->kind != TOK_WORD)
+        return false;
+    /* limit the registry match so that "/<digit>" starts a pair */
+    size_t limit = c->len;
+    for (size_t k = j; k < c->tv.n && k < j + 8; k++) {
+        if (is_punct(c, k, '/') && k + 1 < c->tv.n && is_numeric(&c->tv.t[k + 1])) {
+            const token *d = &c->tv.t[k + 1];
+            bool leading_count = d->kind == TOK_NUMBER && (d->v == 1 || d->v == 10 || d->v == 100 ||
+                                                           d->v == 1000) && !(d->flags & NUM_DECIMAL) &&
+                                 k + 2 < c->tv.n && c->tv.t[k + 2].kind == TOK_WORD;
+            if (!leading_count)
+                limit = c->tv.t[k].start;
+            break;
+        }
+        if (c->tv.t[k].kind == TOK_NUMBER)
+            break;
+    }
+    size_t m = units_match_prefix(NULL, c->text + n->start, limit - n->start);
+    if (m) {
+        uint32_t end = (uint32_t)(n->start + m);
+        size_t after = token_at_offset(c, j, end);
+        /* a scale word alone: take the count noun after it (`5.420 nghìn con`) */
+        if (units_scale_word(c->text + n->start, m) > 0) {
+            size_t cn = count_noun_at(c, after);
+            if (cn) {
+                end = c->tv.t[after + cn - 1].end;
+                after += cn;
+            }
+        }
+        q->unit_start = n->start;
+        q->unit_end = end;
+        q->unit_end_tok = after;
+        q->points = m >= 6 && memcmp(c->text + n->start, "điểm", 6) == 0;
+        q->times = tok_is(c, j, "lần");
+        return true;
+    }
+    size_t cn = count_noun_at(c, j);
+    if (!cn)
+        return false;
+    q->unit_start = n->start;
+    q->unit_end = c->tv.t[j + cn - 1].end;
+    q->unit_end_tok = j + cn;
+    q->count = true;
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Roles, baselines, qualifiers                                      */
+/* ---------------------------------------------------------------- */
+
+/* Start of the phrase that ends at token i: after the last boundary or
+ * the previous quantity (`floor`). */
+static size_t segment_start(const rctx *c, size_t i, size_t floor)
+{
+    size_t k = i;
+    while (k > floor && !is_boundary(c, k - 1) && !is_numeric(&c->tv.t[k - 1]))
+        k--;
+    return k;
+}
+
+/* Start of the indicator phrase ending at token i: back to `floor` (the
+ * previous quantity), a ';' or ':', an unbalanced '(' or the sentence start.
+ * Commas and whole parenthesised groups are crossed: "Giá trị sản xuất
+ * công nghiệp (theo giá hiện hành) ước đạt …", "Tổng đàn trâu, bò …". */
+static size_t phrase_floor(const rctx *c, size_t i, size_t floor)
+{
+    size_t k = i;
+    int depth = 0;
+    while (k > floor) {
+        const token *t = &c->tv.t[k - 1];
+        if (t->kind == TOK_PUNCT) {
+            if (t->cp == ')') {
+                depth++;
+            } else if (t->cp == '(') {
+                if (depth == 0)
+                    break;
+                depth--;
+            } else if (depth == 0 && (t->cp == ';' || t->cp == ':' || t->cp == '.')) {
+                break;
+            }
+        } else if (depth == 0 && is_numeric(t)) {
+            break;
+        }
+        k--;
+    }
+    return k;
+}
+
+/* Can the tokens [a, b) between a trigger and its number be skipped?
+ * Qualifiers, estimate words, fillers and a baseline phrase can. */
+static bool gap_skippable(rctx *c, size_t a, size_t b);
+
+/* Nearest trigger before token i (not before lo); sets *at to its first token. */
+static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at)
+{
+    const trigger_entry *level_word = NULL;
+    size_t level_at = 0;
+    for (size_t e = i; e > lo; e--) {
+        size_t idx;
+        size_t m = PHRASE_BEFORE(c, triggers, e, lo, &idx);
+        if (!m)
+            continue;
+        if (!gap_skippable((rctx *)c, e, i))
+            break;
+        const trigger_entry *tr = &triggers[idx];
+        if (tr->kind == T_LEVEL) {
+            /* "tăng so với năm 2020 là 170,4 tỷ" — a change verb further back wins */
+            if (!level_word) {
+                level_word = tr;
+                level_at = e - m;
+            }
+            e -= m - 1;
+            continue;
+        }
+        *at = e - m;
+        return tr;
+    }
+    if (level_word)
+        *at = level_at;
+    return level_word;
+}
+
+/* A baseline phrase starting at token i (optionally after "so với"/"so"). */
+static const char *baseline_at(rctx *c, size_t i, size_t *consumed)
+{
+    size_t k = i;
+    size_t sv = phrase_at(c, k, "so với");
+    if (!sv)
+        sv = phrase_at(c, k, "so");
+    k += sv;
+    size_t idx;
+    size_t m = PHRASE_AT(c, baselines, k, &idx);
+    if (!m)
+        return NULL;
+    const char *code = baselines[idx].code;
+    size_t end = k + m;
+    if (code[strlen(code) - 1] == ':') {
+        /* year: / year_end: need the year that follows */
+        if (end < c->tv.n && c->tv.t[end].kind == TOK_NUMBER && (c->tv.t[end].flags & NUM_YEARLIKE)) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%s%d", code, (int)c->tv.t[end].v);
+            *consumed = end + 1 - i;
+            return arena_strdup(c->arena, buf);
+        }
+        if (strcmp(code, "year:") == 0)
+            return NULL; /* "năm" alone is not a baseline */
+        if (c->meta->year) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%s%d", code, c->meta->year - 1);
+            *consumed = end - i;
+            return arena_strdup(c->arena, buf);
+        }
+        return NULL;
+    }
+    if (!sv && strcmp(code, "plan") != 0 && strncmp(code, "budget", 6) != 0 &&
+        strcmp(code, "same_period_last_year") != 0)
+        return NULL; /* "năm trước" without "so với" is not necessarily a baseline */
+    *consumed = end - i;
+    return code;
+}
+
+static bool gap_skippable(rctx *c, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k < b) {
+        const token *t = &c->tv.t[k];
+        if (t->kind == TOK_PUNCT && (t->cp == ',' || t->cp == '(' || t->cp == ')')) {
+            k++;
+            continue;
+        }
+        if (t->kind == TOK_FOOTNOTE) {
+            k++;
+            continue;
+        }
+        size_t m = PHRASE_AT(c, qualifiers, k, NULL);
+        if (!m)
+            m = PHRASE_AT(c, estimates, k, NULL);
+        if (!m && (tok_is(c, k, "là") || tok_is(c, k, "được") || tok_is(c, k, "có") ||
+                   tok_is(c, k, "ở") || tok_is(c, k, "mức") || tok_is(c, k, "khoảng")))
+            m = 1;
+        if (!m) {
+            size_t used;
+            if (baseline_at(c, k, &used))
+                m = used;
+        }
+        if (!m)
+            return false;
+        k += m;
+    }
+    return true;
+}
+
+/* Baseline stated after the quantity, before the clause ends. */
+static const char *baseline_after(rctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && k < from + 12; k++) {
+        if (is_strong_boundary(c, k) || (is_numeric(&c->tv.t[k]) && k > from))
+            break;
+        if (is_punct(c, k, '(') || is_punct(c, k, ','))
+            continue;
+        size_t used;
+        if (tok_is(c, k, "so") || PHRASE_AT(c, baselines, k, NULL)) {
+            const char *b = baseline_at(c, k, &used);
+            if (b)
+                return b;
+        }
+    }
+    return NULL;
+}
+
+/* "so với X" stated before the trigger, inside the same segment. */
+static const char *baseline_before(rctx *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++) {
+        if (tok_is(c, k, "so")) {
+            size_t used;
+            const char *b = baseline_at(c, k, &used);
+            if (b)
+                return b;
+        }
+    }
+    return NULL;
+}
+
+/* A plan word right after a percentage: "99,5% KH", "144,6% dự toán TW giao". */
+static const char *plan_after(const rctx *c, size_t k)
+{
+    if (phrase_at(c, k, "so với"))
+        k += 2;
+    else if (tok_is(c, k, "so"))
+        k += 1;
+    size_t idx;
+    if (PHRASE_AT(c, plan_words, k, &idx))
+        return plan_words[idx].code;
+    return NULL;
+}
+
+static vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo)
+{
+    size_t idx;
+    size_t e = i;
+    /* skip "là" between qualifier and number: "trên 17 tỷ" / "là trên 17 tỷ" */
+    if (PHRASE_BEFORE(c, qualifiers, e, lo, &idx))
+        return qualifiers[idx].q;
+    return VNR_QUALIFIER_NONE;
+}
+
+/* ---------------------------------------------------------------- */
+/* Indicator phrases                                                 */
+/* ---------------------------------------------------------------- */
+
+static bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m)
+{
+    size_t best = 0;
+    for (size_t e = 0; e < COUNT_OF(fillers); e++) {
+        size_t k = phrase_at(c, i, fillers[e].phrase);
+        if (k > best && i + k <= hi)
+            best = k;
+    }
+    *m = best;
+    return best > 0;
+}
+
+/* Trim fillers, baseline phrases and punctuation off both ends of [a, b). */
+static void trim_phrase(rctx *c, size_t *a, size_t *b)
+{
+    size_t m;
+    for (;;) {
+        while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
+            (*a)++;
+        if (*a < *b && tok_is(c, *a, "so")) {
+            size_t used;
+            if (baseline_at(c, *a, &used)) {
+                *a += used;
+                continue;
+            }
+        }
+        if (*a < *b && is_filler_at(c, *a, *b, &m)) {
+            *a += m;
+            continue;
+        }
+        break;
+    }
+    for (;;) {
+        while (*b > *a && (c->tv.t[*b - 1].kind == TOK_PUNCT || c->tv.t[*b - 1].kind == TOK_FOOTNOTE))
+            (*b)--;
+        size_t idx;
+        size_t k = PHRASE_BEFORE(c, fillers, *b, *a, &idx);
+        if (k) {
+            *b -= k;
+            continue;
+        }
+        break;
+    }
+    /* a baseline phrase at the end: "… so với năm trước" */
+    for (size_t k = *a; k < *b; k++) {
+        if (tok_is(c, k, "so") && phrase_at(c, k, "so với")) {
+            *b = k;
+            break;
+        }
+    }
+    while (*b > *a && (c->tv.t[*b - 1].kind == TOK_PUNCT))
+        (*b)--;
+}
+
+static bool has_content(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (c->tv.t[k].kind == TOK_WORD)
+            return true;
+    return false;
+}
+
+/* ---------------------------------------------------------------- */
+/* Records                                                           */
+/* ---------------------------------------------------------------- */
+
+static void fill_units(rctx *c, vnr_record *r, const char *unit)
+{
+    r->unit = unit;
+    unit_info ui;
+    if (*unit && units_resolve(NULL, unit, strlen(unit), true, &ui) == VNR_OK) {
+        r->canonical_value = r->value * ui.factor;
+        r->canonical_unit = arena_strdup(c->arena, ui.canonical);
+        r->dimension = ui.dimension;
+    } else {
+        r->canonical_value = r->value;
+        r->canonical_unit = unit;
+        r->dimension = *unit ? "count" : NULL;
+    }
+}
+
+static bool push_record(rctx *c, vnr_record *r)
+{
+    r->doc = c->doc;
+    r->section = c->section;
+    r->section_depth = c->section_depth;
+    return VEC_PUSH(c->out->recs, c->out->n_recs, c->out->cap_recs, *r);
+}
+
+/* Period named in the phrase before a value: "quý I/2021", "tháng 3",
+ * "6 tháng đầu năm". */
+static const char *period_in(rctx *c, size_t a, size_t b)
+{
+    int year = c->meta->year;
+    char buf[32];
+    for (size_t k = a; k < b; k++) {
+        if (tok_is(c, k, "quý") && k + 1 < b && c->tv.t[k + 1].kind == TOK_WORD) {
+            static const char *const roman[] = { "i", "ii", "iii", "iv" };
+            for (int q = 0; q < 4; q++)
+                if (tok_is(c, k + 1, roman[q])) {
+                    int y = year;
+                    if (k + 3 < c->tv.n && is_punct(c, k + 2, '/') && (c->tv.t[k + 3].flags & NUM_YEARLIKE))
+                        y = (int)c->tv.t[k + 3].v;
+                    if (!y)
+                        return NULL;
+                    snprintf(buf, sizeof buf, "%d-Q%d", y, q + 1);
+                    return arena_strdup(c->arena, buf);
+                }
+        }
+        if (c->tv.t[k].kind == TOK_NUMBER && k + 3 < c->tv.n && tok_is(c, k + 1, "tháng") &&
+            tok_is(c, k + 2, "đầu") && tok_is(c, k + 3, "năm") && year) {
+            int months = (int)c->tv.t[k].v;
+            if (months == 6)
+                snprintf(buf, sizeof buf, "%d-H1", year);
+            else if (months >= 1 && months <= 12)
+                snprintf(buf, sizeof buf, "%d-01/%d-%02d", year, year, months);
+            else
+                continue;
+            return arena_strdup(c->arena, buf);
+        }
+        if (tok_is(c, k, "tháng") && k + 1 < b && c->tv.t[k + 1].kind == TOK_NUMBER &&
+            c->tv.t[k + 1].v >= 1 && c->tv.t[k + 1].v <= 12 && year &&
+            !(k > a && tok_is(c, k - 1, "so"))) {
+            snprintf(buf, sizeof buf, "%d-M%02d", year, (int)c->tv.t[k + 1].v);
+            return arena_strdup(c->arena, buf);
+        }
+        if (c->tv.t[k].kind == TOK_DATE && k > a && tok_is(c, k - 1, "tháng")) {
+            int m = (int)c->tv.t[k].v;
+            int y = atoi(c->text + c->tv.t[k].start2);
+            if (m >= 1 && m <= 12 && y >= 1900) {
+                snprintf(buf, sizeof buf, "%d-M%02d", y, m);
+                return arena_strdup(c->arena, buf);
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Classify a number that cannot be a quantity; NULL if it may be one. */
+static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit)
+{
+    const token *t = &c->tv.t[i];
+    size_t idx;
+    size_t m = PHRASE_BEFORE(c, non_indicators, i, lo, &idx);
+    if (m) {
+        const char *fate = non_indicators[idx].code;
+        const char *ph = non_indicators[idx].phrase;
+        bool weak = strcmp(ph, "số") == 0 || strcmp(ph, "lần") == 0 || strcmp(ph, "chợ") == 0 ||
+                    strcmp(ph, "chương trình") == 0 || strcmp(ph, "công nghệ") == 0 ||
+                    strcmp(ph, "điều") == 0 || strcmp(ph, "khoản") == 0 || strcmp(ph, "hạng") == 0;
+        if (strcmp(ph, "năm") == 0 && !(t->flags & NUM_YEARLIKE))
+            return NULL;
+        if (strcmp(ph, "tháng") == 0 && (t->v > 12 || has_unit))
+            return NULL;
+        if (strcmp(ph, "ngày") == 0 && has_unit)
+            return NULL;
+        if (weak && has_unit)
+            return NULL;
+        return fate;
+    }
+    if ((t->flags & NUM_YEARLIKE) && !has_unit)
+        return "year";
+    /* Covid-19, Covid -19 */
+    if (i >= 2 && is_punct(c, i - 1, '-') && tok_is(c, i - 2, "covid"))
+        return "identifier";
+    if (t->flags & NUM_SIGNED && i >= 1 && tok_is(c, i - 1, "covid"))
+        return "identifier";
+    return NULL;
+}
+
+/* Set the role of a new record from its trigger and surroundings. */
+static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
+                        const sentence_state *ss, const char **plan_code)
+{
+    *plan_code = NULL;
+    const char *plan = q->percent ? plan_after(c, q->unit_end_tok) : NULL;
+    trigger_kind k = tr ? tr->kind : T_NONE;
+    r->role = VNR_ROLE_LEVEL;
+    switch (k) {
+    case T_CHANGE:
+        r->role = q->times ? VNR_ROLE_INDEX : VNR_ROLE_CHANGE;
+        if (tr->sign < 0 && r->role == VNR_ROLE_CHANGE) {
+            r->value = -r->value;
+            r->value_max = -r->value_max;
+        }
+        if (plan && r->role == VNR_ROLE_CHANGE) {
+            /* "tăng 0,19% so với kế hoạch": change against the plan */
+        }
+        break;
+    case T_RESTATE:
+        if (plan) {
+            r->role = VNR_ROLE_ATTAINMENT;
+            *plan_code = plan;
+        } else if (ss->last_change != NONE && !(q->percent && baseline_after(c, q->unit_end_tok, c->tv.n))) {
+            r->role = VNR_ROLE_CHANGE;
+            if (c->out->recs[ss->last_change].value < 0)
+                r->value = -r->value;
+        } else if (q->percent || q->times) {
+            r->role = VNR_ROLE_INDEX;
+        }
+        break;
+    case T_INDEX:
+        r->role = VNR_ROLE_INDEX;
+        break;
+    case T_ATTAIN:
+        if (plan) {
+            r->role = VNR_ROLE_ATTAINMENT;
+            *plan_code = plan;
+        }
+        break;
+    case T_EXCEED:
+        if (plan && q->percent) {
+            r->role = VNR_ROLE_ATTAINMENT;
+            r->value += 100;
+            *plan_code = plan;
+        } else {
+            r->role = VNR_ROLE_CHANGE;
+        }
+        break;
+    case T_SHARE:
+        r->role = VNR_ROLE_SHARE;
+        break;
+    default:
+        if (plan && q->percent) {
+            r->role = VNR_ROLE_ATTAINMENT;
+            *plan_code = plan;
+        } else if (q->points) {
+            r->role = VNR_ROLE_CHANGE;
+        }
+        break;
+    }
+    if (c->in_plan && r->role == VNR_ROLE_LEVEL)
+        r->role = VNR_ROLE_TARGET;
+}
+
+typedef struct number_ctx {
+    size_t sent_start, sent_end;
+    size_t floor;          /* first token after the previous quantity */
+} number_ctx;
+
+/* The indicator phrase of a quantity at token i; [*a, *b) is returned. */
+static void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent_start,
+                           size_t *a, size_t *b)
+{
+    size_t end = trig_at;
+    size_t start = phrase_floor(c, end, floor);
+    size_t pa = start, pb = end;
+    trim_phrase(c, &pa, &pb);
+    (void)i;
+    (void)sent_start;
+    *a = pa;
+    *b = pb;
+}
+
+/* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
+static size_t count_tail_end(const rctx *c, size_t from, size_t limit)
+{
+    size_t k = from;
+    while (k < limit && k < from + 10) {
+        const token *t = &c->tv.t[k];
+        if (is_numeric(t) || is_strong_boundary(c, k) || is_punct(c, k, '(') || is_punct(c, k, ')'))
+            break;
+        if (tok_is(c, k, "so") || tok_is(c, k, "tăng") || tok_is(c, k, "giảm") || tok_is(c, k, "đạt") ||
+            tok_is(c, k, "với") || tok_is(c, k, "chiếm") || tok_is(c, k, "bằng"))
+            break;
+        k++;
+    }
+    while (k > from && c->tv.t[k - 1].kind == TOK_PUNCT)
+        k--;
+    return k;
+}
+
+static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_state *ss,
+                          bool pair_second, const char *pair_unit);
+
+/* Label at the start of a sentence: "Lúa mùa: Diện tích …". */
+static const char *sentence_label(rctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e && k < s + 7; k++) {
+        if (is_punct(c, k, ':')) {
+            if (k == s || !has_content(c, s, k))
+                return NULL;
+            if (tok_is(c, s, "về") || tok_is(c, s, "trong") || tok_is(c, s, "gồm") || tok_is(c, s, "như"))
+                return NULL;
+            for (size_t j = s; j < k; j++)
+                if (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE)
+                    return NULL;
+            return tokens_text(c, s, k);
+        }
+        if (c->tv.t[k].kind == TOK_PUNCT && c->tv.t[k].cp != '-' && c->tv.t[k].cp != '/')
+            return NULL;
+    }
+    return NULL;
+}
+
+static size_t clause_start(const rctx *c, size_t i, size_t sent_start)
+{
+    size_t k = i;
+    while (k > sent_start && !is_punct(c, k - 1, ';'))
+        k--;
+    return k;
+}
+
+static size_t clause_end(const rctx *c, size_t i, size_t sent_end)
+{
+    size_t k = i;
+    while (k < sent_end && !is_punct(c, k, ';'))
+        k++;
+    return k;
+}
+
+static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_state *ss,
+                          bool pair_second, const char *pair_unit)
+{
+    const token *t = &c->tv.t[i];
+    vnr_record r = { 0 };
+    r.value = q->value;
+    r.value_max = q->value_max;
+    r.total = q->total;
+    r.norm_start = q->vstart;
+    r.norm_end = q->vend;
+    r.statement = c->statement;
+
+    size_t seg_lo = segment_start(c, i, nc->floor);
+    size_t trig_at = i;
+    const trigger_entry *tr = pair_second ? NULL : find_trigger(c, i, seg_lo, &trig_at);
+    if (!tr)
+        trig_at = i;
+    /* qualifiers sit between the trigger and the number */
+    r.qualifier = qualifier_before(c, i, seg_lo);
+    if (q->unit_end_tok < c->tv.n) {
+        size_t idx;
+        if (PHRASE_AT(c, qualifiers_after, q->unit_end_tok, &idx))
+            r.qualifier = qualifiers_after[idx].q;
+    }
+    if (trig_at == i) {
+        /* no trigger: the phrase ends before qualifiers/estimate words */
+        size_t idx;
+        size_t m = PHRASE_BEFORE(c, qualifiers, i, seg_lo, &idx);
+        trig_at = i - m;
+    }
+    const char *plan_code = NULL;
+    assign_role(c, &r, q, tr, ss, &plan_code);
+    if (pair_second)
+        r.role = VNR_ROLE_TARGET;
+
+    /* estimate: an estimate word in this segment, or the statement head's */
+    size_t est_lo = segment_start(c, trig_at, nc->floor);
+    r.estimate = false;
+    for (size_t k = est_lo; k < i; k++)
+        if (PHRASE_AT(c, estimates, k, NULL)) {
+            r.estimate = true;
+            break;
+        }
+    bool own_verb = tr && tr->kind != T_LEVEL;
+    if (!r.estimate && ss->head != NONE && !pair_second &&
+        (r.role != VNR_ROLE_LEVEL || !own_verb) && r.role != VNR_ROLE_TARGET)
+        r.estimate = c->out->recs[ss->head].estimate;
+    if (c->in_plan)
+        r.estimate = false;
+
+    /* baseline */
+    if (r.role == VNR_ROLE_CHANGE || r.role == VNR_ROLE_INDEX || r.role == VNR_ROLE_ATTAINMENT) {
+        const char *b = plan_code;
+        if (!b)
+            b = baseline_after(c, q->unit_end_tok, nc->sent_end);
+        if (!b)
+            b = baseline_before(c, seg_lo > nc->floor ? segment_start(c, seg_lo > 0 ? seg_lo - 1 : 0, nc->floor) : seg_lo, i);
+        if (!b && (r.role == VNR_ROLE_CHANGE || r.role == VNR_ROLE_INDEX))
+            b = ss->baseline;
+        r.baseline = b;
+        if (b && !plan_code)
+            ss->baseline = b;
+        if (!b && ss->pending_baseline_from == NONE)
+            ss->pending_baseline_from = c->out->n_recs;
+    }
+
+    /* indicator and subject */
+    size_t a, b;
+    if (pair_second) {
+        a = b = 0;
+    } else {
+        indicator_span(c, i, trig_at, nc->floor, nc->sent_start, &a, &b);
+    }
+    bool own = has_content(c, a, b);
+    const vnr_record *head = ss->head != NONE ? &c->out->recs[ss->head] : NULL;
+    if (!head && c->out->n_recs > ss->first_rec)
+        head = &c->out->recs[c->out->n_recs - 1];
+    if (pair_second && c->out->n_recs > 0) {
+        const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
+        r.indicator = prev->indicator;
+        r.subject = prev->subject;
+    } else if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET || r.role == VNR_ROLE_SHARE) {
+        r.indicator = own ? tokens_text(c, a, b) : (head ? head->indicator : "");
+        r.subject = ss->subject ? ss->subject : (own || !head ? c->block_subject : head->subject);
+    } else if (own && head && head->indicator && *head->indicator &&
+               c->out->n_recs > ss->first_rec) {
+        /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
+        r.subject = tokens_text(c, a, b);
+        r.indicator = head->indicator;
+    } else if (own) {
+        r.indicator = tokens_text(c, a, b);
+        r.subject = ss->subject ? ss->subject : c->block_subject;
+    } else if (head) {
+        r.indicator = head->indicator;
+        r.subject = head->subject;
+    } else {
+        r.indicator = "";
+        r.subject = ss->subject ? ss->subject : c->block_subject;
+    }
+    bool noun_follows = q->unit_end_tok < nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
+                        !in_table(c, q->unit_end_tok, not_nouns, COUNT_OF(not_nouns));
+    if (!pair_second && (q->count || (noun_follows && (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET)))) {
+        size_t tail = count_tail_end(c, q->unit_end_tok, nc->sent_end);
+        size_t from = q->count ? token_at_offset(c, i, q->unit_start) : q->unit_end_tok;
+        const char *unit_phrase = tokens_text(c, from, tail);
+        size_t il = strlen(r.indicator ? r.indicator : "");
+        c->scratch.len = 0;
+        if (il) {
+            buf_append(&c->scratch, r.indicator, il);
+            buf_append_char(&c->scratch, ' ');
+        }
+        buf_append_str(&c->scratch, unit_phrase);
+        r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+    }
+
+    /* unit */
+    const char *unit = pair_unit ? pair_unit
+                                 : arena_strndup(c->arena, c->text + q->unit_start, q->unit_end - q->unit_start);
+    fill_units(c, &r, unit);
+
+    /* period and clause text */
+    size_t cs = clause_start(c, i, nc->sent_start);
+    r.period = c->in_plan ? c->meta->plan_period : period_in(c, cs, i);
+    r.text = tokens_text(c, cs, clause_end(c, i, nc->sent_end));
+
+    if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET) {
+        if (ss->head != NONE && r.role == VNR_ROLE_LEVEL)
+            c->statement++;
+        r.statement = c->statement;
+    }
+    size_t index = c->out->n_recs;
+    if (!push_record(c, &r))
+        return false;
+    if (r.role == VNR_ROLE_LEVEL || (r.role == VNR_ROLE_TARGET && !pair_second))
+        ss->head = index;
+    if (r.role == VNR_ROLE_CHANGE)
+        ss->last_change = index;
+    if (!add_fate(c, t->start, t->end, "record", index))
+        return false;
+    return true;
+}
+
+/* Give chain members without a baseline the one stated later in the sentence. */
+static void settle_chain_baseline(rctx *c, sentence_state *ss)
+{
+    if (ss->pending_baseline_from == NONE)
+        return;
+    const char *later = NULL;
+    for (size_t k = c->out->n_recs; k > ss->pending_baseline_from; k--) {
+        vnr_record *r = &c->out->recs[k - 1];
+        if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
+            strcmp(r->baseline, "plan") != 0) {
+            later = r->baseline;
+            break;
+        }
+    }
+    if (!later)
+        return;
+    for (size_t k = ss->pending_baseline_from; k < c->out->n_recs; k++) {
+        vnr_record *r = &c->out->recs[k];
+        if (!r->baseline && r->role == VNR_ROLE_CHANGE)
+            r->baseline = later;
+    }
+}
+
+static bool process_sentence(rctx *c, size_t s, size_t e)
+{
+    sentence_state ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
+                          .pending_baseline_from = NONE };
+    ss.subject = sentence_label(c, s, e);
+    number_ctx nc = { .sent_start = s, .sent_end = e, .floor = s };
+    c->statement++;
+    for (size_t i = s; i < e; i++) {
+        token *t = &c->tv.t[i];
+        switch (t->kind) {
+        case TOK_DATE:
+            if (!add_fate(c, t->start, t->end, "date", NONE))
+                return false;
+            continue;
+        case TOK_YEAR_SPAN:
+            if (!add_fate(c, t->start, t->end, "period", NONE))
+                return false;
+            continue;
+        case TOK_DOCNUM:
+            if (!add_fate(c, t->start, t->end, "document_number", NONE))
+                return false;
+            continue;
+        case TOK_FOOTNOTE:
+            if (!add_fate(c, t->start, t->end, "footnote_marker", NONE))
+                return false;
+            continue;
+        case TOK_WORD:
+            if (c->text[t->start] >= 0x30 || true) {
+                /* digits inside words: m2, UV2, H5N6 */
+                bool digit = false;
+                for (uint32_t k = t->start; k < t->end; k++)
+                    if (c->text[k] >= '0' && c->text[k] <= '9')
+                        digit = true;
+                if (digit && !add_digit_fates(c, t->start, t->end, "identifier"))
+                    return false;
+            }
+            continue;
+        case TOK_NUMBER:
+        case TOK_RANGE:
+        case TOK_FRACTION:
+            break;
+        default:
+            continue;
+        }
+        quantity q = { .tok = i, .value = t->v, .value_max = NAN, .total = NAN,
+                       .vstart = t->start, .vend = t->end };
+        bool has_unit = find_unit(c, i, &q);
+        const char *fate = non_indicator_fate(c, i, segment_start(c, i, nc.floor), has_unit);
+        if (fate) {
+            if (!add_fate(c, t->start, t->end, fate, NONE))
+                return false;
+            continue;
+        }
+        if (!has_unit) {
+            /* "24,6/24,3 tạ/ha" is a fraction whose unit follows; others are bare */
+            if (!add_fate(c, t->start, t->end, "bare_number", NONE))
+                return false;
+            nc.floor = i + 1;
+            continue;
+        }
+        if (t->kind == TOK_RANGE) {
+            q.value_max = t->v2;
+        } else if (t->kind == TOK_FRACTION) {
+            if (q.count || q.percent) {
+                q.total = t->v2;
+                q.vend = t->end1;
+            } else {
+                /* actual/plan pair sharing the unit: level then target */
+                quantity q2 = q;
+                q.vend = t->end1;
+                if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
+                    return false;
+                q2.value = t->v2;
+                q2.vstart = t->start2;
+                q2.vend = t->end;
+                const char *unit = c->out->recs[c->out->n_recs - 1].unit;
+                if (!emit_quantity(c, i, &q2, &nc, &ss, true, unit))
+                    return false;
+                c->out->fates[c->out->n_fates - 1].norm_start = t->start2;
+                c->out->fates[c->out->n_fates - 2].norm_end = t->end1;
+                nc.floor = q.unit_end_tok;
+                i = q.unit_end_tok - 1;
+                continue;
+            }
+        }
+        /* "3.669,25 ha/3.621,7 ha", "52,43 tạ/51,4 tạ/ha": a pair across '/' */
+        size_t u = q.unit_end_tok;
+        if (u + 1 < e && is_punct(c, u, '/') && c->tv.t[u + 1].kind == TOK_NUMBER) {
+            quantity q2 = { .tok = u + 1, .value = c->tv.t[u + 1].v, .value_max = NAN, .total = NAN,
+                            .vstart = c->tv.t[u + 1].start, .vend = c->tv.t[u + 1].end };
+            if (find_unit(c, u + 1, &q2)) {
+                const char *u1 = arena_strndup(c->arena, c->text + q.unit_start, q.unit_end - q.unit_start);
+                const char *u2 = arena_strndup(c->arena, c->text + q2.unit_start, q2.unit_end - q2.unit_start);
+                unit_info i1, i2;
+                bool same = units_resolve(NULL, u1, strlen(u1), true, &i1) == VNR_OK &&
+                            units_resolve(NULL, u2, strlen(u2), true, &i2) == VNR_OK &&
+                            strcmp(i1.dimension, i2.dimension) == 0;
+                bool extends = strncmp(u2, u1, strlen(u1)) == 0 && strlen(u2) > strlen(u1) &&
+                               u2[strlen(u1)] == '/';
+                if (same || extends) {
+                    const char *shared = extends ? u2 : u1;
+                    if (!emit_quantity(c, i, &q, &nc, &ss, false, extends ? shared : NULL))
+                        return false;
+                    if (!emit_quantity(c, u + 1, &q2, &nc, &ss, true, extends ? shared : u2))
+                        return false;
+                    nc.floor = q2.unit_end_tok;
+                    i = q2.unit_end_tok - 1;
+                    continue;
+                }
+            }
+        }
+        if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
+            return false;
+        nc.floor = q.unit_end_tok;
+        i = q.unit_end_tok - 1;
+    }
+    settle_chain_baseline(c, &ss);
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Blocks                                                            */
+/* ---------------------------------------------------------------- */
+
+static bool set_section(rctx *c, const block *b)
+{
+    size_t depth = section_depth(c->seg, b->section);
+    c->section_depth = depth;
+    c->section = NULL;
+    if (!depth)
+        return true;
+    const char **titles = arena_alloc(c->arena, depth * sizeof *titles);
+    if (!titles)
+        return false;
+    section_path(c->seg, b->section, titles, depth);
+    c->section = titles;
+    return true;
+}
+
+static bool process_block(rctx *c, size_t bi)
+{
+    const block *b = &c->seg->blocks[bi];
+    if (b->marker_end > b->marker_start &&
+        !add_digit_fates(c, b->marker_start, b->marker_end,
+                         b->kind == BLK_FOOTNOTE ? "footnote_marker" : "list_marker"))
+        return false;
+    if (b->kind == BLK_FURNITURE) {
+        for (uint32_t s = 0; s < b->n_spans; s++) {
+            const text_span *sp = &c->seg->spans[b->first_span + s];
+            if (!add_digit_fates(c, sp->start, sp->end, "furniture"))
+                return false;
+        }
+        return true;
+    }
+    c->tv.n = 0;
+    for (uint32_t s = 0; s < b->n_spans; s++) {
+        const text_span *sp = &c->seg->spans[b->first_span + s];
+        if (!lex_span(c->text, sp->start, sp->end, &c->tv))
+            return false;
+    }
+    if (!c->tv.n || !lower_tokens(c) || !set_section(c, b))
+        return c->tv.n == 0;
+    c->block = bi;
+    c->in_plan = bi >= c->meta->plan_block;
+    c->is_footnote = b->kind == BLK_FOOTNOTE;
+    c->block_subject = NULL;
+    size_t s = 0;
+    for (size_t i = 0; i < c->tv.n; i++) {
+        if (ends_sentence_at(c, i) || i + 1 == c->tv.n) {
+            if (!process_sentence(c, s, i + 1))
+                return false;
+            s = i + 1;
+        }
+    }
+    return true;
+}
 
 bool recognize_document(const char *text, size_t len, const segmentation *seg,
                         const doc_meta *meta, const char *doc_name,
                         vnr_arena *arena, recognizer_out *out)
 {
-    (void)len;
-    (void)meta;
-    token_vec tv = { 0 };
-    for (size_t b = 0; b < seg->n_blocks; b++) {
-        const block *blk = &seg->blocks[b];
-        tv.n = 0;
-        for (size_t s = 0; s < blk->n_spans; s++) {
-            const text_span *sp = &seg->spans[blk->first_span + s];
-            if (!lex_span(text, sp->start, sp->end, &tv))
-                return false;
-        }
-        for (size_t i = 0; i < tv.n; i++) {
-            token *t = &tv.t[i];
-            if (t->kind != TOK_NUMBER)
-                continue;
-            size_t k = t->end;
-            while (k < len && text[k] == ' ')
-                k++;
-            size_t ul = units_match_prefix(NULL, text + k, len - k);
-            vnr_record r = { 0 };
-            r.doc = doc_name;
-            r.norm_start = t->start;
-            r.norm_end = t->end;
-            r.value = t->v;
-            r.value_max = r.total = NAN;
-            r.unit = arena_strndup(arena, text + k, ul);
-            unit_info ui;
-            if (ul && units_resolve(NULL, text + k, ul, true, &ui) == VNR_OK) {
-                r.canonical_value = t->v * ui.factor;
-                r.canonical_unit = arena_strdup(arena, ui.canonical);
-                r.dimension = ui.dimension;
-            } else {
-                r.canonical_value = t->v;
-            }
-            r.indicator = "";
-            r.text = "";
-            if (!VEC_PUSH(out->recs, out->n_recs, out->cap_recs, r))
-                return false;
-        }
-    }
-    free(tv.t);
-    return true;
+    rctx c = { .text = text, .len = len, .seg = seg, .meta = meta, .doc = doc_name,
+               .arena = arena, .out = out };
+    bool ok = true;
+    for (size_t b = 0; ok && b < seg->n_blocks; b++)
+        ok = process_block(&c, b);
+    free(c.tv.t);
+    free(c.lo_off);
+    free(c.lo_len);
+    buf_free(&c.lower);
+    buf_free(&c.scratch);
+    (void)chain_heads;
+    return ok;
 }
