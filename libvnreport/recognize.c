@@ -126,6 +126,7 @@ typedef struct quantity {
     bool percent, count, times, points;
     double value, value_max, total;
     uint32_t vstart, vend;     /* value text span */
+    size_t consumed_end;       /* first token after unit and any plan/baseline phrase */
 } quantity;
 
 /* Per sentence: state shared by the records of a chain. */
@@ -460,6 +461,9 @@ static bool find_unit(rctx *c, size_t i, quantity *q)
         q->unit_end = end;
         q->unit_end_tok = after;
         q->points = m >= 6 && memcmp(c->text + n->start, "điểm", 6) == 0;
+        unit_info ui;
+        q->count = units_resolve(NULL, c->text + n->start, end - n->start, true, &ui) == VNR_OK &&
+                   strcmp(ui.dimension, "count") == 0;
         q->times = tok_is(c, j, "lần");
         return true;
     }
@@ -1119,6 +1123,18 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
             c->statement++;
         r.statement = c->statement;
     }
+    /* the next phrase starts after this value's plan or baseline words */
+    q->consumed_end = q->unit_end_tok;
+    {
+        size_t k = q->unit_end_tok, used = 0;
+        if (plan_after(c, k)) {
+            while (k < nc->sent_end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]))
+                k++;
+            q->consumed_end = k;
+        } else if (k < nc->sent_end && baseline_at(c, k, &used)) {
+            q->consumed_end = k + used;
+        }
+    }
     size_t index = c->out->n_recs;
     if (!push_record(c, &r))
         return false;
@@ -1201,7 +1217,9 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         quantity q = { .tok = i, .value = t->v, .value_max = NAN, .total = NAN,
                        .vstart = t->start, .vend = t->end };
         bool has_unit = find_unit(c, i, &q);
-        const char *fate = non_indicator_fate(c, i, segment_start(c, i, nc.floor), has_unit);
+        /* "vụ Đông xuân 2021 đảm bảo": a year before a word is still a year */
+        bool year_word = (t->flags & NUM_YEARLIKE) && q.count;
+        const char *fate = non_indicator_fate(c, i, segment_start(c, i, nc.floor), has_unit && !year_word);
         if (fate) {
             if (!add_fate(c, t->start, t->end, fate, NONE))
                 return false;
@@ -1259,7 +1277,7 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
                         return false;
                     if (!emit_quantity(c, u + 1, &q2, &nc, &ss, true, extends ? shared : u2))
                         return false;
-                    nc.floor = q2.unit_end_tok;
+                    nc.floor = q2.consumed_end;
                     i = q2.unit_end_tok - 1;
                     continue;
                 }
@@ -1267,7 +1285,7 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         }
         if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
             return false;
-        nc.floor = q.unit_end_tok;
+        nc.floor = q.consumed_end;
         i = q.unit_end_tok - 1;
     }
     settle_chain_baseline(c, &ss);
@@ -1320,6 +1338,8 @@ static bool process_block(rctx *c, size_t bi)
     c->in_plan = bi >= c->meta->plan_block;
     c->is_footnote = b->kind == BLK_FOOTNOTE;
     c->block_subject = NULL;
+    if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
+        c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;
     for (size_t i = 0; i < c->tv.n; i++) {
         if (ends_sentence_at(c, i) || i + 1 == c->tv.n) {
