@@ -406,6 +406,35 @@ static size_t count_noun_at(const rctx *c, size_t i)
     return 1;
 }
 
+/* A count per something: "bác sĩ/1 vạn dân", "dược sỹ đại học/1 vạn dân",
+ * "cán bộ/1 trạm y tế xã": the noun may run on for a few words before the
+ * '/', and the denominator (optional leading count, words) after it. */
+static void extend_per_unit(const rctx *c, quantity *q)
+{
+    size_t k = q->unit_end_tok;
+    size_t extra = 0;
+    while (k < c->tv.n && extra < 3 && c->tv.t[k].kind == TOK_WORD &&
+           !(c->tv.t[k].flags & TOK_UPPER) && !in_table(c, k, not_nouns, COUNT_OF(not_nouns))) {
+        k++;
+        extra++;
+    }
+    if (k + 1 >= c->tv.n || !is_punct(c, k, '/'))
+        return;
+    size_t d = k + 1;
+    if (c->tv.t[d].kind == TOK_NUMBER && !(c->tv.t[d].flags & NUM_DECIMAL))
+        d++;
+    size_t words = 0;
+    while (d < c->tv.n && words < 4 && c->tv.t[d].kind == TOK_WORD &&
+           !in_table(c, d, not_nouns, COUNT_OF(not_nouns))) {
+        d++;
+        words++;
+    }
+    if (!words)
+        return;
+    q->unit_end = c->tv.t[d - 1].end;
+    q->unit_end_tok = d;
+}
+
 /*
  * Find the unit after the number token `i`. Scale words, registry units and
  * '/'-compounds come from the unit registry; otherwise a count noun. A '/'
@@ -474,6 +503,7 @@ static bool find_unit(rctx *c, size_t i, quantity *q)
     q->unit_end = c->tv.t[j + cn - 1].end;
     q->unit_end_tok = j + cn;
     q->count = true;
+    extend_per_unit(c, q);
     return true;
 }
 
@@ -821,7 +851,8 @@ static const char *period_in(rctx *c, size_t a, size_t b)
 }
 
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
-static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit)
+static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
+                                      bool name_follows)
 {
     const token *t = &c->tv.t[i];
     size_t idx;
@@ -838,7 +869,7 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
             return NULL;
         if (strcmp(ph, "ngày") == 0 && has_unit)
             return NULL;
-        if (weak && has_unit)
+        if (weak && has_unit && !name_follows)
             return NULL;
         return fate;
     }
@@ -1219,7 +1250,11 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         bool has_unit = find_unit(c, i, &q);
         /* "vụ Đông xuân 2021 đảm bảo": a year before a word is still a year */
         bool year_word = (t->flags & NUM_YEARLIKE) && q.count;
-        const char *fate = non_indicator_fate(c, i, segment_start(c, i, nc.floor), has_unit && !year_word);
+        /* "số 20 tỉnh Hà Giang": a count noun followed by a name is a name */
+        bool name_follows = q.count && q.unit_end_tok < e && c->tv.t[q.unit_end_tok].kind == TOK_WORD &&
+                            (c->tv.t[q.unit_end_tok].flags & TOK_UPPER);
+        const char *fate = non_indicator_fate(c, i, segment_start(c, i, nc.floor), has_unit && !year_word,
+                                              name_follows);
         if (fate) {
             if (!add_fate(c, t->start, t->end, fate, NONE))
                 return false;
@@ -1231,6 +1266,23 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
                 return false;
             nc.floor = i + 1;
             continue;
+        }
+        size_t dash = q.unit_end_tok;
+        if (t->kind == TOK_NUMBER && dash + 1 < e && (is_punct(c, dash, '-') || is_punct(c, dash, 0x2013)) &&
+            c->tv.t[dash + 1].kind == TOK_NUMBER) {
+            quantity q2 = { .tok = dash + 1 };
+            if (find_unit(c, dash + 1, &q2) && q2.unit_end - q2.unit_start == q.unit_end - q.unit_start &&
+                memcmp(c->text + q2.unit_start, c->text + q.unit_start, q.unit_end - q.unit_start) == 0 &&
+                c->tv.t[dash + 1].v > t->v) {
+                q.value_max = c->tv.t[dash + 1].v;
+                if (!add_fate(c, c->tv.t[dash + 1].start, c->tv.t[dash + 1].end, "range_end", NONE))
+                    return false;
+                if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
+                    return false;
+                nc.floor = q2.unit_end_tok;
+                i = q2.unit_end_tok - 1;
+                continue;
+            }
         }
         if (t->kind == TOK_RANGE) {
             q.value_max = t->v2;
