@@ -137,6 +137,8 @@ typedef struct sentence_state {
     const char *baseline;      /* most recent explicit baseline */
     size_t pending_baseline_from; /* first record that still lacks a chain baseline */
     const char *subject;       /* label subject of the sentence */
+    size_t clause_first;       /* first record of the current ';' clause */
+    size_t clause_tok;         /* token where that clause starts */
 } sentence_state;
 
 /* ---------------------------------------------------------------- */
@@ -541,8 +543,6 @@ static size_t phrase_floor(const rctx *c, size_t i, size_t floor)
             } else if (depth == 0 && (t->cp == ';' || t->cp == ':' || t->cp == '.')) {
                 break;
             }
-        } else if (depth == 0 && is_numeric(t)) {
-            break;
         }
         k--;
     }
@@ -961,6 +961,12 @@ static void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size
     size_t start = phrase_floor(c, end, floor);
     size_t pa = start, pb = end;
     trim_phrase(c, &pa, &pb);
+    if (!has_content(c, pa, pb) && start > floor && is_punct(c, start - 1, '(')) {
+        /* "khí đốt (tăng 13,52%)": the phrase is the one before the bracket */
+        pb = start - 1;
+        pa = phrase_floor(c, pb, floor);
+        trim_phrase(c, &pa, &pb);
+    }
     (void)i;
     (void)sent_start;
     *a = pa;
@@ -1108,6 +1114,11 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     } else if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET || r.role == VNR_ROLE_SHARE) {
         r.indicator = own ? tokens_text(c, a, b) : (head ? head->indicator : "");
         r.subject = ss->subject ? ss->subject : (own || !head ? c->block_subject : head->subject);
+        /* "Cây ngô gieo trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha": a short
+         * measure later in the clause is about the clause's first entity */
+        if (own && !r.subject && b - a <= 3 && ss->clause_first != NONE &&
+            ss->clause_first < c->out->n_recs)
+            r.subject = c->out->recs[ss->clause_first].indicator;
     } else if (own && head && head->indicator && *head->indicator &&
                c->out->n_recs > ss->first_rec) {
         /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
@@ -1167,6 +1178,10 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         }
     }
     size_t index = c->out->n_recs;
+    if (cs != ss->clause_tok || ss->clause_first == NONE) {
+        ss->clause_tok = cs;
+        ss->clause_first = index;
+    }
     if (!push_record(c, &r))
         return false;
     if (r.role == VNR_ROLE_LEVEL || (r.role == VNR_ROLE_TARGET && !pair_second))
@@ -1204,7 +1219,7 @@ static void settle_chain_baseline(rctx *c, sentence_state *ss)
 static bool process_sentence(rctx *c, size_t s, size_t e)
 {
     sentence_state ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
-                          .pending_baseline_from = NONE };
+                          .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE };
     ss.subject = sentence_label(c, s, e);
     number_ctx nc = { .sent_start = s, .sent_end = e, .floor = s };
     c->statement++;
