@@ -88,6 +88,12 @@ static const word_entry count_nouns[] = {
 #undef COUNT_NOUN
 };
 
+static const word_entry periods_after[] = {
+#define PERIOD_AFTER(p) { p },
+#include "lexicon.def"
+#undef PERIOD_AFTER
+};
+
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 #define NONE ((size_t)-1)
 
@@ -875,6 +881,9 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
     }
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";
+    for (size_t e = 0; e < COUNT_OF(periods_after); e++)
+        if (phrase_at(c, i + 1, periods_after[e].phrase))
+            return "period";
     /* Covid-19, Covid -19 */
     if (i >= 2 && is_punct(c, i - 1, '-') && tok_is(c, i - 2, "covid"))
         return "identifier";
@@ -961,8 +970,10 @@ static void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size
     size_t start = phrase_floor(c, end, floor);
     size_t pa = start, pb = end;
     trim_phrase(c, &pa, &pb);
-    if (!has_content(c, pa, pb) && start > floor && is_punct(c, start - 1, '(')) {
-        /* "khí đốt (tăng 13,52%)": the phrase is the one before the bracket */
+    if (!has_content(c, pa, pb) && start > floor &&
+        (is_punct(c, start - 1, '(') || is_punct(c, start - 1, ':'))) {
+        /* "khí đốt (tăng 13,52%)", "Vi phạm về quản lý rừng: 18 vụ": the
+         * phrase is the one before the bracket or the colon */
         pb = start - 1;
         pa = phrase_floor(c, pb, floor);
         trim_phrase(c, &pa, &pb);
@@ -1104,6 +1115,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         indicator_span(c, i, trig_at, nc->floor, nc->sent_start, &a, &b);
     }
     bool own = has_content(c, a, b);
+    bool inherited = false;
     const vnr_record *head = ss->head != NONE ? &c->out->recs[ss->head] : NULL;
     if (!head && c->out->n_recs > ss->first_rec)
         head = &c->out->recs[c->out->n_recs - 1];
@@ -1113,12 +1125,17 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         r.subject = prev->subject;
     } else if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET || r.role == VNR_ROLE_SHARE) {
         r.indicator = own ? tokens_text(c, a, b) : (head ? head->indicator : "");
+        inherited = !own && head;
         r.subject = ss->subject ? ss->subject : (own || !head ? c->block_subject : head->subject);
         /* "Cây ngô gieo trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha": a short
          * measure later in the clause is about the clause's first entity */
-        if (own && !r.subject && b - a <= 3 && ss->clause_first != NONE &&
-            ss->clause_first < c->out->n_recs)
-            r.subject = c->out->recs[ss->clause_first].indicator;
+        size_t entity = NONE;
+        if (ss->clause_first != NONE && ss->clause_tok == clause_start(c, i, nc->sent_start))
+            entity = ss->clause_first;
+        else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL)
+            entity = ss->first_rec;
+        if (own && !r.subject && b - a <= 5 && entity != NONE)
+            r.subject = c->out->recs[entity].indicator;
     } else if (own && head && head->indicator && *head->indicator &&
                c->out->n_recs > ss->first_rec) {
         /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
@@ -1130,13 +1147,19 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     } else if (head) {
         r.indicator = head->indicator;
         r.subject = head->subject;
+        inherited = true;
     } else {
         r.indicator = "";
         r.subject = ss->subject ? ss->subject : c->block_subject;
     }
     bool noun_follows = q->unit_end_tok < nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
                         !in_table(c, q->unit_end_tok, not_nouns, COUNT_OF(not_nouns));
-    if (!pair_second && (q->count || (noun_follows && (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET)))) {
+    if (q->count && inherited && (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET)) {
+        /* a count names its own thing: "có 90 doanh nghiệp hoạt động trở lại" */
+        r.indicator = "";
+        inherited = false;
+    }
+    if (!pair_second && !inherited && (q->count || (noun_follows && (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET)))) {
         size_t tail = count_tail_end(c, q->unit_end_tok, nc->sent_end);
         size_t from = q->count ? token_at_offset(c, i, q->unit_start) : q->unit_end_tok;
         const char *unit_phrase = tokens_text(c, from, tail);
