@@ -1213,7 +1213,8 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         ss->last_change = index;
     if (!add_fate(c, t->start, t->end, "record", index))
         return false;
-    return true;
+    /* digits inside the unit: m2, bác sĩ/1 vạn dân */
+    return add_digit_fates(c, q->unit_start, q->unit_end, "unit_part");
 }
 
 /* Give chain members without a baseline the one stated later in the sentence. */
