@@ -188,8 +188,17 @@ static void locate(const position_map *pm, size_t norm_pos, size_t *offset,
         *col = *offset - offmap_lookup(&pm->dec->map, pm->line_starts[lo]) + 1;
 }
 
+static int fate_order(const void *a, const void *b)
+{
+    const number_fate *x = a, *y = b;
+    return (x->norm_start > y->norm_start) - (x->norm_start < y->norm_start);
+}
+
 static void place_records(vnr_document *doc, const position_map *pm)
 {
+    /* footnote bodies are recognized after the paragraph they interrupt:
+     * list numbers in input order */
+    qsort(doc->fates, doc->n_fates, sizeof *doc->fates, fate_order);
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
         size_t end, end_line;

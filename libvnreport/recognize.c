@@ -524,7 +524,7 @@ static bool find_unit(rctx *c, size_t i, quantity *q)
 static size_t segment_start(const rctx *c, size_t i, size_t floor)
 {
     size_t k = i;
-    while (k > floor && !is_boundary(c, k - 1) && !is_numeric(&c->tv.t[k - 1]))
+    while (k > floor && !is_boundary(c, k - 1))
         k--;
     return k;
 }
@@ -560,7 +560,8 @@ static size_t phrase_floor(const rctx *c, size_t i, size_t floor)
 static bool gap_skippable(rctx *c, size_t a, size_t b);
 
 /* Nearest trigger before token i (not before lo); sets *at to its first token. */
-static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at)
+static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at,
+                                         size_t *len)
 {
     const trigger_entry *level_word = NULL;
     size_t level_at = 0;
@@ -577,11 +578,13 @@ static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, siz
             if (!level_word) {
                 level_word = tr;
                 level_at = e - m;
+                *len = m;
             }
             e -= m - 1;
             continue;
         }
         *at = e - m;
+        *len = m;
         return tr;
     }
     if (level_word)
@@ -688,6 +691,22 @@ static const char *baseline_before(rctx *c, size_t lo, size_t hi)
                 return b;
         }
     }
+    return NULL;
+}
+
+/* "so với dự toán TW giao đạt 62%": a plan named before the trigger. */
+static const char *plan_before(const rctx *c, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.') &&
+           !is_numeric(&c->tv.t[k - 1]))
+        k--;
+    for (; k + 1 < i; k++)
+        if (tok_is(c, k, "so") && phrase_at(c, k, "so với")) {
+            size_t idx;
+            if (PHRASE_AT(c, plan_words, k + 2, &idx))
+                return plan_words[idx].code;
+        }
     return NULL;
 }
 
@@ -827,8 +846,12 @@ static const char *period_in(rctx *c, size_t a, size_t b)
                     return arena_strdup(c->arena, buf);
                 }
         }
-        if (c->tv.t[k].kind == TOK_NUMBER && k + 3 < c->tv.n && tok_is(c, k + 1, "tháng") &&
-            tok_is(c, k + 2, "đầu") && tok_is(c, k + 3, "năm") && year) {
+        if (c->tv.t[k].kind == TOK_NUMBER && k + 2 < c->tv.n && tok_is(c, k + 1, "tháng") &&
+            (tok_is(c, k + 2, "năm") || (k + 3 < c->tv.n && tok_is(c, k + 2, "đầu") && tok_is(c, k + 3, "năm"))) &&
+            year) {
+            size_t ny = tok_is(c, k + 2, "năm") ? k + 3 : k + 4;
+            if (ny < c->tv.n && (c->tv.t[ny].flags & NUM_YEARLIKE))
+                year = (int)c->tv.t[ny].v;
             int months = (int)c->tv.t[k].v;
             if (months == 6)
                 snprintf(buf, sizeof buf, "%d-H1", year);
@@ -842,6 +865,12 @@ static const char *period_in(rctx *c, size_t a, size_t b)
             c->tv.t[k + 1].v >= 1 && c->tv.t[k + 1].v <= 12 && year &&
             !(k > a && tok_is(c, k - 1, "so"))) {
             snprintf(buf, sizeof buf, "%d-M%02d", year, (int)c->tv.t[k + 1].v);
+            return arena_strdup(c->arena, buf);
+        }
+        if (tok_is(c, k, "năm") && k + 1 < b && (c->tv.t[k + 1].flags & NUM_YEARLIKE) &&
+            (k == a || tok_is(c, k - 1, "trong") || tok_is(c, k - 1, "cả") || tok_is(c, k - 1, "hết") ||
+             is_punct(c, k + 2, ','))) {
+            snprintf(buf, sizeof buf, "%d", (int)c->tv.t[k + 1].v);
             return arena_strdup(c->arena, buf);
         }
         if (c->tv.t[k].kind == TOK_DATE && k > a && tok_is(c, k - 1, "tháng")) {
@@ -861,6 +890,10 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
                                       bool name_follows)
 {
     const token *t = &c->tv.t[i];
+    /* dates in words: "ngày 15 tháng 11 năm 2023" */
+    if (i > 0 && (tok_is(c, i + 1, "tháng") || tok_is(c, i + 1, "năm")) && i + 2 < c->tv.n &&
+        c->tv.t[i + 2].kind == TOK_NUMBER && (tok_is(c, i - 1, "ngày") || tok_is(c, i - 1, "tháng")))
+        return "date";
     size_t idx;
     size_t m = PHRASE_BEFORE(c, non_indicators, i, lo, &idx);
     if (m) {
@@ -881,6 +914,7 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
     }
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";
+
     for (size_t e = 0; e < COUNT_OF(periods_after); e++)
         if (phrase_at(c, i + 1, periods_after[e].phrase))
             return "period";
@@ -915,7 +949,8 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
         if (plan) {
             r->role = VNR_ROLE_ATTAINMENT;
             *plan_code = plan;
-        } else if (ss->last_change != NONE && !(q->percent && baseline_after(c, q->unit_end_tok, c->tv.n))) {
+        } else if (ss->last_change != NONE &&
+                   (strcmp(tr->phrase, "bằng") != 0 || !(q->percent && baseline_after(c, q->unit_end_tok, c->tv.n)))) {
             r->role = VNR_ROLE_CHANGE;
             if (c->out->recs[ss->last_change].value < 0)
                 r->value = -r->value;
@@ -927,9 +962,13 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
         r->role = VNR_ROLE_INDEX;
         break;
     case T_ATTAIN:
+        if (!plan && q->percent)
+            plan = plan_before(c, q->tok);
         if (plan) {
             r->role = VNR_ROLE_ATTAINMENT;
             *plan_code = plan;
+        } else if (q->percent && baseline_after(c, q->unit_end_tok, c->tv.n)) {
+            r->role = VNR_ROLE_INDEX;   /* "đạt 128% so với cùng kỳ" */
         }
         break;
     case T_EXCEED:
@@ -953,8 +992,12 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
         }
         break;
     }
-    if (c->in_plan && r->role == VNR_ROLE_LEVEL)
+    if (c->in_plan && r->role != VNR_ROLE_TARGET) {
+        /* a plan item keeps its written sign: "Giảm số vụ phạm tội: ≥ 5%" */
         r->role = VNR_ROLE_TARGET;
+        r->value = fabs(r->value);
+        r->value_max = fabs(r->value_max);
+    }
 }
 
 typedef struct number_ctx {
@@ -992,8 +1035,11 @@ static size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         const token *t = &c->tv.t[k];
         if (is_numeric(t) || is_strong_boundary(c, k) || is_punct(c, k, '(') || is_punct(c, k, ')'))
             break;
-        if (tok_is(c, k, "so") || tok_is(c, k, "tăng") || tok_is(c, k, "giảm") || tok_is(c, k, "đạt") ||
-            tok_is(c, k, "với") || tok_is(c, k, "chiếm") || tok_is(c, k, "bằng"))
+        if (tok_is(c, k, "so") || tok_is(c, k, "với"))
+            break;
+        if ((tok_is(c, k, "tăng") || tok_is(c, k, "giảm") || tok_is(c, k, "đạt") ||
+             tok_is(c, k, "chiếm") || tok_is(c, k, "bằng")) &&
+            (k + 1 >= limit || is_numeric(&c->tv.t[k + 1]) || PHRASE_AT(c, qualifiers, k + 1, NULL)))
             break;
         k++;
     }
@@ -1054,12 +1100,12 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     r.statement = c->statement;
 
     size_t seg_lo = segment_start(c, i, nc->floor);
-    size_t trig_at = i;
-    const trigger_entry *tr = pair_second ? NULL : find_trigger(c, i, seg_lo, &trig_at);
+    size_t trig_at = i, trig_len = 0;
+    const trigger_entry *tr = pair_second ? NULL : find_trigger(c, i, seg_lo, &trig_at, &trig_len);
     if (!tr)
         trig_at = i;
-    /* qualifiers sit between the trigger and the number */
-    r.qualifier = qualifier_before(c, i, seg_lo);
+    /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
+    r.qualifier = qualifier_before(c, i, tr ? trig_at + trig_len : seg_lo);
     if (q->unit_end_tok < c->tv.n) {
         size_t idx;
         if (PHRASE_AT(c, qualifiers_after, q->unit_end_tok, &idx))
@@ -1173,6 +1219,11 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
     }
 
+    if (r.role == VNR_ROLE_LEVEL && q->percent && r.indicator &&
+        (strstr(r.indicator, "tăng trưởng") || strstr(r.indicator, "Tăng trưởng") ||
+         strstr(r.indicator, "tốc độ tăng") || strstr(r.indicator, "Tốc độ tăng")))
+        r.role = VNR_ROLE_CHANGE;   /* "Tốc độ tăng trưởng … đạt 3,84%" */
+
     /* unit */
     const char *unit = pair_unit ? pair_unit
                                  : arena_strndup(c->arena, c->text + q->unit_start, q->unit_end - q->unit_start);
@@ -1180,7 +1231,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
 
     /* period and clause text */
     size_t cs = clause_start(c, i, nc->sent_start);
-    r.period = c->in_plan ? c->meta->plan_period : period_in(c, cs, i);
+    r.period = c->in_plan ? c->meta->plan_period : period_in(c, nc->sent_start, i);
     r.text = tokens_text(c, cs, clause_end(c, i, nc->sent_end));
 
     if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET) {
@@ -1238,6 +1289,21 @@ static void settle_chain_baseline(rctx *c, sentence_state *ss)
         if (!r->baseline && r->role == VNR_ROLE_CHANGE)
             r->baseline = later;
     }
+}
+
+/* A bare number ending an item about a rate ("Tỷ lệ …: ≤ 15,8."). */
+static bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
+{
+    size_t n = i + 1;
+    if (!(n >= e || is_punct(c, n, '.') || is_punct(c, n, ';')))
+        return false;
+    size_t lo = phrase_floor(c, i, floor);
+    while (lo > floor && is_punct(c, lo - 1, ':'))
+        lo = phrase_floor(c, lo - 1, floor);
+    for (size_t k = lo; k < i; k++)
+        if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
+            return true;
+    return false;
 }
 
 static bool process_sentence(rctx *c, size_t s, size_t e)
@@ -1299,6 +1365,13 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
                 return false;
             continue;
         }
+        if (!has_unit && rate_item(c, i, nc.floor, e)) {
+            /* "Tỷ lệ trẻ em suy dinh dưỡng: ≤ 15,8." — the unit is the rate's */
+            if (!emit_quantity(c, i, &q, &nc, &ss, false, "%"))
+                return false;
+            nc.floor = i + 1;
+            continue;
+        }
         if (!has_unit) {
             /* "24,6/24,3 tạ/ha" is a fraction whose unit follows; others are bare */
             if (!add_fate(c, t->start, t->end, "bare_number", NONE))
@@ -1326,7 +1399,9 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         if (t->kind == TOK_RANGE) {
             q.value_max = t->v2;
         } else if (t->kind == TOK_FRACTION) {
-            if (q.count || q.percent) {
+            /* a part cannot exceed its whole: "286.540/280.000 con" is actual/plan */
+            bool plan_pair = q.count && t->v > t->v2;
+            if ((q.count || q.percent) && !plan_pair) {
                 q.total = t->v2;
                 q.vend = t->end1;
             } else {

@@ -321,8 +321,15 @@ static int plain_footnote_number(const footnote_book *fb, const char *s, size_t 
     return v;
 }
 
+typedef struct pending_footnote {
+    block b;
+    size_t start, end;
+} pending_footnote;
+
 typedef struct seg_state {
     segmentation *sg;
+    pending_footnote *pending;   /* footnote bodies met inside an open paragraph */
+    size_t n_pending, cap_pending;
     const char *text;
     int32_t section;
     ptrdiff_t open_para;   /* block index of a paragraph that may continue */
@@ -338,6 +345,17 @@ static bool add_block(seg_state *st, block b, size_t start, size_t end)
     if (!add_span(sg, start, end))
         return false;
     return VEC_PUSH(sg->blocks, sg->n_blocks, sg->cap_blocks, b);
+}
+
+/* Footnote bodies that interrupted a paragraph become blocks once the
+ * paragraph is closed, so that its spans stay contiguous. */
+static bool flush_footnotes(seg_state *st)
+{
+    for (size_t i = 0; i < st->n_pending; i++)
+        if (!add_block(st, st->pending[i].b, st->pending[i].start, st->pending[i].end))
+            return false;
+    st->n_pending = 0;
+    return true;
 }
 
 static bool is_furniture(const char *lower, bool tail)
@@ -365,7 +383,7 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
         b.kind = BLK_FURNITURE;
         b.section = st->section;
         st->open_para = -1;
-        return add_block(st, b, ls, le);
+        return flush_footnotes(st) && add_block(st, b, ls, le);
     }
 
     size_t content = 0;
@@ -400,6 +418,10 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
         b.marker_end = (uint32_t)(ls + content);
         b.section = st->section;
         /* a footnote body does not close the paragraph it interrupts */
+        if (st->open_para >= 0) {
+            pending_footnote pf = { b, ls + content, le };
+            return VEC_PUSH(st->pending, st->n_pending, st->cap_pending, pf);
+        }
         return add_block(st, b, ls + content, le);
     }
 
@@ -427,6 +449,8 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
         }
     }
 
+    if (!flush_footnotes(st))
+        return false;
     b.marker = (uint8_t)mk;
     b.marker_start = (uint32_t)ls;
     b.marker_end = (uint32_t)(ls + content);
@@ -468,6 +492,7 @@ bool segment_text(const char *text, size_t len, segmentation *out)
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
         if (le > ls && !segment_line(&st, ls, le)) {
+            free(st.pending);
             segmentation_free(out);
             return false;
         }
@@ -475,7 +500,11 @@ bool segment_text(const char *text, size_t len, segmentation *out)
             break;
         ls = le + 1;
     }
-    return true;
+    bool ok = flush_footnotes(&st);
+    free(st.pending);
+    if (!ok)
+        segmentation_free(out);
+    return ok;
 }
 
 void segmentation_free(segmentation *s)

@@ -560,6 +560,8 @@ static vnr_status parse_error(vnr_error **error, vnr_status st, const char *s, s
         end++;
     while (end > at && s[end - 1] == ' ')
         end--;
+    if (end == at)
+        return error_set(error, st, 0, at, "%s at byte %zu of unit '%.*s'", what, at, (int)n, s);
     return error_set(error, st, 0, at, "%s '%.*s' at byte %zu of unit '%.*s'", what,
                      (int)(end - at), s + at, at, (int)n, s);
 }
@@ -704,16 +706,19 @@ static bool find_rate(const vnr_unit_registry *reg, uint8_t from, uint8_t to, do
     return false;
 }
 
-static vnr_status incompatible(vnr_error **error, const unit_expr *from, const unit_expr *to)
+static vnr_status incompatible(vnr_error **error, const unit_expr *from, const unit_expr *to,
+                               const char *from_text, const char *to_text)
 {
     return error_set(error, VNR_E_INCOMPATIBLE, 0, VNR_NO_POSITION,
-                     "cannot convert '%s' (%s) to '%s' (%s): incompatible dimensions",
-                     from->canonical, from->dimension, to->canonical, to->dimension);
+                     "cannot convert '%s' (%s, %s) to '%s' (%s, %s): incompatible dimensions",
+                     from_text, from->dimension, from->canonical, to_text, to->dimension,
+                     to->canonical);
 }
 
 /* Exchange-rate part of a conversion between two currency-bearing units. */
 static vnr_status currency_factor(const vnr_unit_registry *reg, const unit_expr *from,
-                                  const unit_expr *to, double *num, double *den,
+                                  const unit_expr *to, const char *from_text,
+                                  const char *to_text, double *num, double *den,
                                   vnr_error **error)
 {
     bool many = false;
@@ -722,7 +727,7 @@ static vnr_status currency_factor(const vnr_unit_registry *reg, const unit_expr 
     if (!a && !b)
         return VNR_OK;
     if (many || !a || !b || a->exp != b->exp)
-        return incompatible(error, from, to);
+        return incompatible(error, from, to, from_text, to_text);
     if (a->currency == b->currency)
         return VNR_OK;
     double rate;
@@ -737,20 +742,28 @@ static vnr_status currency_factor(const vnr_unit_registry *reg, const unit_expr 
 }
 
 vnr_status units_conversion(const vnr_unit_registry *reg, const unit_expr *from,
-                            const unit_expr *to, double *num, double *den,
-                            double *offset, vnr_error **error)
+                            const unit_expr *to, const char *from_text, const char *to_text,
+                            double *num, double *den, double *offset, vnr_error **error)
 {
     if (!reg)
         reg = &builtin_registry;
     if (memcmp(from->exps, to->exps, sizeof from->exps) != 0 || !same_count_atoms(from, to))
-        return incompatible(error, from, to);
+        return incompatible(error, from, to, from_text, to_text);
     *num = from->si_num;
     *den = from->si_den;
     mul_ratio(num, den, to->si_den, to->si_num);
-    vnr_status st = currency_factor(reg, from, to, num, den, error);
+    vnr_status st = currency_factor(reg, from, to, from_text, to_text, num, den, error);
     if (st != VNR_OK)
         return st;
-    *offset = (from->si_offset - to->si_offset) * to->si_den / to->si_num;
+    *offset = 0;
+    if (from->si_offset != to->si_offset) {
+        /* Temperatures share one canonical unit (°C): going through its
+         * offsets avoids adding and removing 273.15 (°F→°C stays exact). */
+        if (strcmp(from->canonical, to->canonical) == 0)
+            *offset = (from->offset - to->offset) / to->factor;
+        else
+            *offset = (from->si_offset - to->si_offset) * to->si_den / to->si_num;
+    }
     return VNR_OK;
 }
 

@@ -134,11 +134,12 @@ const vnr_unit_registry *units_builtin(void);
 vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
                        unsigned flags, unit_expr *out, vnr_error **error);
 
-/* Factor and offset turning a value in `from` into `to`: out = v×factor+offset.
- * VNR_E_INCOMPATIBLE or VNR_E_NO_RATE with a message naming both units. */
+/* Factor (num/den) and offset turning a value in `from` into `to`:
+ * out = v×num/den + offset. VNR_E_INCOMPATIBLE or VNR_E_NO_RATE with a
+ * message naming both units as written (from_text, to_text). */
 vnr_status units_conversion(const vnr_unit_registry *reg, const unit_expr *from,
-                            const unit_expr *to, double *num, double *den,
-                            double *offset, vnr_error **error);
+                            const unit_expr *to, const char *from_text, const char *to_text,
+                            double *num, double *den, double *offset, vnr_error **error);
 
 /* Apply a num/den factor with as few roundings as possible. */
 static inline double units_scale(double v, double num, double den)
