@@ -119,6 +119,7 @@ typedef struct rctx {
     bool is_footnote;
     const char **section;
     size_t section_depth;
+    int32_t section_id;     /* section whose path `section` holds; -2 none yet */
     size_t statement;
     const char *block_subject;
     vnr_buf scratch;
@@ -1130,6 +1131,10 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
             r.estimate = true;
             break;
         }
+    /* "Ước 6 tháng đầu năm, số lượt khách đạt …": a sentence opened by an
+     * estimate word is an estimate throughout */
+    if (!r.estimate && PHRASE_AT(c, estimates, nc->sent_start, NULL))
+        r.estimate = true;
     bool own_verb = tr && tr->kind != T_LEVEL;
     if (!r.estimate && ss->head != NONE && !pair_second &&
         (r.role != VNR_ROLE_LEVEL || !own_verb) && r.role != VNR_ROLE_TARGET)
@@ -1462,8 +1467,13 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
 /* Blocks                                                            */
 /* ---------------------------------------------------------------- */
 
+/* The section path of a block, copied into the document's arena (the
+ * segmentation is freed before the document is handed out). */
 static bool set_section(rctx *c, const block *b)
 {
+    if (b->section == c->section_id && c->section_id != -2)
+        return true;
+    c->section_id = b->section;
     size_t depth = section_depth(c->seg, b->section);
     c->section_depth = depth;
     c->section = NULL;
@@ -1473,6 +1483,9 @@ static bool set_section(rctx *c, const block *b)
     if (!titles)
         return false;
     section_path(c->seg, b->section, titles, depth);
+    for (size_t k = 0; k < depth; k++)
+        if (!(titles[k] = arena_strdup(c->arena, titles[k])))
+            return false;
     c->section = titles;
     return true;
 }
@@ -1522,7 +1535,7 @@ bool recognize_document(const char *text, size_t len, const segmentation *seg,
                         vnr_arena *arena, recognizer_out *out)
 {
     rctx c = { .text = text, .len = len, .seg = seg, .meta = meta, .doc = doc_name,
-               .arena = arena, .out = out };
+               .arena = arena, .out = out, .section_id = -2 };
     bool ok = true;
     for (size_t b = 0; ok && b < seg->n_blocks; b++)
         ok = process_block(&c, b);
