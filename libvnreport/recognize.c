@@ -88,6 +88,11 @@ static const word_entry count_nouns[] = {
 #undef COUNT_NOUN
 };
 
+static const word_entry amount_words[] = {
+#define AMOUNT_WORD(p) { p },
+#include "lexicon.def"
+#undef AMOUNT_WORD
+};
 static const word_entry periods_after[] = {
 #define PERIOD_AFTER(p) { p },
 #include "lexicon.def"
@@ -927,6 +932,27 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
     return NULL;
 }
 
+/* Is "đạt X%" here said of an amount (revenue, spending, disbursement),
+ * so a share of its plan, rather than of a rate that is itself a percent? */
+static bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
+{
+    if (ss->head != NONE) {
+        const vnr_record *h = &c->out->recs[ss->head];
+        return h->unit && strcmp(h->unit, "%") != 0 && h->dimension && strcmp(h->dimension, "currency") == 0;
+    }
+    size_t lo = phrase_floor(c, i, 0);
+    if (lo > 0 && is_punct(c, lo - 1, '('))
+        lo = phrase_floor(c, lo - 1, 0);
+    for (size_t k = lo; k < i; k++) {
+        if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
+            return false;
+    }
+    for (size_t e = 0; e < COUNT_OF(amount_words); e++)
+        if (phrase_at(c, lo, amount_words[e].phrase))
+            return true;
+    return false;
+}
+
 /* Set the role of a new record from its trigger and surroundings. */
 static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
                         const sentence_state *ss, const char **plan_code)
@@ -970,6 +996,8 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
             *plan_code = plan;
         } else if (q->percent && baseline_after(c, q->unit_end_tok, c->tv.n)) {
             r->role = VNR_ROLE_INDEX;   /* "đạt 128% so với cùng kỳ" */
+        } else if (q->percent && amount_context(c, q->tok, ss)) {
+            r->role = VNR_ROLE_ATTAINMENT;   /* "thu … (đạt 21,7%, tăng 7,6%)" */
         }
         break;
     case T_EXCEED:
@@ -1107,6 +1135,8 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
     r.qualifier = qualifier_before(c, i, tr ? trig_at + trig_len : seg_lo);
+    if (!r.qualifier && tr && trig_at > seg_lo)
+        r.qualifier = qualifier_before(c, trig_at, seg_lo);
     if (q->unit_end_tok < c->tv.n) {
         size_t idx;
         if (PHRASE_AT(c, qualifiers_after, q->unit_end_tok, &idx))
@@ -1151,6 +1181,8 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
             b = baseline_before(c, seg_lo > nc->floor ? segment_start(c, seg_lo > 0 ? seg_lo - 1 : 0, nc->floor) : seg_lo, i);
         if (!b && (r.role == VNR_ROLE_CHANGE || r.role == VNR_ROLE_INDEX))
             b = ss->baseline;
+        if (!b && (r.role == VNR_ROLE_CHANGE || r.role == VNR_ROLE_INDEX))
+            b = baseline_before(c, nc->sent_start, i);   /* "tăng so với cùng kỳ gồm: ván ép (tăng 23,9%)" */
         r.baseline = b;
         if (b && !plan_code)
             ss->baseline = b;
@@ -1439,7 +1471,8 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
                 unit_info i1, i2;
                 bool same = units_resolve(NULL, u1, strlen(u1), true, &i1) == VNR_OK &&
                             units_resolve(NULL, u2, strlen(u2), true, &i2) == VNR_OK &&
-                            strcmp(i1.dimension, i2.dimension) == 0;
+                            strcmp(i1.dimension, i2.dimension) == 0 &&
+                            (strcmp(i1.dimension, "count") != 0 || strcmp(i1.canonical, i2.canonical) == 0);
                 bool extends = strncmp(u2, u1, strlen(u1)) == 0 && strlen(u2) > strlen(u1) &&
                                u2[strlen(u1)] == '/';
                 if (same || extends) {
