@@ -489,6 +489,10 @@ static bool find_unit(rctx *c, size_t i, quantity *q)
             break;
     }
     size_t m = units_match_prefix(NULL, c->text + n->start, limit - n->start);
+    /* "3G", "4C": one capital letter glued to a number names a thing
+     * (a network, a road), not a unit — only W (watt) is written so */
+    if (m == 1 && c->text[n->start] >= 'A' && c->text[n->start] <= 'Z' && c->text[n->start] != 'W')
+        return false;
     if (m) {
         uint32_t end = (uint32_t)(n->start + m);
         size_t after = token_at_offset(c, j, end);
