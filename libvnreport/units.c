@@ -138,6 +138,8 @@ static void to_ratio(double x, double *num, double *den)
 
 static void reduce_ratio(double *num, double *den)
 {
+    if (*den == 1 || *num == 1)
+        return;  /* the usual case: nothing to reduce */
     if (!is_exact_int(*num) || !is_exact_int(*den) || *num == 0 || *den == 0) {
         if (*den != 1 && *num != 1) {  /* keep one rounding, not a growing pair */
             *num = *num / *den;
@@ -178,6 +180,11 @@ static bool is_word_cp(uint32_t cp)
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
+    /* Vietnamese letters without a table look-up: Latin-1 and Latin
+     * Extended-A/B letters, combining marks, Latin Extended Additional. */
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+        (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return true;
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
@@ -212,25 +219,41 @@ static bool fold_put(uint32_t cp, char *out, size_t cap, size_t *o, bool *pendin
     return true;
 }
 
+/* Is the code point certainly NFC on its own and never part of a
+ * composition? Precomposed Vietnamese letters and the symbols units use. */
+static bool is_plain_nfc(uint32_t cp)
+{
+    return (cp > 0 && cp < 0x300) || (cp >= 0x1E00 && cp <= 0x1EFF) || cp == 0x2030 ||
+           cp == 0x20AC || cp == 0x2009 || cp == 0x202F;
+}
+
+/* Text made only of such code points (the usual case: reports are NFC)
+ * needs no normalization pass; false sends it through utf8proc. */
+static bool fold_plain(const char *s, size_t n, char *out, size_t cap, size_t *len)
+{
+    size_t i = 0, o = 0;
+    bool pending = false;
+    while (i < n) {
+        uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : utf8_next(s, n, &i);
+        if (!is_plain_nfc(cp) || !fold_put(cp, out, cap, &o, &pending))
+            return false;
+    }
+    out[o] = '\0';
+    *len = o;
+    return true;
+}
+
 size_t units_fold(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     bool pending = false;
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0')
-        i++;
-    if (i == n) {  /* ASCII: no normalization needed */
-        for (i = 0; i < n; i++)
-            if (!fold_put((unsigned char)s[i], out, cap, &o, &pending))
-                return (size_t)-1;
-        out[o] = '\0';
+    if (fold_plain(s, n, out, cap, &o))
         return o;
-    }
-    utf8proc_int32_t cps[UNIT_TEXT_MAX];
+    utf8proc_int32_t cps[UNIT_FOLD_MAX];
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-                                            cps, UNIT_TEXT_MAX, opt);
-    if (m < 0 || m > UNIT_TEXT_MAX)
+                                            cps, UNIT_FOLD_MAX, opt);
+    if (m < 0 || m > UNIT_FOLD_MAX)
         return (size_t)-1;
     m = utf8proc_normalize_utf32(cps, m, opt);
     if (m < 0)
@@ -246,12 +269,15 @@ size_t units_fold(const char *s, size_t n, char *out, size_t cap)
 /* Lookups                                                              */
 /* ------------------------------------------------------------------ */
 
+/* strcmp order of a table key and s[0..n). Keys are a few bytes long: an
+ * inline loop beats a call to memcmp in the binary search. */
 static int compare_key(const name_def *d, const char *s, size_t n)
 {
+    const unsigned char *k = (const unsigned char *)d->key, *t = (const unsigned char *)s;
     size_t m = d->len < n ? d->len : n;
-    int c = memcmp(d->key, s, m);
-    if (c)
-        return c;
+    for (size_t i = 0; i < m; i++)
+        if (k[i] != t[i])
+            return k[i] < t[i] ? -1 : 1;
     return (d->len > n) - (d->len < n);
 }
 
@@ -293,7 +319,7 @@ static double find_scale(const char *s, size_t n)
 
 double units_scale_word(const char *s, size_t n)
 {
-    char f[UNIT_TEXT_MAX + 1];
+    char f[UNIT_FOLD_MAX + 1];
     size_t len = units_fold(s, n, f, sizeof f);
     if (len == (size_t)-1 || len == 0)
         return 0;
@@ -575,7 +601,7 @@ vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
     if (n > UNIT_TEXT_MAX)
         return error_set(error, VNR_E_SYNTAX, 0, 0, "unit '%.40s…' is too long (%zu bytes, at most %d)",
                          s, n, UNIT_TEXT_MAX);
-    char f[UNIT_TEXT_MAX + 1];
+    char f[UNIT_FOLD_MAX + 1];
     size_t len = units_fold(s, n, f, sizeof f);
     if (len == (size_t)-1) {
         size_t at = invalid_utf8_offset(s, n);
@@ -855,6 +881,28 @@ static bool name_usable(const name_def *d, bool denominator)
     return !(d->flags & NOTEXT) && (!(d->flags & DENOM) || denominator);
 }
 
+/* Ends of possible spellings at f[i..): code-point positions that are not
+ * inside a word and not after a space, up to MAX_KEY_LEN bytes, ascending. */
+static size_t candidate_ends(const char *f, size_t len, size_t i, size_t *ends, size_t cap)
+{
+    size_t n = 0, p = i;
+    bool prev_word = false;
+    while (p < len && n < cap) {
+        size_t q = p;
+        uint32_t cp = (unsigned char)f[p] < 0x80 ? (unsigned char)f[q++] : utf8_next(f, len, &q);
+        bool word = is_word_cp(cp);
+        if (p > i && !(prev_word && word) && f[p - 1] != ' ')
+            ends[n++] = p;
+        if (q - i > MAX_KEY_LEN)
+            return n;
+        prev_word = word;
+        p = q;
+    }
+    if (p == len && p > i && f[p - 1] != ' ' && n < cap)
+        ends[n++] = p;
+    return n;
+}
+
 /* Length of the longest unit or count-noun spelling at f[i..). */
 static size_t longest_unit_at(const vnr_unit_registry *reg, const char *f, size_t len,
                               size_t i, bool denominator)
@@ -867,13 +915,12 @@ static size_t longest_unit_at(const vnr_unit_registry *reg, const char *f, size_
             ends_at_boundary(f, len, i + u->key_len))
             best = u->key_len;
     }
-    size_t top = len - i < MAX_KEY_LEN ? len - i : MAX_KEY_LEN;
-    for (size_t l = top; l > best; l--) {
-        if (!ends_at_boundary(f, len, i + l))
-            continue;
-        const name_def *d = find_name(f + i, l);
+    size_t ends[MAX_KEY_LEN];
+    size_t n = candidate_ends(f, len, i, ends, MAX_KEY_LEN);
+    while (n-- > 0 && ends[n] - i > best) {
+        const name_def *d = find_name(f + i, ends[n] - i);
         if (d && name_usable(d, denominator))
-            return l;
+            return ends[n] - i;
     }
     return best;
 }
@@ -1014,7 +1061,7 @@ const char *units_builtin_alias(size_t table_index, size_t idx)
 
 const char *units_check_tables(char *buf, size_t cap)
 {
-    char f[UNIT_TEXT_MAX + 1];
+    char f[UNIT_FOLD_MAX + 1];
     for (size_t i = 0; i < NAMES_N; i++) {
         const name_def *d = &names[i];
         if (i > 0 && compare_key(&names[i - 1], d->key, d->len) >= 0) {

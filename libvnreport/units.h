@@ -51,6 +51,7 @@ double units_scale_word(const char *s, size_t n);
 
 #define UNIT_CANON_MAX 96   /* canonical text, NUL included */
 #define UNIT_TEXT_MAX 256   /* longest unit expression accepted, in bytes */
+#define UNIT_FOLD_MAX (2 * UNIT_TEXT_MAX)  /* its decomposition / folded form never exceeds this */
 #define UNIT_MAX_ATOMS 8    /* distinct count nouns / currencies in one expression */
 
 /* Base quantities of the exponent vector (see units-table.def). */
