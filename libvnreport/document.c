@@ -198,7 +198,8 @@ static void place_records(vnr_document *doc, const position_map *pm)
 {
     /* footnote bodies are recognized after the paragraph they interrupt:
      * list numbers in input order */
-    qsort(doc->fates, doc->n_fates, sizeof *doc->fates, fate_order);
+    if (doc->n_fates)
+        qsort(doc->fates, doc->n_fates, sizeof *doc->fates, fate_order);
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
         size_t end, end_line;

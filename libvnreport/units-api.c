@@ -221,7 +221,10 @@ vnr_status vnr_converter_from_units(const vnr_unit_registry *reg, const vnr_unit
     vnr_status st = units_conversion(reg, &from->expr, &to->expr, from->text, to->text,
                                      &conv.num, &conv.den,
                                      &conv.offset, error);
-    return st == VNR_OK ? converter_dup(&conv, out, error) : st;
+    if (st != VNR_OK)
+        return st;
+    converter_init(&conv);
+    return converter_dup(&conv, out, error);
 }
 
 double vnr_converter_apply(const vnr_converter *conv, double value)

@@ -9,7 +9,7 @@ PACKAGES=(
   libicu-dev libutf8proc-dev
   units libudunits2-dev
   swig python3-dev python3-pytest python3-pandas python3-numpy python3-mesonpy python3-venv
-  lua5.4 liblua5.4-dev
+  lua5.4 liblua5.4-dev lua-sql-sqlite3 luajit libluajit-5.1-dev
   jupyter-nbconvert python3-ipykernel python3-matplotlib python3-nbformat
   valgrind clang libclang-rt-14-dev abigail-tools doxygen
 )
