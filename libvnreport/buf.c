@@ -30,7 +30,10 @@ bool buf_reserve(vnr_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
         return false;
-    return vec_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+    if (!vec_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1))
+        return false;
+    b->data[b->len] = '\0';   /* buf.h promises a terminated string */
+    return true;
 }
 
 bool buf_append(vnr_buf *b, const char *s, size_t n)

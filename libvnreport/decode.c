@@ -92,6 +92,25 @@ static vnr_status encoding_error(const char *bytes, size_t n, size_t at,
                      (unsigned)(unsigned char)bytes[at]);
 }
 
+/* Length of the invalid sequence at s[0..n) that one U+FFFD replaces: its
+ * maximal subpart (Unicode §3.9, as Python and WHATWG decoders do), so a
+ * truncated `\xE1\xBB` is one replacement and a stray byte is one. */
+static size_t utf8_maximal_subpart(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0xC2 || c > 0xF4)
+        return 1;
+    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (n < 2 || s[1] < lo || s[1] > hi)
+        return 1;
+    size_t k = 2;
+    while (k < need && k < n && (s[k] & 0xC0) == 0x80)
+        k++;
+    return k;
+}
+
 /* Lenient UTF-8: copy bytes[start..n), replacing every invalid sequence
  * by U+FFFD. */
 static vnr_status utf8_repair(const char *bytes, size_t n, size_t start, decoded *out)
@@ -112,7 +131,7 @@ static vnr_status utf8_repair(const char *bytes, size_t n, size_t start, decoded
         if (!offmap_add(&out->map, b.len, i, 0) || !buf_append(&b, "\xEF\xBF\xBD", 3))
             goto nomem;
         out->replacements++;
-        i++;
+        i += utf8_maximal_subpart(s + i, n - i);
         if (!offmap_add(&out->map, b.len, i, 1))
             goto nomem;
     }
@@ -143,6 +162,24 @@ static vnr_status decode_utf8(const char *bytes, size_t n, size_t start, bool le
                               bytes[bad] ? "invalid UTF-8" : "NUL byte", error);
     vnr_status st = utf8_repair(bytes, n, start, out);
     return st == VNR_OK ? VNR_OK : error_set(error, st, 0, VNR_NO_POSITION, "out of memory");
+}
+
+static unsigned utf16_unit(const unsigned char *s, size_t i, bool big)
+{
+    return big ? (unsigned)(s[i] << 8 | s[i + 1]) : (unsigned)(s[i + 1] << 8 | s[i]);
+}
+
+/* 1-based line of byte `pos` of UTF-16 text starting at `start` (LF, CR LF
+ * and lone CR end lines, as for UTF-8). */
+static size_t utf16_line_of(const unsigned char *s, size_t start, size_t pos, bool big)
+{
+    size_t line = 1;
+    for (size_t i = start; i + 2 <= pos; i += 2) {
+        unsigned u = utf16_unit(s, i, big);
+        if (u == '\n' || (u == '\r' && !(i + 4 <= pos && utf16_unit(s, i + 2, big) == '\n')))
+            line++;
+    }
+    return line;
 }
 
 static vnr_status decode_utf16(const char *bytes, size_t n, size_t start, bool big,
@@ -176,8 +213,9 @@ static vnr_status decode_utf16(const char *bytes, size_t n, size_t start, bool b
 bad:
         if (!lenient) {
             buf_free(&b);
-            return error_set(error, VNR_E_ENCODING, 0, i,
-                             "invalid UTF-16 at byte %zu", i);
+            size_t line = utf16_line_of(s, start, i, big);
+            return error_set(error, VNR_E_ENCODING, line, i,
+                             "invalid UTF-16 at line %zu, byte %zu", line, i);
         }
         if (!offmap_add(&out->map, b.len, i, 0) || !buf_append_utf8(&b, 0xFFFD))
             goto nomem;
@@ -194,11 +232,9 @@ nomem:
     return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
 }
 
-vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
-                        bool lenient, decoded *out, vnr_error **error)
+static vnr_status decode_any(const char *bytes, size_t n, vnr_encoding hint,
+                             bool lenient, decoded *out, vnr_error **error)
 {
-    memset(out, 0, sizeof *out);
-    out->confidence = 1.0;
     const unsigned char *s = (const unsigned char *)bytes;
     bool bom8 = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
     bool bom16le = n >= 2 && s[0] == 0xFF && s[1] == 0xFE;
@@ -215,6 +251,20 @@ vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
     }
     return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
                      "encoding '%s' is not supported yet", vnr_encoding_name(hint));
+}
+
+vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
+                        bool lenient, decoded *out, vnr_error **error)
+{
+    memset(out, 0, sizeof *out);
+    out->confidence = 1.0;
+    vnr_status st = decode_any(bytes, n, hint, lenient, out, error);
+    if (st == VNR_OK && out->len == 0)   /* a byte-order mark and nothing else */
+        st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION,
+                       "empty input (a byte-order mark only)");
+    if (st != VNR_OK)
+        decoded_free(out);   /* a failed decode owns nothing */
+    return st;
 }
 
 void decoded_free(decoded *d)

@@ -25,6 +25,7 @@ typedef struct decoded {
     size_t replacements;  /* U+FFFD inserted in lenient mode */
 } decoded;
 
+/* On failure `out` holds nothing to free (VNR_E_EMPTY when only a BOM). */
 vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
                         bool lenient, decoded *out, vnr_error **error);
 void decoded_free(decoded *d);

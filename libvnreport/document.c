@@ -170,10 +170,9 @@ static bool build_line_starts(position_map *pm)
     return true;
 }
 
-static void locate(const position_map *pm, size_t norm_pos, size_t *offset,
-                   size_t *line, size_t *col)
+static void locate_decoded(const position_map *pm, size_t dpos, size_t *offset,
+                           size_t *line, size_t *col)
 {
-    size_t dpos = normalized_to_decoded(pm->norm, norm_pos);
     size_t lo = 0, hi = pm->n_lines;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -194,6 +193,18 @@ static int fate_order(const void *a, const void *b)
     return (x->norm_start > y->norm_start) - (x->norm_start < y->norm_start);
 }
 
+static void locate(const position_map *pm, size_t norm_pos, size_t *offset,
+                   size_t *line, size_t *col)
+{
+    locate_decoded(pm, normalized_to_decoded(pm->norm, norm_pos), offset, line, col);
+}
+
+/* Original offset just past the span that ends at normalized `norm_end`. */
+static size_t locate_end(const position_map *pm, size_t norm_end)
+{
+    return offmap_lookup(&pm->dec->map, normalized_end_to_decoded(pm->norm, norm_end));
+}
+
 static void place_records(vnr_document *doc, const position_map *pm)
 {
     /* footnote bodies are recognized after the paragraph they interrupt:
@@ -202,16 +213,14 @@ static void place_records(vnr_document *doc, const position_map *pm)
         qsort(doc->fates, doc->n_fates, sizeof *doc->fates, fate_order);
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
-        size_t end, end_line;
         locate(pm, r->norm_start, &r->offset, &r->line, &r->col);
-        locate(pm, r->norm_end, &end, &end_line, NULL);
+        size_t end = locate_end(pm, r->norm_end);
         r->length = end > r->offset ? end - r->offset : 0;
     }
     for (size_t i = 0; i < doc->n_fates; i++) {
         number_fate *f = &doc->fates[i];
-        size_t end, end_line;
         locate(pm, f->norm_start, &f->offset, &f->line, NULL);
-        locate(pm, f->norm_end, &end, &end_line, NULL);
+        size_t end = locate_end(pm, f->norm_end);
         f->length = end > f->offset ? end - f->offset : 0;
     }
 }

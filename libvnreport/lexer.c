@@ -11,6 +11,8 @@
 #include "normalize.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -32,28 +34,68 @@ static size_t digit_run(const char *s, size_t n, size_t i)
     return k - i;
 }
 
-static double exact_value(uint64_t mant, int scale, bool overflow, const char *s, size_t n)
+/* Beyond the exact fast path (more than 2^53 or a power of ten above 10^22):
+ * strtod rounds correctly, and "<digits>e<exp>" has no decimal point, so
+ * the locale cannot change its reading. 800 significant digits plus a sticky
+ * digit decide the rounding of any double, so long runs are cut there. */
+static double slow_value(const char *s, size_t n, size_t int_end)
 {
-    if (!overflow && mant < (1ULL << 53) && scale <= 22)
-        return (double)mant / pow10_table[scale];
-    /* beyond exact range: accumulate digits in long double */
-    long double v = 0;
-    int frac = -1;
+    enum { KEEP = 800 };
+    char buf[KEEP + 32];
+    size_t kept = 0;
+    long exp10 = 0;
+    bool dropped_nonzero = false;
     for (size_t i = 0; i < n; i++) {
-        if (is_digit(s[i])) {
-            v = v * 10 + (s[i] - '0');
-            if (frac >= 0)
-                frac++;
-        } else if (s[i] == ',' || (s[i] == '.' && scale > 0 && frac < 0 && i + 4 != n)) {
-            frac = 0;
+        if (!is_digit(s[i]))
+            continue;
+        bool frac = i >= int_end;
+        if (kept == 0 && s[i] == '0') {
+            exp10 -= frac;          /* a leading zero of the fraction */
+            continue;
+        }
+        if (kept < KEEP) {
+            buf[kept++] = s[i];
+            exp10 -= frac;
+        } else {
+            dropped_nonzero |= s[i] != '0';
+            exp10 += !frac;         /* a dropped integer digit */
         }
     }
-    while (frac-- > 0)
-        v /= 10;
-    return (double)v;
+    if (kept == 0)
+        return 0.0;
+    if (dropped_nonzero) {
+        buf[kept++] = '1';
+        exp10--;
+    }
+    snprintf(buf + kept, sizeof buf - kept, "e%ld", exp10);
+    return strtod(buf, NULL);
 }
 
-size_t lex_number(const char *s, size_t n, double *value, unsigned *flags)
+static double exact_value(const char *s, size_t n, size_t int_end)
+{
+    uint64_t mant = 0;
+    int scale = 0, digits = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!is_digit(s[k]))
+            continue;
+        if (digits || s[k] != '0')
+            digits++;
+        mant = mant * 10 + (uint64_t)(s[k] - '0');
+        scale += k >= int_end;
+        if (digits > 19)
+            return slow_value(s, n, int_end);
+    }
+    if (mant < (1ULL << 53) && scale <= 22)
+        return (double)mant / pow10_table[scale];
+    if (scale == 0)
+        return (double)mant;   /* one correctly rounded conversion */
+    return slow_value(s, n, int_end);
+}
+
+/* `chained`: the number continues a dotted chain (`1.1.1`), so a dot after
+ * it cannot be a decimal point. */
+static size_t lex_number_in(const char *s, size_t n, bool chained, double *value,
+                            unsigned *flags)
 {
     if (!n || !is_digit(s[0]))
         return 0;
@@ -71,7 +113,8 @@ size_t lex_number(const char *s, size_t n, double *value, unsigned *flags)
     if (i + 1 < n && s[i] == ',' && is_digit(s[i + 1])) {
         f |= NUM_DECIMAL;
         i += 1 + digit_run(s, n, i + 1);
-    } else if (!(f & NUM_GROUPED) && i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+    } else if (!(f & NUM_GROUPED) && !chained && i + 1 < n && s[i] == '.' &&
+               is_digit(s[i + 1])) {
         size_t d = digit_run(s, n, i + 1);
         bool more = i + 1 + d < n && (s[i + 1 + d] == '.' && i + 2 + d < n && is_digit(s[i + 2 + d]));
         if (d != 3 && !more) {
@@ -79,26 +122,20 @@ size_t lex_number(const char *s, size_t n, double *value, unsigned *flags)
             i += 1 + d;
         }
     }
-    uint64_t mant = 0;
-    int scale = 0;
-    bool overflow = false, frac = false;
-    for (size_t k = 0; k < i; k++) {
-        if (is_digit(s[k])) {
-            if (mant > (UINT64_MAX - 9) / 10)
-                overflow = true;
-            else
-                mant = mant * 10 + (uint64_t)(s[k] - '0');
-            if (frac)
-                scale++;
-        } else if (k >= int_end) {
-            frac = true;
-        }
+    if (!(f & (NUM_GROUPED | NUM_DECIMAL)) && int_digits == 4) {
+        unsigned year = (unsigned)((s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+                                   (s[2] - '0') * 10 + (s[3] - '0'));
+        if (year >= 1900 && year <= 2100)
+            f |= NUM_YEARLIKE;
     }
-    if (!(f & (NUM_GROUPED | NUM_DECIMAL)) && int_digits == 4 && mant >= 1900 && mant <= 2100)
-        f |= NUM_YEARLIKE;
-    *value = exact_value(mant, scale, overflow, s, i);
+    *value = exact_value(s, i, int_end);
     *flags = f;
     return i;
+}
+
+size_t lex_number(const char *s, size_t n, double *value, unsigned *flags)
+{
+    return lex_number_in(s, n, false, value, flags);
 }
 
 bool lex_is_letter(uint32_t cp)
@@ -113,11 +150,29 @@ bool lex_is_letter(uint32_t cp)
            c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 }
 
+/* Upper case? The Vietnamese letters are answered from their code-point
+ * layout (utf8proc's table look-up is the lexer's main cost otherwise). */
 static bool is_upper_cp(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return cp <= 0xDE && cp != 0xD7;
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
+        (cp >= 0x1EA0 && cp <= 0x1EFF))
+        return (cp & 1) == 0;   /* Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ạ ạ … alternate */
+    if (cp == 0x1A0 || cp == 0x1AF)
+        return true;            /* Ơ, Ư */
+    if (cp == 0x1A1 || cp == 0x1B0)
+        return false;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static bool is_nonspacing_mark(uint32_t cp)
+{
+    if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return false;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_MN;
 }
 
 static bool is_superscript_23(uint32_t cp)
@@ -143,7 +198,7 @@ static bool is_superscript_digit(uint32_t cp, int *d)
 
 typedef struct lexer {
     const char *s;
-    size_t end;
+    size_t begin, end;
     token_vec *out;
     bool space_before;
 } lexer;
@@ -164,11 +219,11 @@ static size_t lex_word(lexer *L, size_t i, token *t)
     int letters = 0;
     while (k < L->end) {
         size_t next = k;
-        uint32_t cp = utf8_next(L->s, L->end, &next);
+        uint32_t cp = utf8_next_fast(L->s, L->end, &next);
         if (lex_is_letter(cp)) {
             if (first && is_upper_cp(cp))
                 t->flags |= TOK_UPPER;
-            if (!is_upper_cp(cp) && utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_MN)
+            if (!is_upper_cp(cp) && !is_nonspacing_mark(cp))
                 all_upper = false;
             letters++;
         } else if (cp < 0x80 && is_digit((char)cp)) {
@@ -191,6 +246,12 @@ static bool is_year(double v, unsigned f)
     return (f & NUM_YEARLIKE) && v >= 1900 && v <= 2100;
 }
 
+static bool is_code_upper(const char *s, size_t n, size_t k)
+{
+    return (s[k] >= 'A' && s[k] <= 'Z') ||
+           ((unsigned char)s[k] == 0xC4 && k + 1 < n && (unsigned char)s[k + 1] == 0x90);
+}
+
 /* After a number at [i, j): a document number `765/BC-UBND`, `58/2020/NQ-HĐND`,
  * `09-CT/TU`? Returns its end or 0. */
 static size_t docnum_tail(const char *s, size_t n, size_t j)
@@ -202,7 +263,7 @@ static size_t docnum_tail(const char *s, size_t n, size_t j)
         return 0;
     char sep = s[k];
     k++;
-    while (k < n && s[k] == ' ' && sep == '/')
+    if (sep == '/' && k < n && s[k] == ' ')
         k++;
     /* optional year part: 58/2020/… */
     if (sep == '/' && k < n && is_digit(s[k])) {
@@ -211,19 +272,29 @@ static size_t docnum_tail(const char *s, size_t n, size_t j)
             return 0;
         k += d + 1;
     }
-    /* code: upper-case letters (Đ included), digits, '-', '/' */
+    /* code: an upper-case letter (Đ included) first, then letters, digits,
+     * '-' and '/'; lower case only after a letter or a dash (`QĐ-TTg`,
+     * `UBBG-VT-m`). Codes are short, so the scan stops after 48 bytes, which
+     * also keeps chains like `1-1-1-…` linear. */
+    if (k >= n || !is_code_upper(s, n, k))
+        return 0;
     size_t code_start = k, letters = 0;
-    while (k < n) {
+    size_t limit = n - k > 48 ? k + 48 : n;
+    while (k < limit) {
         unsigned char c = (unsigned char)s[k];
+        unsigned char p = (unsigned char)s[k - 1];
         if ((c >= 'A' && c <= 'Z') || is_digit((char)c)) {
             letters += !is_digit((char)c);
             k++;
-        } else if (c == 0xC4 && k + 1 < n && (unsigned char)s[k + 1] == 0x90) { /* Đ */
+        } else if (c == 0xC4 && k + 1 < limit && (unsigned char)s[k + 1] == 0x90) { /* Đ */
             letters++;
             k += 2;
-        } else if ((c == '-' || c == '/') && k + 1 < n && k > code_start) {
+        } else if (c >= 'a' && c <= 'z' && k > code_start &&
+                   (((p | 0x20) >= 'a' && (p | 0x20) <= 'z') || p == '-')) {
             k++;
-            while (k < n && s[k] == ' ' && s[k - 1] == '-')
+        } else if ((c == '-' || c == '/') && k + 1 < limit && k > code_start) {
+            k++;
+            while (k < limit && s[k] == ' ' && s[k - 1] == '-')
                 k++;
         } else {
             break;
@@ -259,7 +330,9 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
     size_t n = L->end;
     token t = { .start = (uint32_t)i, .kind = TOK_NUMBER };
     unsigned f;
-    size_t j = i + lex_number(s + i, n - i, &t.v, &f);
+    /* `1.1.1.1`: after "digit." this number continues a dotted chain */
+    bool chained = i >= L->begin + 2 && s[i - 1] == '.' && is_digit(s[i - 2]);
+    size_t j = i + lex_number_in(s + i, n - i, chained, &t.v, &f);
     t.flags = (uint16_t)f;
     t.end1 = (uint32_t)j;
 
@@ -283,12 +356,17 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
                 !(f2 & (NUM_DECIMAL | NUM_GROUPED)) && v2 >= 1 && v2 <= 12 &&
                 digit_run(s, n, e2 + 1) == 4) {
                 t.kind = TOK_DATE;
+                unsigned fy;
+                t.v2 = v2;
+                lex_number(s + e2 + 1, 4, &t.v, &fy);
                 t.start2 = (uint32_t)k;
                 t.end = (uint32_t)(e2 + 5);
                 return push(L, t) ? t.end : 0;
             }
             if (small_int && t.v >= 1 && t.v <= 12 && is_year(v2, f2) && k == j + 1) {
                 t.kind = TOK_DATE; /* month/year: 10/2021 */
+                t.v2 = t.v;
+                t.v = v2;
                 t.start2 = (uint32_t)k;
                 t.end = (uint32_t)e2;
                 return push(L, t) ? e2 : 0;
@@ -364,7 +442,7 @@ static bool sign_here(lexer *L, size_t i)
 
 bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
 {
-    lexer L = { .s = text, .end = end, .out = out, .space_before = true };
+    lexer L = { .s = text, .begin = start, .end = end, .out = out, .space_before = true };
     size_t i = start;
     while (i < end) {
         unsigned char c = (unsigned char)text[i];
@@ -390,7 +468,7 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
             continue;
         }
         size_t next = i;
-        uint32_t cp = utf8_next(text, end, &next);
+        uint32_t cp = utf8_next_fast(text, end, &next);
         int d;
         if (is_superscript_digit(cp, &d)) {
             token t = { .start = (uint32_t)i, .kind = TOK_FOOTNOTE };
@@ -398,7 +476,7 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
             size_t k = next;
             while (k < end) {
                 size_t k2 = k;
-                uint32_t c2 = utf8_next(text, end, &k2);
+                uint32_t c2 = utf8_next_fast(text, end, &k2);
                 if (!is_superscript_digit(c2, &d))
                     break;
                 v = v * 10 + d;

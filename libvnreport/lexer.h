@@ -20,7 +20,7 @@ typedef enum tok_kind {
     TOK_NUMBER,     /* v */
     TOK_RANGE,      /* v .. v2 */
     TOK_FRACTION,   /* v / v2 */
-    TOK_DATE,       /* day/month/year or month/year; v = year */
+    TOK_DATE,       /* day/month/year or month/year; v = year, v2 = month */
     TOK_YEAR_SPAN,  /* v - v2, both years */
     TOK_DOCNUM,     /* 58/2020/NQ-HĐND, 765/BC-UBND */
     TOK_FOOTNOTE,   /* superscript digits; v = the marker number */

@@ -3,11 +3,17 @@
  *
  * Two passes, each recording where it moved text:
  *  1. cleanup: line endings, whitespace, invisible characters, markdown and
- *     LaTeX debris, footnote superscripts split off. ASCII-only bookkeeping.
+ *     LaTeX debris, footnote superscripts split off. Runs of ordinary
+ *     characters are copied in bulk; on the way it marks the words the
+ *     second pass must see.
  *  2. unicode: NFC through utf8proc, but only for words holding a code point
  *     outside the ranges known to be NFC-stable (almost never in practice),
  *     and the tone-mark placement fix (`hoà` → `hòa`, `thuỷ` → `thủy`).
- *     Skipped entirely for ASCII-only text.
+ *     Only the marked words are rewritten; the rest is copied in bulk, and
+ *     with no mark at all the pass is skipped.
+ *
+ * Measured on the corpus concatenated to 50 MB: about 5× the speed of one
+ * utf8proc NFC call over the whole text (which reads every code point).
  */
 #include "normalize.h"
 
@@ -24,6 +30,17 @@ uint32_t utf8_next(const char *s, size_t n, size_t *i)
         *i = k + 1;
         return c;
     }
+    /* Two- and three-byte sequences (all of Vietnamese) decoded here; the
+     * rest, and anything malformed, through utf8proc. */
+    if (c >= 0xC2 && c <= 0xDF && k + 1 < n && (u[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return (uint32_t)(c & 0x1F) << 6 | (u[k + 1] & 0x3F);
+    }
+    if (c >= 0xE1 && c <= 0xEC && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 &&
+        (u[k + 2] & 0xC0) == 0x80) {
+        *i = k + 3;
+        return (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[k + 1] & 0x3F) << 6 | (u[k + 2] & 0x3F);
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp);
     if (len <= 0) {
@@ -32,6 +49,78 @@ uint32_t utf8_next(const char *s, size_t n, size_t *i)
     }
     *i = k + (size_t)len;
     return (uint32_t)cp;
+}
+
+/* ---------------------------------------------------------------- */
+/* Character classes of the unicode pass, also used by the cleanup   */
+/* pass to mark the words that need it                               */
+/* ---------------------------------------------------------------- */
+
+/* Code points ≥ U+0080 that are NFC-stable whatever surrounds them (no
+ * combining class, no singleton decomposition). Anything else sends its word
+ * through utf8proc. */
+static bool nfc_safe(uint32_t cp)
+{
+    if (cp < 0x0300)
+        return true;
+    if (cp >= 0x1E00 && cp <= 0x1EFF)
+        return true;
+    if (cp >= 0x2002 && cp <= 0x20CF)
+        return true;
+    if (cp >= 0x2100 && cp <= 0x2BFF)
+        return cp != 0x2126 && cp != 0x212A && cp != 0x212B && cp != 0x2329 && cp != 0x232A &&
+               cp != 0x2ADC; /* the singletons of the range (checked against utf8proc) */
+    if (cp >= 0xFF00 && cp <= 0xFFFD)
+        return true;
+    if (cp >= 0x1F000 && cp <= 0x1FAFF)
+        return true;
+    return false;
+}
+
+/* Toned vowels: [vowel][tone-1] for a e y o u and upper case A E Y O U. */
+static const uint32_t toned[10][5] = {
+    { 0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1 }, /* a */
+    { 0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9 }, /* e */
+    { 0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5 }, /* y */
+    { 0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD }, /* o */
+    { 0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5 }, /* u */
+    { 0x00C0, 0x00C1, 0x1EA2, 0x00C3, 0x1EA0 }, /* A */
+    { 0x00C8, 0x00C9, 0x1EBA, 0x1EBC, 0x1EB8 }, /* E */
+    { 0x1EF2, 0x00DD, 0x1EF6, 0x1EF8, 0x1EF4 }, /* Y */
+    { 0x00D2, 0x00D3, 0x1ECE, 0x00D5, 0x1ECC }, /* O */
+    { 0x00D9, 0x00DA, 0x1EE6, 0x0168, 0x1EE4 }, /* U */
+};
+static const char toned_base[10] = { 'a', 'e', 'y', 'o', 'u', 'A', 'E', 'Y', 'O', 'U' };
+
+static int tone_of(uint32_t cp, int *vowel)
+{
+    for (int v = 0; v < 10; v++)
+        for (int t = 0; t < 5; t++)
+            if (toned[v][t] == cp) {
+                *vowel = v;
+                return t + 1;
+            }
+    return 0;
+}
+
+/* Is `cp` a toned a/e/y (either case), the second vowel of a glide? */
+static bool is_toned_glide_vowel(uint32_t cp)
+{
+    int v;
+    if (!tone_of(cp, &v))
+        return false;
+    char b = toned_base[v] | 0x20;
+    return b == 'a' || b == 'e' || b == 'y';
+}
+
+/* Does the unicode pass have work at code point `cp`, written after the
+ * byte `prev`? (Not NFC-stable, or the toned vowel of an o/u glide.) */
+static bool needs_unicode_pass(uint32_t cp, char prev)
+{
+    if (!nfc_safe(cp))
+        return true;
+    return (prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') &&
+           is_toned_glide_vowel(cp);
 }
 
 /* ---------------------------------------------------------------- */
@@ -44,10 +133,22 @@ typedef struct cleaner {
     vnr_buf out;
     offmap *map;
     size_t delta_src;   /* src - out for the current run */
+    size_t gap_src;     /* first source byte dropped since the last output */
+    bool gap_open;      /* bytes were dropped since the last output */
     bool pending_space;
-    bool has_nonascii;
+    size_t *hot;        /* output positions where the unicode pass has work */
+    size_t n_hot, cap_hot;
     bool ok;
 } cleaner;
+
+/* The unicode pass must look at the word around output position `pos`. */
+static void mark_hot(cleaner *c, size_t pos)
+{
+    if (c->n_hot && c->hot[c->n_hot - 1] == pos)
+        return;
+    if (!VEC_PUSH(c->hot, c->n_hot, c->cap_hot, pos))
+        c->ok = false;
+}
 
 /* Record that out.len corresponds to source position `src`. */
 static void sync(cleaner *c, size_t src)
@@ -59,12 +160,35 @@ static void sync(cleaner *c, size_t src)
     }
 }
 
-static void flush_space(cleaner *c, size_t src)
+/* Source byte `src` is dropped (whitespace, markup, invisible). */
+static void drop(cleaner *c, size_t src)
+{
+    if (!c->gap_open) {
+        c->gap_open = true;
+        c->gap_src = src;
+    }
+}
+
+/* A space is owed before the next output (collapsed whitespace, or the
+ * split before a footnote marker at `src`). */
+static void owe_space(cleaner *c, size_t src)
+{
+    drop(c, src);
+    c->pending_space = true;
+}
+
+/*
+ * Characters the cleaner makes up (the one space standing for a run of
+ * whitespace and markup, the line break standing for trailing blanks and
+ * CR LF) map to the first dropped byte. So the end of a number before them
+ * maps to the end of its digits: `177.078   ha`, `2021¹`, `5 \r\n`.
+ */
+static void flush_space(cleaner *c)
 {
     if (c->pending_space) {
         c->pending_space = false;
         if (c->out.len && c->out.data[c->out.len - 1] != '\n') {
-            sync(c, src - 1);
+            sync(c, c->gap_src);
             if (!buf_append_char(&c->out, ' '))
                 c->ok = false;
         }
@@ -73,10 +197,20 @@ static void flush_space(cleaner *c, size_t src)
 
 static void emit(cleaner *c, size_t src, const char *s, size_t k)
 {
-    flush_space(c, src);
+    flush_space(c);
     sync(c, src);
     if (!buf_append(&c->out, s, k))
         c->ok = false;
+    c->gap_open = false;
+}
+
+static void emit_newline(cleaner *c, size_t src)
+{
+    c->pending_space = false;
+    sync(c, c->gap_open ? c->gap_src : src);
+    if (!buf_append_char(&c->out, '\n'))
+        c->ok = false;
+    c->gap_open = false;
 }
 
 static char last_out(const cleaner *c)
@@ -175,17 +309,22 @@ static void clean_math(cleaner *c, size_t start, size_t end)
                 }
             }
             if (rep && strcmp(rep, " ") == 0)
-                c->pending_space = true;
+                owe_space(c, i);
+            else if (!rep)
+                drop(c, i);
             else if (rep)
                 emit(c, i, rep, strlen(rep));
             i = k;
         } else if (ch == '{' || ch == '}' || ch == '^' || ch == '_') {
+            drop(c, i);
             i++;
         } else if (ch == ' ' || ch == '~') {
-            c->pending_space = true;
+            owe_space(c, i);
             i++;
         } else {
             emit(c, i, s + i, 1);
+            if ((unsigned char)s[i] >= 0x80)
+                mark_hot(c, c->out.len - 1);  /* let the unicode pass look */
             i++;
         }
     }
@@ -221,19 +360,19 @@ static size_t clean_ascii(cleaner *c, size_t i)
     char ch = s[i];
     switch (ch) {
     case '\r':
-        if (i + 1 < n && s[i + 1] == '\n')
+        if (i + 1 < n && s[i + 1] == '\n') {
+            drop(c, i);
             return i + 1;
-        ch = '\n';
+        }
         /* fall through */
     case '\n':
-        c->pending_space = false;
-        emit(c, i, "\n", 1);
+        emit_newline(c, i);
         return i + 1;
     case ' ':
     case '\t':
     case '\f':
     case '\v':
-        c->pending_space = true;
+        owe_space(c, i);
         return i + 1;
     case '*': {
         /* keep a lone `(*)` marker; any other run of asterisks is emphasis */
@@ -244,6 +383,7 @@ static size_t clean_ascii(cleaner *c, size_t i)
         size_t k = i;
         while (k < n && s[k] == '*')
             k++;
+        drop(c, i);
         return k;
     }
     case '#':
@@ -251,20 +391,25 @@ static size_t clean_ascii(cleaner *c, size_t i)
             size_t k = i;
             while (k < n && s[k] == '#')
                 k++;
-            if (k < n && s[k] == ' ')
+            if (k < n && s[k] == ' ') {
+                drop(c, i);
                 return k;
+            }
         }
         break;
     case '$': {
         size_t end = math_end(s, n, i);
         if (end) {
+            drop(c, i);
             clean_math(c, i, end);
+            drop(c, end);
             return end + 1;
         }
         break;
     }
     case '\\':
         if (i + 1 < n && is_ascii_punct(s[i + 1])) {
+            drop(c, i);
             emit(c, i + 1, s + i + 1, 1);
             return i + 2;
         }
@@ -276,12 +421,16 @@ static size_t clean_ascii(cleaner *c, size_t i)
         if (open < n && s[open] == '[') {
             size_t end = link_end(s, n, open, &text_end);
             if (end) {
+                drop(c, i);
                 if (ch == '[') {
-                    /* keep the link text, drop the target */
-                    for (size_t k = open + 1; k < text_end; ) {
-                        size_t nk = clean_ascii_or_copy_next(c, k);
-                        k = nk;
-                    }
+                    /* keep the link text, drop the target; markup inside
+                     * the text may not reach past it */
+                    size_t saved_n = c->n;
+                    c->n = text_end;
+                    for (size_t k = open + 1; k < text_end; )
+                        k = clean_ascii_or_copy_next(c, k);
+                    c->n = saved_n;
+                    drop(c, text_end);
                 }
                 return end;
             }
@@ -301,15 +450,16 @@ static size_t clean_nonascii(cleaner *c, size_t i)
     size_t k = i;
     uint32_t cp = utf8_next(c->in, c->n, &k);
     if (is_space_cp(cp)) {
-        c->pending_space = true;
+        owe_space(c, i);
         return k;
     }
-    if (is_invisible_cp(cp))
+    if (is_invisible_cp(cp)) {
+        drop(c, i);
         return k;
+    }
     if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
         /* Unicode line separators end lines too */
-        c->pending_space = false;
-        emit(c, i, "\n", 1);
+        emit_newline(c, i);
         return k;
     }
     if (is_superscript_digit(cp) && !follows_length_unit(c) && !c->pending_space &&
@@ -317,10 +467,12 @@ static size_t clean_nonascii(cleaner *c, size_t i)
         /* a footnote marker: split it from the word or number it follows */
         char prev = last_out(c);
         if (prev != ' ' && prev != '\n')
-            c->pending_space = true;
+            owe_space(c, i);
     }
-    c->has_nonascii = true;
+    char prev = last_out(c);
     emit(c, i, c->in + i, k - i);
+    if (needs_unicode_pass(cp, prev))
+        mark_hot(c, c->out.len - (k - i));
     return k;
 }
 
@@ -331,76 +483,94 @@ static size_t clean_ascii_or_copy_next(cleaner *c, size_t i)
     return clean_nonascii(c, i);
 }
 
+/*
+ * Length of a character at s[k] that the cleaner copies unchanged whatever
+ * surrounds it, or 0: ASCII other than whitespace and markup, U+00C0–U+07FF
+ * (Latin letters and combining marks) and U+1E00–U+1EFF (Vietnamese). None
+ * of the spaces, invisibles, line separators or superscripts is among them.
+ */
+static const bool ascii_special[128] = {
+    [0] = true, ['\r'] = true, ['\n'] = true, [' '] = true, ['\t'] = true, ['\f'] = true,
+    ['\v'] = true, ['*'] = true, ['#'] = true, ['$'] = true, ['\\'] = true, ['!'] = true,
+    ['['] = true,
+};
+
+static size_t plain_char(const unsigned char *s, size_t k, size_t n)
+{
+    unsigned char b = s[k];
+    if (b < 0x80)
+        return ascii_special[b] ? 0 : 1;
+    if (b >= 0xC3 && b <= 0xDF)
+        return k + 1 < n && (s[k + 1] & 0xC0) == 0x80 ? 2 : 0;
+    if (b == 0xE1)
+        return k + 2 < n && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB &&
+               (s[k + 2] & 0xC0) == 0x80 ? 3 : 0;
+    return 0;
+}
+
+/* Copy the run of plain characters (and single spaces between them)
+ * starting at i, marking where the unicode pass has work; most text is
+ * such runs. Returns the end of the run (i when there is none). */
+static size_t copy_plain_run(cleaner *c, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)c->in;
+    size_t n = c->n, k = i;
+    size_t out0 = c->out.len;   /* output position of s[i] */
+    while (k < n) {
+        size_t len = plain_char(s, k, n);
+        if (!len) {
+            if (s[k] == ' ' && k > i && k + 1 < n && plain_char(s, k + 1, n))
+                len = 1;
+            else
+                break;
+        }
+        if (len > 1) {
+            size_t j = k;
+            char prev = k > i ? (char)s[k - 1] : last_out(c);
+            if (needs_unicode_pass(utf8_next_fast(c->in, n, &j), prev))
+                mark_hot(c, out0 + (k - i));
+        }
+        k += len;
+    }
+    if (k > i) {
+        sync(c, i);
+        if (!buf_append(&c->out, c->in + i, k - i))
+            c->ok = false;
+        c->gap_open = false;
+    }
+    return k;
+}
+
+/* The cleaned text, its map, and the sorted positions (in the cleaned
+ * text) of the words the unicode pass must see. */
 static vnr_status clean_text(const char *in, size_t n, vnr_buf *out, offmap *map,
-                             bool *has_nonascii)
+                             size_t **hot, size_t *n_hot)
 {
     cleaner c = { .in = in, .n = n, .map = map, .ok = true };
     if (!buf_reserve(&c.out, n + 16))
         return VNR_E_NOMEM;
+    const unsigned char *u = (const unsigned char *)in;
     size_t i = 0;
     while (i < n && c.ok) {
-        /* copy plain ASCII runs quickly */
-        unsigned char ch = (unsigned char)in[i];
-        if (ch >= 0x80) {
-            i = clean_nonascii(&c, i);
-            continue;
+        if (!c.pending_space) {
+            size_t k = copy_plain_run(&c, i);
+            if (k > i) {
+                i = k;
+                continue;
+            }
         }
-        i = clean_ascii(&c, i);
+        i = u[i] >= 0x80 ? clean_nonascii(&c, i) : clean_ascii(&c, i);
     }
-    *has_nonascii = c.has_nonascii;
+    c.out.data[c.out.len] = '\0';
     *out = c.out;
+    *hot = c.hot;
+    *n_hot = c.n_hot;
     return c.ok ? VNR_OK : VNR_E_NOMEM;
 }
 
 /* ---------------------------------------------------------------- */
 /* Pass 2: NFC and tone placement                                    */
 /* ---------------------------------------------------------------- */
-
-/* Code points ≥ U+0080 that are NFC-stable whatever surrounds them (no
- * combining class, no singleton decomposition). Anything else sends its word
- * through utf8proc. */
-static bool nfc_safe(uint32_t cp)
-{
-    if (cp < 0x0300)
-        return true;
-    if (cp >= 0x1E00 && cp <= 0x1EFF)
-        return true;
-    if (cp >= 0x2002 && cp <= 0x20CF)
-        return true;
-    if (cp >= 0x2100 && cp <= 0x2BFF)
-        return cp != 0x2126 && cp != 0x212A && cp != 0x212B && cp != 0x2329 && cp != 0x232A;
-    if (cp >= 0xFF00 && cp <= 0xFFFD)
-        return true;
-    if (cp >= 0x1F000 && cp <= 0x1FAFF)
-        return true;
-    return false;
-}
-
-/* Toned vowels: [vowel][tone-1] for a e y o u and upper case A E Y O U. */
-static const uint32_t toned[10][5] = {
-    { 0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1 }, /* a */
-    { 0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9 }, /* e */
-    { 0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5 }, /* y */
-    { 0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD }, /* o */
-    { 0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5 }, /* u */
-    { 0x00C0, 0x00C1, 0x1EA2, 0x00C3, 0x1EA0 }, /* A */
-    { 0x00C8, 0x00C9, 0x1EBA, 0x1EBC, 0x1EB8 }, /* E */
-    { 0x1EF2, 0x00DD, 0x1EF6, 0x1EF8, 0x1EF4 }, /* Y */
-    { 0x00D2, 0x00D3, 0x1ECE, 0x00D5, 0x1ECC }, /* O */
-    { 0x00D9, 0x00DA, 0x1EE6, 0x0168, 0x1EE4 }, /* U */
-};
-static const char toned_base[10] = { 'a', 'e', 'y', 'o', 'u', 'A', 'E', 'Y', 'O', 'U' };
-
-static int tone_of(uint32_t cp, int *vowel)
-{
-    for (int v = 0; v < 10; v++)
-        for (int t = 0; t < 5; t++)
-            if (toned[v][t] == cp) {
-                *vowel = v;
-                return t + 1;
-            }
-    return 0;
-}
 
 static bool is_letter_cp(uint32_t cp)
 {
@@ -423,7 +593,7 @@ static bool place_tones(const char *w, size_t n, vnr_buf *out)
     size_t flushed = 0;
     while (i < n) {
         size_t start = i;
-        uint32_t cp = utf8_next(w, n, &i);
+        uint32_t cp = utf8_next_fast(w, n, &i);
         int v;
         int t = cp >= 0x80 ? tone_of(cp, &v) : 0;
         if (t && prev_start != (size_t)-1) {
@@ -436,7 +606,7 @@ static bool place_tones(const char *w, size_t n, vnr_buf *out)
             bool open = true;
             if (after < n) {
                 size_t k = after;
-                open = !is_letter_cp(utf8_next(w, n, &k));
+                open = !is_letter_cp(utf8_next_fast(w, n, &k));
             }
             if (glide && open) {
                 int pv = (pb == 'o') ? 3 : (pb == 'u') ? 4 : (pb == 'O') ? 8 : 9;
@@ -456,7 +626,7 @@ static bool place_tones(const char *w, size_t n, vnr_buf *out)
     return buf_append(out, w + flushed, n - flushed);
 }
 
-/* Does the word need NFC, or hold a toned a/e/y (a tone candidate)? */
+/* Does the word need NFC, or hold o/u + a toned a/e/y (a tone candidate)? */
 static void scan_word(const char *w, size_t n, bool *needs_nfc, bool *tone_candidate)
 {
     *needs_nfc = *tone_candidate = false;
@@ -469,30 +639,56 @@ static void scan_word(const char *w, size_t n, bool *needs_nfc, bool *tone_candi
             i++;
             continue;
         }
-        uint32_t cp = utf8_next(w, n, &i);
+        uint32_t cp = utf8_next_fast(w, n, &i);
         if (!nfc_safe(cp))
             *needs_nfc = true;
-        if (prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U')
+        if ((prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') &&
+            is_toned_glide_vowel(cp))
             *tone_candidate = true;
         prev = 0;
     }
 }
 
-static bool normalize_word(const char *w, size_t n, vnr_buf *out, bool *changed)
+/* Code-point buffer reused by every NFC call of one normalization, so a
+ * decomposed document costs no allocation per word. */
+typedef struct nfc_scratch {
+    utf8proc_int32_t *cp;
+    size_t cap;
+} nfc_scratch;
+
+/* NFC of w[0..n) into the scratch (as UTF-8); its length, or < 0 when
+ * utf8proc refuses the input or memory runs out. */
+static utf8proc_ssize_t nfc_word(const char *w, size_t n, nfc_scratch *sc)
+{
+    const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)w;
+    utf8proc_ssize_t r = utf8proc_decompose(u, (utf8proc_ssize_t)n, sc->cp,
+                                            (utf8proc_ssize_t)sc->cap, opts);
+    if (r >= 0 && (size_t)r > sc->cap) {
+        if (!vec_grow((void **)&sc->cp, &sc->cap, (size_t)r, sizeof *sc->cp))
+            return -1;
+        r = utf8proc_decompose(u, (utf8proc_ssize_t)n, sc->cp, (utf8proc_ssize_t)sc->cap, opts);
+    }
+    if (r < 0)
+        return r;
+    /* composes, then writes UTF-8 over the code points (it always fits) */
+    return utf8proc_reencode(sc->cp, r, opts);
+}
+
+static bool normalize_word(const char *w, size_t n, nfc_scratch *sc, vnr_buf *out,
+                           bool *changed)
 {
     bool needs_nfc, tone_candidate;
     scan_word(w, n, &needs_nfc, &tone_candidate);
     *changed = false;
     if (!needs_nfc && !tone_candidate)
         return buf_append(out, w, n);
-    utf8proc_uint8_t *nfc = NULL;
     const char *src = w;
     size_t len = n;
     if (needs_nfc) {
-        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n,
-                                          &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        utf8proc_ssize_t r = nfc_word(w, n, sc);
         if (r >= 0) {
-            src = (const char *)nfc;
+            src = (const char *)sc->cp;
             len = (size_t)r;
             /* NFC may expose a glide + toned vowel pair */
             tone_candidate = true;
@@ -501,75 +697,111 @@ static bool normalize_word(const char *w, size_t n, vnr_buf *out, bool *changed)
     size_t before = out->len;
     bool ok = tone_candidate ? place_tones(src, len, out) : buf_append(out, src, len);
     *changed = ok && (out->len - before != n || memcmp(out->data + before, w, n) != 0);
-    free(nfc);
     return ok;
 }
 
-static vnr_status unicode_pass(const char *in, size_t n, vnr_buf *out, offmap *map)
+/*
+ * Normalize in[i..w), a word holding non-ASCII text, piece by piece: runs of
+ * ASCII digits are copied as they are and the pieces between them go
+ * through normalize_word. A piece that changes gets anchors at both ends,
+ * so digits glued to a rewritten word (`năm2021` in NFD, `tuỳ2021`) keep
+ * their exact positions. Digits are not letters, so cutting there changes
+ * neither NFC nor tone placement.
+ */
+static bool normalize_pieces(const char *in, size_t i, size_t w, nfc_scratch *sc,
+                             vnr_buf *out, offmap *map)
+{
+    while (i < w) {
+        size_t k = i;
+        bool digits = in[k] >= '0' && in[k] <= '9';
+        while (k < w && (in[k] >= '0' && in[k] <= '9') == digits)
+            k++;
+        if (digits) {
+            if (!buf_append(out, in + i, k - i))
+                return false;
+        } else {
+            size_t out_start = out->len;
+            bool changed;
+            if (!normalize_word(in + i, k - i, sc, out, &changed))
+                return false;
+            if (changed && (!offmap_add(map, out_start, i, 1) ||
+                            !offmap_add(map, out->len, k, 1)))
+                return false;
+        }
+        i = k;
+    }
+    return true;
+}
+
+/* Rewrite the words holding a hot position; copy everything else in bulk. */
+static vnr_status unicode_pass(const char *in, size_t n, const size_t *hot, size_t n_hot,
+                               vnr_buf *out, offmap *map)
 {
     if (!buf_reserve(out, n + 16))
         return VNR_E_NOMEM;
-    size_t i = 0;
-    while (i < n) {
-        /* copy separators and ASCII-only words directly */
-        size_t w = i;
-        bool ascii = true;
-        while (w < n && in[w] != ' ' && in[w] != '\n') {
-            if ((unsigned char)in[w] >= 0x80)
-                ascii = false;
-            w++;
-        }
-        if (ascii) {
-            size_t end = w < n ? w + 1 : w;
-            if (!buf_append(out, in + i, end - i))
-                return VNR_E_NOMEM;
-            i = end;
-            continue;
-        }
-        size_t out_start = out->len;
-        bool changed;
-        if (!normalize_word(in + i, w - i, out, &changed))
+    nfc_scratch sc = { 0 };
+    size_t done = 0;   /* in[0..done) is written; always a word boundary */
+    for (size_t h = 0; h < n_hot; h++) {
+        size_t p = hot[h];
+        if (p < done)
+            continue;  /* inside a word already rewritten */
+        size_t ws = p, we = p;
+        while (ws > done && in[ws - 1] != ' ' && in[ws - 1] != '\n')
+            ws--;
+        while (we < n && in[we] != ' ' && in[we] != '\n')
+            we++;
+        if (!buf_append(out, in + done, ws - done) ||
+            !normalize_pieces(in, ws, we, &sc, out, map)) {
+            free(sc.cp);
             return VNR_E_NOMEM;
-        if (changed && (!offmap_add(map, out_start, i, 1) ||
-                        !offmap_add(map, out->len, w, 1)))
-            return VNR_E_NOMEM;
-        i = w;
+        }
+        done = we;
     }
+    free(sc.cp);
+    if (!buf_append(out, in + done, n - done))
+        return VNR_E_NOMEM;
     return VNR_OK;
 }
 
 vnr_status normalize_text(const char *in, size_t n, normalized *out, vnr_error **error)
 {
     memset(out, 0, sizeof *out);
-    vnr_buf clean = { 0 };
-    bool has_nonascii = false;
-    vnr_status st = clean_text(in, n, &clean, &out->cleanup, &has_nonascii);
-    if (st != VNR_OK)
-        goto fail;
-    if (!has_nonascii) {
+    vnr_buf clean = { 0 }, uni = { 0 };
+    size_t *hot = NULL, n_hot = 0;
+    vnr_status st = clean_text(in, n, &clean, &out->cleanup, &hot, &n_hot);
+    if (st == VNR_OK && n_hot == 0) {
+        /* already NFC with one tone convention: the cleaned text is final */
         out->len = clean.len;
         out->text = buf_steal(&clean);
         return VNR_OK;
     }
-    vnr_buf uni = { 0 };
-    st = unicode_pass(clean.data ? clean.data : "", clean.len, &uni, &out->unicode);
+    if (st == VNR_OK)
+        st = unicode_pass(clean.data, clean.len, hot, n_hot, &uni, &out->unicode);
+    free(hot);
     buf_free(&clean);
     if (st != VNR_OK) {
         buf_free(&uni);
-        goto fail;
+        normalized_free(out);
+        return error_set(error, st, 0, VNR_NO_POSITION, "out of memory while normalizing");
     }
     out->len = uni.len;
     out->text = buf_steal(&uni);
     return VNR_OK;
-fail:
-    buf_free(&clean);
-    normalized_free(out);
-    return error_set(error, st, 0, VNR_NO_POSITION, "out of memory while normalizing");
 }
 
 size_t normalized_to_decoded(const normalized *nt, size_t pos)
 {
     return offmap_lookup(&nt->cleanup, offmap_lookup(&nt->unicode, pos));
+}
+
+size_t normalized_end_to_decoded(const normalized *nt, size_t end)
+{
+    if (end == 0 || end > nt->len)
+        return normalized_to_decoded(nt, end);
+    size_t start = end - 1;
+    while (start > 0 && ((unsigned char)nt->text[start] & 0xC0) == 0x80)
+        start--;
+    return normalized_to_decoded(nt, start) + (end - start);
 }
 
 void normalized_free(normalized *nt)

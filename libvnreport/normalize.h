@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "error.h"
@@ -29,8 +30,14 @@ typedef struct normalized {
 
 vnr_status normalize_text(const char *in, size_t n, normalized *out,
                           vnr_error **error);
-/* Position in the decoded text of normalized position `pos`. */
+/* Position in the decoded text of normalized position `pos` (the start of
+ * the character there). */
 size_t normalized_to_decoded(const normalized *nt, size_t pos);
+/* Position in the decoded text just past the character that ends at
+ * normalized position `end` (exclusive end of a span). Exact when that
+ * character was copied from the input, as digits always are; text removed
+ * after it (`**`, collapsed spaces, `\r`) is not counted in. */
+size_t normalized_end_to_decoded(const normalized *nt, size_t end);
 void normalized_free(normalized *nt);
 
 /* Normalize a short string (a unit name, a lexicon word): NFC, tone
@@ -39,5 +46,27 @@ bool normalize_fragment(const char *s, size_t n, vnr_buf *out);
 
 /* Code point at s[*i] (advancing *i); invalid bytes give U+FFFD. */
 uint32_t utf8_next(const char *s, size_t n, size_t *i);
+
+/* utf8_next for the hot loops: one- to three-byte sequences of Vietnamese
+ * text decoded inline, everything else through utf8_next. */
+static inline uint32_t utf8_next_fast(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    unsigned c = u[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    if (c >= 0xC2 && c <= 0xDF && k + 1 < n && (u[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return (uint32_t)(c & 0x1F) << 6 | (u[k + 1] & 0x3F);
+    }
+    if (c == 0xE1 && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 && (u[k + 2] & 0xC0) == 0x80) {
+        *i = k + 3;
+        return (uint32_t)0x1000 | (uint32_t)(u[k + 1] & 0x3F) << 6 | (u[k + 2] & 0x3F);
+    }
+    return utf8_next(s, n, i);
+}
 
 #endif

@@ -93,8 +93,8 @@ static const word_entry amount_words[] = {
 #include "lexicon.def"
 #undef AMOUNT_WORD
 };
-static const word_entry periods_after[] = {
-#define PERIOD_AFTER(p) { p },
+static const coded_entry periods_after[] = {
+#define PERIOD_AFTER(p, f) { p, f },
 #include "lexicon.def"
 #undef PERIOD_AFTER
 };
@@ -128,7 +128,15 @@ typedef struct rctx {
     size_t statement;
     const char *block_subject;
     vnr_buf scratch;
+    size_t clause_cs, clause_ce;   /* cached clause bounds ... */
+    const char *clause_text;       /* ... and its text, shared by its records */
 } rctx;
+
+/* How far back a sentence-wide look-up reaches (keeps a sentence of a
+ * million values linear). */
+enum { LOOKBACK = 64 };
+/* Longest clause copied whole into each record's `text`. */
+enum { MAX_CLAUSE_TEXT = 600 };
 
 /* What the recognizer knows about one quantity while building its record. */
 typedef struct quantity {
@@ -708,7 +716,7 @@ static const char *baseline_before(rctx *c, size_t lo, size_t hi)
 static const char *plan_before(const rctx *c, size_t i)
 {
     size_t k = i;
-    while (k > 0 && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.') &&
+    while (k > 0 && k + LOOKBACK > i && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.') &&
            !is_numeric(&c->tv.t[k - 1]))
         k--;
     for (; k + 1 < i; k++)
@@ -884,8 +892,8 @@ static const char *period_in(rctx *c, size_t a, size_t b)
             return arena_strdup(c->arena, buf);
         }
         if (c->tv.t[k].kind == TOK_DATE && k > a && tok_is(c, k - 1, "tháng")) {
-            int m = (int)c->tv.t[k].v;
-            int y = atoi(c->text + c->tv.t[k].start2);
+            int m = (int)c->tv.t[k].v2;   /* TOK_DATE: v = year, v2 = month */
+            int y = (int)c->tv.t[k].v;
             if (m >= 1 && m <= 12 && y >= 1900) {
                 snprintf(buf, sizeof buf, "%d-M%02d", y, m);
                 return arena_strdup(c->arena, buf);
@@ -927,7 +935,7 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
 
     for (size_t e = 0; e < COUNT_OF(periods_after); e++)
         if (phrase_at(c, i + 1, periods_after[e].phrase))
-            return "period";
+            return periods_after[e].code;
     /* Covid-19, Covid -19 */
     if (i >= 2 && is_punct(c, i - 1, '-') && tok_is(c, i - 2, "covid"))
         return "identifier";
@@ -944,9 +952,10 @@ static bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
         const vnr_record *h = &c->out->recs[ss->head];
         return h->unit && strcmp(h->unit, "%") != 0 && h->dimension && strcmp(h->dimension, "currency") == 0;
     }
-    size_t lo = phrase_floor(c, i, 0);
-    if (lo > 0 && is_punct(c, lo - 1, '('))
-        lo = phrase_floor(c, lo - 1, 0);
+    size_t floor = i > LOOKBACK ? i - LOOKBACK : 0;
+    size_t lo = phrase_floor(c, i, floor);
+    if (lo > floor && is_punct(c, lo - 1, '('))
+        lo = phrase_floor(c, lo - 1, floor);
     for (size_t k = lo; k < i; k++) {
         if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
             return false;
@@ -1120,6 +1129,23 @@ static size_t clause_end(const rctx *c, size_t i, size_t sent_end)
     return k;
 }
 
+/* The ';'-clause holding token i, cached: values are visited in order, so
+ * every token is scanned a bounded number of times. Returns its start. */
+static size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
+{
+    if (c->clause_text && i >= c->clause_cs && i < c->clause_ce)
+        return c->clause_cs;
+    size_t lo = nc->sent_start;
+    if (c->clause_text && c->clause_ce <= i && c->clause_ce >= nc->sent_start)
+        lo = c->clause_ce;
+    size_t cs = clause_start(c, i, lo);
+    size_t ce = clause_end(c, i, nc->sent_end);
+    c->clause_cs = cs;
+    c->clause_ce = ce;
+    c->clause_text = tokens_text(c, cs, ce);
+    return cs;
+}
+
 static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_state *ss,
                           bool pair_second, const char *pair_unit)
 {
@@ -1186,7 +1212,8 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         if (!b && (r.role == VNR_ROLE_CHANGE || r.role == VNR_ROLE_INDEX))
             b = ss->baseline;
         if (!b && (r.role == VNR_ROLE_CHANGE || r.role == VNR_ROLE_INDEX))
-            b = baseline_before(c, nc->sent_start, i);   /* "tăng so với cùng kỳ gồm: ván ép (tăng 23,9%)" */
+            b = baseline_before(c, i > LOOKBACK && i - LOOKBACK > nc->sent_start ? i - LOOKBACK : nc->sent_start,
+                                i);   /* "tăng so với cùng kỳ gồm: ván ép (tăng 23,9%)" */
         r.baseline = b;
         if (b && !plan_code)
             ss->baseline = b;
@@ -1217,7 +1244,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         /* "Cây ngô gieo trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha": a short
          * measure later in the clause is about the clause's first entity */
         size_t entity = NONE;
-        if (ss->clause_first != NONE && ss->clause_tok == clause_start(c, i, nc->sent_start))
+        if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, i, nc))
             entity = ss->clause_first;
         else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL)
             entity = ss->first_rec;
@@ -1270,10 +1297,18 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
                                  : arena_strndup(c->arena, c->text + q->unit_start, q->unit_end - q->unit_start);
     fill_units(c, &r, unit);
 
-    /* period and clause text */
-    size_t cs = clause_start(c, i, nc->sent_start);
-    r.period = c->in_plan ? c->meta->plan_period : period_in(c, nc->sent_start, i);
-    r.text = tokens_text(c, cs, clause_end(c, i, nc->sent_end));
+    /* period and clause text (one copy per clause, however many values) */
+    size_t cs = clause_of(c, i, nc);
+    size_t near = i > LOOKBACK && i - LOOKBACK > nc->sent_start ? i - LOOKBACK : nc->sent_start;
+    r.period = c->in_plan ? c->meta->plan_period : period_in(c, near, i);
+    r.text = c->clause_text;
+    if (strlen(r.text) > MAX_CLAUSE_TEXT) {
+        /* a list of hundreds of values in one clause: keep the part about
+         * this value, so output stays proportional to the input */
+        size_t from = phrase_floor(c, i, nc->floor);
+        size_t to = q->unit_end_tok + 8 < c->clause_ce ? q->unit_end_tok + 8 : c->clause_ce;
+        r.text = tokens_text(c, from, to > i ? to : i + 1);
+    }
 
     if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET) {
         if (ss->head != NONE && r.role == VNR_ROLE_LEVEL)
@@ -1354,6 +1389,7 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
     ss.subject = sentence_label(c, s, e);
     number_ctx nc = { .sent_start = s, .sent_end = e, .floor = s };
     c->statement++;
+    c->clause_text = NULL;
     for (size_t i = s; i < e; i++) {
         token *t = &c->tv.t[i];
         switch (t->kind) {
