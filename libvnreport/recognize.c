@@ -130,6 +130,7 @@ typedef struct rctx {
     vnr_buf scratch;
     size_t clause_cs, clause_ce;   /* cached clause bounds ... */
     const char *clause_text;       /* ... and its text, shared by its records */
+    size_t clause_len;
 } rctx;
 
 /* How far back a sentence-wide look-up reaches (keeps a sentence of a
@@ -1143,6 +1144,7 @@ static size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
     c->clause_cs = cs;
     c->clause_ce = ce;
     c->clause_text = tokens_text(c, cs, ce);
+    c->clause_len = c->clause_text ? strlen(c->clause_text) : 0;
     return cs;
 }
 
@@ -1302,7 +1304,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     size_t near = i > LOOKBACK && i - LOOKBACK > nc->sent_start ? i - LOOKBACK : nc->sent_start;
     r.period = c->in_plan ? c->meta->plan_period : period_in(c, near, i);
     r.text = c->clause_text;
-    if (strlen(r.text) > MAX_CLAUSE_TEXT) {
+    if (c->clause_len > MAX_CLAUSE_TEXT) {
         /* a list of hundreds of values in one clause: keep the part about
          * this value, so output stays proportional to the input */
         size_t from = phrase_floor(c, i, nc->floor);
