@@ -28,19 +28,6 @@ static const char *const provinces[] = {
 /* How many lines from the top hold the header, title and period. */
 enum { HEADER_LINES = 40 };
 
-static size_t lower_copy(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t i = 0, o = 0;
-    while (i < n && o + 5 < cap) {
-        uint32_t cp = utf8_next(s, n, &i);
-        utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp),
-                                                  (utf8proc_uint8_t *)out + o);
-        o += (size_t)(k > 0 ? k : 0);
-    }
-    out[o] = '\0';
-    return o;
-}
-
 /* Lower-cased copy of the first lines (the header area) of the text. */
 static char *header_lower(const char *text, size_t len, size_t lines, size_t *out_len)
 {
@@ -54,7 +41,7 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
     char *buf = malloc(cap);
     if (!buf)
         return NULL;
-    *out_len = lower_copy(text, end, buf, cap);
+    *out_len = utf8_lower(text, end, buf, cap);
     return buf;
 }
 
@@ -66,7 +53,7 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     char name[64];
     size_t best = (size_t)-1, best_pos = (size_t)-1;
     for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
-        lower_copy(provinces[i], strlen(provinces[i]), name, sizeof name);
+        utf8_lower(provinces[i], strlen(provinces[i]), name, sizeof name);
         char pat[80];
         snprintf(pat, sizeof pat, "tỉnh %s", name);
         const char *hit = strstr(lower_header, pat);
@@ -84,10 +71,10 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
         char *all = malloc(cap);
         if (!all)
             return NULL;
-        lower_copy(text, len, all, cap);
+        utf8_lower(text, len, all, cap);
         size_t top = 0;
         for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
-            lower_copy(provinces[i], strlen(provinces[i]), name, sizeof name);
+            utf8_lower(provinces[i], strlen(provinces[i]), name, sizeof name);
             char pat[80];
             snprintf(pat, sizeof pat, "tỉnh %s", name);
             for (const char *p = strstr(all, pat); p; p = strstr(p + 1, pat))
@@ -226,7 +213,7 @@ static const char *find_title(const char *text, size_t len, size_t *title_line_e
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
         char low[256];
-        lower_copy(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
+        utf8_lower(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
         if (strstr(low, "tình hình") || strstr(low, "kết quả thực hiện")) {
             *title_line_end = le;
             return text + ls;
@@ -274,14 +261,14 @@ static void find_plan_part(const char *text, size_t len, const segmentation *seg
             continue;
         const text_span *sp = &seg->spans[b->first_span];
         char low[400];
-        size_t n = lower_copy(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
+        size_t n = utf8_lower(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
                               low, sizeof low);
         if (!strstr(low, "phần thứ nhất") && n) {
             /* look at this line and the next two blocks for the plan title */
             for (size_t j = i; j < seg->n_blocks && j <= i + 2; j++) {
                 const text_span *s2 = &seg->spans[seg->blocks[j].first_span];
                 char l2[400];
-                lower_copy(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
+                utf8_lower(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
                            l2, sizeof l2);
                 if (strstr(l2, "kế hoạch") || strstr(l2, "mục tiêu") || strstr(l2, "nhiệm vụ")) {
                     int y = first_year(l2);
@@ -322,7 +309,7 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
                 free(lh);
                 return false;
             }
-            lower_copy(out->title, tl, low, tl * 2 + 16);
+            utf8_lower(out->title, tl, low, tl * 2 + 16);
             period_from_title(low, arena, out);
             free(low);
         }

@@ -826,3 +826,17 @@ bool normalize_fragment(const char *s, size_t n, vnr_buf *out)
     normalized_free(&nt);
     return ok;
 }
+
+size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+    while (i < n && o + 5 < cap) {
+        uint32_t cp = utf8_next(s, n, &i);
+        utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp),
+                                                  (utf8proc_uint8_t *)out + o);
+        o += (size_t)(k > 0 ? k : 0);
+    }
+    if (cap)
+        out[o] = '\0';
+    return o;
+}

@@ -44,6 +44,10 @@ void normalized_free(normalized *nt);
  * placement, spaces collapsed and trimmed. Appends to `out`. */
 bool normalize_fragment(const char *s, size_t n, vnr_buf *out);
 
+/* Lower-case s[0..n) into out (at most cap-1 bytes, whole characters only,
+ * NUL-terminated). Returns the bytes written. */
+size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);
+
 /* Code point at s[*i] (advancing *i); invalid bytes give U+FFFD. */
 uint32_t utf8_next(const char *s, size_t n, size_t *i);
 

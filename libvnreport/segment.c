@@ -42,20 +42,6 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* Lower-case the first `max` bytes of a line into `out` (for prefix tests). */
-static size_t lower_prefix(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t i = 0, o = 0;
-    while (i < n && o + 4 < cap) {
-        uint32_t cp = utf8_next(s, n, &i);
-        cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
-        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out + o);
-        o += (size_t)(k > 0 ? k : 0);
-    }
-    out[o] = '\0';
-    return o;
-}
-
 static bool has_prefix(const char *lower, const char *p)
 {
     return strncmp(lower, p, strlen(p)) == 0;
@@ -373,7 +359,7 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
     const char *s = st->text + ls;
     size_t n = le - ls;
     char lower[96];
-    lower_prefix(s, n < 80 ? n : 80, lower, sizeof lower);
+    utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
     block b = { .kind = BLK_PARAGRAPH, .footnote = -1 };
 
     for (size_t i = 0; i < sizeof closing_prefixes / sizeof *closing_prefixes; i++)
