@@ -768,6 +768,17 @@ static bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m)
     return best > 0;
 }
 
+/* Is token k a ')' closing a '(' opened inside [a, k)? "(GRDP)" keeps it. */
+static bool closes_bracket(const rctx *c, size_t a, size_t k)
+{
+    if (!is_punct(c, k, ')'))
+        return false;
+    for (size_t j = k; j > a; j--)
+        if (is_punct(c, j - 1, '('))
+            return true;
+    return false;
+}
+
 /* Trim fillers, baseline phrases and punctuation off both ends of [a, b). */
 static void trim_phrase(rctx *c, size_t *a, size_t *b)
 {
@@ -789,7 +800,8 @@ static void trim_phrase(rctx *c, size_t *a, size_t *b)
         break;
     }
     for (;;) {
-        while (*b > *a && (c->tv.t[*b - 1].kind == TOK_PUNCT || c->tv.t[*b - 1].kind == TOK_FOOTNOTE))
+        while (*b > *a && (c->tv.t[*b - 1].kind == TOK_PUNCT || c->tv.t[*b - 1].kind == TOK_FOOTNOTE) &&
+               !closes_bracket(c, *a, *b - 1))
             (*b)--;
         size_t idx;
         size_t k = PHRASE_BEFORE(c, fillers, *b, *a, &idx);
@@ -806,7 +818,7 @@ static void trim_phrase(rctx *c, size_t *a, size_t *b)
             break;
         }
     }
-    while (*b > *a && (c->tv.t[*b - 1].kind == TOK_PUNCT))
+    while (*b > *a && c->tv.t[*b - 1].kind == TOK_PUNCT && !closes_bracket(c, *a, *b - 1))
         (*b)--;
 }
 
