@@ -148,6 +148,8 @@ typedef struct quantity {
     double value, value_max, total;
     uint32_t vstart, vend;     /* value text span */
     size_t consumed_end;       /* first token after unit and any plan/baseline phrase */
+    bool resolved;             /* `info` holds the registry's reading of the unit span */
+    unit_info info;
 } quantity;
 
 /* Per sentence: state shared by the records of a chain. */
@@ -517,9 +519,8 @@ static bool find_unit(rctx *c, size_t i, quantity *q)
         q->unit_end = end;
         q->unit_end_tok = after;
         q->points = m >= 6 && memcmp(c->text + n->start, "điểm", 6) == 0;
-        unit_info ui;
-        q->count = units_resolve(NULL, c->text + n->start, end - n->start, true, &ui) == VNR_OK &&
-                   strcmp(ui.dimension, "count") == 0;
+        q->resolved = units_resolve(NULL, c->text + n->start, end - n->start, true, &q->info) == VNR_OK;
+        q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
         q->times = tok_is(c, j, "lần");
         return true;
     }
@@ -834,11 +835,15 @@ static bool has_content(const rctx *c, size_t a, size_t b)
 /* Records                                                           */
 /* ---------------------------------------------------------------- */
 
-static void fill_units(rctx *c, vnr_record *r, const char *unit)
+/* Canonical value and unit; `known` is the unit already resolved by
+ * find_unit (NULL when the unit came from elsewhere). */
+static void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info *known)
 {
     r->unit = unit;
     unit_info ui;
-    if (*unit && units_resolve(NULL, unit, strlen(unit), true, &ui) == VNR_OK) {
+    if (known || (*unit && units_resolve(NULL, unit, strlen(unit), true, &ui) == VNR_OK)) {
+        if (known)
+            ui = *known;
         r->canonical_value = r->value * ui.factor;
         r->canonical_unit = arena_strdup(c->arena, ui.canonical);
         r->dimension = ui.dimension;
@@ -1309,7 +1314,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     /* unit */
     const char *unit = pair_unit ? pair_unit
                                  : arena_strndup(c->arena, c->text + q->unit_start, q->unit_end - q->unit_start);
-    fill_units(c, &r, unit);
+    fill_units(c, &r, unit, !pair_unit && q->resolved ? &q->info : NULL);
 
     /* period and clause text (one copy per clause, however many values) */
     size_t cs = clause_of(c, i, nc);
