@@ -11,7 +11,8 @@ PACKAGES=(
   swig python3-dev python3-pytest python3-pandas python3-numpy python3-mesonpy python3-venv
   lua5.4 liblua5.4-dev lua-sql-sqlite3 luajit libluajit-5.1-dev
   jupyter-nbconvert python3-ipykernel python3-matplotlib python3-nbformat
-  valgrind clang libclang-rt-14-dev abigail-tools doxygen
+  valgrind clang libclang-rt-14-dev
+  abigail-tools binutils doxygen groff-base   # abi and docs suites: abidw/abidiff, nm/readelf, man pages
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,5 +1,6 @@
-/*
- * vnr-common.h — export macro, status codes and the error object shared by
+/**
+ * @file vnr-common.h
+ * @brief Export macro, status codes and the error object shared by
  * every part of the libvnreport API.
  *
  * Do not include this header directly: include <vnreport/vnreport.h>.
@@ -18,7 +19,12 @@
 #define VNR_BEGIN_DECLS extern "C" {
 #define VNR_END_DECLS }
 #else
+/**
+ * Opens the declarations of a libvnreport header: `extern "C" {` when the
+ * header is read by a C++ compiler, nothing in C.
+ */
 #define VNR_BEGIN_DECLS
+/** Closes what #VNR_BEGIN_DECLS opened. */
 #define VNR_END_DECLS
 #endif
 
@@ -68,10 +74,11 @@ typedef enum vnr_status {
 /**
  * A fixed English description of @p status.
  *
- * @param status any value, including unknown ones.
- * @return a static string; never NULL, never to be freed.
- * @since 0.1
  * Thread-safe.
+ * @param status any value, including unknown ones.
+ * @return a static string owned by the library; never NULL, never to be
+ *         freed.
+ * @since 0.1
  */
 VNR_API const char *vnr_status_str(vnr_status status);
 
@@ -89,31 +96,36 @@ typedef struct vnr_error vnr_error;
 
 /**
  * The status code carried by @p error.
- * @param error borrowed; may be NULL (then VNR_OK is returned).
+ * @param error borrowed; may be NULL.
+ * @return the status of the failed call; VNR_OK when @p error is NULL.
  * @since 0.1
  */
 VNR_API vnr_status vnr_error_status(const vnr_error *error);
 
 /**
  * Human-readable, one-line message of @p error, in English.
- * @param error borrowed; may be NULL (then "" is returned).
- * @return borrowed, valid until @p error is freed.
+ * @param error borrowed; may be NULL.
+ * @return a string borrowed from @p error, valid until @p error is freed;
+ *         "" (static) when @p error is NULL.
  * @since 0.1
  */
 VNR_API const char *vnr_error_message(const vnr_error *error);
 
 /**
- * 1-based line in the original input where the problem was found, or 0 when
- * the error is not tied to a position.
+ * Line in the original input where the problem was found.
  * @param error borrowed; may be NULL.
+ * @return the 1-based line, or 0 when the error is not tied to a position
+ *         or @p error is NULL.
  * @since 0.1
  */
 VNR_API size_t vnr_error_line(const vnr_error *error);
 
 /**
- * 0-based byte offset in the original input where the problem was found, or
- * (size_t)-1 when the error is not tied to a position.
+ * Byte offset in the original input where the problem was found (for a
+ * unit error: in the offending unit string).
  * @param error borrowed; may be NULL.
+ * @return the 0-based byte offset, or (size_t)-1 when the error is not tied
+ *         to a position or @p error is NULL.
  * @since 0.1
  */
 VNR_API size_t vnr_error_byte(const vnr_error *error);

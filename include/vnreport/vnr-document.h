@@ -1,7 +1,8 @@
-/*
- * vnr-document.h — parsing a report into a document of indicator records.
+/**
+ * @file vnr-document.h
+ * @brief Parsing a report into a document of indicator records.
  *
- * A vnr_parser holds options (encoding hint, lenient decoding, unit region).
+ * A vnr_parser holds options (encoding hint, lenient decoding).
  * vnr_parse()/vnr_parse_file() turn input into a vnr_document: metadata,
  * records and the fate of every number in the input. Documents are immutable
  * after parsing and reference-counted, so a binding can let each record keep
@@ -23,11 +24,23 @@
 
 VNR_BEGIN_DECLS
 
-/** Parsing options (opaque). @since 0.1 */
+/**
+ * Parsing options (opaque). Created with vnr_parser_new(), owned by the
+ * caller, released with vnr_parser_free().
+ * @since 0.1
+ */
 typedef struct vnr_parser vnr_parser;
-/** A parsed report: metadata, records, number fates (opaque, refcounted). @since 0.1 */
+/**
+ * A parsed report: metadata, records, number fates (opaque, immutable,
+ * reference-counted with vnr_document_ref() and vnr_document_unref()).
+ * @since 0.1
+ */
 typedef struct vnr_document vnr_document;
-/** One indicator observation (opaque, owned by its document). @since 0.1 */
+/**
+ * One indicator observation (opaque). Owned by its document: never freed by
+ * the caller, valid until the document's last reference is dropped.
+ * @since 0.1
+ */
 typedef struct vnr_record vnr_record;
 
 /**
@@ -36,14 +49,14 @@ typedef struct vnr_record vnr_record;
  * @since 0.1
  */
 typedef enum vnr_encoding {
-    VNR_ENCODING_AUTO = 0,
-    VNR_ENCODING_UTF8 = 1,
-    VNR_ENCODING_UTF16LE = 2,
-    VNR_ENCODING_UTF16BE = 3,
-    VNR_ENCODING_CP1258 = 4,
-    VNR_ENCODING_TCVN3 = 5,
-    VNR_ENCODING_VNI = 6,
-    VNR_ENCODING_VISCII = 7
+    VNR_ENCODING_AUTO = 0,    /**< Detect: BOM, valid UTF-8, then legacy encodings. */
+    VNR_ENCODING_UTF8 = 1,    /**< UTF-8, with or without BOM. */
+    VNR_ENCODING_UTF16LE = 2, /**< UTF-16, little-endian. */
+    VNR_ENCODING_UTF16BE = 3, /**< UTF-16, big-endian. */
+    VNR_ENCODING_CP1258 = 4,  /**< Windows-1258 (Vietnamese Windows code page). */
+    VNR_ENCODING_TCVN3 = 5,   /**< TCVN3 (ABC) legacy font encoding, `.VnTime` fonts. */
+    VNR_ENCODING_VNI = 6,     /**< VNI legacy font encoding, `VNI-Times` fonts. */
+    VNR_ENCODING_VISCII = 7   /**< VISCII (RFC 1456). */
 } vnr_encoding;
 
 /**
@@ -65,7 +78,7 @@ typedef enum vnr_role {
  * @since 0.1
  */
 typedef enum vnr_qualifier {
-    VNR_QUALIFIER_NONE = 0,
+    VNR_QUALIFIER_NONE = 0,   /**< No qualifier: the value is exact as written. */
     VNR_QUALIFIER_APPROX = 1, /**< khoảng, gần, xấp xỉ */
     VNR_QUALIFIER_GT = 2,     /**< trên, hơn, > */
     VNR_QUALIFIER_GE = 3,     /**< ≥, từ … trở lên, ít nhất */
@@ -75,21 +88,27 @@ typedef enum vnr_qualifier {
 
 /**
  * Name of a role as used in every output ("level", "change", …).
- * @return a static string, or NULL for VNR_ROLE_NONE and unknown values.
+ * @param role any value.
+ * @return a static string owned by the library (never to be freed), or NULL
+ *         for VNR_ROLE_NONE and unknown values.
  * @since 0.1
  */
 VNR_API const char *vnr_role_name(vnr_role role);
 
 /**
  * Name of a qualifier as used in every output ("approx", "gt", …).
- * @return a static string, or NULL for VNR_QUALIFIER_NONE and unknown values.
+ * @param qualifier any value.
+ * @return a static string owned by the library (never to be freed), or NULL
+ *         for VNR_QUALIFIER_NONE and unknown values.
  * @since 0.1
  */
 VNR_API const char *vnr_qualifier_name(vnr_qualifier qualifier);
 
 /**
  * Name of an encoding ("utf-8", "tcvn3", …).
- * @return a static string, or NULL for unknown values.
+ * @param encoding any value.
+ * @return a static string owned by the library (never to be freed), or NULL
+ *         for unknown values.
  * @since 0.1
  */
 VNR_API const char *vnr_encoding_name(vnr_encoding encoding);
@@ -97,8 +116,9 @@ VNR_API const char *vnr_encoding_name(vnr_encoding encoding);
 /**
  * Look an encoding up by name, case-insensitively ("utf8", "utf-8",
  * "windows-1258", "cp1258", "tcvn3", "vni", "viscii", "auto", …).
- * @param name borrowed; may be NULL.
- * @param out receives the encoding on success.
+ * @param name borrowed for the call; may be NULL.
+ * @param out caller's variable; receives the encoding on success, untouched
+ *        on failure.
  * @return VNR_OK, or VNR_E_INVALID_ARGUMENT for NULL/unknown names.
  * @since 0.1
  */
@@ -126,8 +146,11 @@ VNR_API void vnr_parser_free(vnr_parser *parser);
 
 /**
  * Choose the input encoding (default VNR_ENCODING_AUTO).
- * @param parser borrowed.
- * @return VNR_OK or VNR_E_INVALID_ARGUMENT.
+ * @param parser borrowed for the call; modified.
+ * @param encoding the encoding of every input parsed with @p parser from
+ *        now on.
+ * @return VNR_OK, or VNR_E_INVALID_ARGUMENT for a NULL parser or an unknown
+ *         encoding.
  * @since 0.1
  */
 VNR_API vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding encoding);
@@ -135,8 +158,8 @@ VNR_API vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding enco
 /**
  * Lenient decoding: invalid byte sequences become U+FFFD and are counted
  * (vnr_document_replacements()) instead of failing with VNR_E_ENCODING.
- * @param parser borrowed.
- * @param lenient non-zero to enable.
+ * @param parser borrowed for the call; modified.
+ * @param lenient non-zero to enable, 0 to disable (the default).
  * @return VNR_OK or VNR_E_INVALID_ARGUMENT.
  * @since 0.1
  */
@@ -154,8 +177,8 @@ VNR_API vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient);
  *        (the document keeps its own copy of what it needs). May contain NUL
  *        bytes (they are an encoding error in strict mode).
  * @param length number of bytes in @p data.
- * @param doc_name name recorded in every record's `doc` field, copied;
- *        NULL gives "-".
+ * @param doc_name name recorded in every record's `doc` field, borrowed
+ *        for the call (the document keeps a copy); NULL gives "-".
  * @param out receives a new document with one reference owned by the caller
  *        (release with vnr_document_unref()); set to NULL on failure.
  * @param error optional; on failure receives a new vnr_error owned by the
@@ -171,10 +194,12 @@ VNR_API vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length
 /**
  * Parse a report from a file. The document is named after the file's base
  * name. "-" reads standard input (then the name is "-").
- * @param parser borrowed; NULL means default options.
- * @param path borrowed file name.
- * @param out receives a new document owned by the caller, NULL on failure.
- * @param error optional, see vnr_error.
+ * @param parser borrowed for the call; NULL means default options.
+ * @param path file name, borrowed for the call.
+ * @param out receives a new document with one reference owned by the caller
+ *        (release with vnr_document_unref()); set to NULL on failure.
+ * @param error optional; on failure receives a new vnr_error owned by the
+ *        caller (see vnr_error).
  * @return as vnr_parse(), plus VNR_E_IO when the file cannot be read.
  * @since 0.1
  */
@@ -187,15 +212,19 @@ VNR_API vnr_status vnr_parse_file(vnr_parser *parser, const char *path,
 
 /**
  * Take one more reference to @p doc. Atomic; safe from any thread.
- * @param doc borrowed; NULL is accepted.
- * @return @p doc.
+ * @param doc borrowed: a document the caller holds a reference to; NULL
+ *        is accepted.
+ * @return @p doc, with one more reference now owned by the caller (drop it
+ *         with vnr_document_unref()); NULL when @p doc is NULL.
  * @since 0.1
  */
 VNR_API vnr_document *vnr_document_ref(vnr_document *doc);
 
 /**
- * Drop one reference; the last one frees the document and its records.
- * @param doc NULL is accepted and ignored.
+ * Drop one reference; the last one frees the document, its records and
+ * every string borrowed from them. Atomic; safe from any thread.
+ * @param doc a reference owned by the caller, given up by this call; NULL
+ *        is accepted and ignored.
  * @since 0.1
  */
 VNR_API void vnr_document_unref(vnr_document *doc);
@@ -203,8 +232,8 @@ VNR_API void vnr_document_unref(vnr_document *doc);
 /**
  * Document metadata fields of SPEC §4, by name: "doc", "province", "issuer",
  * "number", "date", "title", "period", "kind", "language", "encoding".
- * @param doc borrowed.
- * @param field borrowed field name.
+ * @param doc borrowed; may be NULL (then NULL is returned).
+ * @param field field name, borrowed for the call.
  * @return borrowed UTF-8 string valid until the document is freed, or NULL
  *         when the field is unknown or was not found in the report.
  * @since 0.1
@@ -212,31 +241,37 @@ VNR_API void vnr_document_unref(vnr_document *doc);
 VNR_API const char *vnr_document_meta(const vnr_document *doc, const char *field);
 
 /**
- * Confidence of the chosen input encoding, 0..1 (1 for BOM or explicit).
- * @param doc borrowed; NULL gives 0.
+ * Confidence of the chosen input encoding.
+ * @param doc borrowed; may be NULL.
+ * @return 0..1: 1 for a BOM or an encoding the caller chose, less for a
+ *         detected legacy encoding; 0 when @p doc is NULL.
  * @since 0.1
  */
 VNR_API double vnr_document_encoding_confidence(const vnr_document *doc);
 
 /**
  * Number of U+FFFD replacement characters inserted in lenient mode.
- * @param doc borrowed; NULL gives 0.
+ * @param doc borrowed; may be NULL.
+ * @return the count; 0 in strict mode or when @p doc is NULL.
  * @since 0.1
  */
 VNR_API size_t vnr_document_replacements(const vnr_document *doc);
 
 /**
  * Number of records in @p doc.
- * @param doc borrowed; NULL gives 0.
+ * @param doc borrowed; may be NULL.
+ * @return the count; 0 when @p doc is NULL.
  * @since 0.1
  */
 VNR_API size_t vnr_document_record_count(const vnr_document *doc);
 
 /**
  * The @p index-th record, in input order.
- * @param doc borrowed.
- * @return borrowed, valid until the document's last reference is dropped;
- *         NULL when @p doc is NULL or @p index is out of range.
+ * @param doc borrowed; may be NULL.
+ * @param index 0-based, below vnr_document_record_count().
+ * @return a record borrowed from @p doc (never to be freed), valid until
+ *         the document's last reference is dropped; NULL when @p doc is
+ *         NULL or @p index is out of range.
  * @since 0.1
  */
 VNR_API const vnr_record *vnr_document_record(const vnr_document *doc, size_t index);
@@ -248,54 +283,187 @@ VNR_API const vnr_record *vnr_document_record(const vnr_document *doc, size_t in
 /* or NaN. Numbers that are null in JSON are NaN here.                 */
 /* ------------------------------------------------------------------ */
 
-/** Source name (`doc`). @since 0.1 */
+/**
+ * Source name (`doc`): the file's base name, the name given to vnr_parse(),
+ * or "-".
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document; NULL for a NULL record.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_doc(const vnr_record *rec);
-/** Statement index within the document (`statement`), 0-based. @since 0.1 */
+/**
+ * Statement index within the document (`statement`). Records of one
+ * statement (a level and the changes that restate it) share it.
+ * @param rec borrowed; may be NULL.
+ * @return the 0-based index; 0 for a NULL record.
+ * @since 0.1
+ */
 VNR_API size_t vnr_record_statement(const vnr_record *rec);
-/** 1-based line in the original input where the value text starts. @since 0.1 */
+/**
+ * Line in the original input where the value text starts (`line`).
+ * @param rec borrowed; may be NULL.
+ * @return the 1-based line; 0 for a NULL record.
+ * @since 0.1
+ */
 VNR_API size_t vnr_record_line(const vnr_record *rec);
-/** 1-based byte column of the value text in its original line. @since 0.1 */
+/**
+ * Column of the value text in its original line (`col`), in bytes.
+ * @param rec borrowed; may be NULL.
+ * @return the 1-based byte column; 0 for a NULL record.
+ * @since 0.1
+ */
 VNR_API size_t vnr_record_col(const vnr_record *rec);
-/** 0-based byte offset of the value text in the original input. @since 0.1 */
+/**
+ * Byte offset of the value text in the original input (`offset`), whatever
+ * the encoding and whatever the normalizer removed.
+ * @param rec borrowed; may be NULL.
+ * @return the 0-based byte offset; 0 for a NULL record.
+ * @since 0.1
+ */
 VNR_API size_t vnr_record_offset(const vnr_record *rec);
-/** Byte length of the value text in the original input. @since 0.1 */
+/**
+ * Byte length of the value text in the original input (`length`).
+ * @param rec borrowed; may be NULL.
+ * @return the length in bytes; 0 for a NULL record.
+ * @since 0.1
+ */
 VNR_API size_t vnr_record_length(const vnr_record *rec);
-/** Depth of the heading path (`section`). @since 0.1 */
+/**
+ * Depth of the heading path (`section`).
+ * @param rec borrowed; may be NULL.
+ * @return the number of headings above the value, 0 outside any heading or
+ *         for a NULL record.
+ * @since 0.1
+ */
 VNR_API size_t vnr_record_section_depth(const vnr_record *rec);
 /**
- * Heading @p level of the section path, 0 = outermost.
- * @return borrowed string, NULL when out of range. @since 0.1
+ * One heading of the section path (`section`), as written. The numbering
+ * is part of it: `1.1. Cây lương thực`.
+ * @param rec borrowed; may be NULL.
+ * @param level 0 = outermost, below vnr_record_section_depth().
+ * @return a string borrowed from the record's document; NULL when out of
+ *         range or for a NULL record.
+ * @since 0.1
  */
 VNR_API const char *vnr_record_section(const vnr_record *rec, size_t level);
-/** Entity the statement is about (`subject`), or NULL. @since 0.1 */
+/**
+ * Entity the statement is about, when named apart from the measure
+ * (`subject`): `Lúa mùa`, `khu vực dịch vụ`.
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document, or NULL when there
+ *         is none.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_subject(const vnr_record *rec);
-/** Measure phrase (`indicator`); "" when none was found. @since 0.1 */
+/**
+ * Measure phrase (`indicator`): `Tổng diện tích gieo trồng cây hàng năm`.
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document; "" when no phrase
+ *         was found; NULL for a NULL record.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_indicator(const vnr_record *rec);
-/** Statement role (`role`). @since 0.1 */
+/**
+ * Statement role (`role`); vnr_role_name() gives its output name.
+ * @param rec borrowed; may be NULL.
+ * @return the role; VNR_ROLE_NONE for a NULL record.
+ * @since 0.1
+ */
 VNR_API vnr_role vnr_record_role(const vnr_record *rec);
-/** Value as written, scale word not applied, sign applied (`value`). @since 0.1 */
+/**
+ * Value as written, scale word not applied, sign applied (`value`):
+ * `giảm 4.968,6 tấn` gives -4968.6, `155,6 nghìn tỷ đồng` gives 155.6.
+ * @param rec borrowed; may be NULL.
+ * @return the value; NaN for a NULL record.
+ * @since 0.1
+ */
 VNR_API double vnr_record_value(const vnr_record *rec);
-/** Upper end of a range (`value_max`), NaN when not a range. @since 0.1 */
+/**
+ * Upper end of a range (`value_max`): `2-2,5%` gives value 2, value_max 2.5.
+ * @param rec borrowed; may be NULL.
+ * @return the upper end; NaN when the value is not a range.
+ * @since 0.1
+ */
 VNR_API double vnr_record_value_max(const vnr_record *rec);
-/** Denominator of `n/N` (`total`), NaN when none. @since 0.1 */
+/**
+ * Denominator of an `n/N` count (`total`): `118/152 tiêu chí` gives 152.
+ * @param rec borrowed; may be NULL.
+ * @return the denominator; NaN when there is none.
+ * @since 0.1
+ */
 VNR_API double vnr_record_total(const vnr_record *rec);
-/** Unit as written, scale word included (`unit`); "" for a bare number. @since 0.1 */
+/**
+ * Unit as written, normalized, scale word included (`unit`): `nghìn con`,
+ * `tỷ đồng`, `tạ/ha`.
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document; "" for a bare
+ *         number; NULL for a NULL record.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_unit(const vnr_record *rec);
-/** Value in the canonical unit (`canonical_value`). @since 0.1 */
+/**
+ * Value in the canonical unit (`canonical_value`): scale word applied, unit
+ * converted (`177.078 ha` gives 1770780000 m2).
+ * @param rec borrowed; may be NULL.
+ * @return the value; NaN for a NULL record.
+ * @since 0.1
+ */
 VNR_API double vnr_record_canonical_value(const vnr_record *rec);
-/** Canonical unit (`canonical_unit`), e.g. "m2", "VND/người/năm". @since 0.1 */
+/**
+ * Canonical unit (`canonical_unit`), e.g. "m2", "VND/người/năm".
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document; NULL for a NULL
+ *         record.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_canonical_unit(const vnr_record *rec);
-/** Dimension name (`dimension`): "area", "mass", "currency", "count", …. @since 0.1 */
+/**
+ * Dimension name (`dimension`): "area", "mass", "currency", "count", ….
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document; NULL for a NULL
+ *         record.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_dimension(const vnr_record *rec);
-/** Qualifier (`qualifier`). @since 0.1 */
+/**
+ * Qualifier (`qualifier`); vnr_qualifier_name() gives its output name.
+ * @param rec borrowed; may be NULL.
+ * @return the qualifier; VNR_QUALIFIER_NONE when there is none.
+ * @since 0.1
+ */
 VNR_API vnr_qualifier vnr_record_qualifier(const vnr_record *rec);
-/** Non-zero when an estimate word governs the value (`estimate`). @since 0.1 */
+/**
+ * Whether an estimate word (`ước`, `ước đạt`, `dự kiến` …) governs the value
+ * (`estimate`).
+ * @param rec borrowed; may be NULL.
+ * @return 1 for an estimate, 0 otherwise and for a NULL record.
+ * @since 0.1
+ */
 VNR_API int vnr_record_estimate(const vnr_record *rec);
-/** Baseline (`baseline`), e.g. "previous_year", "year:2020", or NULL. @since 0.1 */
+/**
+ * What a change, index or attainment compares with (`baseline`):
+ * "previous_year", "same_period_last_year", "year:2020", "plan", ….
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document, or NULL when none
+ *         is stated.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_baseline(const vnr_record *rec);
-/** Period the value refers to (`period`), e.g. "2021-Q1", or NULL. @since 0.1 */
+/**
+ * Period the value refers to when the text says so (`period`), e.g. "2024",
+ * "2021-Q1".
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document, or NULL when none.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_period(const vnr_record *rec);
-/** The clause the record came from, normalized (`text`). @since 0.1 */
+/**
+ * The clause the record came from, normalized (`text`).
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document; NULL for a NULL
+ *         record.
+ * @since 0.1
+ */
 VNR_API const char *vnr_record_text(const vnr_record *rec);
 
 /* ------------------------------------------------------------------ */
@@ -304,16 +472,18 @@ VNR_API const char *vnr_record_text(const vnr_record *rec);
 
 /**
  * Number of digit runs found in the input (ASCII digits and superscript
- * footnote digits), each with a fate.
- * @param doc borrowed; NULL gives 0.
+ * footnote digits), each with a fate (`vnreport audit`).
+ * @param doc borrowed; may be NULL.
+ * @return the count; 0 when @p doc is NULL.
  * @since 0.1
  */
 VNR_API size_t vnr_document_number_count(const vnr_document *doc);
 
 /**
- * Fate of the @p index-th digit run, in input order.
- * @param doc borrowed.
- * @param index 0-based.
+ * Fate of the @p index-th digit run, in input order. The out-parameters
+ * are the caller's variables; they are untouched when NULL is returned.
+ * @param doc borrowed; may be NULL.
+ * @param index 0-based, below vnr_document_number_count().
  * @param offset receives the 0-based byte offset in the original input (may be NULL).
  * @param length receives the byte length in the original input (may be NULL).
  * @param line receives the 1-based original line (may be NULL).
