@@ -3,12 +3,17 @@
  *
  * UTF-8 is validated in one pass that skips eight ASCII bytes at a time;
  * invalid input is an error naming line and byte unless lenient mode asks
- * for U+FFFD replacement. UTF-16 needs a BOM. Legacy 8-bit encodings are
- * decoded by their own tables (encodings issue).
+ * for U+FFFD replacement. UTF-16 needs a BOM (or a hint). The 8-bit
+ * Vietnamese encodings (TCVN3, VNI, VISCII, Windows-1258) are decoded by
+ * legacy.c; with no hint, input that is not UTF-8 goes to detect.c, and if
+ * no legacy encoding reads as Vietnamese it is reported as invalid UTF-8.
  */
 #include "decode.h"
 #include "buf.h"
+#include "detect.h"
+#include "legacy.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,18 +83,19 @@ static size_t utf8_first_invalid(const unsigned char *s, size_t n)
     return n;
 }
 
-static vnr_status encoding_error(const char *bytes, size_t n, size_t at,
-                                 const char *what, vnr_error **error)
+/* VNR_E_ENCODING for the byte at `at`: "<what> at line L, byte B (column
+ * C): 0xXX<note>". */
+static vnr_status encoding_error(const char *bytes, size_t at, const char *what,
+                                 const char *note, vnr_error **error)
 {
     size_t line = line_of_offset(bytes, at);
     size_t line_start = at;
     while (line_start > 0 && bytes[line_start - 1] != '\n' && bytes[line_start - 1] != '\r')
         line_start--;
-    (void)n;
     return error_set(error, VNR_E_ENCODING, line, at,
-                     "%s at line %zu, byte %zu (column %zu): 0x%02X",
+                     "%s at line %zu, byte %zu (column %zu): 0x%02X%s",
                      what, line, at, at - line_start + 1,
-                     (unsigned)(unsigned char)bytes[at]);
+                     (unsigned)(unsigned char)bytes[at], note);
 }
 
 /* Length of the invalid sequence at s[0..n) that one U+FFFD replaces: its
@@ -144,11 +150,11 @@ nomem:
     return VNR_E_NOMEM;
 }
 
-/* UTF-8 text starting at `start` (3 after a BOM). */
-static vnr_status decode_utf8(const char *bytes, size_t n, size_t start, bool lenient,
-                              decoded *out, vnr_error **error)
+/* UTF-8 text starting at `start` (3 after a BOM) whose first invalid byte
+ * is at `bad` (n when none); `note` ends the error message. */
+static vnr_status decode_utf8(const char *bytes, size_t n, size_t start, size_t bad,
+                              bool lenient, const char *note, decoded *out, vnr_error **error)
 {
-    size_t bad = start + utf8_first_invalid((const unsigned char *)bytes + start, n - start);
     out->encoding = VNR_ENCODING_UTF8;
     if (bad == n) {
         out->text = bytes + start;
@@ -158,8 +164,8 @@ static vnr_status decode_utf8(const char *bytes, size_t n, size_t start, bool le
         return VNR_OK;
     }
     if (!lenient)
-        return encoding_error(bytes, n, bad,
-                              bytes[bad] ? "invalid UTF-8" : "NUL byte", error);
+        return encoding_error(bytes, bad, bytes[bad] ? "invalid UTF-8" : "NUL byte", note,
+                              error);
     vnr_status st = utf8_repair(bytes, n, start, out);
     return st == VNR_OK ? VNR_OK : error_set(error, st, 0, VNR_NO_POSITION, "out of memory");
 }
@@ -232,6 +238,59 @@ nomem:
     return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
 }
 
+/* An 8-bit legacy encoding, chosen by the caller (confidence 1) or by
+ * detection. */
+static vnr_status decode_legacy(const char *bytes, size_t n, vnr_encoding enc,
+                                double confidence, bool detected, bool lenient,
+                                decoded *out, vnr_error **error)
+{
+    legacy_table table;
+    vnr_status st = legacy_table_init(&table, enc, error);
+    if (st != VNR_OK)
+        return st;
+    vnr_buf b = { 0 };
+    legacy_stats stats;
+    if (!buf_reserve(&b, n + n / 2 + 16) ||
+        !legacy_decode(&table, (const unsigned char *)bytes, n, !lenient, &b, &out->map,
+                       &stats)) {
+        buf_free(&b);
+        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+    }
+    out->encoding = enc;
+    out->confidence = confidence;
+    if (!lenient && stats.first_bad < n) {
+        buf_free(&b);
+        char what[128], note[64] = "";
+        snprintf(what, sizeof what, "%s in %s", legacy_fault_text(stats.fault),
+                 vnr_encoding_name(enc));
+        if (detected)
+            snprintf(note, sizeof note, " (%s was detected with confidence %.2f)",
+                     vnr_encoding_name(enc), confidence);
+        return encoding_error(bytes, stats.first_bad, what, note, error);
+    }
+    out->replacements = stats.replacements;
+    out->len = b.len;
+    out->owned = buf_steal(&b);
+    out->text = out->owned;
+    return VNR_OK;
+}
+
+/* No BOM, no hint and not valid UTF-8 (first invalid byte at `bad`): the
+ * legacy encoding that reads as Vietnamese, else damaged UTF-8. */
+static vnr_status decode_detected(const char *bytes, size_t n, size_t bad, bool lenient,
+                                  decoded *out, vnr_error **error)
+{
+    detection det;
+    vnr_status st = detect_encoding(bytes, n, &det, error);
+    if (st != VNR_OK)
+        return st;
+    if (det.encoding != VNR_ENCODING_AUTO)
+        return decode_legacy(bytes, n, det.encoding, det.confidence, true, lenient, out, error);
+    const char *note = det.utf8_like ? ""
+        : " (nor does the input read as TCVN3, VNI, VISCII or Windows-1258)";
+    return decode_utf8(bytes, n, 0, bad, lenient, note, out, error);
+}
+
 static vnr_status decode_any(const char *bytes, size_t n, vnr_encoding hint,
                              bool lenient, decoded *out, vnr_error **error)
 {
@@ -246,11 +305,16 @@ static vnr_status decode_any(const char *bytes, size_t n, vnr_encoding hint,
         return decode_utf16(bytes, n, 2, true, lenient, out, error);
     if (hint == VNR_ENCODING_UTF16LE || hint == VNR_ENCODING_UTF16BE)
         return decode_utf16(bytes, n, 0, hint == VNR_ENCODING_UTF16BE, lenient, out, error);
-    if (hint == VNR_ENCODING_AUTO || hint == VNR_ENCODING_UTF8) {
-        return decode_utf8(bytes, n, bom8 ? 3 : 0, lenient, out, error);
-    }
-    return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
-                     "encoding '%s' is not supported yet", vnr_encoding_name(hint));
+    if (legacy_is_legacy(hint))
+        return decode_legacy(bytes, n, hint, 1.0, false, lenient, out, error);
+    if (hint != VNR_ENCODING_AUTO && hint != VNR_ENCODING_UTF8)
+        return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
+                         "unknown encoding %d", (int)hint);
+    size_t start = bom8 ? 3 : 0;
+    size_t bad = start + utf8_first_invalid(s + start, n - start);
+    if (bad < n && hint == VNR_ENCODING_AUTO && !bom8)
+        return decode_detected(bytes, n, bad, lenient, out, error);
+    return decode_utf8(bytes, n, start, bad, lenient, "", out, error);
 }
 
 vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,

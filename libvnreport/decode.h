@@ -2,9 +2,10 @@
  * decode.h — stage 1: input bytes → UTF-8 text.
  *
  * Owns: byte-order marks, UTF-8 validation (with the line and byte of the
- * first bad sequence), UTF-16 and the choice of encoding. Gives UTF-8 text
- * plus an offset map back to the original bytes. Valid UTF-8 input is
- * borrowed, not copied.
+ * first bad sequence), UTF-16 and the choice of encoding: the caller's
+ * hint, else BOM, else valid UTF-8, else the legacy encoding detect.c
+ * finds (decoded by legacy.c). Gives UTF-8 text plus an offset map back to
+ * the original bytes. Valid UTF-8 input is borrowed, not copied.
  */
 #ifndef VNR_DECODE_H
 #define VNR_DECODE_H
@@ -21,7 +22,7 @@ typedef struct decoded {
     char *owned;          /* non-NULL when the text had to be rewritten */
     offmap map;           /* text position → original byte offset */
     vnr_encoding encoding;
-    double confidence;
+    double confidence;    /* 1 unless detected among legacy encodings */
     size_t replacements;  /* U+FFFD inserted in lenient mode */
 } decoded;
 
