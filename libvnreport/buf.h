@@ -31,8 +31,10 @@ char *buf_steal(vnr_buf *b);
 
 /* Generic vector: grow `*items` (of `size` bytes each) to hold `need` items. */
 bool vec_grow(void **items, size_t *cap, size_t need, size_t size);
+/* Append `value`; false on allocation failure. The room check is inline:
+ * tokens and fates are pushed millions of times. */
 #define VEC_PUSH(items, count, cap, value) \
-    (vec_grow((void **)&(items), &(cap), (count) + 1, sizeof *(items)) \
+    (((count) < (cap) || vec_grow((void **)&(items), &(cap), (count) + 1, sizeof *(items))) \
          ? ((items)[(count)++] = (value), true) : false)
 
 /*

@@ -144,6 +144,10 @@ typedef struct position_map {
     const decoded *dec;
     size_t *line_starts;   /* decoded offsets where lines start */
     size_t n_lines;
+    /* where the last look-ups were found: records and fates are placed in
+     * (mostly) increasing order, so each look-up starts next to the last */
+    norm_cursor cursor;
+    size_t dec_hint, line_hint;
 } position_map;
 
 static bool build_line_starts(position_map *pm)
@@ -170,18 +174,13 @@ static bool build_line_starts(position_map *pm)
     return true;
 }
 
-static void locate_decoded(const position_map *pm, size_t dpos, size_t *offset,
-                           size_t *line, size_t *col)
+static void locate_decoded(position_map *pm, size_t dpos, size_t *offset, size_t *line,
+                           size_t *col)
 {
-    size_t lo = 0, hi = pm->n_lines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (pm->line_starts[mid] <= dpos)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    *offset = offmap_lookup(&pm->dec->map, dpos);
+    /* line_starts[0] is 0, so a line always holds dpos */
+    size_t lo = floor_index_near(pm->line_starts, pm->n_lines, sizeof *pm->line_starts, dpos,
+                                 &pm->line_hint);
+    *offset = offmap_lookup_near(&pm->dec->map, dpos, &pm->dec_hint);
     *line = lo + 1;
     if (col)
         *col = *offset - offmap_lookup(&pm->dec->map, pm->line_starts[lo]) + 1;
@@ -193,24 +192,74 @@ static int fate_order(const void *a, const void *b)
     return (x->norm_start > y->norm_start) - (x->norm_start < y->norm_start);
 }
 
-static void locate(const position_map *pm, size_t norm_pos, size_t *offset,
-                   size_t *line, size_t *col)
+static void locate(position_map *pm, size_t norm_pos, size_t *offset, size_t *line,
+                   size_t *col)
 {
-    locate_decoded(pm, normalized_to_decoded(pm->norm, norm_pos), offset, line, col);
+    locate_decoded(pm, normalized_to_decoded_near(pm->norm, norm_pos, &pm->cursor), offset, line,
+                   col);
 }
 
 /* Original offset just past the span that ends at normalized `norm_end`. */
-static size_t locate_end(const position_map *pm, size_t norm_end)
+static size_t locate_end(position_map *pm, size_t norm_end)
 {
-    return offmap_lookup(&pm->dec->map, normalized_end_to_decoded(pm->norm, norm_end));
+    return offmap_lookup_near(&pm->dec->map,
+                              normalized_end_to_decoded_near(pm->norm, norm_end, &pm->cursor),
+                              &pm->dec_hint);
 }
 
-static void place_records(vnr_document *doc, const position_map *pm)
+/* End of the ascending run of fates starting at i. */
+static size_t run_end(const number_fate *f, size_t n, size_t i)
+{
+    size_t k = i + 1;
+    while (k < n && f[k].norm_start >= f[k - 1].norm_start)
+        k++;
+    return k;
+}
+
+/* Stable merge of the ascending runs a[0..m) and a[m..n) through tmp. */
+static void merge_runs(number_fate *a, size_t m, size_t n, number_fate *tmp)
+{
+    memcpy(tmp, a, m * sizeof *a);
+    size_t i = 0, j = m, o = 0;
+    while (i < m && j < n)
+        a[o++] = a[j].norm_start < tmp[i].norm_start ? a[j++] : tmp[i++];
+    memcpy(a + o, tmp + i, (m - i) * sizeof *a);
+}
+
+/*
+ * Fates in input order. They come in a few ascending runs (a footnote body
+ * is recognized after the paragraph it interrupts), so a natural merge
+ * sort (adjacent runs merged pairwise, pass after pass) usually costs one
+ * check of the order and at most a few passes; ties keep their order, as
+ * in the merge sort behind glibc's qsort.
+ */
+static void sort_fates(number_fate *f, size_t n)
+{
+    if (n < 2 || run_end(f, n, 0) >= n)
+        return;
+    number_fate *tmp = malloc(n * sizeof *tmp);
+    if (!tmp) {
+        qsort(f, n, sizeof *f, fate_order);
+        return;
+    }
+    while (run_end(f, n, 0) < n) {
+        for (size_t i = 0; i < n;) {
+            size_t m = run_end(f, n, i);
+            if (m >= n)
+                break;
+            size_t e = run_end(f, n, m);
+            merge_runs(f + i, m - i, e - i, tmp);
+            i = e;
+        }
+    }
+    free(tmp);
+}
+
+static void place_records(vnr_document *doc, position_map *pm)
 {
     /* footnote bodies are recognized after the paragraph they interrupt:
      * list numbers in input order */
-    if (doc->n_fates)
-        qsort(doc->fates, doc->n_fates, sizeof *doc->fates, fate_order);
+    sort_fates(doc->fates, doc->n_fates);
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
         locate(pm, r->norm_start, &r->offset, &r->line, &r->col);

@@ -211,24 +211,62 @@ static bool push(lexer *L, token t)
     return VEC_PUSH(L->out->t, L->out->n, L->out->cap, t);
 }
 
-/* Word: letters and digits starting with a letter; `m²`/`m³` kept whole. */
+/* ASCII bytes inside a word. */
+enum { AC_NONE, AC_LOWER, AC_UPPER, AC_DIGIT };
+static const uint8_t ascii_class[128] = {
+    ['0'] = AC_DIGIT, ['1'] = AC_DIGIT, ['2'] = AC_DIGIT, ['3'] = AC_DIGIT, ['4'] = AC_DIGIT,
+    ['5'] = AC_DIGIT, ['6'] = AC_DIGIT, ['7'] = AC_DIGIT, ['8'] = AC_DIGIT, ['9'] = AC_DIGIT,
+    ['a'] = AC_LOWER, ['b'] = AC_LOWER, ['c'] = AC_LOWER, ['d'] = AC_LOWER, ['e'] = AC_LOWER,
+    ['f'] = AC_LOWER, ['g'] = AC_LOWER, ['h'] = AC_LOWER, ['i'] = AC_LOWER, ['j'] = AC_LOWER,
+    ['k'] = AC_LOWER, ['l'] = AC_LOWER, ['m'] = AC_LOWER, ['n'] = AC_LOWER, ['o'] = AC_LOWER,
+    ['p'] = AC_LOWER, ['q'] = AC_LOWER, ['r'] = AC_LOWER, ['s'] = AC_LOWER, ['t'] = AC_LOWER,
+    ['u'] = AC_LOWER, ['v'] = AC_LOWER, ['w'] = AC_LOWER, ['x'] = AC_LOWER, ['y'] = AC_LOWER,
+    ['z'] = AC_LOWER,
+    ['A'] = AC_UPPER, ['B'] = AC_UPPER, ['C'] = AC_UPPER, ['D'] = AC_UPPER, ['E'] = AC_UPPER,
+    ['F'] = AC_UPPER, ['G'] = AC_UPPER, ['H'] = AC_UPPER, ['I'] = AC_UPPER, ['J'] = AC_UPPER,
+    ['K'] = AC_UPPER, ['L'] = AC_UPPER, ['M'] = AC_UPPER, ['N'] = AC_UPPER, ['O'] = AC_UPPER,
+    ['P'] = AC_UPPER, ['Q'] = AC_UPPER, ['R'] = AC_UPPER, ['S'] = AC_UPPER, ['T'] = AC_UPPER,
+    ['U'] = AC_UPPER, ['V'] = AC_UPPER, ['W'] = AC_UPPER, ['X'] = AC_UPPER, ['Y'] = AC_UPPER,
+    ['Z'] = AC_UPPER,
+};
+
+/* Word: letters and digits starting with a letter; `m²`/`m³` kept whole.
+ * ASCII (most of the bytes) goes through the class table; other code
+ * points through the letter and case tests. */
 static size_t lex_word(lexer *L, size_t i, token *t)
 {
-    size_t k = i;
+    const char *s = L->s;
+    size_t k = i, end = L->end;
     bool first = true, all_upper = true;
     int letters = 0;
-    while (k < L->end) {
+    uint16_t flags = 0;
+    while (k < end) {
+        unsigned char b = (unsigned char)s[k];
+        if (b < 0x80) {
+            unsigned cls = ascii_class[b];
+            if (cls == AC_NONE)
+                break;
+            if (cls == AC_DIGIT) {
+                flags |= TOK_DIGITS;
+            } else {
+                if (first && cls == AC_UPPER)
+                    flags |= TOK_UPPER;
+                all_upper &= cls == AC_UPPER;
+                letters++;
+            }
+            first = false;
+            k++;
+            continue;
+        }
         size_t next = k;
-        uint32_t cp = utf8_next_fast(L->s, L->end, &next);
+        uint32_t cp = utf8_next_fast(s, end, &next);
         if (lex_is_letter(cp)) {
             if (first && is_upper_cp(cp))
-                t->flags |= TOK_UPPER;
-            if (!is_upper_cp(cp) && !is_nonspacing_mark(cp))
+                flags |= TOK_UPPER;
+            if (all_upper && !is_upper_cp(cp) && !is_nonspacing_mark(cp))
                 all_upper = false;
             letters++;
-        } else if (cp < 0x80 && is_digit((char)cp)) {
-            /* letters then digits: m2, km2, UV2, 4C handled by the caller */
-        } else if (is_superscript_23(cp) && k > i && (L->s[k - 1] == 'm' || L->s[k - 1] == 'M')) {
+        } else if (is_superscript_23(cp) && k > i && (s[k - 1] == 'm' || s[k - 1] == 'M')) {
             /* m², km³ */
         } else {
             break;
@@ -237,7 +275,8 @@ static size_t lex_word(lexer *L, size_t i, token *t)
         k = next;
     }
     if (all_upper && letters >= 2)
-        t->flags |= TOK_ALLCAPS;
+        flags |= TOK_ALLCAPS;
+    t->flags |= flags;
     return k;
 }
 
@@ -464,6 +503,16 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
                 return false;
             out->t[out->n - 1].start = (uint32_t)i;
             out->t[out->n - 1].flags |= NUM_SIGNED;
+            i = e;
+            continue;
+        }
+        if (c < 0x80 && ascii_class[c] != AC_NONE) {
+            /* an ASCII letter (digits are handled above) */
+            token t = { .start = (uint32_t)i, .kind = TOK_WORD };
+            size_t e = lex_word(&L, i, &t);
+            t.end = (uint32_t)e;
+            if (!push(&L, t))
+                return false;
             i = e;
             continue;
         }

@@ -37,6 +37,7 @@ enum {
     TOK_GLUED = 1 << 6,        /* no space before this token */
     TOK_UPPER = 1 << 7,        /* word starts with an upper-case letter */
     TOK_ALLCAPS = 1 << 8,      /* word is all capitals (≥ 2 letters) */
+    TOK_DIGITS = 1 << 9,       /* word holds ASCII digits: m2, UV2, H5N6 */
 };
 
 typedef struct token {

@@ -45,6 +45,31 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
     return buf;
 }
 
+/* How often each province follows "tỉnh " in the lower-cased text (up to
+ * its first NUL, as a C string): one pass over the occurrences of "tỉnh ",
+ * not one search per province. memchr and memcmp with lengths keep the
+ * pass linear under sanitizers too (their strstr measures the rest of the
+ * haystack at every call). */
+static void count_provinces(const char *lower, size_t *counts)
+{
+    enum { N = sizeof provinces / sizeof *provinces };
+    static const char tinh[] = "tỉnh ";
+    const size_t tl = sizeof tinh - 1;
+    char names[N][64];
+    size_t lens[N];
+    for (size_t i = 0; i < N; i++)
+        lens[i] = utf8_lower(provinces[i], strlen(provinces[i]), names[i], sizeof names[i]);
+    const char *end = lower + strlen(lower);
+    for (const char *p = lower; (p = memchr(p, tinh[0], (size_t)(end - p))) != NULL; p++) {
+        if ((size_t)(end - p) < tl || memcmp(p, tinh, tl) != 0)
+            continue;
+        const char *after = p + tl;
+        for (size_t i = 0; i < N; i++)
+            if ((size_t)(end - after) >= lens[i] && memcmp(after, names[i], lens[i]) == 0)
+                counts[i]++;
+    }
+}
+
 static const char *find_province(const char *lower_header, size_t hlen, const char *text,
                                  size_t len, vnr_arena *arena)
 {
@@ -56,9 +81,15 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
         utf8_lower(provinces[i], strlen(provinces[i]), name, sizeof name);
         char pat[80];
         snprintf(pat, sizeof pat, "tỉnh %s", name);
-        const char *hit = strstr(lower_header, pat);
-        if (!hit)
-            hit = strstr(lower_header, name);
+        /* "tỉnh X" cannot start before the first X minus "tỉnh ": search
+         * for X first (most provinces are not named at all) */
+        const char *hit = strstr(lower_header, name);
+        if (hit) {
+            size_t back = strlen("tỉnh ");
+            const char *tinh = strstr((size_t)(hit - lower_header) >= back ? hit - back : lower_header, pat);
+            if (tinh)
+                hit = tinh;
+        }
         if (hit && (size_t)(hit - lower_header) < best_pos) {
             best_pos = (size_t)(hit - lower_header);
             best = i;
@@ -72,13 +103,9 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
         if (!all)
             return NULL;
         utf8_lower(text, len, all, cap);
+        count_provinces(all, counts);
         size_t top = 0;
         for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
-            utf8_lower(provinces[i], strlen(provinces[i]), name, sizeof name);
-            char pat[80];
-            snprintf(pat, sizeof pat, "tỉnh %s", name);
-            for (const char *p = strstr(all, pat); p; p = strstr(p + 1, pat))
-                counts[i]++;
             if (counts[i] > top) {
                 top = counts[i];
                 best = i;

@@ -106,11 +106,19 @@ static int tone_of(uint32_t cp, int *vowel)
 /* Is `cp` a toned a/e/y (either case), the second vowel of a glide? */
 static bool is_toned_glide_vowel(uint32_t cp)
 {
-    int v;
-    if (!tone_of(cp, &v))
+    /* the a, e, y, A, E, Y rows of `toned`, as a switch: the cleaner asks
+     * after every o and u */
+    switch (cp) {
+    case 0x00E0: case 0x00E1: case 0x1EA3: case 0x00E3: case 0x1EA1:   /* a */
+    case 0x00E8: case 0x00E9: case 0x1EBB: case 0x1EBD: case 0x1EB9:   /* e */
+    case 0x1EF3: case 0x00FD: case 0x1EF7: case 0x1EF9: case 0x1EF5:   /* y */
+    case 0x00C0: case 0x00C1: case 0x1EA2: case 0x00C3: case 0x1EA0:   /* A */
+    case 0x00C8: case 0x00C9: case 0x1EBA: case 0x1EBC: case 0x1EB8:   /* E */
+    case 0x1EF2: case 0x00DD: case 0x1EF6: case 0x1EF8: case 0x1EF4:   /* Y */
+        return true;
+    default:
         return false;
-    char b = toned_base[v] | 0x20;
-    return b == 'a' || b == 'e' || b == 'y';
+    }
 }
 
 /* Does the unicode pass have work at code point `cp`, written after the
@@ -274,11 +282,23 @@ static const struct {
     { " ", " " }, { "lt", "<" }, { "gt", ">" },
 };
 
+/* A line break starts at s[k]: LF, CR, U+0085, U+2028 or U+2029. Markup
+ * never spans one, so dropping markup never drops a line. */
+static bool line_break_at(const char *s, size_t n, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[k] == '\n' || u[k] == '\r')
+        return true;
+    if (u[k] == 0xC2)
+        return k + 1 < n && u[k + 1] == 0x85;
+    return u[k] == 0xE2 && k + 2 < n && u[k + 1] == 0x80 && (u[k + 2] == 0xA8 || u[k + 2] == 0xA9);
+}
+
 /* Find the closing `$` of inline math starting at `i` (which is `$`). */
 static size_t math_end(const char *s, size_t n, size_t i)
 {
     for (size_t k = i + 1; k < n && k < i + 200; k++) {
-        if (s[k] == '\n')
+        if (line_break_at(s, n, k))
             return 0;
         if (s[k] == '$')
             return k > i + 1 ? k : 0;
@@ -298,7 +318,7 @@ static void clean_math(cleaner *c, size_t start, size_t end)
                 while (k < end && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
                     k++;
             } else if (k < end) {
-                k++;
+                utf8_next(s, end, &k);   /* one whole character: `\%`, `\≤` */
             }
             const char *rep = NULL;
             for (size_t t = 0; t < sizeof latex_commands / sizeof *latex_commands; t++) {
@@ -334,13 +354,13 @@ static void clean_math(cleaner *c, size_t start, size_t end)
 static size_t link_end(const char *s, size_t n, size_t i, size_t *text_end)
 {
     size_t k = i + 1;
-    while (k < n && s[k] != ']' && s[k] != '\n' && k < i + 500)
+    while (k < n && s[k] != ']' && !line_break_at(s, n, k) && k < i + 500)
         k++;
     if (k + 1 >= n || s[k] != ']' || s[k + 1] != '(')
         return 0;
     *text_end = k;
     k += 2;
-    while (k < n && s[k] != ')' && s[k] != '\n' && s[k] != ' ')
+    while (k < n && s[k] != ')' && !line_break_at(s, n, k) && s[k] != ' ')
         k++;
     return (k < n && s[k] == ')') ? k + 1 : 0;
 }
@@ -517,6 +537,10 @@ static size_t copy_plain_run(cleaner *c, size_t i)
     size_t n = c->n, k = i;
     size_t out0 = c->out.len;   /* output position of s[i] */
     while (k < n) {
+        if (s[k] < 0x80 && !ascii_special[s[k]]) {
+            k++;   /* plain ASCII, most of the text */
+            continue;
+        }
         size_t len = plain_char(s, k, n);
         if (!len) {
             if (s[k] == ' ' && k > i && k + 1 < n && plain_char(s, k + 1, n))
@@ -525,9 +549,11 @@ static size_t copy_plain_run(cleaner *c, size_t i)
                 break;
         }
         if (len > 1) {
-            size_t j = k;
+            /* decoded here: plain_char has checked the sequence */
+            uint32_t cp = len == 2 ? (uint32_t)(s[k] & 0x1F) << 6 | (s[k + 1] & 0x3F)
+                                   : 0x1000 | (uint32_t)(s[k + 1] & 0x3F) << 6 | (s[k + 2] & 0x3F);
             char prev = k > i ? (char)s[k - 1] : last_out(c);
-            if (needs_unicode_pass(utf8_next_fast(c->in, n, &j), prev))
+            if (needs_unicode_pass(cp, prev))
                 mark_hot(c, out0 + (k - i));
         }
         k += len;
@@ -706,7 +732,10 @@ static bool normalize_word(const char *w, size_t n, nfc_scratch *sc, vnr_buf *ou
  * through normalize_word. A piece that changes gets anchors at both ends,
  * so digits glued to a rewritten word (`năm2021` in NFD, `tuỳ2021`) keep
  * their exact positions. Digits are not letters, so cutting there changes
- * neither NFC nor tone placement.
+ * neither NFC nor tone placement. Inside a rewritten piece every position
+ * maps to the piece's start (step 0): NFC can make a piece longer (U+0A33
+ * → U+0A32 U+0A3C), and a linear map would point past its end, even past
+ * the end of the text.
  */
 static bool normalize_pieces(const char *in, size_t i, size_t w, nfc_scratch *sc,
                              vnr_buf *out, offmap *map)
@@ -724,13 +753,105 @@ static bool normalize_pieces(const char *in, size_t i, size_t w, nfc_scratch *sc
             bool changed;
             if (!normalize_word(in + i, k - i, sc, out, &changed))
                 return false;
-            if (changed && (!offmap_add(map, out_start, i, 1) ||
+            if (changed && (!offmap_add(map, out_start, i, 0) ||
                             !offmap_add(map, out->len, k, 1)))
                 return false;
         }
         i = k;
     }
     return true;
+}
+
+/* Where the word holding hot position p starts and ends; it may not start
+ * before `done`, the end of the word rewritten last. */
+static void hot_word(const char *in, size_t n, size_t p, size_t done, size_t *ws, size_t *we)
+{
+    size_t s = p, e = p;
+    while (s > done && in[s - 1] != ' ' && in[s - 1] != '\n')
+        s--;
+    while (e < n && in[e] != ' ' && in[e] != '\n')
+        e++;
+    *ws = s;
+    *we = e;
+}
+
+/* A rewritten piece of the same length: text[at..at+len) gets bytes. */
+typedef struct piece_edit {
+    size_t at, len, bytes_at;
+} piece_edit;
+
+typedef struct edit_list {
+    piece_edit *e;
+    size_t n, cap;
+    vnr_buf bytes;       /* the new bytes of every edit, back to back */
+    vnr_buf word;        /* scratch for one piece */
+    nfc_scratch sc;
+} edit_list;
+
+/* The edits of the words holding a hot position, as unicode_pass would
+ * make them (same words, same pieces); *fits is false when a piece
+ * changes length. */
+static bool collect_edits(const char *text, size_t n, const size_t *hot, size_t n_hot,
+                          edit_list *ed, bool *fits)
+{
+    *fits = true;
+    size_t done = 0;
+    for (size_t h = 0; h < n_hot && *fits; h++) {
+        if (hot[h] < done)
+            continue;
+        size_t ws, we;
+        hot_word(text, n, hot[h], done, &ws, &we);
+        for (size_t i = ws; i < we && *fits;) {
+            size_t k = i;
+            bool digits = text[k] >= '0' && text[k] <= '9';
+            while (k < we && (text[k] >= '0' && text[k] <= '9') == digits)
+                k++;
+            bool changed = false;
+            ed->word.len = 0;
+            if (!digits && !normalize_word(text + i, k - i, &ed->sc, &ed->word, &changed))
+                return false;
+            if (changed && ed->word.len != k - i) {
+                *fits = false;
+            } else if (changed) {
+                piece_edit e = { i, k - i, ed->bytes.len };
+                if (!buf_append(&ed->bytes, ed->word.data, ed->word.len) ||
+                    !VEC_PUSH(ed->e, ed->n, ed->cap, e))
+                    return false;
+            }
+            i = k;
+        }
+        done = we;
+    }
+    return true;
+}
+
+/*
+ * The unicode pass in place, when every rewritten piece keeps its length
+ * (moving a tone mark, `hoà` → `hòa`, does; NFC of decomposed input usually
+ * does not): the cleaned text is edited where it changes instead of being
+ * copied whole, which saves the memory of a second copy of the document.
+ * Output positions then equal input positions, so the anchors are those
+ * unicode_pass would record. *applied is false, and nothing is changed,
+ * when some piece changes length: then unicode_pass runs.
+ */
+static vnr_status unicode_in_place(char *text, size_t n, const size_t *hot, size_t n_hot,
+                                   offmap *map, bool *applied)
+{
+    edit_list ed = { 0 };
+    bool fits = false;
+    bool ok = collect_edits(text, n, hot, n_hot, &ed, &fits);
+    *applied = false;
+    for (size_t k = 0; ok && fits && k < ed.n; k++) {
+        const piece_edit *e = &ed.e[k];
+        memcpy(text + e->at, ed.bytes.data + e->bytes_at, e->len);
+        ok = offmap_add(map, e->at, e->at, 0) && offmap_add(map, e->at + e->len, e->at + e->len, 1);
+    }
+    *applied = ok && fits;
+    free(ed.e);
+    buf_free(&ed.bytes);
+    buf_free(&ed.word);
+    free(ed.sc.cp);
+    return ok ? VNR_OK : VNR_E_NOMEM;
 }
 
 /* Rewrite the words holding a hot position; copy everything else in bulk. */
@@ -745,11 +866,8 @@ static vnr_status unicode_pass(const char *in, size_t n, const size_t *hot, size
         size_t p = hot[h];
         if (p < done)
             continue;  /* inside a word already rewritten */
-        size_t ws = p, we = p;
-        while (ws > done && in[ws - 1] != ' ' && in[ws - 1] != '\n')
-            ws--;
-        while (we < n && in[we] != ' ' && in[we] != '\n')
-            we++;
+        size_t ws, we;
+        hot_word(in, n, p, done, &ws, &we);
         if (!buf_append(out, in + done, ws - done) ||
             !normalize_pieces(in, ws, we, &sc, out, map)) {
             free(sc.cp);
@@ -775,6 +893,15 @@ vnr_status normalize_text(const char *in, size_t n, normalized *out, vnr_error *
         out->text = buf_steal(&clean);
         return VNR_OK;
     }
+    bool in_place = false;
+    if (st == VNR_OK)
+        st = unicode_in_place(clean.data, clean.len, hot, n_hot, &out->unicode, &in_place);
+    if (st == VNR_OK && in_place) {
+        free(hot);
+        out->len = clean.len;
+        out->text = buf_steal(&clean);
+        return VNR_OK;
+    }
     if (st == VNR_OK)
         st = unicode_pass(clean.data, clean.len, hot, n_hot, &uni, &out->unicode);
     free(hot);
@@ -789,19 +916,32 @@ vnr_status normalize_text(const char *in, size_t n, normalized *out, vnr_error *
     return VNR_OK;
 }
 
+size_t normalized_to_decoded_near(const normalized *nt, size_t pos, norm_cursor *cur)
+{
+    return offmap_lookup_near(&nt->cleanup, offmap_lookup_near(&nt->unicode, pos, &cur->unicode),
+                              &cur->cleanup);
+}
+
+size_t normalized_end_to_decoded_near(const normalized *nt, size_t end, norm_cursor *cur)
+{
+    if (end == 0 || end > nt->len)
+        return normalized_to_decoded_near(nt, end, cur);
+    size_t start = end - 1;
+    while (start > 0 && ((unsigned char)nt->text[start] & 0xC0) == 0x80)
+        start--;
+    return normalized_to_decoded_near(nt, start, cur) + (end - start);
+}
+
 size_t normalized_to_decoded(const normalized *nt, size_t pos)
 {
-    return offmap_lookup(&nt->cleanup, offmap_lookup(&nt->unicode, pos));
+    norm_cursor cur = { 0, 0 };
+    return normalized_to_decoded_near(nt, pos, &cur);
 }
 
 size_t normalized_end_to_decoded(const normalized *nt, size_t end)
 {
-    if (end == 0 || end > nt->len)
-        return normalized_to_decoded(nt, end);
-    size_t start = end - 1;
-    while (start > 0 && ((unsigned char)nt->text[start] & 0xC0) == 0x80)
-        start--;
-    return normalized_to_decoded(nt, start) + (end - start);
+    norm_cursor cur = { 0, 0 };
+    return normalized_end_to_decoded_near(nt, end, &cur);
 }
 
 void normalized_free(normalized *nt)
@@ -827,14 +967,22 @@ bool normalize_fragment(const char *s, size_t n, vnr_buf *out)
     return ok;
 }
 
+uint32_t utf8_tolower_table(uint32_t cp)
+{
+    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
 {
     size_t i = 0, o = 0;
     while (i < n && o + 5 < cap) {
-        uint32_t cp = utf8_next(s, n, &i);
-        utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp),
-                                                  (utf8proc_uint8_t *)out + o);
-        o += (size_t)(k > 0 ? k : 0);
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
+        o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, n, &i)), out + o);
     }
     if (cap)
         out[o] = '\0';

@@ -38,6 +38,15 @@ size_t normalized_to_decoded(const normalized *nt, size_t pos);
  * character was copied from the input, as digits always are; text removed
  * after it (`**`, collapsed spaces, `\r`) is not counted in. */
 size_t normalized_end_to_decoded(const normalized *nt, size_t end);
+
+/* The same two look-ups for many positions in (mostly) increasing order:
+ * the cursor remembers where the last ones were found (offmap_lookup_near).
+ * Start it zeroed. */
+typedef struct norm_cursor {
+    size_t unicode, cleanup;
+} norm_cursor;
+size_t normalized_to_decoded_near(const normalized *nt, size_t pos, norm_cursor *cur);
+size_t normalized_end_to_decoded_near(const normalized *nt, size_t end, norm_cursor *cur);
 void normalized_free(normalized *nt);
 
 /* Normalize a short string (a unit name, a lexicon word): NFC, tone
@@ -47,6 +56,57 @@ bool normalize_fragment(const char *s, size_t n, vnr_buf *out);
 /* Lower-case s[0..n) into out (at most cap-1 bytes, whole characters only,
  * NUL-terminated). Returns the bytes written. */
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);
+
+/* utf8proc's lower case of any code point (utf8_tolower_cp answers the
+ * common ones without it). */
+uint32_t utf8_tolower_table(uint32_t cp);
+
+/* Lower case of `cp`, as utf8proc_tolower gives it: ASCII and the letters
+ * of Vietnamese answered from their code-point layout (checked against
+ * utf8proc for every code point by tests/unit/test-fastpaths.c), the rest
+ * from utf8proc's table. */
+static inline uint32_t utf8_tolower_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp == 0xD7 ? cp : cp + 0x20;            /* À…Þ, not × */
+    if (cp >= 0xDF && cp <= 0xFF)
+        return cp;
+    if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x1EA0 && cp <= 0x1EF9))
+        return cp | 1;                                 /* Ă ă, Đ đ, Ạ ạ … alternate */
+    if (cp == 0x1A0 || cp == 0x1AF)
+        return cp + 1;                                 /* Ơ, Ư */
+    if (cp == 0x1A1 || cp == 0x1B0)
+        return cp;
+    return utf8_tolower_table(cp);
+}
+
+/* Write `cp` (below U+110000) as UTF-8 to out (room for 4 bytes); returns
+ * the bytes written. */
+static inline size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
 
 /* Code point at s[*i] (advancing *i); invalid bytes give U+FFFD. */
 uint32_t utf8_next(const char *s, size_t n, size_t *i);

@@ -28,6 +28,16 @@ typedef struct offmap {
  * Redundant anchors (already implied by the previous one) are not stored. */
 bool offmap_add(offmap *m, size_t out, size_t src, unsigned step);
 size_t offmap_lookup(const offmap *m, size_t out);
+
+/* Index of the last element of a sorted array whose leading size_t key is
+ * <= key (the first element's must be), searched from *hint outwards and
+ * left in *hint: look-ups at nearby positions, as when a document's
+ * records are placed in order, cost a few steps instead of a binary
+ * search over the whole array. `stride` is the element size. */
+size_t floor_index_near(const void *base, size_t n, size_t stride, size_t key, size_t *hint);
+
+/* offmap_lookup through floor_index_near; same result. Start *hint at 0. */
+size_t offmap_lookup_near(const offmap *m, size_t out, size_t *hint);
 void offmap_free(offmap *m);
 
 #endif

@@ -103,6 +103,248 @@ static const coded_entry periods_after[] = {
 #define NONE ((size_t)-1)
 
 /* ---------------------------------------------------------------- */
+/* Lexicon index                                                     */
+/* ---------------------------------------------------------------- */
+
+/*
+ * Phrases used to be matched by comparing strings, walking every entry of
+ * a table at every look-up: the recognizer's main cost on real reports
+ * (docs/performance.md). So, once per document, every distinct word of the
+ * tables gets a small id (1, 2, …) and every phrase becomes a sequence of
+ * ids; each token gets the id of its lower-cased text once (0 when no
+ * phrase uses it, and always for a plain number). For every word, the
+ * entries whose phrase starts with it and those whose phrase ends with it
+ * are listed in table order, so a look-up visits only entries that can
+ * match and makes the choice the full walk made (the longest phrase, the
+ * earliest entry on a tie).
+ */
+
+typedef enum lex_table {
+    LT_TRIGGERS, LT_BASELINES, LT_PLAN_WORDS, LT_QUALIFIERS, LT_QUALIFIERS_AFTER,
+    LT_ESTIMATES, LT_FILLERS, LT_NON_INDICATORS, LT_NOT_NOUNS, LT_COUNT_NOUNS,
+    LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_COUNT
+} lex_table;
+
+/* A table as a strided array of phrases (every entry type starts with one). */
+typedef struct table_view {
+    const char *const *first;
+    size_t stride, count;
+} table_view;
+
+#define TABLE_VIEW(t) { &(t)[0].phrase, sizeof *(t), COUNT_OF(t) }
+
+static const table_view lex_tables[LT_COUNT] = {
+    [LT_TRIGGERS] = TABLE_VIEW(triggers),
+    [LT_BASELINES] = TABLE_VIEW(baselines),
+    [LT_PLAN_WORDS] = TABLE_VIEW(plan_words),
+    [LT_QUALIFIERS] = TABLE_VIEW(qualifiers),
+    [LT_QUALIFIERS_AFTER] = TABLE_VIEW(qualifiers_after),
+    [LT_ESTIMATES] = TABLE_VIEW(estimates),
+    [LT_FILLERS] = TABLE_VIEW(fillers),
+    [LT_NON_INDICATORS] = TABLE_VIEW(non_indicators),
+    [LT_NOT_NOUNS] = TABLE_VIEW(not_nouns),
+    [LT_COUNT_NOUNS] = TABLE_VIEW(count_nouns),
+    [LT_AMOUNT_WORDS] = TABLE_VIEW(amount_words),
+    [LT_PERIODS_AFTER] = TABLE_VIEW(periods_after),
+};
+
+static const char *table_phrase(lex_table t, size_t e)
+{
+    const table_view *v = &lex_tables[t];
+    return *(const char *const *)((const char *)v->first + e * v->stride);
+}
+
+typedef struct lex_ref {
+    uint8_t table;     /* lex_table */
+    uint16_t entry;    /* index in that table */
+} lex_ref;
+
+/* 8 bytes, so the table stays in the first-level cache. */
+typedef struct word_slot {
+    uint32_t key;      /* word_key of the word */
+    uint16_t len;
+    uint16_t id;       /* 0: empty slot */
+} word_slot;
+
+typedef struct lexicon_index {
+    word_slot *slots;          /* open addressing, mask + 1 slots */
+    const char **word;         /* per word id: the word, inside a table phrase */
+    size_t mask;
+    unsigned shift;            /* 32 − log2(mask + 1) */
+    size_t n_words;
+    size_t max_len;            /* longest word, in bytes */
+    size_t base[LT_COUNT];     /* global number of each table's first entry */
+    uint16_t *ids;             /* word ids of every phrase, back to back */
+    uint32_t *ids_at;          /* per global entry: its first id in `ids` */
+    uint8_t *n_ids;            /* per global entry: words in its phrase */
+    uint32_t *first_at;        /* per word id: its run in `first` */
+    lex_ref *first;            /* entries by first word, in table order */
+    uint32_t *last_at;
+    lex_ref *last;             /* entries by last word, in table order */
+} lexicon_index;
+
+/* Every token is looked up, so the key is only the length and three bytes
+ * (first, middle, last); a slot with the same key is then compared in
+ * full. The slot index is the top bits of a Fibonacci product of the key. */
+static uint32_t word_key(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint32_t)(n & 0xFF) | (uint32_t)u[0] << 8 | (uint32_t)u[n / 2] << 16 |
+           (uint32_t)u[n - 1] << 24;
+}
+
+static bool same_word(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+/* The slot of word s[0..n) (n > 0): where it is, or the empty slot it would
+ * take. */
+static word_slot *word_slot_of(const lexicon_index *lx, const char *s, size_t n)
+{
+    uint32_t key = word_key(s, n);
+    for (size_t h = (key * 0x9E3779B1u) >> lx->shift;; h = (h + 1) & lx->mask) {
+        word_slot *w = &lx->slots[h];
+        if (!w->id || (w->key == key && w->len == n && same_word(lx->word[w->id], s, n)))
+            return w;
+    }
+}
+
+/* Id of the word s[0..n), 0 when no phrase has it. */
+static uint16_t lexicon_word(const lexicon_index *lx, const char *s, size_t n)
+{
+    if (n == 0 || n > lx->max_len)
+        return 0;
+    return word_slot_of(lx, s, n)->id;
+}
+
+static uint16_t intern_word(lexicon_index *lx, const char *s, size_t n)
+{
+    word_slot *w = word_slot_of(lx, s, n);
+    if (!w->id) {
+        *w = (word_slot){ word_key(s, n), (uint16_t)n, (uint16_t)++lx->n_words };
+        lx->word[w->id] = s;
+        if (n > lx->max_len)
+            lx->max_len = n;
+    }
+    return w->id;
+}
+
+static size_t count_words(const char *phrase)
+{
+    size_t words = 1;
+    for (const char *p = phrase; *p; p++)
+        words += *p == ' ';
+    return words;
+}
+
+/* Lists, for every word id, the entries whose phrase starts (or ends) with
+ * it, in table order: runs refs[at[w] .. at[w + 1]). */
+static bool index_by_word(const lexicon_index *lx, size_t entries, bool by_last,
+                          uint32_t **at_out, lex_ref **refs_out)
+{
+    uint32_t *at = calloc(lx->n_words + 2, sizeof *at);
+    uint32_t *fill = calloc(lx->n_words + 2, sizeof *fill);
+    lex_ref *refs = malloc((entries ? entries : 1) * sizeof *refs);
+    bool ok = at && fill && refs;
+    for (int pass = 0; ok && pass < 2; pass++) {
+        for (int t = 0; t < LT_COUNT; t++)
+            for (size_t e = 0; e < lex_tables[t].count; e++) {
+                size_t g = lx->base[t] + e;
+                if (!lx->n_ids[g])
+                    continue;
+                uint16_t w = lx->ids[lx->ids_at[g] + (by_last ? lx->n_ids[g] - 1u : 0u)];
+                if (pass == 0)
+                    at[w + 1]++;
+                else
+                    refs[fill[w]++] = (lex_ref){ (uint8_t)t, (uint16_t)e };
+            }
+        if (pass == 0) {
+            for (size_t w = 1; w < lx->n_words + 2; w++)
+                at[w] += at[w - 1];
+            memcpy(fill, at, (lx->n_words + 2) * sizeof *fill);
+        }
+    }
+    free(fill);
+    if (!ok) {
+        free(at);
+        free(refs);
+        return false;
+    }
+    *at_out = at;
+    *refs_out = refs;
+    return true;
+}
+
+static void lexicon_free(lexicon_index *lx)
+{
+    free(lx->slots);
+    free(lx->word);
+    free(lx->ids);
+    free(lx->ids_at);
+    free(lx->n_ids);
+    free(lx->first_at);
+    free(lx->first);
+    free(lx->last_at);
+    free(lx->last);
+    memset(lx, 0, sizeof *lx);
+}
+
+static bool lexicon_build(lexicon_index *lx)
+{
+    memset(lx, 0, sizeof *lx);
+    size_t entries = 0, words = 0;
+    for (int t = 0; t < LT_COUNT; t++) {
+        lx->base[t] = entries;
+        entries += lex_tables[t].count;
+        for (size_t e = 0; e < lex_tables[t].count; e++)
+            words += count_words(table_phrase(t, e));
+    }
+    size_t slots = 64;
+    lx->shift = 32 - 6;
+    while (slots < 2 * words) {
+        slots *= 2;
+        lx->shift--;
+    }
+    lx->mask = slots - 1;
+    lx->slots = calloc(slots, sizeof *lx->slots);
+    lx->word = malloc((words + 1) * sizeof *lx->word);
+    lx->ids = malloc(words * sizeof *lx->ids);
+    lx->ids_at = malloc(entries * sizeof *lx->ids_at);
+    lx->n_ids = malloc(entries);
+    if (!lx->slots || !lx->word || !lx->ids || !lx->ids_at || !lx->n_ids) {
+        lexicon_free(lx);
+        return false;
+    }
+    size_t o = 0;
+    for (int t = 0; t < LT_COUNT; t++)
+        for (size_t e = 0; e < lex_tables[t].count; e++) {
+            size_t g = lx->base[t] + e;
+            lx->ids_at[g] = (uint32_t)o;
+            bool well_formed = true;
+            for (const char *p = table_phrase(t, e); *p;) {
+                const char *sp = strchr(p, ' ');
+                size_t n = sp ? (size_t)(sp - p) : strlen(p);
+                well_formed &= n > 0 && (!sp || sp[1]);
+                lx->ids[o++] = n ? intern_word(lx, p, n) : 0;
+                p += n + (sp != NULL);
+            }
+            /* words are separated by single spaces (lexicon.def); a phrase
+             * that is not so written matches nothing */
+            lx->n_ids[g] = well_formed ? (uint8_t)(o - lx->ids_at[g]) : 0;
+        }
+    if (!index_by_word(lx, entries, false, &lx->first_at, &lx->first) ||
+        !index_by_word(lx, entries, true, &lx->last_at, &lx->last)) {
+        lexicon_free(lx);
+        return false;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
 /* Context                                                           */
 /* ---------------------------------------------------------------- */
 
@@ -118,7 +360,9 @@ typedef struct rctx {
     vnr_buf lower;          /* lower-cased token texts, back to back */
     uint32_t *lo_off;       /* per token: offset into `lower` */
     uint16_t *lo_len;
+    uint16_t *wid;          /* per token: lexicon word id, 0 for none */
     size_t lo_cap;
+    lexicon_index lex;
     size_t block;
     bool in_plan;
     bool is_footnote;
@@ -168,20 +412,14 @@ typedef struct sentence_state {
 /* Token text helpers                                                */
 /* ---------------------------------------------------------------- */
 
-static const char *lw(const rctx *c, size_t i, size_t *n)
+static inline bool tok_is_n(const rctx *c, size_t i, const char *w, size_t n)
 {
-    *n = c->lo_len[i];
-    return c->lower.data + c->lo_off[i];
+    return i < c->tv.n && c->lo_len[i] == n && memcmp(c->lower.data + c->lo_off[i], w, n) == 0;
 }
 
-static bool tok_is(const rctx *c, size_t i, const char *w)
-{
-    if (i >= c->tv.n)
-        return false;
-    size_t n;
-    const char *s = lw(c, i, &n);
-    return strlen(w) == n && memcmp(s, w, n) == 0;
-}
+/* Is token i the (lower-case) word w? w is a string literal, so its length
+ * is known where the test is compiled and the test stays cheap. */
+#define tok_is(c, i, w) tok_is_n((c), (i), "" w, sizeof(w) - 1)
 
 static bool is_punct(const rctx *c, size_t i, uint32_t cp)
 {
@@ -193,71 +431,93 @@ static bool is_numeric(const token *t)
     return t->kind == TOK_NUMBER || t->kind == TOK_RANGE || t->kind == TOK_FRACTION;
 }
 
-/* Does `phrase` (space-separated words) match tokens starting at i?
- * Returns the number of tokens matched, 0 when it does not match. */
-static size_t phrase_at(const rctx *c, size_t i, const char *phrase)
+/* Do the tokens from i on spell the phrase of global entry g? */
+static bool ids_match(const rctx *c, size_t i, size_t g)
 {
-    size_t k = i;
-    const char *p = phrase;
-    while (*p) {
-        const char *sp = strchr(p, ' ');
-        size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-        if (k >= c->tv.n || c->tv.t[k].kind == TOK_NUMBER)
-            return 0;
-        size_t n;
-        const char *s = lw(c, k, &n);
-        if (n != wl || memcmp(s, p, wl) != 0)
-            return 0;
-        k++;
-        p += wl;
-        if (*p == ' ')
-            p++;
-    }
-    return k - i;
+    const lexicon_index *lx = &c->lex;
+    size_t n = lx->n_ids[g];
+    if (i > c->tv.n || n > c->tv.n - i)
+        return false;
+    const uint16_t *ids = lx->ids + lx->ids_at[g];
+    for (size_t k = 0; k < n; k++)
+        if (c->wid[i + k] != ids[k])
+            return false;
+    return true;
 }
 
-/* Longest phrase of a table ending exactly at token `end` (exclusive);
- * returns its token count and the entry index. */
-#define PHRASE_BEFORE(c, table, end, lo, idx) \
-    phrase_before((c), (end), (lo), (idx), &(table)[0].phrase, sizeof *(table), COUNT_OF(table))
-
-static size_t phrase_before(const rctx *c, size_t end, size_t lo, size_t *idx,
-                            const char *const *first, size_t stride, size_t count)
+/* "so với" at token k: 2 tokens, else 0. */
+static size_t so_voi_at(const rctx *c, size_t k)
 {
-    size_t best = 0;
-    for (size_t e = 0; e < count; e++) {
-        const char *ph = *(const char *const *)((const char *)first + e * stride);
-        size_t words = 1;
-        for (const char *p = ph; *p; p++)
-            words += *p == ' ';
-        if (words > end - lo || words <= best)
+    return tok_is(c, k, "so") && tok_is(c, k + 1, "với") ? 2 : 0;
+}
+
+/* Longest phrase of table t ending exactly at token `end` (exclusive) and
+ * starting at or after `lo`; returns its token count and the entry index. */
+#define PHRASE_BEFORE(c, t, end, lo, idx) phrase_before((c), (end), (lo), (t), (idx))
+
+static size_t phrase_before(const rctx *c, size_t end, size_t lo, lex_table t, size_t *idx)
+{
+    if (end == 0 || end > c->tv.n || !c->wid[end - 1])
+        return 0;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[end - 1];
+    size_t room = end - lo, best = 0;
+    for (uint32_t r = lx->last_at[w]; r < lx->last_at[w + 1]; r++) {
+        lex_ref ref = lx->last[r];
+        if (ref.table != t)
             continue;
-        if (phrase_at(c, end - words, ph) == words) {
+        size_t g = lx->base[t] + ref.entry, words = lx->n_ids[g];
+        if (words > room || words > end || words <= best)
+            continue;
+        if (ids_match(c, end - words, g)) {
             best = words;
             if (idx)
-                *idx = e;
+                *idx = ref.entry;
         }
     }
     return best;
 }
 
-#define PHRASE_AT(c, table, i, idx) \
-    phrase_longest_at((c), (i), (idx), &(table)[0].phrase, sizeof *(table), COUNT_OF(table))
+/* Longest phrase of table t starting at token i: its token count (0 for
+ * none) and entry index. */
+#define PHRASE_AT(c, t, i, idx) phrase_longest_at((c), (i), (t), (idx))
 
-static size_t phrase_longest_at(const rctx *c, size_t i, size_t *idx,
-                                const char *const *first, size_t stride, size_t count)
+static size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx)
 {
+    if (i >= c->tv.n || !c->wid[i])
+        return 0;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[i];
     size_t best = 0;
-    for (size_t e = 0; e < count; e++) {
-        const char *ph = *(const char *const *)((const char *)first + e * stride);
-        size_t m = phrase_at(c, i, ph);
-        if (m > best) {
-            best = m;
+    for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
+        lex_ref ref = lx->first[r];
+        if (ref.table != t)
+            continue;
+        size_t g = lx->base[t] + ref.entry;
+        if (lx->n_ids[g] > best && ids_match(c, i, g)) {
+            best = lx->n_ids[g];
             if (idx)
-                *idx = e;
+                *idx = ref.entry;
         }
     }
     return best;
+}
+
+/* First entry of table t, in table order, whose phrase starts at token i. */
+static bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx)
+{
+    if (i >= c->tv.n || !c->wid[i])
+        return false;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[i];
+    for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
+        lex_ref ref = lx->first[r];
+        if (ref.table == t && ids_match(c, i, lx->base[t] + ref.entry)) {
+            *idx = ref.entry;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Boundaries inside a sentence that end a phrase: , ; : ( ) and brackets. */
@@ -284,12 +544,24 @@ static bool is_strong_boundary(const rctx *c, size_t i)
 static const char *tokens_text(rctx *c, size_t a, size_t b)
 {
     c->scratch.len = 0;
+    /* runs of tokens whose text already reads so (one space, or none when
+     * glued) are copied at once */
+    size_t run = a;
     for (size_t i = a; i < b; i++) {
         const token *t = &c->tv.t[i];
-        if (i > a && !(t->flags & TOK_GLUED))
-            buf_append_char(&c->scratch, ' ');
-        buf_append(&c->scratch, c->text + t->start, t->end - t->start);
+        if (i > a) {
+            const token *p = &c->tv.t[i - 1];
+            bool glued = t->flags & TOK_GLUED;
+            if (t->start == p->end + !glued && (glued || c->text[p->end] == ' '))
+                continue;
+            buf_append(&c->scratch, c->text + c->tv.t[run].start, p->end - c->tv.t[run].start);
+            if (!glued)
+                buf_append_char(&c->scratch, ' ');
+            run = i;
+        }
     }
+    if (b > a)
+        buf_append(&c->scratch, c->text + c->tv.t[run].start, c->tv.t[b - 1].end - c->tv.t[run].start);
     return arena_strndup(c->arena, c->scratch.data ? c->scratch.data : "", c->scratch.len);
 }
 
@@ -297,40 +569,77 @@ static const char *tokens_text(rctx *c, size_t a, size_t b)
 /* Lower-casing, sentences                                           */
 /* ---------------------------------------------------------------- */
 
+/* Lower-case the word s[a..b) into `out`, which has room for 3 × (b − a)
+ * bytes (a lower-case letter takes at most 3/2 the bytes of its upper-case
+ * form, an invalid byte becomes the 3 bytes of U+FFFD); returns the bytes
+ * written. */
+static size_t lower_word(const char *s, size_t a, size_t b, char *out)
+{
+    char *o = out;
+    size_t k = a;
+    while (k < b) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch < 0x80) {
+            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            k++;
+            continue;
+        }
+        o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, b, &k)), o);
+    }
+    return (size_t)(o - out);
+}
+
+static bool grow_token_arrays(rctx *c)
+{
+    if (c->tv.n <= c->lo_cap)
+        return true;
+    size_t cap = c->tv.n * 2;
+    uint32_t *o = realloc(c->lo_off, cap * sizeof *o);
+    if (!o)
+        return false;
+    c->lo_off = o;
+    uint16_t *l = realloc(c->lo_len, cap * sizeof *l);
+    if (!l)
+        return false;
+    c->lo_len = l;
+    uint16_t *w = realloc(c->wid, cap * sizeof *w);
+    if (!w)
+        return false;
+    c->wid = w;
+    c->lo_cap = cap;
+    return true;
+}
+
+/* Lower-case every token once (words; punctuation as written; numbers as
+ * '#') and give each its lexicon word id. */
 static bool lower_tokens(rctx *c)
 {
-    if (c->tv.n > c->lo_cap) {
-        size_t cap = c->tv.n * 2;
-        uint32_t *o = realloc(c->lo_off, cap * sizeof *o);
-        if (!o)
-            return false;
-        c->lo_off = o;
-        uint16_t *l = realloc(c->lo_len, cap * sizeof *l);
-        if (!l)
-            return false;
-        c->lo_len = l;
-        c->lo_cap = cap;
-    }
+    if (!grow_token_arrays(c))
+        return false;
+    size_t bytes = 0;
+    for (size_t i = 0; i < c->tv.n; i++)
+        bytes += c->tv.t[i].end - c->tv.t[i].start;
     c->lower.len = 0;
+    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 1))
+        return false;
     for (size_t i = 0; i < c->tv.n; i++) {
         const token *t = &c->tv.t[i];
-        size_t start = c->lower.len;
+        size_t start = c->lower.len, len = t->end - t->start;
         c->lo_off[i] = (uint32_t)start;
+        char *o = c->lower.data + start;
         if (t->kind == TOK_WORD) {
-            size_t k = t->start;
-            while (k < t->end) {
-                uint32_t cp = utf8_next(c->text, t->end, &k);
-                if (!buf_append_utf8(&c->lower, (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp)))
-                    return false;
-            }
+            c->lower.len += lower_word(c->text, t->start, t->end, o);
         } else if (t->kind == TOK_PUNCT) {
-            if (!buf_append(&c->lower, c->text + t->start, t->end - t->start))
-                return false;
-        } else if (!buf_append_char(&c->lower, '#')) {
-            return false;
+            memcpy(o, c->text + t->start, len);
+            c->lower.len += len;
+        } else {
+            *o = '#';
+            c->lower.len++;
         }
+        c->lower.data[c->lower.len] = '\0';
         size_t n = c->lower.len - start;
         c->lo_len[i] = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
+        c->wid[i] = t->kind == TOK_NUMBER ? 0 : lexicon_word(&c->lex, c->lower.data + start, c->lo_len[i]);
     }
     return true;
 }
@@ -352,7 +661,7 @@ static bool ends_sentence_at(const rctx *c, size_t i)
         return n->kind == TOK_PUNCT && n->cp == '/';   /* "./." closing */
     if (t->cp == '.' && i > 0 && c->tv.t[i - 1].kind == TOK_WORD) {
         for (size_t a = 0; a < COUNT_OF(abbreviations); a++)
-            if (tok_is(c, i - 1, abbreviations[a]))
+            if (tok_is_n(c, i - 1, abbreviations[a], strlen(abbreviations[a])))
                 return false;
     }
     if (n->kind == TOK_WORD)
@@ -370,11 +679,34 @@ static bool add_fate(rctx *c, uint32_t start, uint32_t end, const char *fate, si
     return VEC_PUSH(c->out->fates, c->out->n_fates, c->out->cap_fates, f);
 }
 
+/* First ASCII digit in s[i..end), or end; eight bytes at a time (furniture
+ * is mostly text). */
+static uint32_t next_digit(const char *s, uint32_t i, uint32_t end)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        /* a byte is a digit when its bits above 0x0F are 0x30 and the low
+         * nibble is below 10 */
+        uint64_t x = w ^ 0x3030303030303030ULL;   /* digits become 0..9 */
+        if (((x - ones * 10) & ~x & highs) != 0)    /* some byte below 10 */
+            break;
+        i += 8;
+    }
+    while (i < end && !(s[i] >= '0' && s[i] <= '9'))
+        i++;
+    return i;
+}
+
 /* Digit runs inside a span that no token accounts for (markers, furniture). */
 static bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
 {
     uint32_t i = start;
     while (i < end) {
+        i = next_digit(c->text, i, end);
+        if (i >= end)
+            break;
         if (c->text[i] >= '0' && c->text[i] <= '9') {
             uint32_t j = i;
             while (j < end && ((c->text[j] >= '0' && c->text[j] <= '9') ||
@@ -395,10 +727,15 @@ static bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *f
 /* Units after a number                                              */
 /* ---------------------------------------------------------------- */
 
-static bool in_table(const rctx *c, size_t i, const word_entry *table, size_t count)
+/* Is token i a one-word entry of table t? */
+static bool in_table(const rctx *c, size_t i, lex_table t)
 {
-    for (size_t e = 0; e < count; e++)
-        if (phrase_at(c, i, table[e].phrase) == 1 && !strchr(table[e].phrase, ' '))
+    if (i >= c->tv.n || !c->wid[i])
+        return false;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[i];
+    for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++)
+        if (lx->first[r].table == t && lx->n_ids[lx->base[t] + lx->first[r].entry] == 1)
             return true;
     return false;
 }
@@ -418,11 +755,11 @@ static size_t count_noun_at(const rctx *c, size_t i)
 {
     if (i >= c->tv.n || c->tv.t[i].kind != TOK_WORD)
         return 0;
-    size_t m = PHRASE_AT(c, count_nouns, i, NULL);
+    size_t m = PHRASE_AT(c, LT_COUNT_NOUNS, i, NULL);
     if (m)
         return m;
     const token *t = &c->tv.t[i];
-    if (in_table(c, i, not_nouns, COUNT_OF(not_nouns)))
+    if (in_table(c, i, LT_NOT_NOUNS))
         return 0;
     if (t->flags & TOK_ALLCAPS)
         return t->end - t->start <= 6 ? 1 : 0;
@@ -439,7 +776,7 @@ static void extend_per_unit(const rctx *c, quantity *q)
     size_t k = q->unit_end_tok;
     size_t extra = 0;
     while (k < c->tv.n && extra < 3 && c->tv.t[k].kind == TOK_WORD &&
-           !(c->tv.t[k].flags & TOK_UPPER) && !in_table(c, k, not_nouns, COUNT_OF(not_nouns))) {
+           !(c->tv.t[k].flags & TOK_UPPER) && !in_table(c, k, LT_NOT_NOUNS)) {
         k++;
         extra++;
     }
@@ -450,7 +787,7 @@ static void extend_per_unit(const rctx *c, quantity *q)
         d++;
     size_t words = 0;
     while (d < c->tv.n && words < 4 && c->tv.t[d].kind == TOK_WORD &&
-           !in_table(c, d, not_nouns, COUNT_OF(not_nouns))) {
+           !in_table(c, d, LT_NOT_NOUNS)) {
         d++;
         words++;
     }
@@ -587,7 +924,7 @@ static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, siz
     size_t level_at = 0;
     for (size_t e = i; e > lo; e--) {
         size_t idx;
-        size_t m = PHRASE_BEFORE(c, triggers, e, lo, &idx);
+        size_t m = PHRASE_BEFORE(c, LT_TRIGGERS, e, lo, &idx);
         if (!m)
             continue;
         if (!gap_skippable((rctx *)c, e, i))
@@ -616,12 +953,12 @@ static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, siz
 static const char *baseline_at(rctx *c, size_t i, size_t *consumed)
 {
     size_t k = i;
-    size_t sv = phrase_at(c, k, "so với");
+    size_t sv = so_voi_at(c, k);
     if (!sv)
-        sv = phrase_at(c, k, "so");
+        sv = tok_is(c, k, "so") ? 1 : 0;
     k += sv;
     size_t idx;
-    size_t m = PHRASE_AT(c, baselines, k, &idx);
+    size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
     if (!m)
         return NULL;
     const char *code = baselines[idx].code;
@@ -664,9 +1001,9 @@ static bool gap_skippable(rctx *c, size_t a, size_t b)
             k++;
             continue;
         }
-        size_t m = PHRASE_AT(c, qualifiers, k, NULL);
+        size_t m = PHRASE_AT(c, LT_QUALIFIERS, k, NULL);
         if (!m)
-            m = PHRASE_AT(c, estimates, k, NULL);
+            m = PHRASE_AT(c, LT_ESTIMATES, k, NULL);
         if (!m && (tok_is(c, k, "là") || tok_is(c, k, "được") || tok_is(c, k, "có") ||
                    tok_is(c, k, "ở") || tok_is(c, k, "mức") || tok_is(c, k, "khoảng")))
             m = 1;
@@ -691,7 +1028,7 @@ static const char *baseline_after(rctx *c, size_t from, size_t to)
         if (is_punct(c, k, '(') || is_punct(c, k, ','))
             continue;
         size_t used;
-        if (tok_is(c, k, "so") || PHRASE_AT(c, baselines, k, NULL)) {
+        if (tok_is(c, k, "so") || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);
             if (b)
                 return b;
@@ -722,9 +1059,9 @@ static const char *plan_before(const rctx *c, size_t i)
            !is_numeric(&c->tv.t[k - 1]))
         k--;
     for (; k + 1 < i; k++)
-        if (tok_is(c, k, "so") && phrase_at(c, k, "so với")) {
+        if (tok_is(c, k, "so") && so_voi_at(c, k)) {
             size_t idx;
-            if (PHRASE_AT(c, plan_words, k + 2, &idx))
+            if (PHRASE_AT(c, LT_PLAN_WORDS, k + 2, &idx))
                 return plan_words[idx].code;
         }
     return NULL;
@@ -733,12 +1070,12 @@ static const char *plan_before(const rctx *c, size_t i)
 /* A plan word right after a percentage: "99,5% KH", "144,6% dự toán TW giao". */
 static const char *plan_after(const rctx *c, size_t k)
 {
-    if (phrase_at(c, k, "so với"))
+    if (so_voi_at(c, k))
         k += 2;
     else if (tok_is(c, k, "so"))
         k += 1;
     size_t idx;
-    if (PHRASE_AT(c, plan_words, k, &idx))
+    if (PHRASE_AT(c, LT_PLAN_WORDS, k, &idx))
         return plan_words[idx].code;
     return NULL;
 }
@@ -748,7 +1085,7 @@ static vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo)
     size_t idx;
     size_t e = i;
     /* skip "là" between qualifier and number: "trên 17 tỷ" / "là trên 17 tỷ" */
-    if (PHRASE_BEFORE(c, qualifiers, e, lo, &idx))
+    if (PHRASE_BEFORE(c, LT_QUALIFIERS, e, lo, &idx))
         return qualifiers[idx].q;
     return VNR_QUALIFIER_NONE;
 }
@@ -760,10 +1097,16 @@ static vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo)
 static bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m)
 {
     size_t best = 0;
-    for (size_t e = 0; e < COUNT_OF(fillers); e++) {
-        size_t k = phrase_at(c, i, fillers[e].phrase);
-        if (k > best && i + k <= hi)
-            best = k;
+    if (i < c->tv.n && c->wid[i]) {
+        const lexicon_index *lx = &c->lex;
+        uint16_t w = c->wid[i];
+        for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
+            if (lx->first[r].table != LT_FILLERS)
+                continue;
+            size_t g = lx->base[LT_FILLERS] + lx->first[r].entry, k = lx->n_ids[g];
+            if (k > best && i + k <= hi && ids_match(c, i, g))
+                best = k;
+        }
     }
     *m = best;
     return best > 0;
@@ -805,7 +1148,7 @@ static void trim_phrase(rctx *c, size_t *a, size_t *b)
                !closes_bracket(c, *a, *b - 1))
             (*b)--;
         size_t idx;
-        size_t k = PHRASE_BEFORE(c, fillers, *b, *a, &idx);
+        size_t k = PHRASE_BEFORE(c, LT_FILLERS, *b, *a, &idx);
         if (k) {
             *b -= k;
             continue;
@@ -814,7 +1157,7 @@ static void trim_phrase(rctx *c, size_t *a, size_t *b)
     }
     /* a baseline phrase at the end: "… so với năm trước" */
     for (size_t k = *a; k < *b; k++) {
-        if (tok_is(c, k, "so") && phrase_at(c, k, "so với")) {
+        if (tok_is(c, k, "so") && so_voi_at(c, k)) {
             *b = k;
             break;
         }
@@ -872,7 +1215,7 @@ static const char *period_in(rctx *c, size_t a, size_t b)
         if (tok_is(c, k, "quý") && k + 1 < b && c->tv.t[k + 1].kind == TOK_WORD) {
             static const char *const roman[] = { "i", "ii", "iii", "iv" };
             for (int q = 0; q < 4; q++)
-                if (tok_is(c, k + 1, roman[q])) {
+                if (tok_is_n(c, k + 1, roman[q], strlen(roman[q]))) {
                     int y = year;
                     if (k + 3 < c->tv.n && is_punct(c, k + 2, '/') && (c->tv.t[k + 3].flags & NUM_YEARLIKE))
                         y = (int)c->tv.t[k + 3].v;
@@ -931,7 +1274,7 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
         c->tv.t[i + 2].kind == TOK_NUMBER && (tok_is(c, i - 1, "ngày") || tok_is(c, i - 1, "tháng")))
         return "date";
     size_t idx;
-    size_t m = PHRASE_BEFORE(c, non_indicators, i, lo, &idx);
+    size_t m = PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx);
     if (m) {
         const char *fate = non_indicators[idx].code;
         const char *ph = non_indicators[idx].phrase;
@@ -951,9 +1294,8 @@ static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool h
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";
 
-    for (size_t e = 0; e < COUNT_OF(periods_after); e++)
-        if (phrase_at(c, i + 1, periods_after[e].phrase))
-            return periods_after[e].code;
+    if (phrase_first_at(c, i + 1, LT_PERIODS_AFTER, &idx))
+        return periods_after[idx].code;
     /* Covid-19, Covid -19 */
     if (i >= 2 && is_punct(c, i - 1, '-') && tok_is(c, i - 2, "covid"))
         return "identifier";
@@ -978,10 +1320,7 @@ static bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
         if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
             return false;
     }
-    for (size_t e = 0; e < COUNT_OF(amount_words); e++)
-        if (phrase_at(c, lo, amount_words[e].phrase))
-            return true;
-    return false;
+    return PHRASE_AT(c, LT_AMOUNT_WORDS, lo, NULL) > 0;
 }
 
 /* Set the role of a new record from its trigger and surroundings. */
@@ -1099,7 +1438,7 @@ static size_t count_tail_end(const rctx *c, size_t from, size_t limit)
             break;
         if ((tok_is(c, k, "tăng") || tok_is(c, k, "giảm") || tok_is(c, k, "đạt") ||
              tok_is(c, k, "chiếm") || tok_is(c, k, "bằng")) &&
-            (k + 1 >= limit || is_numeric(&c->tv.t[k + 1]) || PHRASE_AT(c, qualifiers, k + 1, NULL)))
+            (k + 1 >= limit || is_numeric(&c->tv.t[k + 1]) || PHRASE_AT(c, LT_QUALIFIERS, k + 1, NULL)))
             break;
         k++;
     }
@@ -1188,13 +1527,13 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         r.qualifier = qualifier_before(c, trig_at, seg_lo);
     if (q->unit_end_tok < c->tv.n) {
         size_t idx;
-        if (PHRASE_AT(c, qualifiers_after, q->unit_end_tok, &idx))
+        if (PHRASE_AT(c, LT_QUALIFIERS_AFTER, q->unit_end_tok, &idx))
             r.qualifier = qualifiers_after[idx].q;
     }
     if (trig_at == i) {
         /* no trigger: the phrase ends before qualifiers/estimate words */
         size_t idx;
-        size_t m = PHRASE_BEFORE(c, qualifiers, i, seg_lo, &idx);
+        size_t m = PHRASE_BEFORE(c, LT_QUALIFIERS, i, seg_lo, &idx);
         trig_at = i - m;
     }
     const char *plan_code = NULL;
@@ -1206,13 +1545,13 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     size_t est_lo = segment_start(c, trig_at, nc->floor);
     r.estimate = false;
     for (size_t k = est_lo; k < i; k++)
-        if (PHRASE_AT(c, estimates, k, NULL)) {
+        if (PHRASE_AT(c, LT_ESTIMATES, k, NULL)) {
             r.estimate = true;
             break;
         }
     /* "Ước 6 tháng đầu năm, số lượt khách đạt …": a sentence opened by an
      * estimate word is an estimate throughout */
-    if (!r.estimate && PHRASE_AT(c, estimates, nc->sent_start, NULL))
+    if (!r.estimate && PHRASE_AT(c, LT_ESTIMATES, nc->sent_start, NULL))
         r.estimate = true;
     bool own_verb = tr && tr->kind != T_LEVEL;
     if (!r.estimate && ss->head != NONE && !pair_second &&
@@ -1286,7 +1625,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         r.subject = ss->subject ? ss->subject : c->block_subject;
     }
     bool noun_follows = q->unit_end_tok < nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
-                        !in_table(c, q->unit_end_tok, not_nouns, COUNT_OF(not_nouns));
+                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS);
     if (q->count && inherited && (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET)) {
         /* a count names its own thing: "có 90 doanh nghiệp hoạt động trở lại" */
         r.indicator = "";
@@ -1429,15 +1768,9 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
                 return false;
             continue;
         case TOK_WORD:
-            if (c->text[t->start] >= 0x30 || true) {
-                /* digits inside words: m2, UV2, H5N6 */
-                bool digit = false;
-                for (uint32_t k = t->start; k < t->end; k++)
-                    if (c->text[k] >= '0' && c->text[k] <= '9')
-                        digit = true;
-                if (digit && !add_digit_fates(c, t->start, t->end, "identifier"))
-                    return false;
-            }
+            /* digits inside words: m2, UV2, H5N6 (the lexer flags them) */
+            if ((t->flags & TOK_DIGITS) && !add_digit_fates(c, t->start, t->end, "identifier"))
+                return false;
             continue;
         case TOK_NUMBER:
         case TOK_RANGE:
@@ -1628,12 +1961,14 @@ bool recognize_document(const char *text, size_t len, const segmentation *seg,
 {
     rctx c = { .text = text, .len = len, .seg = seg, .meta = meta, .doc = doc_name,
                .arena = arena, .out = out, .section_id = -2 };
-    bool ok = true;
+    bool ok = lexicon_build(&c.lex);
     for (size_t b = 0; ok && b < seg->n_blocks; b++)
         ok = process_block(&c, b);
+    lexicon_free(&c.lex);
     free(c.tv.t);
     free(c.lo_off);
     free(c.lo_len);
+    free(c.wid);
     buf_free(&c.lower);
     buf_free(&c.scratch);
     (void)chain_heads;

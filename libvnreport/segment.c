@@ -59,13 +59,21 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* A superscript digit at s[i] (¹ ² ³ U+00B9/B2/B3, ⁰ U+2070, ⁴–⁹
+ * U+2074–2079), and its length in *len? Read from the bytes (C2 B9, E2 81
+ * B4, …): note_markers asks at every non-ASCII byte of the text. */
 static bool is_superscript_digit_at(const char *s, size_t n, size_t i, size_t *len)
 {
-    size_t k = i;
-    uint32_t cp = utf8_next(s, n, &k);
-    *len = k - i;
-    return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
-           (cp >= 0x2074 && cp <= 0x2079);
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] == 0xC2 && i + 1 < n) {
+        *len = 2;
+        return u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3;
+    }
+    if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x81) {
+        *len = 3;
+        return u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9);
+    }
+    return false;
 }
 
 /* Leading marker of a line: kind and the offset where the content starts. */
@@ -240,7 +248,13 @@ static size_t title_end(const char *s, size_t start, size_t end, bool *label)
     size_t cut = start + 160;
     while (cut > start && s[cut] != ' ')
         cut--;
-    return cut > start ? cut : start + 160;
+    if (cut > start)
+        return cut;
+    /* one long word: cut it between characters, never inside one */
+    cut = start + 160;
+    while (cut > start && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
 }
 
 static int32_t open_section(segmentation *sg, int32_t current, uint8_t rank,
@@ -262,12 +276,34 @@ typedef struct footnote_book {
     uint8_t seen[1024];   /* 1 = marker seen, 2 = body seen */
 } footnote_book;
 
+/* First position in s[i..end) of a byte C2 or E2 (the lead bytes of the
+ * superscript digits), or end. Eight bytes at a time: most lines have
+ * none. */
+static size_t next_superscript_lead(const char *s, size_t i, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t x = (w | 0x2020202020202020ULL) ^ 0xE2E2E2E2E2E2E2E2ULL;  /* 0 where C2/E2 */
+        if ((x - ones) & ~x & highs)
+            break;
+        i += 8;
+    }
+    while (i < end && ((unsigned char)s[i] | 0x20) != 0xE2)
+        i++;
+    return i;
+}
+
 static void note_markers(footnote_book *fb, const char *s, size_t start, size_t end)
 {
     size_t i = start;
     while (i < end) {
         size_t len;
-        if ((unsigned char)s[i] >= 0x80 && is_superscript_digit_at(s, end, i, &len)) {
+        i = next_superscript_lead(s, i, end);
+        if (i >= end)
+            break;
+        if (is_superscript_digit_at(s, end, i, &len)) {
             int v = 0;
             while (i < end && is_superscript_digit_at(s, end, i, &len)) {
                 size_t k = i;
@@ -358,7 +394,10 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
 {
     const char *s = st->text + ls;
     size_t n = le - ls;
-    char lower[96];
+    /* only prefixes are tested (the longest, "độc lập – tự do", is 24
+     * bytes), so 40 lower-cased bytes are as good as the whole line start;
+     * utf8_lower fills at least cap − 5 of them when the line has more */
+    char lower[40];
     utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
     block b = { .kind = BLK_PARAGRAPH, .footnote = -1 };
 
