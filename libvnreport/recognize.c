@@ -98,6 +98,16 @@ static const coded_entry periods_after[] = {
 #include "lexicon.def"
 #undef PERIOD_AFTER
 };
+static const word_entry time_words[] = {
+#define TIME_WORD(p) { p },
+#include "lexicon.def"
+#undef TIME_WORD
+};
+static const word_entry classifiers[] = {
+#define CLASSIFIER(p) { p },
+#include "lexicon.def"
+#undef CLASSIFIER
+};
 
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 #define NONE ((size_t)-1)
@@ -122,7 +132,7 @@ static const coded_entry periods_after[] = {
 typedef enum lex_table {
     LT_TRIGGERS, LT_BASELINES, LT_PLAN_WORDS, LT_QUALIFIERS, LT_QUALIFIERS_AFTER,
     LT_ESTIMATES, LT_FILLERS, LT_NON_INDICATORS, LT_NOT_NOUNS, LT_COUNT_NOUNS,
-    LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_COUNT
+    LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_COUNT
 } lex_table;
 
 /* A table as a strided array of phrases (every entry type starts with one). */
@@ -146,6 +156,8 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_COUNT_NOUNS] = TABLE_VIEW(count_nouns),
     [LT_AMOUNT_WORDS] = TABLE_VIEW(amount_words),
     [LT_PERIODS_AFTER] = TABLE_VIEW(periods_after),
+    [LT_TIME_WORDS] = TABLE_VIEW(time_words),
+    [LT_CLASSIFIERS] = TABLE_VIEW(classifiers),
 };
 
 static const char *table_phrase(lex_table t, size_t e)
@@ -1124,12 +1136,57 @@ static bool closes_bracket(const rctx *c, size_t a, size_t k)
 }
 
 /* Trim fillers, baseline phrases and punctuation off both ends of [a, b). */
+/* A Roman numeral of a quarter or a month: `Quý III/2023`. */
+static bool is_roman_numeral(const rctx *c, size_t k)
+{
+    const token *t = &c->tv.t[k];
+    if (t->kind != TOK_WORD || t->end - t->start > 4)
+        return false;
+    for (uint32_t p = t->start; p < t->end; p++)
+        if (!strchr("IVX", c->text[p]))
+            return false;
+    return true;
+}
+
+/* Tokens of a time adverbial that opens [a, b) and ends in a comma
+ * (`Năm 2023,`, `Quý III/2023,`, `Tính đến hết tháng 9/2023,`), the comma
+ * included; 0 when there is none. It must hold a time word and a number. */
+static size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
+{
+    bool word = false, number = false;
+    /* it opens a sentence or a clause, not a baseline: `so với tháng 02, đạt` */
+    if (a > 0 && c->tv.t[a - 1].kind != TOK_PUNCT)
+        return 0;
+    size_t k = a;
+    while (k < b && k < a + 10) {
+        const token *t = &c->tv.t[k];
+        size_t m;
+        if (is_punct(c, k, ','))
+            return word && number ? k + 1 - a : 0;
+        if ((m = PHRASE_AT(c, LT_TIME_WORDS, k, NULL)) != 0) {
+            word = true;
+            k += m;
+            continue;
+        }
+        if (is_numeric(t) || t->kind == TOK_DATE || t->kind == TOK_YEAR_SPAN)
+            number = true;
+        else if (!is_roman_numeral(c, k) && !is_punct(c, k, '/') && !is_punct(c, k, '-'))
+            return 0;
+        k++;
+    }
+    return 0;
+}
+
 static void trim_phrase(rctx *c, size_t *a, size_t *b)
 {
     size_t m;
     for (;;) {
         while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
             (*a)++;
+        if ((m = time_adverbial_at(c, *a, *b)) != 0) {
+            *a += m;
+            continue;
+        }
         if (*a < *b && tok_is(c, *a, "so")) {
             size_t used;
             if (baseline_at(c, *a, &used)) {
@@ -1200,6 +1257,8 @@ static void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info
 static bool push_record(rctx *c, vnr_record *r)
 {
     r->doc = c->doc;
+    if (r->subject && !*r->subject)
+        r->subject = NULL;   /* a label that trimmed to nothing names no subject */
     r->section = c->section;
     r->section_depth = c->section_depth;
     return VEC_PUSH(c->out->recs, c->out->n_recs, c->out->cap_recs, *r);
@@ -1231,7 +1290,8 @@ static const char *period_in(rctx *c, size_t a, size_t b)
             size_t ny = tok_is(c, k + 2, "năm") ? k + 3 : k + 4;
             if (ny < c->tv.n && (c->tv.t[ny].flags & NUM_YEARLIKE))
                 year = (int)c->tv.t[ny].v;
-            int months = (int)c->tv.t[k].v;
+            double mv = c->tv.t[k].v;   /* any number: converting 1e120 to int is UB */
+            int months = mv >= 1 && mv <= 12 ? (int)mv : 0;
             if (months == 6)
                 snprintf(buf, sizeof buf, "%d-H1", year);
             else if (months >= 1 && months <= 12)
@@ -1424,6 +1484,24 @@ static void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size
     (void)sent_start;
     *a = pa;
     *b = pb;
+}
+
+/* Does `hay` hold needle[0..n) as whole words (bounded by spaces,
+ * punctuation or the ends)? */
+static bool contains_words(const char *hay, const char *needle, size_t n)
+{
+    if (n == 0)
+        return false;
+    for (const char *p = hay; *p; p++) {
+        if (strncmp(p, needle, n) != 0)
+            continue;
+        bool open = p == hay || p[-1] == ' ' || p[-1] == ',' || p[-1] == '(';
+        char after = p[n];
+        bool close = after == '\0' || after == ' ' || after == ',' || after == ')';
+        if (open && close)
+            return true;
+    }
+    return false;
 }
 
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
@@ -1634,15 +1712,29 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     if (!pair_second && !inherited && (q->count || (noun_follows && (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET)))) {
         size_t tail = count_tail_end(c, q->unit_end_tok, nc->sent_end);
         size_t from = q->count ? token_at_offset(c, i, q->unit_start) : q->unit_end_tok;
-        const char *unit_phrase = tokens_text(c, from, tail);
+        /* the thing counted, not the scale: `150,2 nghìn con` → `con` */
+        while (from + 1 < tail && units_scale_word(c->text + c->tv.t[from].start,
+                                                   c->tv.t[from].end - c->tv.t[from].start) > 0)
+            from++;
         size_t il = strlen(r.indicator ? r.indicator : "");
-        c->scratch.len = 0;
-        if (il) {
-            buf_append(&c->scratch, r.indicator, il);
-            buf_append_char(&c->scratch, ' ');
+        /* a bare classifier after a named thing adds nothing: `Tổng đàn lợn` */
+        if (il && tail == from + 1 && in_table(c, from, LT_CLASSIFIERS))
+            from = tail;
+        /* nor a noun the indicator already names: `cây ăn quả … 5 nghìn cây` */
+        if (il && from < tail &&
+            contains_words(r.indicator, c->text + c->tv.t[from].start,
+                           c->tv.t[tail - 1].end - c->tv.t[from].start))
+            from = tail;
+        if (from < tail) {
+            const char *unit_phrase = tokens_text(c, from, tail);
+            c->scratch.len = 0;
+            if (il) {
+                buf_append(&c->scratch, r.indicator, il);
+                buf_append_char(&c->scratch, ' ');
+            }
+            buf_append_str(&c->scratch, unit_phrase);
+            r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
         }
-        buf_append_str(&c->scratch, unit_phrase);
-        r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
     }
 
     if (r.role == VNR_ROLE_LEVEL && q->percent && r.indicator &&
