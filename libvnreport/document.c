@@ -255,7 +255,8 @@ static void sort_fates(number_fate *f, size_t n)
     free(tmp);
 }
 
-static void place_records(vnr_document *doc, position_map *pm)
+/* False when out of memory. */
+static bool place_records(vnr_document *doc, position_map *pm)
 {
     /* footnote bodies are recognized after the paragraph they interrupt:
      * list numbers in input order */
@@ -268,10 +269,15 @@ static void place_records(vnr_document *doc, position_map *pm)
     }
     for (size_t i = 0; i < doc->n_fates; i++) {
         number_fate *f = &doc->fates[i];
+        f->text = arena_strndup(&doc->arena, pm->norm->text + f->norm_start,
+                                f->norm_end - f->norm_start);
+        if (!f->text)
+            return false;
         locate(pm, f->norm_start, &f->offset, &f->line, NULL);
         size_t end = locate_end(pm, f->norm_end);
         f->length = end > f->offset ? end - f->offset : 0;
     }
+    return true;
 }
 
 /* ---------------------------------------------------------------- */
@@ -300,7 +306,7 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     doc->fates = out.fates;
     doc->n_fates = out.n_fates;
     if (ok)
-        place_records(doc, &pm);
+        ok = place_records(doc, &pm);
     free(pm.line_starts);
     segmentation_free(&seg);
     normalized_free(&norm);
@@ -498,6 +504,11 @@ const char *vnr_document_number(const vnr_document *doc, size_t index, size_t *o
     if (record)
         *record = f->record;
     return f->fate;
+}
+
+const char *vnr_document_number_text(const vnr_document *doc, size_t index)
+{
+    return doc && index < doc->n_fates ? doc->fates[index].text : NULL;
 }
 
 /* ---------------------------------------------------------------- */

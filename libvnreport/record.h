@@ -41,6 +41,7 @@ typedef struct number_fate {
     const char *fate;        /* static string: "record", "date", … */
     size_t record;           /* first record index or (size_t)-1 */
     size_t offset, length, line;
+    const char *text;        /* the run as decoded and normalized (arena) */
 } number_fate;
 
 typedef struct doc_meta {

@@ -47,9 +47,11 @@ static int vnrb_lua_numbers_next(lua_State *L)
         return 0;
     lua_pushinteger(L, (lua_Integer)(i + 1));
     lua_replace(L, lua_upvalueindex(2));
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 6);
     lua_pushstring(L, fate);
     lua_setfield(L, -2, "fate");
+    lua_pushstring(L, vnr_document_number_text(doc, i));
+    lua_setfield(L, -2, "text");
     lua_pushinteger(L, (lua_Integer)offset);
     lua_setfield(L, -2, "offset");
     lua_pushinteger(L, (lua_Integer)length);

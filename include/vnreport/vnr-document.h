@@ -499,6 +499,19 @@ VNR_API const char *vnr_document_number(const vnr_document *doc, size_t index,
                                         size_t *offset, size_t *length,
                                         size_t *line, size_t *record);
 
+/**
+ * Text of the @p index-th digit run as the library read it: UTF-8, NFC,
+ * whatever the input encoding (UTF-16, TCVN3, VNI, …), where the original
+ * bytes at vnr_document_number()'s offset may not be UTF-8 at all.
+ * @param doc borrowed; may be NULL.
+ * @param index 0-based, below vnr_document_number_count().
+ * @return a NUL-terminated string borrowed from @p doc, valid while the
+ *         document lives; NULL when @p doc is NULL or @p index is out of
+ *         range.
+ * @since 0.2
+ */
+VNR_API const char *vnr_document_number_text(const vnr_document *doc, size_t index);
+
 VNR_END_DECLS
 
 #endif /* VNR_DOCUMENT_H */

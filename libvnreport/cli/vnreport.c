@@ -178,31 +178,17 @@ int cmd_audit(int argc, char **argv)
     vnr_parser_free(o.parser);
     if (!doc)
         return 1;
-    /* Keep the original bytes at hand to print each number as written. */
-    FILE *f = strcmp(argv[o.first_file], "-") ? fopen(argv[o.first_file], "rb") : NULL;
-    char *bytes = NULL;
-    size_t nbytes = 0;
-    if (f) {
-        fseek(f, 0, SEEK_END);
-        long sz = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        if (sz > 0 && (bytes = malloc((size_t)sz)) != NULL)
-            nbytes = fread(bytes, 1, (size_t)sz, f);
-        fclose(f);
-    }
+    /* Each number as the library read it: the original bytes may be
+     * UTF-16 or a legacy encoding, and stdin cannot be read twice. */
     printf("line\toffset\tnumber\tfate\trecord\n");
     for (size_t i = 0; i < vnr_document_number_count(doc); i++) {
-        size_t off, len, line, rec;
-        const char *fate = vnr_document_number(doc, i, &off, &len, &line, &rec);
-        printf("%zu\t%zu\t", line, off);
-        if (bytes && off + len <= nbytes)
-            fwrite(bytes + off, 1, len, stdout);
-        printf("\t%s\t", fate);
+        size_t off, line, rec;
+        const char *fate = vnr_document_number(doc, i, &off, NULL, &line, &rec);
+        printf("%zu\t%zu\t%s\t%s\t", line, off, vnr_document_number_text(doc, i), fate);
         if (rec != (size_t)-1)
             printf("%zu", rec);
         putchar('\n');
     }
-    free(bytes);
     vnr_document_unref(doc);
     return 0;
 }

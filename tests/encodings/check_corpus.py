@@ -52,16 +52,15 @@ def extract(cli, path, encoding=None):
 
 
 def audit(cli, path):
-    """(line, number as the input's bytes, fate, record) of every number:
-    the audit prints each number as written, in the input's encoding."""
+    """(line, number, fate, record) of every number: the audit prints each
+    number as the library read it (UTF-8), whatever the input's encoding."""
     r = subprocess.run([cli, "audit", path], capture_output=True, check=False)
     rows = [line.split(b"\t") for line in r.stdout.split(b"\n")[1:] if line]
     return [(row[0], row[2], row[3], row[4]) for row in rows]
 
 
-def same_audit(ref_rows, rows, piece_encoder):
-    return len(ref_rows) == len(rows) and all(
-        (a[0], piece_encoder(a[1].decode()), a[2], a[3]) == b for a, b in zip(ref_rows, rows))
+def same_audit(ref_rows, rows):
+    return ref_rows == rows
 
 
 # ---------------------------------------------------------------- variants
@@ -203,7 +202,7 @@ def main():
                 if ok:
                     check_positions(name, report, data, ref_bytes, ref_records, records, piece,
                                     encoding in LEGACY or name == "utf-8-bom")
-                    if not same_audit(ref_audit, audit(cli, path), piece):
+                    if not same_audit(ref_audit, audit(cli, path)):
                         fail("%s %s: the audit's fates differ" % (report, name))
                 if encoding in LEGACY:
                     doc2, records2 = extract(cli, path, encoding)

@@ -244,6 +244,38 @@ static void test_document_null_and_refs(void)
     vnr_document_unref(doc);
 }
 
+/* vnr_document_number_text(): the run as read, whatever the encoding. */
+static void test_number_text(void)
+{
+    CHECK(vnr_document_number_text(NULL, 0) == NULL);
+    /* UTF-8: the text is the input's bytes at the run's offset */
+    vnr_document *doc = NULL;
+    CHECK_INT(vnr_parse(NULL, sample, strlen(sample), "mau", &doc, NULL), VNR_OK);
+    size_t nn = vnr_document_number_count(doc);
+    CHECK(nn > 0);
+    for (size_t i = 0; i < nn; i++) {
+        size_t off, len;
+        CHECK(vnr_document_number(doc, i, &off, &len, NULL, NULL) != NULL);
+        CHECK_MEM(vnr_document_number_text(doc, i), strlen(vnr_document_number_text(doc, i)),
+                  sample + off, len);
+    }
+    CHECK(vnr_document_number_text(doc, nn) == NULL);
+    vnr_document_unref(doc);
+
+    /* UTF-16LE: "Đạt 1.234 tấn.\n" — the text is UTF-8, the offset UTF-16 */
+    static const char utf16[] =
+        "\xFF\xFE" "\x10\x01" "\xA1\x1E" "t\0" " \0" "1\0" ".\0" "2\0" "3\0" "4\0"
+        " \0" "t\0" "\xA5\x1E" "n\0" ".\0" "\n\0";
+    CHECK_INT(vnr_parse(NULL, utf16, sizeof utf16 - 1, "u16", &doc, NULL), VNR_OK);
+    CHECK_SIZE(vnr_document_number_count(doc), 1);
+    size_t off, len;
+    CHECK(vnr_document_number(doc, 0, &off, &len, NULL, NULL) != NULL);
+    CHECK_STR(vnr_document_number_text(doc, 0), "1.234");
+    CHECK_SIZE(off, 10);
+    CHECK_SIZE(len, 10);
+    vnr_document_unref(doc);
+}
+
 static void test_record_null(void)
 {
     const vnr_record *r = NULL;
@@ -395,6 +427,7 @@ int main(void)
     test_parser_null();
     test_parse_arguments();
     test_document_null_and_refs();
+    test_number_text();
     test_record_null();
     test_record_contracts();
     test_parse_file();

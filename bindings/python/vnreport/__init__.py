@@ -90,12 +90,13 @@ class Status(_enum.IntEnum):
 
 
 #: What became of one digit run of the input (see :meth:`Document.numbers`).
-NumberFate = _namedtuple("NumberFate", "fate offset length line record")
+NumberFate = _namedtuple("NumberFate", "fate offset length line record text")
 NumberFate.__doc__ = """\
 One digit run of the input and its fate: ``fate`` is "record", "date",
 "year", "document_number", "list_marker", … ; ``offset``/``length`` are
 bytes in the original input, ``line`` is 1-based, ``record`` the index of the
-first record the run became (None if it became none)."""
+first record the run became (None if it became none), ``text`` the run as
+the library read it (str, whatever the input encoding)."""
 
 _FLOAT_FIELDS = ("value", "value_max", "total", "canonical_value")
 _INT_FIELDS = ("statement", "line", "col", "offset", "length")
@@ -503,7 +504,8 @@ class Document:
         """Every digit run of the input with its fate, as a list of
         :class:`NumberFate` (what ``vnreport audit`` prints)."""
         handle = self._handle
-        return [NumberFate(*_raw.vnr_document_number(handle, i))
+        return [NumberFate(*_raw.vnr_document_number(handle, i),
+                           _raw.vnr_document_number_text(handle, i))
                 for i in range(_raw.vnr_document_number_count(handle))]
 
     def __repr__(self):

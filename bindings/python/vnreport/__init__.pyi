@@ -60,6 +60,7 @@ class NumberFate(NamedTuple):
     length: int
     line: int
     record: Optional[int]
+    text: str
 
 class UnitEntry(NamedTuple):
     name: str

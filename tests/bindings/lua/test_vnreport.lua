@@ -229,6 +229,7 @@ test("audit numbers", function()
   for n in doc:numbers() do
     count = count + 1
     assert(type(n.fate) == "string" and is_integer(n.offset) and n.length >= 1 and n.line >= 1)
+    assert(type(n.text) == "string" and n.text:match("%d"))
     if n.record then
       in_records = in_records + 1
       assert(n.record >= 0 and n.record < #doc)
@@ -409,6 +410,10 @@ test("every raw function is exercised", function()
     vnr_document_record = function() return vnr.vnr_document_record(doc, 0).offset == rec.offset
       and vnr.vnr_document_record(doc, #doc) == nil end,
     vnr_document_number_count = function() return vnr.vnr_document_number_count(doc) > 0 end,
+    vnr_document_number_text = function()
+      return vnr.vnr_document_number_text(doc, 0):match("^%d") ~= nil
+        and vnr.vnr_document_number_text(doc, 1000000) == nil
+    end,
     vnr_document_number = function()
       local fate, off, len, line = vnr.vnr_document_number(doc, 0)
       return type(fate) == "string" and is_integer(off) and len > 0 and line > 0

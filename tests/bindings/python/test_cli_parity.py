@@ -114,3 +114,4 @@ def test_audit_numbers_cover_records(parsed):
     for n in numbers:
         assert n.record is None or 0 <= n.record < len(records)
         assert n.line >= 1 and n.length >= 1
+        assert n.text and any(ch.isdigit() for ch in n.text)

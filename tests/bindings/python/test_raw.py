@@ -48,6 +48,8 @@ def calls(doc, rec):
         "vnr_document_record_count": lambda: raw.vnr_document_record_count(doc) > 0,
         "vnr_document_record": lambda: raw.vnr_document_record(doc, 10 ** 6) is None,
         "vnr_document_number_count": lambda: raw.vnr_document_number_count(doc) > 0,
+        "vnr_document_number_text": lambda: raw.vnr_document_number_text(doc, 0)[0].isdigit()
+        and raw.vnr_document_number_text(doc, 10 ** 6) is None,
         "vnr_document_number": lambda: len(raw.vnr_document_number(doc, 0)) == 5
         and raises(IndexError, raw.vnr_document_number, doc, 10 ** 6),
         "vnr_record_doc": lambda: raw.vnr_record_doc(rec) == rec.doc,
