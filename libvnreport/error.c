@@ -2,6 +2,7 @@
  * error.c — status strings and the vnr_error object (see vnr-common.h).
  */
 #include "error.h"
+#include "decode.h"   /* utf8_sequence_length */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +40,23 @@ const char *vnr_status_str(vnr_status status)
     return "unknown status";
 }
 
+/* Messages quote what the caller passed (unit names, expressions cut to a
+ * length), which need not be valid UTF-8, while bindings decode every
+ * message as UTF-8: each byte that does not start a valid sequence becomes
+ * '?', in place. */
+static void replace_invalid_utf8(char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t k = utf8_sequence_length((const unsigned char *)s + i, n - i);
+        if (k == 0) {
+            s[i] = '?';
+            k = 1;
+        }
+        i += k;
+    }
+}
+
 /* Used when even the error object cannot be allocated. */
 static char nomem_message[] = "out of memory";
 static vnr_error nomem_error = { VNR_E_NOMEM, 0, VNR_NO_POSITION, nomem_message };
@@ -66,6 +84,7 @@ vnr_status error_set(vnr_error **error, vnr_status status, size_t line,
     va_start(ap, fmt);
     vsnprintf(e->message, (size_t)n + 1, fmt, ap);
     va_end(ap);
+    replace_invalid_utf8(e->message, (size_t)n);
     *error = e;
     return status;
 }

@@ -446,7 +446,9 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
             j++;
         double m = find_scale(p + i, j - i);
         if (m == 0) {
-            if (!(flags & UNITS_OPEN_COUNT)) {
+            /* a number is no noun, even an open one: `vạn 0`, `nghìn 5` */
+            bool number = p[i] >= '0' && p[i] <= '9';
+            if (!(flags & UNITS_OPEN_COUNT) || number) {
                 *bad_word = word;
                 return VNR_E_UNKNOWN_UNIT;
             }
@@ -523,9 +525,13 @@ static bool expr_add_part(unit_expr *e, const part_value *pv, int sign)
     e->dimension = e->n_parts++ == 0 ? pv->dimension : "rate";
     if (pv->canon_len == 1 && pv->canon[0] == '1')
         return true;  /* scale-only parts drop out of the canonical text */
-    size_t need = e->canon_len + (e->canon_len > 0) + pv->canon_len;
+    /* a denominator with nothing left above it: `nghìn/ha` is 1/m2, not m2 */
+    bool reciprocal = sign < 0 && e->canon_len == 0;
+    size_t need = e->canon_len + (e->canon_len > 0 || reciprocal) + reciprocal + pv->canon_len;
     if (need >= UNIT_CANON_MAX)
         return false;
+    if (reciprocal)
+        e->canonical[e->canon_len++] = '1';
     if (e->canon_len > 0)
         e->canonical[e->canon_len++] = '/';
     size_t off = e->canon_len;
@@ -660,25 +666,26 @@ vnr_status units_resolve(const vnr_unit_registry *reg, const char *s, size_t n,
 /* Conversion                                                           */
 /* ------------------------------------------------------------------ */
 
-static bool same_count_atoms(const unit_expr *a, const unit_expr *b)
+/* The atoms of one kind (count nouns, currencies) are the same in a and b. */
+static bool same_atoms(const unit_expr *a, const unit_expr *b, uint8_t kind)
 {
     size_t na = 0, nb = 0;
     for (size_t i = 0; i < a->n_atoms; i++) {
         const unit_atom *x = &a->atoms[i];
-        if (x->kind != ATOM_COUNT)
+        if (x->kind != kind)
             continue;
         na++;
         bool found = false;
         for (size_t j = 0; j < b->n_atoms && !found; j++) {
             const unit_atom *y = &b->atoms[j];
-            found = y->kind == ATOM_COUNT && y->exp == x->exp && y->len == x->len &&
+            found = y->kind == kind && y->exp == x->exp && y->len == x->len &&
                     memcmp(a->canonical + x->off, b->canonical + y->off, x->len) == 0;
         }
         if (!found)
             return false;
     }
     for (size_t j = 0; j < b->n_atoms; j++)
-        nb += b->atoms[j].kind == ATOM_COUNT;
+        nb += b->atoms[j].kind == kind;
     return na == nb;
 }
 
@@ -752,7 +759,10 @@ static vnr_status currency_factor(const vnr_unit_registry *reg, const unit_expr 
     const unit_atom *b = sole_currency(to, &many);
     if (!a && !b)
         return VNR_OK;
-    if (many || !a || !b || a->exp != b->exp)
+    if (many)   /* `đồng/USD`: into the same currencies only, and no rate */
+        return same_atoms(from, to, ATOM_CURRENCY) ? VNR_OK
+                                                  : incompatible(error, from, to, from_text, to_text);
+    if (!a || !b || a->exp != b->exp)
         return incompatible(error, from, to, from_text, to_text);
     if (a->currency == b->currency)
         return VNR_OK;
@@ -773,7 +783,7 @@ vnr_status units_conversion(const vnr_unit_registry *reg, const unit_expr *from,
 {
     if (!reg)
         reg = &builtin_registry;
-    if (memcmp(from->exps, to->exps, sizeof from->exps) != 0 || !same_count_atoms(from, to))
+    if (memcmp(from->exps, to->exps, sizeof from->exps) != 0 || !same_atoms(from, to, ATOM_COUNT))
         return incompatible(error, from, to, from_text, to_text);
     *num = from->si_num;
     *den = from->si_den;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian 12 machine, build, and run every test suite: the
-# normal build (with bindings) and the whole suite again under ASan+UBSan.
+# normal build (with bindings), the whole suite again under ASan+UBSan, and
+# a short run of each libFuzzer harness (scripts/fuzz.sh).
 # Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,19 @@ if build_dir build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildt
 else
   failed=$((failed + 1))
 fi
+
+# Short libFuzzer runs (scripts/fuzz.sh, FUZZ_SECONDS each, clang build in
+# build-fuzz): one pass or fail per harness.
+fuzz_log=$(mktemp)
+bash scripts/fuzz.sh 2>&1 | tee "$fuzz_log"
+fuzz_ok=$(grep -c '^fuzz [a-z]*: PASS' "$fuzz_log")
+fuzz_bad=$(grep -c '^fuzz [a-z]*: FAIL' "$fuzz_log")
+passed=$((passed + fuzz_ok))
+failed=$((failed + fuzz_bad))
+if [ $((fuzz_ok + fuzz_bad)) -eq 0 ]; then
+  failed=$((failed + 1))   # fuzz.sh itself failed
+fi
+rm -f "$fuzz_log"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
