@@ -280,6 +280,15 @@ static size_t lex_word(lexer *L, size_t i, token *t)
     return k;
 }
 
+/* Lex the word at i and append it; its end, or 0 on allocation failure. */
+static size_t push_word(lexer *L, size_t i)
+{
+    token t = { .start = (uint32_t)i, .kind = TOK_WORD };
+    size_t e = lex_word(L, i, &t);
+    t.end = (uint32_t)e;
+    return push(L, t) ? e : 0;
+}
+
 static bool is_year(double v, unsigned f)
 {
     return (f & NUM_YEARLIKE) && v >= 1900 && v <= 2100;
@@ -508,12 +517,8 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         }
         if (c < 0x80 && ascii_class[c] != AC_NONE) {
             /* an ASCII letter (digits are handled above) */
-            token t = { .start = (uint32_t)i, .kind = TOK_WORD };
-            size_t e = lex_word(&L, i, &t);
-            t.end = (uint32_t)e;
-            if (!push(&L, t))
+            if (!(i = push_word(&L, i)))
                 return false;
-            i = e;
             continue;
         }
         size_t next = i;
@@ -539,12 +544,8 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
             continue;
         }
         if (lex_is_letter(cp)) {
-            token t = { .start = (uint32_t)i, .kind = TOK_WORD };
-            size_t e = lex_word(&L, i, &t);
-            t.end = (uint32_t)e;
-            if (!push(&L, t))
+            if (!(i = push_word(&L, i)))
                 return false;
-            i = e;
             continue;
         }
         token t = { .start = (uint32_t)i, .end = (uint32_t)next, .kind = TOK_PUNCT, .cp = cp };
