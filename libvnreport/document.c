@@ -269,6 +269,10 @@ static bool place_records(vnr_document *doc, position_map *pm)
     }
     for (size_t i = 0; i < doc->n_fates; i++) {
         number_fate *f = &doc->fates[i];
+        /* a pair's fates are re-cut by the recognizer (`20/4 đến 25/4`);
+         * never trust an end before the start */
+        if (f->norm_end < f->norm_start)
+            f->norm_end = f->norm_start;
         f->text = arena_strndup(&doc->arena, pm->norm->text + f->norm_start,
                                 f->norm_end - f->norm_start);
         if (!f->text)
