@@ -23,24 +23,12 @@
 
 uint32_t utf8_next(const char *s, size_t n, size_t *i)
 {
+    uint32_t short_cp;
+    if (utf8_next_short(s, n, i, &short_cp))
+        return short_cp;
+    /* the rest, and anything malformed, through utf8proc */
     const unsigned char *u = (const unsigned char *)s;
     size_t k = *i;
-    unsigned c = u[k];
-    if (c < 0x80) {
-        *i = k + 1;
-        return c;
-    }
-    /* Two- and three-byte sequences (all of Vietnamese) decoded here; the
-     * rest, and anything malformed, through utf8proc. */
-    if (c >= 0xC2 && c <= 0xDF && k + 1 < n && (u[k + 1] & 0xC0) == 0x80) {
-        *i = k + 2;
-        return (uint32_t)(c & 0x1F) << 6 | (u[k + 1] & 0x3F);
-    }
-    if (c >= 0xE1 && c <= 0xEC && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 &&
-        (u[k + 2] & 0xC0) == 0x80) {
-        *i = k + 3;
-        return (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[k + 1] & 0x3F) << 6 | (u[k + 2] & 0x3F);
-    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp);
     if (len <= 0) {

@@ -111,26 +111,40 @@ static inline size_t utf8_encode(uint32_t cp, char *out)
 /* Code point at s[*i] (advancing *i); invalid bytes give U+FFFD. */
 uint32_t utf8_next(const char *s, size_t n, size_t *i);
 
-/* utf8_next for the hot loops: one- to three-byte sequences of Vietnamese
- * text decoded inline, everything else through utf8_next. */
-static inline uint32_t utf8_next_fast(const char *s, size_t n, size_t *i)
+/* The sequences all Vietnamese text is made of, decoded inline: ASCII and
+ * well-formed two-byte and E1–EC three-byte sequences (no overlong or
+ * surrogate form is possible there). False, *i untouched, for anything
+ * else, which utf8_next hands to utf8proc. */
+static inline bool utf8_next_short(const char *s, size_t n, size_t *i, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = *i;
     unsigned c = u[k];
     if (c < 0x80) {
         *i = k + 1;
-        return c;
+        *cp = c;
+        return true;
     }
     if (c >= 0xC2 && c <= 0xDF && k + 1 < n && (u[k + 1] & 0xC0) == 0x80) {
         *i = k + 2;
-        return (uint32_t)(c & 0x1F) << 6 | (u[k + 1] & 0x3F);
+        *cp = (uint32_t)(c & 0x1F) << 6 | (u[k + 1] & 0x3F);
+        return true;
     }
-    if (c == 0xE1 && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 && (u[k + 2] & 0xC0) == 0x80) {
+    if (c >= 0xE1 && c <= 0xEC && k + 2 < n && (u[k + 1] & 0xC0) == 0x80 &&
+        (u[k + 2] & 0xC0) == 0x80) {
         *i = k + 3;
-        return (uint32_t)0x1000 | (uint32_t)(u[k + 1] & 0x3F) << 6 | (u[k + 2] & 0x3F);
+        *cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[k + 1] & 0x3F) << 6 | (u[k + 2] & 0x3F);
+        return true;
     }
-    return utf8_next(s, n, i);
+    return false;
+}
+
+/* utf8_next for the hot loops: the common sequences inline, the rest
+ * through the out-of-line utf8_next. */
+static inline uint32_t utf8_next_fast(const char *s, size_t n, size_t *i)
+{
+    uint32_t cp;
+    return utf8_next_short(s, n, i, &cp) ? cp : utf8_next(s, n, i);
 }
 
 #endif
