@@ -4,6 +4,7 @@
  */
 #include "metadata.h"
 #include "normalize.h"
+#include "period.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,72 +181,87 @@ static int first_year(const char *s)
     return 0;
 }
 
-static const struct {
-    const char *roman;
-    int q;
-} quarters[] = { { "iv", 4 }, { "iii", 3 }, { "ii", 2 }, { "i", 1 } };
-
-/* Reporting period and kind from a lower-cased title. */
-static void period_from_title(const char *t, vnr_arena *arena, doc_meta *m)
+/* The reporting year when the text says it only in passing: the first
+ * period phrase with a year (`tháng 7/2022`, `năm 2024`), else one year
+ * after the first year a value is compared with (`so với cùng kỳ năm
+ * 2010` in an 11-month release of 2011), else the first year at all. */
+static int infer_year(const char *lower, size_t n)
 {
-    int year = first_year(t);
-    char buf[32];
-    const char *q = strstr(t, "quý ");
-    if (q) {
-        q += strlen("quý ");
-        for (size_t i = 0; i < sizeof quarters / sizeof *quarters; i++) {
-            size_t L = strlen(quarters[i].roman);
-            if (strncmp(q, quarters[i].roman, L) == 0 && !(q[L] >= 'a' && q[L] <= 'z')) {
-                int y = first_year(q);
-                snprintf(buf, sizeof buf, "%d-Q%d", y ? y : year, quarters[i].q);
-                m->period = arena_strdup(arena, buf);
-                m->kind = "quarterly";
-                m->year = y ? y : year;
-                return;
-            }
-        }
+    period_ref p;
+    int compared = 0;
+    for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
+        if (p.year && !p.compared)
+            return p.year;
+        if (p.year && p.compared && !compared)
+            compared = p.year + 1;
     }
-    if (strstr(t, "6 tháng đầu năm") || strstr(t, "sáu tháng đầu năm")) {
-        snprintf(buf, sizeof buf, "%d-H1", year);
-        m->period = arena_strdup(arena, buf);
-        m->kind = "half_year";
-        m->year = year;
-        return;
-    }
-    const char *th = strstr(t, "tháng ");
-    if (th && is_digit(th[6])) {
-        int mo = atoi(th + 6);
-        if (mo >= 1 && mo <= 12 && !strstr(t, "tháng đầu")) {
-            snprintf(buf, sizeof buf, "%d-M%02d", year, mo);
-            m->period = arena_strdup(arena, buf);
-            m->kind = "monthly";
-            m->year = year;
-            return;
-        }
-    }
-    if (year) {
-        snprintf(buf, sizeof buf, "%d", year);
-        m->period = arena_strdup(arena, buf);
-        m->kind = "annual";
-        m->year = year;
-    }
+    return compared ? compared : first_year(lower);
 }
 
+/* Reporting period and kind from the first period a lower-cased title
+ * names; `year` is the document's year where the title leaves it unsaid. */
+static bool period_from_title(const char *t, size_t n, int year, vnr_arena *arena, doc_meta *m)
+{
+    period_ref p;
+    char buf[32];
+    if (!period_first(t, n, &p) || !period_format(&p, year, buf, sizeof buf))
+        return false;
+    m->period = arena_strdup(arena, buf);
+    m->kind = period_doc_kind(&p);
+    m->year = p.year ? p.year : year;
+    return m->period != NULL;
+}
+
+/* Header lines are short; the first line longer than this is body text,
+ * where `tình hình` no longer announces a title. */
+enum { BODY_LINE_BYTES = 250 };
+
 /* The title: the first header line that speaks of the situation or plan,
- * joined with a continuation line ("– an ninh năm 2023; …"). */
+ * joined with a continuation line ("– an ninh năm 2023; …"); failing
+ * that, the first non-empty line when it is short (a web page's headline). */
 static const char *find_title(const char *text, size_t len, size_t *title_line_end)
 {
     size_t ls = 0, lines = 0;
+    const char *first = NULL;
+    size_t first_end = 0;
     while (ls < len && lines < HEADER_LINES) {
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
+        if (le - ls > BODY_LINE_BYTES)
+            break;
         char low[256];
         utf8_lower(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
         if (strstr(low, "tình hình") || strstr(low, "kết quả thực hiện")) {
             *title_line_end = le;
             return text + ls;
         }
+        if (!first && strspn(low, " \t\r") < strlen(low)) {
+            first = text + ls;
+            first_end = le;
+        }
         lines++;
+        ls = le + 1;
+    }
+    if (first) {
+        *title_line_end = first_end;
+        return first;
+    }
+    return NULL;
+}
+
+/* A date line at the top of a web page (`Thứ sáu - 27/10/2023 03:14`). */
+static const char *find_date_line(const char *text, size_t len, vnr_arena *arena)
+{
+    size_t ls = 0;
+    for (int lines = 0; ls < len && lines < 8; lines++) {
+        const char *nl = memchr(text + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - text) : len;
+        char low[256], iso[16];
+        if (le - ls < 128) {
+            size_t n = utf8_lower(text + ls, le - ls, low, sizeof low);
+            if (period_date_line(low, n, iso, sizeof iso))
+                return arena_strdup(arena, iso);
+        }
         ls = le + 1;
     }
     return NULL;
@@ -325,8 +341,12 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
     out->province = find_province(lh, hlen, text, len, arena);
     out->number = find_number(lh, arena);
     out->date = find_date(lh, arena);
+    if (!out->date)
+        out->date = find_date_line(text, len, arena);
+    int year = infer_year(lh, hlen);
     size_t tle = 0;
     const char *t = find_title(text, len, &tle);
+    bool plan = false;
     if (t) {
         out->title = title_string(text, len, t, tle, arena);
         if (out->title) {
@@ -336,13 +356,27 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
                 free(lh);
                 return false;
             }
-            utf8_lower(out->title, tl, low, tl * 2 + 16);
-            period_from_title(low, arena, out);
+            size_t n = utf8_lower(out->title, tl, low, tl * 2 + 16);
+            period_from_title(low, n, year, arena, out);
+            plan = period_plan_title(low, n);
             free(low);
         }
     }
     if (!out->period)
-        period_from_title(lh, arena, out);
+        period_from_title(lh, hlen, year, arena, out);
+    if (!out->period && year) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", year);
+        out->period = arena_strdup(arena, buf);
+        out->kind = "annual";
+        out->year = year;
+    }
+    if (plan) {
+        /* a resolution's target list: every value is a target for its year */
+        out->kind = "plan";
+        out->plan_period = out->period;
+        out->plan_block = 0;
+    }
     if (strstr(lh, "ủy ban nhân dân") || strstr(lh, "/bc-ubnd") || strstr(lh, "ubnd")) {
         if (out->province) {
             char buf[96];
@@ -350,7 +384,8 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
             out->issuer = arena_strdup(arena, buf);
         }
     }
-    find_plan_part(text, len, seg, arena, out);
+    if (!plan)
+        find_plan_part(text, len, seg, arena, out);
     free(lh);
     return true;
 }

@@ -1,0 +1,431 @@
+/*
+ * period.c — the period grammar (see period.h). Words are in period.def;
+ * this file only knows the shapes: a head word, numbers, Roman numerals,
+ * a year suffix, and what may stand before a phrase.
+ */
+#include "period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef enum period_unit { PU_MONTH, PU_QUARTER, PU_YEAR } period_unit;
+
+typedef struct unit_word { const char *phrase; period_unit unit; } unit_word;
+typedef struct count_word { const char *phrase; int n; } count_word;
+typedef struct plain_word { const char *phrase; } plain_word;
+typedef struct first_word { const char *phrase; int half; } first_word;
+
+static const unit_word unit_words[] = {
+#define PERIOD_UNIT(p, k) { p, k },
+#include "period.def"
+#undef PERIOD_UNIT
+};
+static const count_word count_words[] = {
+#define PERIOD_COUNT_WORD(p, n) { p, n },
+#include "period.def"
+#undef PERIOD_COUNT_WORD
+};
+static const plain_word cumulative_words[] = {
+#define PERIOD_CUMULATIVE(p) { p },
+#include "period.def"
+#undef PERIOD_CUMULATIVE
+};
+static const first_word first_words[] = {
+#define PERIOD_FIRST(p, h) { p, h },
+#include "period.def"
+#undef PERIOD_FIRST
+};
+static const plain_word past_words[] = {
+#define PERIOD_PAST(p) { p },
+#include "period.def"
+#undef PERIOD_PAST
+};
+static const plain_word blockers[] = {
+#define PERIOD_BLOCKER(p) { p },
+#include "period.def"
+#undef PERIOD_BLOCKER
+};
+static const plain_word plan_title_words[] = {
+#define PLAN_TITLE(p) { p },
+#include "period.def"
+#undef PLAN_TITLE
+};
+static const plain_word achieved_title_words[] = {
+#define ACHIEVED_TITLE(p) { p },
+#include "period.def"
+#undef ACHIEVED_TITLE
+};
+static const plain_word date_line_words[] = {
+#define DATE_LINE_WORD(p) { p },
+#include "period.def"
+#undef DATE_LINE_WORD
+};
+
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+#define NO_MATCH ((size_t)-1)
+
+/* Bytes of a word: ASCII letters and digits, and every byte of a non-ASCII
+ * character (the grammar's words are Vietnamese letters; a dash between
+ * years is checked for by the caller where it matters). */
+static bool word_byte(unsigned char b)
+{
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* End of `phrase` when s[i..) starts with it as whole words, else NO_MATCH. */
+static size_t match_at(const char *s, size_t n, size_t i, const char *phrase)
+{
+    size_t L = strlen(phrase);
+    if (i + L > n || memcmp(s + i, phrase, L) != 0)
+        return NO_MATCH;
+    if (i + L < n && word_byte((unsigned char)s[i + L]) && word_byte((unsigned char)phrase[L - 1]))
+        return NO_MATCH;
+    return i + L;
+}
+
+/* The longest entry of a table matching at i; its index in *idx. */
+static size_t match_table(const char *s, size_t n, size_t i, const char *const *first,
+                          size_t stride, size_t count, size_t *idx)
+{
+    size_t best = NO_MATCH;
+    for (size_t k = 0; k < count; k++) {
+        const char *phrase = *(const char *const *)((const char *)first + k * stride);
+        size_t e = match_at(s, n, i, phrase);
+        if (e != NO_MATCH && (best == NO_MATCH || e > best)) {
+            best = e;
+            if (idx)
+                *idx = k;
+        }
+    }
+    return best;
+}
+
+#define MATCH_TABLE(s, n, i, t, idx) \
+    match_table(s, n, i, &(t)[0].phrase, sizeof *(t), COUNT_OF(t), idx)
+
+int period_year_at(const char *s, size_t n, size_t i)
+{
+    if (i + 4 > n || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
+        return 0;
+    if (i + 4 < n && is_digit(s[i + 4]))
+        return 0;
+    int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* A small whole number (1–2 digits, no digit, decimal or date part after). */
+static size_t small_number(const char *s, size_t n, size_t i, int *v)
+{
+    size_t e = i;
+    int x = 0;
+    while (e < n && is_digit(s[e]) && e - i < 3)
+        x = x * 10 + (s[e++] - '0');
+    if (e == i || e - i > 2 || (e < n && is_digit(s[e])))
+        return NO_MATCH;
+    if (e + 1 < n && s[e] == ',' && is_digit(s[e + 1]))
+        return NO_MATCH;   /* `3,5 tháng` is a duration, not a count of months */
+    *v = x;
+    return e;
+}
+
+/* Is the byte at i the start of an en or em dash? */
+static size_t dash_at(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '-')
+        return i + 1;
+    if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+        return i + 3;
+    return NO_MATCH;
+}
+
+/* After a month, quarter or count: `/2024`, `-2024`, `.2024`, ` năm 2024`. */
+static size_t year_suffix(const char *s, size_t n, size_t i, int *year)
+{
+    size_t j = skip_blanks(s, n, i);
+    size_t d = dash_at(s, n, j);
+    if (d == NO_MATCH && j < n && (s[j] == '/' || s[j] == '.'))
+        d = j + 1;
+    if (d != NO_MATCH) {
+        size_t k = skip_blanks(s, n, d);
+        int y = period_year_at(s, n, k);
+        if (y) {
+            *year = y;
+            return k + 4;
+        }
+        return i;
+    }
+    size_t idx;
+    size_t e = MATCH_TABLE(s, n, j, unit_words, &idx);
+    if (e != NO_MATCH && unit_words[idx].unit == PU_YEAR) {
+        size_t k = skip_blanks(s, n, e);
+        int y = period_year_at(s, n, k);
+        if (y && dash_at(s, n, k + 4) == NO_MATCH) {
+            *year = y;
+            return k + 4;
+        }
+    }
+    return i;
+}
+
+/* `tháng 9`, `quý III`, `năm 2024` at i (a head word). */
+static size_t unit_phrase(const char *s, size_t n, size_t i, period_ref *p)
+{
+    size_t idx;
+    size_t e = MATCH_TABLE(s, n, i, unit_words, &idx);
+    if (e == NO_MATCH)
+        return NO_MATCH;
+    size_t j = skip_blanks(s, n, e);
+    if (j == e)
+        return NO_MATCH;
+    int v = 0;
+    if (unit_words[idx].unit == PU_YEAR) {
+        int y = period_year_at(s, n, j);
+        size_t d = y ? dash_at(s, n, skip_blanks(s, n, j + 4)) : NO_MATCH;
+        if (!y || (d != NO_MATCH && period_year_at(s, n, skip_blanks(s, n, d))))
+            return NO_MATCH;   /* `năm 2021-2025` is a span */
+        *p = (period_ref){ .kind = PK_YEAR, .year = y };
+        return j + 4;
+    }
+    size_t k;
+    if (unit_words[idx].unit == PU_QUARTER) {
+        static const char *const roman[] = { "iv", "iii", "ii", "i", "4", "3", "2", "1" };
+        static const int value[] = { 4, 3, 2, 1, 4, 3, 2, 1 };
+        k = NO_MATCH;
+        for (size_t r = 0; r < COUNT_OF(roman) && k == NO_MATCH; r++)
+            if ((k = match_at(s, n, j, roman[r])) != NO_MATCH)
+                v = value[r];
+        if (k == NO_MATCH || (k < n && is_digit(s[k])))
+            return NO_MATCH;
+        *p = (period_ref){ .kind = PK_QUARTER, .n = v };
+    } else {
+        k = small_number(s, n, j, &v);
+        if (k == NO_MATCH || v < 1 || v > 12)
+            return NO_MATCH;
+        if (k < n && s[k] == '/' && k + 1 < n && is_digit(s[k + 1]) && !period_year_at(s, n, k + 1))
+            return NO_MATCH;   /* `tháng 10/12`: not a month of a year */
+        *p = (period_ref){ .kind = PK_MONTH, .n = v };
+    }
+    return year_suffix(s, n, k, &p->year);
+}
+
+/* The count of `N tháng`: digits or a word (`sáu`). */
+static size_t month_count(const char *s, size_t n, size_t i, int *v)
+{
+    size_t e = small_number(s, n, i, v);
+    if (e != NO_MATCH)
+        return e;
+    size_t idx;
+    e = MATCH_TABLE(s, n, i, count_words, &idx);
+    if (e != NO_MATCH)
+        *v = count_words[idx].n;
+    return e;
+}
+
+/* `[lũy kế] N tháng [đầu năm|qua] [năm 2024]` at i. */
+static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
+{
+    size_t j = MATCH_TABLE(s, n, i, cumulative_words, NULL);
+    j = j == NO_MATCH ? i : skip_blanks(s, n, j);
+    int v = 0;
+    size_t e = month_count(s, n, j, &v);
+    if (e == NO_MATCH || v < 1 || v > 12)
+        return NO_MATCH;
+    size_t idx;
+    size_t m = MATCH_TABLE(s, n, skip_blanks(s, n, e), unit_words, &idx);
+    if (m == NO_MATCH || unit_words[idx].unit != PU_MONTH || skip_blanks(s, n, e) == e)
+        return NO_MATCH;
+    int half = 0;
+    p->year = 0;
+    size_t f = MATCH_TABLE(s, n, skip_blanks(s, n, m), first_words, &idx);
+    if (f != NO_MATCH) {
+        half = first_words[idx].half;
+        m = f;
+        size_t y = skip_blanks(s, n, m);
+        if (y > m && period_year_at(s, n, y) && dash_at(s, n, y + 4) == NO_MATCH) {
+            p->year = period_year_at(s, n, y);   /* `đầu năm 2025` */
+            m = y + 4;
+        }
+    } else if ((f = MATCH_TABLE(s, n, skip_blanks(s, n, m), past_words, NULL)) != NO_MATCH) {
+        m = f;
+    }
+    int said = p->year;
+    *p = (period_ref){ .kind = PK_MONTHS, .n = v };
+    if (v == 12)
+        *p = (period_ref){ .kind = PK_YEAR };
+    else if (v == 6)
+        *p = (period_ref){ .kind = PK_HALF, .n = half == 2 ? 2 : 1 };
+    else if (v == 3 && half != 2)
+        *p = (period_ref){ .kind = PK_QUARTER, .n = 1 };
+    else if (half == 2)
+        return NO_MATCH;   /* `3 tháng cuối năm`: no code for it */
+    p->year = said;
+    return said ? m : year_suffix(s, n, m, &p->year);
+}
+
+/* Does a comparison word stand in the three words before `start`? */
+static bool compared_before(const char *s, size_t start)
+{
+    size_t j = start;
+    for (int w = 0; w < 3; w++) {
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+            j--;
+        if (j == 0 || !word_byte((unsigned char)s[j - 1]))
+            return false;
+        for (size_t b = 0; b < COUNT_OF(blockers); b++) {
+            size_t L = strlen(blockers[b].phrase);
+            if (j >= L && memcmp(s + j - L, blockers[b].phrase, L) == 0 &&
+                (j == L || !word_byte((unsigned char)s[j - L - 1])))
+                return true;
+        }
+        while (j > 0 && word_byte((unsigned char)s[j - 1]))
+            j--;
+    }
+    return false;
+}
+
+bool period_next(const char *s, size_t n, size_t from, period_ref *out)
+{
+    for (size_t i = from; i < n; i++) {
+        if (i > 0 && word_byte((unsigned char)s[i - 1]))
+            continue;
+        if (!word_byte((unsigned char)s[i]))
+            continue;
+        period_ref p;
+        size_t e = count_phrase(s, n, i, &p);
+        if (e == NO_MATCH)
+            e = unit_phrase(s, n, i, &p);
+        if (e == NO_MATCH)
+            continue;
+        p.start = i;
+        p.end = e;
+        p.compared = compared_before(s, i);
+        *out = p;
+        return true;
+    }
+    return false;
+}
+
+bool period_first(const char *s, size_t n, period_ref *out)
+{
+    period_ref p;
+    for (size_t i = 0; period_next(s, n, i, &p); i = p.end)
+        if (!p.compared) {
+            *out = p;
+            return true;
+        }
+    return false;
+}
+
+bool period_last(const char *s, size_t n, period_ref *out)
+{
+    bool found = false;
+    period_ref p;
+    for (size_t i = 0; period_next(s, n, i, &p); i = p.end)
+        if (!p.compared) {
+            *out = p;
+            found = true;
+        }
+    return found;
+}
+
+bool period_format(const period_ref *p, int year, char *buf, size_t cap)
+{
+    int y = p->year ? p->year : year;
+    if (!y)
+        return false;
+    int w;
+    switch (p->kind) {
+    case PK_MONTH: w = snprintf(buf, cap, "%d-M%02d", y, p->n); break;
+    case PK_QUARTER: w = snprintf(buf, cap, "%d-Q%d", y, p->n); break;
+    case PK_HALF: w = snprintf(buf, cap, "%d-H%d", y, p->n); break;
+    case PK_MONTHS: w = snprintf(buf, cap, "%d-01/%d-%02d", y, y, p->n); break;
+    case PK_YEAR: w = snprintf(buf, cap, "%d", y); break;
+    default: return false;
+    }
+    return w > 0 && (size_t)w < cap;
+}
+
+const char *period_doc_kind(const period_ref *p)
+{
+    switch (p->kind) {
+    case PK_MONTH: return "monthly";
+    case PK_QUARTER: return "quarterly";
+    case PK_HALF: return "half_year";
+    case PK_MONTHS: return "year_to_date";
+    default: return "annual";
+    }
+}
+
+/* Does any phrase of the table occur in s[0..n) as whole words? */
+static bool has_any(const char *s, size_t n, const char *const *first, size_t stride, size_t count)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+            match_table(s, n, i, first, stride, count, NULL) != NO_MATCH)
+            return true;
+    return false;
+}
+
+#define HAS_ANY(s, n, t) has_any(s, n, &(t)[0].phrase, sizeof *(t), COUNT_OF(t))
+
+bool period_plan_title(const char *s, size_t n)
+{
+    return HAS_ANY(s, n, plan_title_words) && !HAS_ANY(s, n, achieved_title_words);
+}
+
+/* `27/10/2023`, `11-12-2023`, `27.03.2018` at i: day, month, year. */
+static size_t date_at(const char *s, size_t n, size_t i, int *d, int *m, int *y)
+{
+    size_t e = small_number(s, n, i, d);
+    if (e == NO_MATCH || e >= n || (s[e] != '/' && s[e] != '-' && s[e] != '.'))
+        return NO_MATCH;
+    char sep = s[e];
+    size_t f = small_number(s, n, e + 1, m);
+    if (f == NO_MATCH || f >= n || s[f] != sep || !(*y = period_year_at(s, n, f + 1)))
+        return NO_MATCH;
+    if (*d < 1 || *d > 31 || *m < 1 || *m > 12)
+        return NO_MATCH;
+    return f + 5;
+}
+
+bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
+{
+    if (n > 80 || cap < 11)
+        return false;
+    int d = 0, m = 0, y = 0;
+    bool dated = false;
+    for (size_t i = 0; i < n;) {
+        size_t e = NO_MATCH;
+        if (!dated && (i == 0 || !is_digit(s[i - 1])) && is_digit(s[i]) &&
+            (e = date_at(s, n, i, &d, &m, &y)) != NO_MATCH) {
+            dated = true;
+            i = e;
+            continue;
+        }
+        if ((i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+            (e = MATCH_TABLE(s, n, i, date_line_words, NULL)) != NO_MATCH) {
+            i = e;
+            continue;
+        }
+        if (!strchr("0123456789:/-.,|+() \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH)
+            return false;   /* words of a sentence: not a date line */
+        i = dash_at(s, n, i) != NO_MATCH ? dash_at(s, n, i) : i + 1;
+    }
+    if (!dated)
+        return false;
+    snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+    return true;
+}

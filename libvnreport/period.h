@@ -1,0 +1,63 @@
+/*
+ * period.h — the period grammar, shared by metadata (the document's period
+ * and kind) and the recognizer (a record's period).
+ *
+ * Owns: reading period phrases from lower-cased NFC text — `tháng 9/2024`,
+ * `tháng 9 năm 2024`, `9 tháng năm 2024`, `lũy kế 9 tháng`, `6 tháng đầu
+ * năm`, `quý III/2024`, `năm 2024` — and writing them as SPEC period codes
+ * (`2024-M09`, `2024-01/2024-09`, `2024-H1`, `2024-Q3`, `2024`); whether a
+ * phrase is a comparison (`so với tháng 3`) rather than the period a value
+ * refers to; web date lines (`Thứ sáu - 27/10/2023 03:14`). Words live in
+ * period.def. Uses only the C library: it sits beside the recognizer and
+ * below nothing but metadata and recognize.
+ */
+#ifndef VNR_PERIOD_H
+#define VNR_PERIOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum period_kind {
+    PK_NONE, PK_MONTH, PK_QUARTER, PK_HALF, PK_MONTHS, PK_YEAR
+} period_kind;
+
+/* One period phrase found in a lower-cased string. */
+typedef struct period_ref {
+    period_kind kind;
+    int n;              /* month 1–12, quarter 1–4, half 1–2, months counted */
+    int year;           /* 0 when the phrase leaves it unsaid */
+    size_t start, end;  /* byte span of the phrase in the scanned string */
+    bool compared;      /* after `so với`, `cùng kỳ`, …: a baseline, not the period */
+} period_ref;
+
+/* The first period phrase starting at or after byte `from` of s[0..n).
+ * Returns false when there is none. */
+bool period_next(const char *s, size_t n, size_t from, period_ref *out);
+
+/* The last period phrase of s[0..n) that is not a comparison. */
+bool period_last(const char *s, size_t n, period_ref *out);
+
+/* The first period phrase of s[0..n) that is not a comparison. */
+bool period_first(const char *s, size_t n, period_ref *out);
+
+/* The phrase as a SPEC period code, its unsaid year taken as `year`.
+ * Writes at most cap bytes (NUL included); returns false when no year is
+ * known or the phrase has no code. */
+bool period_format(const period_ref *p, int year, char *buf, size_t cap);
+
+/* The kind of document whose title names this period first: "monthly",
+ * "quarterly", "half_year", "year_to_date", "annual" (static strings). */
+const char *period_doc_kind(const period_ref *p);
+
+/* Whether a lower-cased title announces a plan or resolution. */
+bool period_plan_title(const char *s, size_t n);
+
+/* A web page's date line (`09:05, 31/05/2021`, `Thứ sáu - 27/10/2023
+ * 03:14`): the date as ISO `YYYY-MM-DD` in buf (cap ≥ 11), or false. */
+bool period_date_line(const char *s, size_t n, char *buf, size_t cap);
+
+/* The year in s[i..n) when four digits 1900–2100 start there and no digit
+ * follows; 0 otherwise. */
+int period_year_at(const char *s, size_t n, size_t i);
+
+#endif
