@@ -275,11 +275,15 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
     return said ? m : year_suffix(s, n, m, &p->year);
 }
 
-/* Does a comparison word stand in the three words before `start`? */
+/* How many words before a period phrase a comparison word may stand:
+ * `so với thời điểm cuối năm 2022` puts four between. */
+enum { COMPARED_WORDS = 5 };
+
+/* Does a comparison word stand in the words before `start`? */
 static bool compared_before(const char *s, size_t start)
 {
     size_t j = start;
-    for (int w = 0; w < 3; w++) {
+    for (int w = 0; w < COMPARED_WORDS; w++) {
         while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
             j--;
         if (j == 0 || !word_byte((unsigned char)s[j - 1]))

@@ -11,6 +11,7 @@
 #include "recognize.h"
 #include "lexer.h"
 #include "normalize.h"
+#include "period.h"
 #include "units.h"
 
 #include <math.h>
@@ -409,6 +410,11 @@ typedef struct quantity {
 } quantity;
 
 /* Per sentence: state shared by the records of a chain. */
+typedef struct number_ctx {
+    size_t sent_start, sent_end;
+    size_t floor;          /* first token after the previous quantity */
+} number_ctx;
+
 typedef struct sentence_state {
     size_t first_rec;          /* index of the first record of the sentence */
     size_t head;               /* most recent level record, or NONE */
@@ -1264,63 +1270,52 @@ static bool push_record(rctx *c, vnr_record *r)
     return VEC_PUSH(c->out->recs, c->out->n_recs, c->out->cap_recs, *r);
 }
 
-/* Period named in the phrase before a value: "quý I/2021", "tháng 3",
- * "6 tháng đầu năm". */
-static const char *period_in(rctx *c, size_t a, size_t b)
+/* How much text before a value the period grammar reads (bytes). */
+enum { PERIOD_WINDOW = 480 };
+
+/* How far after a value its clause may name its period (tokens). */
+enum { PERIOD_AFTER_TOKENS = 16 };
+
+/* The period phrase of tokens [a, b), read by the period grammar
+ * (period.c) from their lower-cased text: the last one (`first`: the
+ * first one) that is not a comparison. Writes its code into buf. */
+static bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap)
 {
-    int year = c->meta->year;
+    if (a >= b)
+        return false;
+    while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
+        a++;   /* keep the window next to the value */
+    char low[PERIOD_WINDOW * 2 + 16];
+    size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
+    if (span > PERIOD_WINDOW)
+        return false;
+    size_t n = utf8_lower(c->text + c->tv.t[a].start, span, low, sizeof low);
+    period_ref p;
+    if (!(first ? period_first(low, n, &p) : period_last(low, n, &p)))
+        return false;
+    return period_format(&p, c->meta->year, buf, cap);
+}
+
+/* The period a value refers to: the nearest period phrase before it in
+ * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), else one
+ * right after it in its clause (`chiếm 21% … trong tháng 4/2023`), else
+ * the document's (a year left unsaid is the document's year). Values of a
+ * plan part take the plan's period. */
+static const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
+{
+    if (c->in_plan)
+        return c->meta->plan_period;
     char buf[32];
-    for (size_t k = a; k < b; k++) {
-        if (tok_is(c, k, "quý") && k + 1 < b && c->tv.t[k + 1].kind == TOK_WORD) {
-            static const char *const roman[] = { "i", "ii", "iii", "iv" };
-            for (int q = 0; q < 4; q++)
-                if (tok_is_n(c, k + 1, roman[q], strlen(roman[q]))) {
-                    int y = year;
-                    if (k + 3 < c->tv.n && is_punct(c, k + 2, '/') && (c->tv.t[k + 3].flags & NUM_YEARLIKE))
-                        y = (int)c->tv.t[k + 3].v;
-                    if (!y)
-                        return NULL;
-                    snprintf(buf, sizeof buf, "%d-Q%d", y, q + 1);
-                    return arena_strdup(c->arena, buf);
-                }
-        }
-        if (c->tv.t[k].kind == TOK_NUMBER && k + 2 < c->tv.n && tok_is(c, k + 1, "tháng") &&
-            (tok_is(c, k + 2, "năm") || (k + 3 < c->tv.n && tok_is(c, k + 2, "đầu") && tok_is(c, k + 3, "năm"))) &&
-            year) {
-            size_t ny = tok_is(c, k + 2, "năm") ? k + 3 : k + 4;
-            if (ny < c->tv.n && (c->tv.t[ny].flags & NUM_YEARLIKE))
-                year = (int)c->tv.t[ny].v;
-            double mv = c->tv.t[k].v;   /* any number: converting 1e120 to int is UB */
-            int months = mv >= 1 && mv <= 12 ? (int)mv : 0;
-            if (months == 6)
-                snprintf(buf, sizeof buf, "%d-H1", year);
-            else if (months >= 1 && months <= 12)
-                snprintf(buf, sizeof buf, "%d-01/%d-%02d", year, year, months);
-            else
-                continue;
-            return arena_strdup(c->arena, buf);
-        }
-        if (tok_is(c, k, "tháng") && k + 1 < b && c->tv.t[k + 1].kind == TOK_NUMBER &&
-            c->tv.t[k + 1].v >= 1 && c->tv.t[k + 1].v <= 12 && year &&
-            !(k > a && tok_is(c, k - 1, "so"))) {
-            snprintf(buf, sizeof buf, "%d-M%02d", year, (int)c->tv.t[k + 1].v);
-            return arena_strdup(c->arena, buf);
-        }
-        if (tok_is(c, k, "năm") && k + 1 < b && (c->tv.t[k + 1].flags & NUM_YEARLIKE) &&
-            (k == a || tok_is(c, k - 1, "trong") || tok_is(c, k - 1, "cả") || tok_is(c, k - 1, "hết") ||
-             is_punct(c, k + 2, ','))) {
-            snprintf(buf, sizeof buf, "%d", (int)c->tv.t[k + 1].v);
-            return arena_strdup(c->arena, buf);
-        }
-        if (c->tv.t[k].kind == TOK_DATE && k > a && tok_is(c, k - 1, "tháng")) {
-            int m = (int)c->tv.t[k].v2;   /* TOK_DATE: v = year, v2 = month */
-            int y = (int)c->tv.t[k].v;
-            if (m >= 1 && m <= 12 && y >= 1900) {
-                snprintf(buf, sizeof buf, "%d-M%02d", y, m);
-                return arena_strdup(c->arena, buf);
-            }
-        }
-    }
+    size_t u = q->unit_end_tok;
+    size_t e = u;
+    while (e < nc->sent_end && e < u + PERIOD_AFTER_TOKENS && !is_punct(c, e, ';') && !is_punct(c, e, ','))
+        e++;
+    /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
+    if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
+        return arena_strdup(c->arena, buf);
+    if (period_of_tokens(c, nc->sent_start, i, false, buf, sizeof buf) ||
+        period_of_tokens(c, u, e, true, buf, sizeof buf))
+        return arena_strdup(c->arena, buf);
     return NULL;
 }
 
@@ -1458,11 +1453,6 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
         r->value_max = fabs(r->value_max);
     }
 }
-
-typedef struct number_ctx {
-    size_t sent_start, sent_end;
-    size_t floor;          /* first token after the previous quantity */
-} number_ctx;
 
 /* The indicator phrase of a quantity at token i; [*a, *b) is returned. */
 static void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent_start,
@@ -1749,8 +1739,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
 
     /* period and clause text (one copy per clause, however many values) */
     size_t cs = clause_of(c, i, nc);
-    size_t near = i > LOOKBACK && i - LOOKBACK > nc->sent_start ? i - LOOKBACK : nc->sent_start;
-    r.period = c->in_plan ? c->meta->plan_period : period_in(c, near, i);
+    r.period = record_period(c, i, q, nc);
     r.text = c->clause_text;
     if (c->clause_len > MAX_CLAUSE_TEXT) {
         /* a list of hundreds of values in one clause: keep the part about
