@@ -109,6 +109,32 @@ static const word_entry classifiers[] = {
 #include "lexicon.def"
 #undef CLASSIFIER
 };
+typedef struct target_cue_entry { const char *phrase; bool counts; } target_cue_entry;
+static const target_cue_entry target_cues[] = {
+#define TARGET_CUE(p, n) { p, n },
+#include "lexicon.def"
+#undef TARGET_CUE
+};
+static const word_entry target_cue_nots[] = {
+#define TARGET_CUE_NOT(p) { p },
+#include "lexicon.def"
+#undef TARGET_CUE_NOT
+};
+static const word_entry target_cue_stops[] = {
+#define TARGET_CUE_STOP(p) { p },
+#include "lexicon.def"
+#undef TARGET_CUE_STOP
+};
+static const word_entry share_words[] = {
+#define SHARE_WORD(p) { p },
+#include "lexicon.def"
+#undef SHARE_WORD
+};
+static const word_entry plan_structure[] = {
+#define PLAN_STRUCTURE(p) { p },
+#include "lexicon.def"
+#undef PLAN_STRUCTURE
+};
 
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 #define NONE ((size_t)-1)
@@ -133,7 +159,8 @@ static const word_entry classifiers[] = {
 typedef enum lex_table {
     LT_TRIGGERS, LT_BASELINES, LT_PLAN_WORDS, LT_QUALIFIERS, LT_QUALIFIERS_AFTER,
     LT_ESTIMATES, LT_FILLERS, LT_NON_INDICATORS, LT_NOT_NOUNS, LT_COUNT_NOUNS,
-    LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_COUNT
+    LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
+    LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE, LT_COUNT
 } lex_table;
 
 /* A table as a strided array of phrases (every entry type starts with one). */
@@ -159,6 +186,11 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_PERIODS_AFTER] = TABLE_VIEW(periods_after),
     [LT_TIME_WORDS] = TABLE_VIEW(time_words),
     [LT_CLASSIFIERS] = TABLE_VIEW(classifiers),
+    [LT_TARGET_CUES] = TABLE_VIEW(target_cues),
+    [LT_TARGET_CUE_NOTS] = TABLE_VIEW(target_cue_nots),
+    [LT_TARGET_CUE_STOPS] = TABLE_VIEW(target_cue_stops),
+    [LT_SHARE_WORDS] = TABLE_VIEW(share_words),
+    [LT_PLAN_STRUCTURE] = TABLE_VIEW(plan_structure),
 };
 
 static const char *table_phrase(lex_table t, size_t e)
@@ -1379,6 +1411,15 @@ static bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
 }
 
 /* Set the role of a new record from its trigger and surroundings. */
+/* `tương đương X` restates the sentence's latest value: a change when that
+ * is a change, a level when it is a level (`68,37 triệu đồng (tương đương
+ * 2.873 USD)`). */
+static bool restates_change(const rctx *c, const sentence_state *ss)
+{
+    size_t n = c->out->n_recs;
+    return n <= ss->first_rec || c->out->recs[n - 1].role != VNR_ROLE_LEVEL;
+}
+
 static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
                         const sentence_state *ss, const char **plan_code)
 {
@@ -1401,7 +1442,7 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
         if (plan) {
             r->role = VNR_ROLE_ATTAINMENT;
             *plan_code = plan;
-        } else if (ss->last_change != NONE &&
+        } else if (ss->last_change != NONE && restates_change(c, ss) &&
                    (strcmp(tr->phrase, "bằng") != 0 || !(q->percent && baseline_after(c, q->unit_end_tok, c->tv.n)))) {
             r->role = VNR_ROLE_CHANGE;
             if (c->out->recs[ss->last_change].value < 0)
@@ -1455,6 +1496,78 @@ static void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger
 }
 
 /* The indicator phrase of a quantity at token i; [*a, *b) is returned. */
+/* `(+32,36 tấn)`, `giảm 0,04% (151 tấn)`, `(-11,85%)`: a bracketed value
+ * with no verb of its own, right after a change or written with a sign, is
+ * a change; unsigned, it takes the sign of the change it restates. */
+static void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
+                                const sentence_state *ss)
+{
+    size_t i = q->tok, n = c->out->n_recs;
+    if (i == 0 || !is_punct(c, i - 1, '(') || r->role != VNR_ROLE_LEVEL || q->count)
+        return;
+    bool written_sign = c->tv.t[i].flags & NUM_SIGNED;
+    bool after_change = n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_CHANGE;
+    if (!written_sign && !after_change)
+        return;
+    r->role = VNR_ROLE_CHANGE;
+    if (!written_sign && c->out->recs[n - 1].value < 0) {
+        r->value = -fabs(r->value);
+        r->value_max = -fabs(r->value_max);
+    }
+}
+
+/* A plan word in the value's segment (or the one its bracket opens):
+ * `phấn đấu … đạt 8%`, `kế hoạch năm 2020 (tăng 7-8%)`. A longer phrase
+ * that names a programme or an attainment (`chương trình mục tiêu`, `đạt
+ * kế hoạch`) and a document number (`Kế hoạch số 12`) are no cue. */
+static bool target_cue_before(const rctx *c, size_t i, size_t floor, bool count)
+{
+    size_t lo = segment_start(c, i, floor);
+    if (lo > floor && is_punct(c, lo - 1, '('))
+        lo = segment_start(c, lo - 1, floor);
+    for (size_t k = i; k > lo; k--)
+        if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k - 1, NULL)) {
+            lo = k;   /* only a cue after the last outcome word counts */
+            break;
+        }
+    for (size_t k = lo; k < i; k++) {
+        size_t idx;
+        size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
+        if (!m || (count && !target_cues[idx].counts))
+            continue;
+        if (PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL) ||
+            (PHRASE_AT(c, LT_NON_INDICATORS, k + m, &idx) &&
+             strcmp(non_indicators[idx].code, "document_number") == 0))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* The role rules that look past the trigger: bracketed restatements,
+ * target cues, shares of a structure, a plan's own outline. */
+static void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
+                        const number_ctx *nc, const sentence_state *ss)
+{
+    size_t i = q->tok, n = c->out->n_recs;
+    bracket_restatement(c, r, q, ss);
+    if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
+        !(q->count && in_table(c, token_at_offset(c, i, q->unit_start), LT_PLAN_STRUCTURE)) &&
+        target_cue_before(c, i, nc->floor, q->count)) {
+        r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
+    }
+    if (r->role == VNR_ROLE_LEVEL && q->percent) {
+        bool share = !tr && n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_SHARE;
+        for (size_t k = nc->floor; k < i && !share; k++)
+            share = PHRASE_AT(c, LT_SHARE_WORDS, k, NULL) != 0;
+        if (share)
+            r->role = VNR_ROLE_SHARE;   /* `cơ cấu … lần lượt là: 39,75%, 12,04%` */
+    }
+    if (c->in_plan && r->role == VNR_ROLE_TARGET && q->count &&
+        in_table(c, token_at_offset(c, i, q->unit_start), LT_PLAN_STRUCTURE))
+        r->role = VNR_ROLE_LEVEL;   /* `25 chỉ tiêu`: the plan's outline */
+}
+
 static void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent_start,
                            size_t *a, size_t *b)
 {
@@ -1606,6 +1719,8 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     }
     const char *plan_code = NULL;
     assign_role(c, &r, q, tr, ss, &plan_code);
+    if (!pair_second)
+        refine_role(c, &r, q, tr, nc, ss);
     if (pair_second)
         r.role = VNR_ROLE_TARGET;
 
@@ -1759,8 +1874,9 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     {
         size_t k = q->unit_end_tok, used = 0;
         if (plan_after(c, k)) {
-            while (k < nc->sent_end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]))
-                k++;
+            while (k < nc->sent_end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]) &&
+                   !PHRASE_AT(c, LT_TRIGGERS, k, NULL))
+                k++;   /* `đạt 53,5% dự toán và tăng 6,27%`: the verb starts the next */
             q->consumed_end = k;
         } else if (k < nc->sent_end && baseline_at(c, k, &used)) {
             q->consumed_end = k + used;
