@@ -209,6 +209,8 @@ static bool period_from_title(const char *t, size_t n, int year, vnr_arena *aren
     m->period = arena_strdup(arena, buf);
     m->kind = period_doc_kind(&p);
     m->year = p.year ? p.year : year;
+    m->period_kind = (int)p.kind;
+    m->period_n = p.n;
     return m->period != NULL;
 }
 

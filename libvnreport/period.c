@@ -61,6 +61,12 @@ static const plain_word date_line_words[] = {
 #undef DATE_LINE_WORD
 };
 
+static const plain_word date_leads[] = {
+#define DATE_LEAD(p) { p },
+#include "period.def"
+#undef DATE_LEAD
+};
+
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 #define NO_MATCH ((size_t)-1)
 
@@ -432,4 +438,67 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
         return false;
     snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
     return true;
+}
+
+/* Months since year 0 of the last month a period covers. */
+static int last_month(const period_ref *p, int year)
+{
+    int y = p->year ? p->year : year;
+    switch (p->kind) {
+    case PK_MONTH: return y * 12 + p->n - 1;
+    case PK_QUARTER: return y * 12 + p->n * 3 - 1;
+    case PK_HALF: return y * 12 + p->n * 6 - 1;
+    case PK_MONTHS: return y * 12 + p->n - 1;
+    default: return y * 12 + 11;
+    }
+}
+
+/* How many months a period spans (a year: 12). */
+static int span_months(const period_ref *p)
+{
+    switch (p->kind) {
+    case PK_MONTH: return 1;
+    case PK_QUARTER: return 3;
+    case PK_HALF: return 6;
+    case PK_MONTHS: return p->n;
+    default: return 12;
+    }
+}
+
+bool period_baseline(const period_ref *compared, const period_ref *current, int year,
+                     char *buf, size_t cap)
+{
+    if (compared->kind == PK_NONE || compared->kind == PK_YEAR || !year)
+        return false;
+    int cy = compared->year ? compared->year : year;
+    if (compared->kind == PK_MONTH && compared->n == 12 && (cy == year - 1 || !compared->year)) {
+        snprintf(buf, cap, "year_end:%d", year - 1);
+        return true;
+    }
+    if (current->kind == PK_NONE || current->kind == PK_YEAR)
+        return false;
+    int cur = last_month(current, year), was = last_month(compared, year);
+    const char *code = NULL;
+    if (span_months(compared) == span_months(current) && compared->kind == current->kind) {
+        if (was == cur - span_months(current))
+            code = "previous_period";
+        else if (was == cur - 12)
+            code = "same_period_last_year";
+    }
+    if (!code)
+        return false;
+    snprintf(buf, cap, "%s", code);
+    return true;
+}
+
+size_t period_year_end_date(const char *s, size_t n, int *year)
+{
+    size_t i = MATCH_TABLE(s, n, 0, date_leads, NULL);
+    i = i == NO_MATCH ? 0 : skip_blanks(s, n, i);
+    int d = 0, m = 0, y = 0;
+    size_t e = is_digit(s[i]) ? date_at(s, n, i, &d, &m, &y) : NO_MATCH;
+    if (e == NO_MATCH || d != 31 || m != 12)
+        return 0;
+    *year = y;
+    return e;
 }

@@ -56,6 +56,20 @@ bool period_plan_title(const char *s, size_t n);
  * 03:14`): the date as ISO `YYYY-MM-DD` in buf (cap ≥ 11), or false. */
 bool period_date_line(const char *s, size_t n, char *buf, size_t cap);
 
+/* What a value compared with `compared` is compared with, seen from a
+ * document about `current` (kind PK_NONE when unknown) of year `year`:
+ * the December of the year before → `year_end:Y`; the period just before
+ * → `previous_period`; the same period a year earlier →
+ * `same_period_last_year`. Writes the code into buf; false when the
+ * comparison is none of these. */
+bool period_baseline(const period_ref *compared, const period_ref *current, int year,
+                     char *buf, size_t cap);
+
+/* `31/12/2023`, `thời điểm 31/12/2023` at the start of s: the end of that
+ * year as a reference point. Returns the bytes used (0: no such date) and
+ * the year in *year. */
+size_t period_year_end_date(const char *s, size_t n, int *year);
+
 /* The year in s[i..n) when four digits 1900–2100 start there and no digit
  * follows; 0 otherwise. */
 int period_year_at(const char *s, size_t n, size_t i);

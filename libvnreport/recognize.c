@@ -1000,13 +1000,54 @@ static const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, siz
 }
 
 /* A baseline phrase starting at token i (optionally after "so với"/"so"). */
+/* `so với tháng 3/2023` in an April release: a period phrase right after
+ * `so với`, read by the period grammar and set against the document's
+ * period (period_baseline). Returns the tokens it spans, its code in buf. */
+static size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
+{
+    size_t e = k;
+    while (e < c->tv.n && e < k + 8 && !is_boundary(c, e) && !is_strong_boundary(c, e))
+        e++;
+    if (e == k)
+        return 0;
+    char low[256];
+    size_t span = c->tv.t[e - 1].end - c->tv.t[k].start;
+    if (span >= sizeof low / 2)
+        return 0;
+    size_t n = utf8_lower(c->text + c->tv.t[k].start, span, low, sizeof low);
+    period_ref p;
+    size_t date_end = period_year_end_date(low, n, &p.year);
+    if (date_end) {
+        /* `so với 31/12/2023`, `so với thời điểm 31/12/2023` */
+        snprintf(buf, cap, "year_end:%d", p.year);
+        p.end = date_end;
+    } else if (!period_next(low, n, 0, &p) || p.start > 0) {
+        return 0;
+    } else {
+        period_ref current = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,
+                               .year = c->meta->year };
+        if (!period_baseline(&p, &current, c->meta->year, buf, cap))
+            return 0;
+    }
+    size_t used = 0;
+    while (k + used < e && c->tv.t[k + used].end - c->tv.t[k].start <= p.end)
+        used++;
+    return used ? used : 1;
+}
+
 static const char *baseline_at(rctx *c, size_t i, size_t *consumed)
 {
+    char buf[32];
     size_t k = i;
     size_t sv = so_voi_at(c, k);
     if (!sv)
         sv = tok_is(c, k, "so") ? 1 : 0;
     k += sv;
+    size_t used_period = sv ? compared_period_at(c, k, buf, sizeof buf) : 0;
+    if (used_period) {
+        *consumed = k + used_period - i;
+        return arena_strdup(c->arena, buf);
+    }
     size_t idx;
     size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
     if (!m)
@@ -1016,7 +1057,6 @@ static const char *baseline_at(rctx *c, size_t i, size_t *consumed)
     if (code[strlen(code) - 1] == ':') {
         /* year: / year_end: need the year that follows */
         if (end < c->tv.n && c->tv.t[end].kind == TOK_NUMBER && (c->tv.t[end].flags & NUM_YEARLIKE)) {
-            char buf[32];
             snprintf(buf, sizeof buf, "%s%d", code, (int)c->tv.t[end].v);
             *consumed = end + 1 - i;
             return arena_strdup(c->arena, buf);
@@ -1024,7 +1064,6 @@ static const char *baseline_at(rctx *c, size_t i, size_t *consumed)
         if (strcmp(code, "year:") == 0)
             return NULL; /* "năm" alone is not a baseline */
         if (c->meta->year) {
-            char buf[32];
             snprintf(buf, sizeof buf, "%s%d", code, c->meta->year - 1);
             *consumed = end - i;
             return arena_strdup(c->arena, buf);

@@ -49,6 +49,7 @@ typedef struct doc_meta {
     const char *plan_period;      /* period of the plan part, if any */
     size_t plan_block;            /* first block of the plan part, or SIZE_MAX */
     int year;                     /* reporting year, 0 when unknown */
+    int period_kind, period_n;    /* the period as period.h reads it (0: none) */
 } doc_meta;
 
 #endif
