@@ -1583,6 +1583,71 @@ static bool target_cue_before(const rctx *c, size_t i, size_t floor, bool count)
     return false;
 }
 
+/* Longest phrase, in tokens, whose period phrases are looked for. */
+enum { PERIOD_TRIM_TOKENS = 64 };
+
+/* Marks in skip[] the tokens of [a, b) that belong to a period phrase the
+ * value does not compare with (`9 tháng năm 2024`, `lũy kế 7 tháng`):
+ * the guidelines keep them out of indicators. */
+static bool mark_period_tokens(rctx *c, size_t a, size_t b, bool *skip)
+{
+    char low[1024];
+    uint32_t off[PERIOD_TRIM_TOKENS + 1];
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) {
+        const token *t = &c->tv.t[k];
+        if (n + (t->end - t->start) * 2 + 2 >= sizeof low)
+            return false;
+        off[k - a] = (uint32_t)n;
+        n += utf8_lower(c->text + t->start, t->end - t->start, low + n, sizeof low - n);
+        low[n++] = ' ';
+        skip[k - a] = false;
+    }
+    off[b - a] = (uint32_t)n;
+    bool any = false;
+    period_ref p;
+    for (size_t i = 0; period_next(low, n, i, &p); i = p.end) {
+        if (p.compared)
+            continue;
+        for (size_t k = 0; k < b - a; k++)
+            if (off[k] >= p.start && off[k] < p.end) {
+                skip[k] = true;
+                any = true;
+            }
+    }
+    return any;
+}
+
+/* The text of an indicator or subject phrase [a, b): its tokens without
+ * period phrases, each remaining piece trimmed like the whole phrase. */
+static const char *phrase_text(rctx *c, size_t a, size_t b)
+{
+    bool skip[PERIOD_TRIM_TOKENS];
+    if (b - a > PERIOD_TRIM_TOKENS || !mark_period_tokens(c, a, b, skip))
+        return tokens_text(c, a, b);
+    vnr_buf joined = { 0 };
+    bool ok = true;
+    for (size_t x = a; x < b && ok;) {
+        if (skip[x - a]) {
+            x++;
+            continue;
+        }
+        size_t y = x;
+        while (y < b && !skip[y - a])
+            y++;
+        size_t pa = x, pb = y;
+        trim_phrase(c, &pa, &pb);
+        if (has_content(c, pa, pb)) {
+            const char *piece = tokens_text(c, pa, pb);
+            ok = piece && (!joined.len || buf_append_char(&joined, ' ')) && buf_append_str(&joined, piece);
+        }
+        x = y;
+    }
+    const char *r = ok ? arena_strndup(c->arena, joined.data ? joined.data : "", joined.len) : NULL;
+    buf_free(&joined);
+    return r;
+}
+
 /* The role rules that look past the trigger: bracketed restatements,
  * target cues, shares of a structure, a plan's own outline. */
 static void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
@@ -1809,6 +1874,11 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         indicator_span(c, i, trig_at, nc->floor, nc->sent_start, &a, &b);
     }
     bool own = has_content(c, a, b);
+    const char *own_text = own ? phrase_text(c, a, b) : NULL;
+    if (own && !own_text)
+        return false;
+    if (own && !*own_text)
+        own = false;   /* the phrase was only a period: `9 tháng năm 2024, …` */
     bool inherited = false;
     const vnr_record *head = ss->head != NONE ? &c->out->recs[ss->head] : NULL;
     if (!head && c->out->n_recs > ss->first_rec)
@@ -1818,7 +1888,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         r.indicator = prev->indicator;
         r.subject = prev->subject;
     } else if (r.role == VNR_ROLE_LEVEL || r.role == VNR_ROLE_TARGET || r.role == VNR_ROLE_SHARE) {
-        r.indicator = own ? tokens_text(c, a, b) : (head ? head->indicator : "");
+        r.indicator = own ? own_text : (head ? head->indicator : "");
         inherited = !own && head;
         r.subject = ss->subject ? ss->subject : (own || !head ? c->block_subject : head->subject);
         /* "Cây ngô gieo trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha": a short
@@ -1833,10 +1903,10 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     } else if (own && head && head->indicator && *head->indicator &&
                c->out->n_recs > ss->first_rec) {
         /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
-        r.subject = tokens_text(c, a, b);
+        r.subject = own_text;
         r.indicator = head->indicator;
     } else if (own) {
-        r.indicator = tokens_text(c, a, b);
+        r.indicator = own_text;
         r.subject = ss->subject ? ss->subject : c->block_subject;
     } else if (head) {
         r.indicator = head->indicator;
