@@ -1390,11 +1390,71 @@ static const char *record_period(rctx *c, size_t i, const quantity *q, const num
     return NULL;
 }
 
+/* Longest phrase, in tokens, whose period phrases are looked for. */
+enum { PERIOD_TRIM_TOKENS = 64 };
+
+/* Marks in skip[] the tokens of [a, b) that belong to a period phrase the
+ * value does not compare with (`9 tháng năm 2024`, `lũy kế 7 tháng`):
+ * the guidelines keep them out of indicators. */
+static bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip)
+{
+    char low[1024];
+    uint32_t off[PERIOD_TRIM_TOKENS + 1];
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) {
+        const token *t = &c->tv.t[k];
+        if (n + (t->end - t->start) * 2 + 2 >= sizeof low)
+            return false;
+        off[k - a] = (uint32_t)n;
+        n += utf8_lower(c->text + t->start, t->end - t->start, low + n, sizeof low - n);
+        low[n++] = ' ';
+        skip[k - a] = false;
+    }
+    off[b - a] = (uint32_t)n;
+    bool any = false;
+    period_ref p;
+    for (size_t i = 0; period_next(low, n, i, &p); i = p.end) {
+        if (p.compared && !compared)
+            continue;
+        for (size_t k = 0; k < b - a; k++)
+            if (off[k] >= p.start && off[k] < p.end) {
+                skip[k] = true;
+                any = true;
+            }
+    }
+    return any;
+}
+
+/* Is number token i inside a period phrase (`lũy kế 10 tháng`, `tháng
+ * 8.2019`, `so với tháng 12 năm trước`)? Then it is no quantity. */
+static bool in_period_phrase(const rctx *c, size_t i)
+{
+    size_t a = i >= 3 ? i - 3 : 0;
+    size_t b = i + 5 < c->tv.n ? i + 5 : c->tv.n;
+    bool skip[PERIOD_TRIM_TOKENS];
+    return mark_period_tokens(c, a, b, true, skip) && skip[i - a];
+}
+
+/* `07:20`, `16:08:00`: the parts of a clock time, glued by colons. */
+static bool is_clock_time(const rctx *c, size_t i)
+{
+    const token *t = c->tv.t;
+    if (i + 2 < c->tv.n && is_punct(c, i + 1, ':') && t[i + 2].kind == TOK_NUMBER &&
+        t[i + 1].start == t[i].end && t[i + 2].start == t[i + 1].end)
+        return true;
+    return i >= 2 && is_punct(c, i - 1, ':') && t[i - 2].kind == TOK_NUMBER &&
+           t[i - 1].start == t[i - 2].end && t[i].start == t[i - 1].end;
+}
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 static const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
 {
     const token *t = &c->tv.t[i];
+    if (is_clock_time(c, i))
+        return "date";
+    if (in_period_phrase(c, i))
+        return "period";
     /* dates in words: "ngày 15 tháng 11 năm 2023" */
     if (i > 0 && (tok_is(c, i + 1, "tháng") || tok_is(c, i + 1, "năm")) && i + 2 < c->tv.n &&
         c->tv.t[i + 2].kind == TOK_NUMBER && (tok_is(c, i - 1, "ngày") || tok_is(c, i - 1, "tháng")))
@@ -1583,47 +1643,12 @@ static bool target_cue_before(const rctx *c, size_t i, size_t floor, bool count)
     return false;
 }
 
-/* Longest phrase, in tokens, whose period phrases are looked for. */
-enum { PERIOD_TRIM_TOKENS = 64 };
-
-/* Marks in skip[] the tokens of [a, b) that belong to a period phrase the
- * value does not compare with (`9 tháng năm 2024`, `lũy kế 7 tháng`):
- * the guidelines keep them out of indicators. */
-static bool mark_period_tokens(rctx *c, size_t a, size_t b, bool *skip)
-{
-    char low[1024];
-    uint32_t off[PERIOD_TRIM_TOKENS + 1];
-    size_t n = 0;
-    for (size_t k = a; k < b; k++) {
-        const token *t = &c->tv.t[k];
-        if (n + (t->end - t->start) * 2 + 2 >= sizeof low)
-            return false;
-        off[k - a] = (uint32_t)n;
-        n += utf8_lower(c->text + t->start, t->end - t->start, low + n, sizeof low - n);
-        low[n++] = ' ';
-        skip[k - a] = false;
-    }
-    off[b - a] = (uint32_t)n;
-    bool any = false;
-    period_ref p;
-    for (size_t i = 0; period_next(low, n, i, &p); i = p.end) {
-        if (p.compared)
-            continue;
-        for (size_t k = 0; k < b - a; k++)
-            if (off[k] >= p.start && off[k] < p.end) {
-                skip[k] = true;
-                any = true;
-            }
-    }
-    return any;
-}
-
 /* The text of an indicator or subject phrase [a, b): its tokens without
  * period phrases, each remaining piece trimmed like the whole phrase. */
 static const char *phrase_text(rctx *c, size_t a, size_t b)
 {
     bool skip[PERIOD_TRIM_TOKENS];
-    if (b - a > PERIOD_TRIM_TOKENS || !mark_period_tokens(c, a, b, skip))
+    if (b - a > PERIOD_TRIM_TOKENS || !mark_period_tokens(c, a, b, false, skip))
         return tokens_text(c, a, b);
     vnr_buf joined = { 0 };
     bool ok = true;
