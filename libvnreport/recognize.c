@@ -1861,10 +1861,11 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
             r.estimate = true;
             break;
         }
-    /* "Ước 6 tháng đầu năm, số lượt khách đạt …": a sentence opened by an
-     * estimate word is an estimate throughout */
-    if (!r.estimate && PHRASE_AT(c, LT_ESTIMATES, nc->sent_start, NULL))
-        r.estimate = true;
+    /* "Ước 6 tháng đầu năm, số lượt khách đạt …", "… ước đạt 3,4 tỷ USD;
+     * lũy kế 5 tháng đạt 14,8 tỷ USD": an estimate word governs the rest of
+     * its sentence */
+    for (size_t k = nc->sent_start; !r.estimate && k < est_lo; k++)
+        r.estimate = PHRASE_AT(c, LT_ESTIMATES, k, NULL) != 0;
     bool own_verb = tr && tr->kind != T_LEVEL;
     if (!r.estimate && ss->head != NONE && !pair_second &&
         (r.role != VNR_ROLE_LEVEL || !own_verb) && r.role != VNR_ROLE_TARGET)
