@@ -410,6 +410,7 @@ typedef struct rctx {
     lexicon_index lex;
     size_t block;
     bool in_plan;
+    const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
     bool is_footnote;
     const char **section;
     size_t section_depth;
@@ -2048,12 +2049,32 @@ static void settle_chain_baseline(rctx *c, sentence_state *ss)
             break;
         }
     }
+    /* "So với tháng trước, CPI giảm 0,01%. Trong 11 nhóm …, có 6 nhóm tăng
+     * gồm: …": a comparison stated earlier in the paragraph reaches the
+     * sentences that state none */
+    bool carried = !later;
+    if (!later)
+        later = c->block_baseline;
     if (!later)
         return;
     for (size_t k = ss->pending_baseline_from; k < c->out->n_recs; k++) {
         vnr_record *r = &c->out->recs[k];
-        if (!r->baseline && r->role == VNR_ROLE_CHANGE)
+        if (!r->baseline && (r->role == VNR_ROLE_CHANGE || (carried && r->role == VNR_ROLE_INDEX)))
             r->baseline = later;
+    }
+}
+
+/* Remember the sentence's last comparison (not a plan or budget) for the
+ * sentences of the block that follow. */
+static void remember_block_baseline(rctx *c, const sentence_state *ss)
+{
+    for (size_t k = c->out->n_recs; k > ss->first_rec; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
+            strcmp(r->baseline, "plan") != 0 && strncmp(r->baseline, "budget", 6) != 0) {
+            c->block_baseline = r->baseline;
+            return;
+        }
     }
 }
 
@@ -2217,6 +2238,7 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         i = q.unit_end_tok - 1;
     }
     settle_chain_baseline(c, &ss);
+    remember_block_baseline(c, &ss);
     return true;
 }
 
@@ -2274,6 +2296,7 @@ static bool process_block(rctx *c, size_t bi)
     c->in_plan = bi >= c->meta->plan_block;
     c->is_footnote = b->kind == BLK_FOOTNOTE;
     c->block_subject = NULL;
+    c->block_baseline = NULL;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
         c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;
