@@ -237,7 +237,7 @@ static size_t lex_word(lexer *L, size_t i, token *t)
 {
     const char *s = L->s;
     size_t k = i, end = L->end;
-    bool first = true, all_upper = true;
+    bool first = true, all_upper = true, vietnamese = false;
     int letters = 0;
     uint16_t flags = 0;
     while (k < end) {
@@ -247,6 +247,10 @@ static size_t lex_word(lexer *L, size_t i, token *t)
             if (cls == AC_NONE)
                 break;
             if (cls == AC_DIGIT) {
+                /* `giảm10,07%`, `đạt2.143,2tỷ`: a web page glued a Vietnamese
+                 * word to the number after it (m2, CO2, H5N1 are ASCII) */
+                if (vietnamese && letters >= 2 && !all_upper)
+                    break;
                 flags |= TOK_DIGITS;
             } else {
                 if (first && cls == AC_UPPER)
@@ -265,6 +269,7 @@ static size_t lex_word(lexer *L, size_t i, token *t)
                 flags |= TOK_UPPER;
             if (all_upper && !is_upper_cp(cp) && !is_nonspacing_mark(cp))
                 all_upper = false;
+            vietnamese = true;
             letters++;
         } else if (is_superscript_23(cp) && k > i && (s[k - 1] == 'm' || s[k - 1] == 'M')) {
             /* m², km³ */

@@ -125,6 +125,21 @@ static const word_entry target_cue_stops[] = {
 #include "lexicon.def"
 #undef TARGET_CUE_STOP
 };
+static const word_entry gap_words[] = {
+#define GAP_WORD(p) { p },
+#include "lexicon.def"
+#undef GAP_WORD
+};
+static const word_entry range_opens[] = {
+#define RANGE_OPEN(p) { p },
+#include "lexicon.def"
+#undef RANGE_OPEN
+};
+static const word_entry range_words[] = {
+#define RANGE_WORD(p) { p },
+#include "lexicon.def"
+#undef RANGE_WORD
+};
 static const word_entry share_words[] = {
 #define SHARE_WORD(p) { p },
 #include "lexicon.def"
@@ -160,7 +175,7 @@ typedef enum lex_table {
     LT_TRIGGERS, LT_BASELINES, LT_PLAN_WORDS, LT_QUALIFIERS, LT_QUALIFIERS_AFTER,
     LT_ESTIMATES, LT_FILLERS, LT_NON_INDICATORS, LT_NOT_NOUNS, LT_COUNT_NOUNS,
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
-    LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE, LT_COUNT
+    LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE, LT_COUNT
 } lex_table;
 
 /* A table as a strided array of phrases (every entry type starts with one). */
@@ -189,6 +204,9 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_TARGET_CUES] = TABLE_VIEW(target_cues),
     [LT_TARGET_CUE_NOTS] = TABLE_VIEW(target_cue_nots),
     [LT_TARGET_CUE_STOPS] = TABLE_VIEW(target_cue_stops),
+    [LT_GAP_WORDS] = TABLE_VIEW(gap_words),
+    [LT_RANGE_OPENS] = TABLE_VIEW(range_opens),
+    [LT_RANGE_WORDS] = TABLE_VIEW(range_words),
     [LT_SHARE_WORDS] = TABLE_VIEW(share_words),
     [LT_PLAN_STRUCTURE] = TABLE_VIEW(plan_structure),
 };
@@ -1094,9 +1112,8 @@ static bool gap_skippable(rctx *c, size_t a, size_t b)
         size_t m = PHRASE_AT(c, LT_QUALIFIERS, k, NULL);
         if (!m)
             m = PHRASE_AT(c, LT_ESTIMATES, k, NULL);
-        if (!m && (tok_is(c, k, "là") || tok_is(c, k, "được") || tok_is(c, k, "có") ||
-                   tok_is(c, k, "ở") || tok_is(c, k, "mức") || tok_is(c, k, "khoảng")))
-            m = 1;
+        if (!m)
+            m = PHRASE_AT(c, LT_GAP_WORDS, k, NULL);
         if (!m) {
             size_t used;
             if (baseline_at(c, k, &used))
@@ -1682,7 +1699,7 @@ static void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger
     size_t i = q->tok, n = c->out->n_recs;
     bracket_restatement(c, r, q, ss);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
-        !(q->count && in_table(c, token_at_offset(c, i, q->unit_start), LT_PLAN_STRUCTURE)) &&
+        !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
         target_cue_before(c, i, nc->floor, q->count)) {
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
@@ -1694,7 +1711,7 @@ static void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger
             r->role = VNR_ROLE_SHARE;   /* `cơ cấu … lần lượt là: 39,75%, 12,04%` */
     }
     if (c->in_plan && r->role == VNR_ROLE_TARGET && q->count &&
-        in_table(c, token_at_offset(c, i, q->unit_start), LT_PLAN_STRUCTURE))
+        PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL))
         r->role = VNR_ROLE_LEVEL;   /* `25 chỉ tiêu`: the plan's outline */
 }
 
@@ -1891,6 +1908,11 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
             ss->baseline = b;
         if (!b && ss->pending_baseline_from == NONE)
             ss->pending_baseline_from = c->out->n_recs;
+    } else if (r.role == VNR_ROLE_TARGET) {
+        /* `kế hoạch tăng từ 14 - 16% so với cuối năm 2020`: only a stated one */
+        r.baseline = baseline_after(c, q->unit_end_tok, nc->sent_end);
+        if (r.baseline && (strcmp(r.baseline, "plan") == 0 || strncmp(r.baseline, "budget", 6) == 0))
+            r.baseline = NULL;
     }
 
     /* indicator and subject */
@@ -2093,6 +2115,21 @@ static bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
     return false;
 }
 
+/* The tokens joining a range's bounds at `at` (after the first value and
+ * its unit) when a number follows: a dash, or a range word (`đến`) after a
+ * value opened by `từ`. 0 when there is no range. */
+static size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e)
+{
+    if (at + 1 >= e)
+        return 0;
+    size_t m = 0;
+    if (is_punct(c, at, '-') || is_punct(c, at, 0x2013))
+        m = 1;
+    else if (i > 0 && PHRASE_BEFORE(c, LT_RANGE_OPENS, i, i > 3 ? i - 3 : 0, NULL))
+        m = PHRASE_AT(c, LT_RANGE_WORDS, at, NULL);
+    return m && at + m < e && c->tv.t[at + m].kind == TOK_NUMBER ? m : 0;
+}
+
 static bool process_sentence(rctx *c, size_t s, size_t e)
 {
     sentence_state ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
@@ -2147,6 +2184,12 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
                 return false;
             continue;
         }
+        size_t join = t->kind == TOK_NUMBER ? range_join_at(c, i, has_unit ? q.unit_end_tok : i + 1, e) : 0;
+        if (!has_unit && join && find_unit(c, i + 1 + join, &q)) {
+            /* `từ 14 - 16%`, `7-8 %`: the first bound takes the unit of the second */
+            has_unit = true;
+            q.unit_end_tok = i + 1;
+        }
         if (!has_unit && rate_item(c, i, nc.floor, e)) {
             /* "Tỷ lệ trẻ em suy dinh dưỡng: ≤ 15,8." — the unit is the rate's */
             if (!emit_quantity(c, i, &q, &nc, &ss, false, "%"))
@@ -2162,14 +2205,15 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
             continue;
         }
         size_t dash = q.unit_end_tok;
-        if (t->kind == TOK_NUMBER && dash + 1 < e && (is_punct(c, dash, '-') || is_punct(c, dash, 0x2013)) &&
-            c->tv.t[dash + 1].kind == TOK_NUMBER) {
-            quantity q2 = { .tok = dash + 1 };
-            if (find_unit(c, dash + 1, &q2) && q2.unit_end - q2.unit_start == q.unit_end - q.unit_start &&
+        join = t->kind == TOK_NUMBER ? range_join_at(c, i, dash, e) : 0;
+        if (join) {
+            size_t hi = dash + join;
+            quantity q2 = { .tok = hi };
+            if (find_unit(c, hi, &q2) && q2.unit_end - q2.unit_start == q.unit_end - q.unit_start &&
                 memcmp(c->text + q2.unit_start, c->text + q.unit_start, q.unit_end - q.unit_start) == 0 &&
-                c->tv.t[dash + 1].v > t->v) {
-                q.value_max = c->tv.t[dash + 1].v;
-                if (!add_fate(c, c->tv.t[dash + 1].start, c->tv.t[dash + 1].end, "range_end", NONE))
+                c->tv.t[hi].v > t->v) {
+                q.value_max = c->tv.t[hi].v;
+                if (!add_fate(c, c->tv.t[hi].start, c->tv.t[hi].end, "range_end", NONE))
                     return false;
                 if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
                     return false;
