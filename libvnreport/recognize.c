@@ -109,9 +109,9 @@ static const word_entry classifiers[] = {
 #include "lexicon.def"
 #undef CLASSIFIER
 };
-typedef struct target_cue_entry { const char *phrase; bool counts; } target_cue_entry;
+typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 static const target_cue_entry target_cues[] = {
-#define TARGET_CUE(p, n) { p, n },
+#define TARGET_CUE(p, n, s) { p, n, s },
 #include "lexicon.def"
 #undef TARGET_CUE
 };
@@ -1633,15 +1633,19 @@ static void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
     }
 }
 
-/* A plan word in the value's segment (or the one its bracket opens):
- * `phấn đấu … đạt 8%`, `kế hoạch năm 2020 (tăng 7-8%)`. A longer phrase
+/* A plan word before the value in its ';'-clause, after the last word of
+ * an outcome: `phấn đấu … đạt 8%, thu ngân sách 5.200 tỷ đồng`,
+ * `kế hoạch năm 2020 (tăng 7-8%)`. A longer phrase
  * that names a programme or an attainment (`chương trình mục tiêu`, `đạt
  * kế hoạch`) and a document number (`Kế hoạch số 12`) are no cue. */
-static bool target_cue_before(const rctx *c, size_t i, size_t floor, bool count)
+static size_t clause_start(const rctx *c, size_t i, size_t sent_start);
+
+static bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count)
 {
-    size_t lo = segment_start(c, i, floor);
-    if (lo > floor && is_punct(c, lo - 1, '('))
-        lo = segment_start(c, lo - 1, floor);
+    size_t seg = segment_start(c, i, floor);
+    if (seg > floor && is_punct(c, seg - 1, '('))
+        seg = segment_start(c, seg - 1, floor);
+    size_t lo = clause_start(c, i, sent_start);
     for (size_t k = i; k > lo; k--)
         if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k - 1, NULL)) {
             lo = k;   /* only a cue after the last outcome word counts */
@@ -1650,7 +1654,7 @@ static bool target_cue_before(const rctx *c, size_t i, size_t floor, bool count)
     for (size_t k = lo; k < i; k++) {
         size_t idx;
         size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
-        if (!m || (count && !target_cues[idx].counts))
+        if (!m || (count && !target_cues[idx].counts) || (k < seg && !target_cues[idx].sentence))
             continue;
         if (PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL) ||
             (PHRASE_AT(c, LT_NON_INDICATORS, k + m, &idx) &&
@@ -1700,7 +1704,7 @@ static void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger
     bracket_restatement(c, r, q, ss);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
-        target_cue_before(c, i, nc->floor, q->count)) {
+        target_cue_before(c, i, nc->floor, nc->sent_start, q->count)) {
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {
