@@ -20,6 +20,9 @@ def main(argv):
         print("corpus or score.py not found: skipped")
         return 77
     files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".txt"))
+    real = os.path.join(shared, "corpus-real")   # scored by gold-real-dev.jsonl
+    if os.path.isdir(real):
+        files += sorted(os.path.join(real, f) for f in os.listdir(real) if f.endswith(".txt"))
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as out:
         subprocess.run([cli, "extract", "--format", "jsonl"] + files, stdout=out, check=True)
         system = out.name
@@ -27,7 +30,8 @@ def main(argv):
         floors = json.load(fh)
     failures = 0
     for name, floor in floors.items():
-        gold = os.path.join(shared, "eval", name) if name == "gold-dev.jsonl" else os.path.join(gold_dir, name)
+        shared_gold = os.path.join(shared, "eval", name)
+        gold = shared_gold if os.path.exists(shared_gold) else os.path.join(gold_dir, name)
         res = json.loads(subprocess.run([sys.executable, score, gold, system, "--json"],
                                         capture_output=True, text=True, check=True).stdout)
         got = {
