@@ -9,6 +9,7 @@
  * vocabulary is in lexicon.def.
  */
 #include "recognize.h"
+#include "recognize-table.h"
 #include "lexer.h"
 #include "normalize.h"
 #include "units.h"
@@ -2014,6 +2015,15 @@ static bool process_block(rctx *c, size_t bi)
         !add_digit_fates(c, b->marker_start, b->marker_end,
                          b->kind == BLK_FOOTNOTE ? "footnote_marker" : "list_marker"))
         return false;
+    if (b->kind == BLK_TABLE) {
+        table_ctx tc = { c->text, c->seg, c->meta, c->doc, c->arena, c->out, NULL, 0,
+                         b->section, &c->statement };
+        if (!set_section(c, b))
+            return false;
+        tc.section = c->section;
+        tc.section_depth = c->section_depth;
+        return recognize_table(&tc, b);
+    }
     if (b->kind == BLK_FURNITURE) {
         for (uint32_t s = 0; s < b->n_spans; s++) {
             const text_span *sp = &c->seg->spans[b->first_span + s];
