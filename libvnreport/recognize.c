@@ -2041,7 +2041,7 @@ static bool process_block(rctx *c, size_t bi)
     if (!c->tv.n || !lower_tokens(c) || !set_section(c, b))
         return c->tv.n == 0;
     c->block = bi;
-    c->in_plan = bi >= c->meta->plan_block;
+    c->in_plan = bi >= c->meta->plan_block && segment_same_report(c->seg, c->meta->plan_block, bi);
     c->is_footnote = b->kind == BLK_FOOTNOTE;
     c->block_subject = NULL;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)

@@ -454,8 +454,13 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
 
     if (HAS_ANY_PREFIX(lower, closing_prefixes))
         st->furniture_tail = true;
-    else if (st->furniture_tail && ends_signature(s, n, lower))
+    else if (st->furniture_tail && ends_signature(s, n, lower)) {
         st->furniture_tail = false;
+        size_t at = st->sg->n_blocks;
+        if (!HAS_ANY_PREFIX(lower, annex_prefixes) &&
+            !VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at))
+            return false;
+    }
     if (st->furniture_tail || is_furniture(lower, s, n)) {
         b.kind = BLK_FURNITURE;
         b.section = st->section;
@@ -642,8 +647,17 @@ void segmentation_free(segmentation *s)
     free(s->spans);
     free(s->sections);
     table_set_free(&s->tables);
+    free(s->report_starts);
     arena_free(&s->arena);
     memset(s, 0, sizeof *s);
+}
+
+bool segment_same_report(const segmentation *s, size_t a, size_t b)
+{
+    for (size_t i = 0; i < s->n_report_starts; i++)
+        if (s->report_starts[i] > a && s->report_starts[i] <= b)
+            return false;
+    return true;
 }
 
 size_t section_depth(const segmentation *s, int32_t id)

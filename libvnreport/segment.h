@@ -71,6 +71,8 @@ typedef struct segmentation {
     section *sections;
     size_t n_sections, cap_sections;
     table_set tables;
+    size_t *report_starts;   /* first block of each report after a signature */
+    size_t n_report_starts, cap_report_starts;
     vnr_arena arena;
 } segmentation;
 
@@ -80,6 +82,10 @@ bool segment_text(const char *text, size_t len, segmentation *out);
 bool segment_text_layout(const char *text, size_t len, const layout_source *src,
                          segmentation *out);
 void segmentation_free(segmentation *s);
+
+/* Do blocks a <= b belong to one report (no signature block ended between
+ * them and a new report began)? */
+bool segment_same_report(const segmentation *s, size_t a, size_t b);
 
 /* Depth of section `id` and its titles outermost first (titles[] must hold
  * `depth` entries). */
