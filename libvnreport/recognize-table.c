@@ -653,9 +653,12 @@ static vnr_qualifier cell_qualifier(const token *t, size_t i)
     }
 }
 
-/* A unit written in the cell after its number: `8,7%`, `5.120 tỷ đồng`. */
-static const char *cell_unit(const table_ctx *tc, const token *t, size_t n, size_t i, uint32_t cell_end)
+/* A unit written in the cell after its number: `8,7%`, `5.120 tỷ đồng`.
+ * NULL when there is none, or when out of memory (*oom set). */
+static const char *cell_unit(const table_ctx *tc, const token *t, size_t n, size_t i, uint32_t cell_end,
+                             bool *oom)
 {
+    *oom = false;
     if (i + 1 >= n)
         return NULL;
     uint32_t a = t[i + 1].start, b = cell_end;
@@ -667,8 +670,11 @@ static const char *cell_unit(const table_ctx *tc, const token *t, size_t n, size
     while (b > a && (tc->text[b - 1] == ' ' || tc->text[b - 1] == ')' || tc->text[b - 1] == ';'))
         b--;
     unit_info ui;
-    if (b > a && units_resolve(NULL, tc->text + a, b - a, false, &ui) == VNR_OK)
-        return arena_strndup(tc->arena, tc->text + a, b - a);
+    if (b > a && units_resolve(NULL, tc->text + a, b - a, false, &ui) == VNR_OK) {
+        const char *u = arena_strndup(tc->arena, tc->text + a, b - a);
+        *oom = u == NULL;
+        return u;
+    }
     return NULL;
 }
 
@@ -679,18 +685,20 @@ typedef struct cell_job {
     const char *text;        /* record text */
 } cell_job;
 
-static void fill_record_units(const table_ctx *tc, vnr_record *r)
+static bool fill_record_units(const table_ctx *tc, vnr_record *r)
 {
     unit_info ui;
     if (*r->unit && units_resolve(NULL, r->unit, strlen(r->unit), true, &ui) == VNR_OK) {
         r->canonical_value = r->value * ui.factor;
         r->canonical_unit = arena_strdup(tc->arena, ui.canonical);
         r->dimension = ui.dimension;
+        return r->canonical_unit != NULL;
     } else {
         r->canonical_value = r->value;
         r->canonical_unit = r->unit;
         r->dimension = *r->unit ? "count" : NULL;
     }
+    return true;
 }
 
 static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token *t, size_t n,
@@ -712,7 +720,10 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
         r.value_max = t[i].v2;
         r.norm_end = t[i].end1;
     }
-    const char *unit = cell_unit(tc, t, n, i, cell_end);
+    bool oom;
+    const char *unit = cell_unit(tc, t, n, i, cell_end, &oom);
+    if (oom)
+        return false;
     if (!unit)
         unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : "";
     r.unit = arena_strdup(tc->arena, unit);
@@ -724,7 +735,9 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
     r.estimate = cs->estimate;
     r.baseline = compare_role(r.role) && cs->baseline[0] ? arena_strdup(tc->arena, cs->baseline) : NULL;
     r.period = cs->period[0] ? arena_strdup(tc->arena, cs->period) : NULL;
-    fill_record_units(tc, &r);
+    if ((compare_role(r.role) && cs->baseline[0] && !r.baseline) || (cs->period[0] && !r.period) ||
+        !fill_record_units(tc, &r))
+        return false;
     size_t index = tc->out->n_recs;
     if (!VEC_PUSH(tc->out->recs, tc->out->n_recs, tc->out->cap_recs, r) ||
         !add_fate(tc, t[i].start, t[i].kind == TOK_RANGE ? t[i].end1 : t[i].end, "record", index))
@@ -829,6 +842,8 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
         if (unit_col != SIZE_MAX) {
             const table_cell *u = cell_at(tc, t, r, unit_col);
             j.row_unit = u->end > u->start ? arena_strndup(tc->arena, tc->text + u->start, u->end - u->start) : NULL;
+            if (u->end > u->start && !j.row_unit)
+                return false;
         }
         size_t before = tc->out->n_recs;
         for (size_t c = 0; c < t->n_cols; c++) {

@@ -10,6 +10,7 @@
  */
 #include "recognize.h"
 #include "recognize-table.h"
+#include "metadata.h"
 #include "lexer.h"
 #include "normalize.h"
 #include "units.h"
@@ -378,6 +379,7 @@ typedef struct rctx {
     lexicon_index lex;
     size_t block;
     bool in_plan;
+    const char *plan_period;    /* period of the plan part the block is in */
     bool is_footnote;
     const char **section;
     size_t section_depth;
@@ -1751,7 +1753,7 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     /* period and clause text (one copy per clause, however many values) */
     size_t cs = clause_of(c, i, nc);
     size_t near = i > LOOKBACK && i - LOOKBACK > nc->sent_start ? i - LOOKBACK : nc->sent_start;
-    r.period = c->in_plan ? c->meta->plan_period : period_in(c, near, i);
+    r.period = c->in_plan ? c->plan_period : period_in(c, near, i);
     r.text = c->clause_text;
     if (c->clause_len > MAX_CLAUSE_TEXT) {
         /* a list of hundreds of values in one clause: keep the part about
@@ -2041,7 +2043,8 @@ static bool process_block(rctx *c, size_t bi)
     if (!c->tv.n || !lower_tokens(c) || !set_section(c, b))
         return c->tv.n == 0;
     c->block = bi;
-    c->in_plan = bi >= c->meta->plan_block && segment_same_report(c->seg, c->meta->plan_block, bi);
+    c->plan_period = meta_plan_period(c->meta, c->seg, bi);
+    c->in_plan = c->plan_period != NULL;
     c->is_footnote = b->kind == BLK_FOOTNOTE;
     c->block_subject = NULL;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)

@@ -15,7 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_CELLS = 64, FLAT_LINE_MAX = 160, SPACED_LABEL_MAX = 80 };
+enum {
+    MAX_CELLS = 64,          /* columns of a table */
+    MAX_ROWS = 4096,         /* rows of one table; more start the next table */
+    FLAT_LINE_MAX = 160,     /* longest line that is one cell of a flattened table */
+    SPACED_LABEL_MAX = 80,   /* longest label line between gapped rows */
+    GAPPED_LINE_MAX = 4096   /* longer lines are prose, never table rows */
+};
 
 typedef enum line_kind { LK_BLANK, LK_PIPE, LK_RULE, LK_LONE_PIPE, LK_GAPPED, LK_TEXT } line_kind;
 
@@ -133,14 +139,14 @@ static bool only_pipes(const char *s, size_t n)
     return n > 0;
 }
 
-/* Display column of decoded position d (characters since its line start). */
-static uint32_t display_col(const char *dec, size_t line_start, size_t d)
+/* Display column of decoded position d, counted on from (*at, *col): the
+ * cells of a line are measured left to right, each once. */
+static uint32_t display_col(const char *dec, size_t *at, uint32_t *col, size_t d)
 {
-    uint32_t col = 0;
-    for (size_t i = line_start; i < d; i++)
-        if (((unsigned char)dec[i] & 0xC0) != 0x80)
-            col += dec[i] == '\t' ? 8 - col % 8 : 1;
-    return col;
+    for (; *at < d; (*at)++)
+        if (((unsigned char)dec[*at] & 0xC0) != 0x80)
+            *col += dec[*at] == '\t' ? 8 - *col % 8 : 1;
+    return *col;
 }
 
 /* Cells of a line separated by tabs or runs of spaces in the decoded text. */
@@ -163,7 +169,9 @@ static bool gap_cells(finder *f, line_info *li)
         return true;
     for (size_t k = dl; k < ds && dec[k] == '\t'; k++)
         li->lead_tabs++;
-    li->indent = display_col(dec, dl, ds);
+    size_t at = dl;
+    uint32_t col = 0;
+    li->indent = display_col(dec, &at, &col, ds);
     li->first_gap = (uint32_t)f->n_gcells;
     uint32_t cell_start = li->start;
     for (uint32_t p = li->start; p <= li->end; p++) {
@@ -182,8 +190,8 @@ static bool gap_cells(finder *f, line_info *li)
             continue;
         gap_cell g = { cell_start, p, 0, 0 };
         trim(f->text, &g.start, &g.end);
-        g.col0 = display_col(dec, dl, normalized_to_decoded_near(nt, g.start, &f->cur));
-        g.col1 = display_col(dec, dl, normalized_end_to_decoded_near(nt, g.end, &f->cur));
+        g.col0 = display_col(dec, &at, &col, normalized_to_decoded_near(nt, g.start, &f->cur));
+        g.col1 = display_col(dec, &at, &col, normalized_end_to_decoded_near(nt, g.end, &f->cur));
         if (g.end > g.start && !VEC_PUSH(f->gcells, f->n_gcells, f->cap_gcells, g))
             return false;
         cell_start = p + 1;
@@ -217,8 +225,8 @@ static bool classify_lines(finder *f)
             li.kind = LK_RULE;
         else if (s[0] == '|')
             li.kind = LK_PIPE;
-        else if (f->src && f->src->norm && f->src->decoded && memchr(s, ' ', n) &&
-                 !gap_cells(f, &li))
+        else if (f->src && f->src->norm && f->src->decoded && n <= GAPPED_LINE_MAX &&
+                 memchr(s, ' ', n) && !gap_cells(f, &li))
             return false;
         if (!VEC_PUSH(f->lines, f->n_lines, f->cap_lines, li))
             return false;
@@ -416,7 +424,7 @@ static bool find_pipe(finder *f, size_t i, size_t *next)
     bool rule = false;
     size_t k = i;
     uint32_t end = f->lines[i].end;
-    while (k < f->n_lines && row < 4096) {
+    while (k < f->n_lines && row < MAX_ROWS) {
         const line_info *li = &f->lines[k];
         if (li->kind == LK_RULE) {
             if (!rule)
@@ -468,7 +476,7 @@ static size_t gapped_extent(const finder *f, size_t i)
 {
     bool tabbed = f->lines[i].tabbed;
     size_t last = i, k = i + 1;
-    while (k < f->n_lines) {
+    while (k < f->n_lines && k - i < MAX_ROWS) {
         const line_info *li = &f->lines[k];
         if (li->kind == LK_GAPPED && li->tabbed == tabbed)
             last = k;
@@ -709,15 +717,16 @@ typedef struct flat_header {
 /* Read the header backwards from the first row: unit and note cells, the
  * value headers, a group header ending in ':' or `so với`, the label
  * header and the numbering header. Cells before it are the title. */
-static void flat_read_header(const finder *f, const flat *fl, size_t data, size_t nv, flat_header *h)
+static void flat_read_header(const finder *f, const flat *fl, size_t floor, size_t data, size_t nv,
+                             flat_header *h)
 {
     *h = (flat_header){ .stt = -1, .corner = -1, .group = -1, .note = -1, .unit = -1 };
     size_t rev[16], nrev = 0;
-    ptrdiff_t j = (ptrdiff_t)data - 1;
+    ptrdiff_t j = (ptrdiff_t)data - 1, lo = (ptrdiff_t)floor;
     /* section rows ("I", "Kinh tế") between the header and the first row */
-    while (j >= 1 && fl->cells[j].cls == FC_TEXT && fl->cells[j - 1].cls == FC_STT)
+    while (j >= lo + 1 && fl->cells[j].cls == FC_TEXT && fl->cells[j - 1].cls == FC_STT)
         j -= 2;
-    for (; j >= 0; j--) {
+    for (; j >= lo; j--) {
         const flat_cell *c = &fl->cells[j];
         const char *s = f->text + c->start;
         size_t n = c->end - c->start;
@@ -730,7 +739,7 @@ static void flat_read_header(const finder *f, const flat *fl, size_t data, size_
         else
             break;
     }
-    if (j >= 0 && fl->cells[j].cls == FC_TEXT) {
+    if (j >= lo && fl->cells[j].cls == FC_TEXT) {
         const flat_cell *c = &fl->cells[j];
         char low[256];
         size_t k = table_lower(f->text + c->start, c->end - c->start, low, sizeof low);
@@ -739,7 +748,7 @@ static void flat_read_header(const finder *f, const flat *fl, size_t data, size_
         if (k >= 1 && low[k - 1] == ':')
             h->group = j--;
     }
-    if (j >= 0 && fl->cells[j].cls == FC_TEXT) {
+    if (j >= lo && fl->cells[j].cls == FC_TEXT) {
         const flat_cell *c = &fl->cells[j];
         const char *s = f->text + c->start;
         size_t n = c->end - c->start;
@@ -747,7 +756,7 @@ static void flat_read_header(const finder *f, const flat *fl, size_t data, size_
             (n > 2 && s[n - 1] == ')' && memchr(s, '(', n)))
             h->corner = j--;
     }
-    if (j >= 0 && fl->cells[j].cls == FC_TEXT && layout_is(f->text + fl->cells[j].start,
+    if (j >= lo && fl->cells[j].cls == FC_TEXT && layout_is(f->text + fl->cells[j].start,
                                                           fl->cells[j].end - fl->cells[j].start, LW_STT, true))
         h->stt = j--;
     h->start = (size_t)(j + 1);
@@ -805,7 +814,7 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, uint1
     size_t last_end = k;
     uint16_t last_rows = row;
     long next_stt = 1;   /* numbering cells count up: 1, 2, 3 … */
-    while (k < fl->n && row < 4096) {
+    while (k < fl->n && row < MAX_ROWS) {
         const flat_cell *c = fl->cells;
         uint32_t stt_s = 0, stt_e = 0;
         if ((c[k].cls == FC_STT || c[k].small_int) && is_label_cell(fl, k + 1)) {
@@ -863,24 +872,23 @@ static uint32_t line_start_of(const finder *f, uint32_t pos)
     return pos;
 }
 
-static size_t line_index_after(const finder *f, size_t from, uint32_t pos)
+/* One table from cell *from on; *from moves past it (to the end when there
+ * is none). */
+static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
 {
-    while (from < f->n_lines && f->lines[from].start < pos)
-        from++;
-    return from;
-}
-
-static bool build_flat(finder *f, flat *fl, size_t nv, size_t *next)
-{
-    size_t data = 0;
+    size_t data = *from;
     while (data < fl->n && !flat_row_at(fl, data))
         data++;
-    if (data >= fl->n)
+    if (data >= fl->n) {
+        *from = fl->n;
         return true;
+    }
     flat_header h;
-    flat_read_header(f, fl, data, nv, &h);
-    if (h.n_values == 0)
+    flat_read_header(f, fl, *from, data, nv, &h);
+    if (h.n_values == 0) {
+        *from = fl->n;
         return true;
+    }
     size_t hs = h.values[0];
     ptrdiff_t extra[] = { h.stt, h.corner, h.group, h.note, h.unit };
     for (size_t k = 0; k < h.n_values; k++)
@@ -913,7 +921,7 @@ static bool build_flat(finder *f, flat *fl, size_t nv, size_t *next)
     f->out->n_cells = w;
     f->out->n_rows = t->first_row + rows;
     uint32_t end = fl->cells[end_cell - 1].end;
-    *next = line_index_after(f, fl->first_line, end);
+    *from = end_cell;
     return finish_table(f, end, hrows);
 }
 
@@ -930,12 +938,8 @@ static bool find_flat(finder *f, size_t i, size_t *next)
     for (size_t k = 0; ok && k < fl.n; k++)
         nums += fl.cells[k].cls == FC_NUM;
     size_t nv = ok && nums >= 4 ? flat_value_columns(&fl) : 0;
-    if (ok && nv >= 2) {
-        size_t before = f->out->n_tables;
-        ok = build_flat(f, &fl, nv, next);
-        if (ok && f->out->n_tables == before)
-            *next = fl.end_line;
-    }
+    for (size_t from = 0; ok && nv >= 2 && from < fl.n;)
+        ok = build_flat(f, &fl, nv, &from);
     free(fl.cells);
     return ok;
 }

@@ -4,10 +4,8 @@
 usage: check_concat.py VNREPORT SHARED_DIR
 
 The five corpus reports are joined into one file; `vnreport extract` over it must
-give the same number of records as the five files parsed one by one (asserted);
-records whose value, unit or role differ are listed (not yet asserted: the metadata
-stage finds one plan part per input, so the later report's plan targets read as
-levels until issue 12's metadata rewrite gives each report its own). A signature block ends one report's
+give the same number of records as the five files parsed one by one, and the same
+value, unit and role for each, in order. A signature block ends one report's
 furniture; the next report is read again. Skips (exit 77) when SHARED_DIR has no
 corpus.
 """
@@ -50,9 +48,9 @@ def main(argv):
         return 1
     diff = [(i, a, b) for i, (a, b) in enumerate(zip(apart, together)) if a != b]
     for i, a, b in diff[:10]:
-        print(f"differs: record {i}: apart {a}, concatenated {b}")
+        print(f"FAIL: record {i}: apart {a}, concatenated {b}")
     print(f"concatenated: {len(together)} records, {len(diff)} differ in value, unit or role")
-    return 0
+    return 1 if diff else 0
 
 
 if __name__ == "__main__":
