@@ -312,10 +312,12 @@ static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t 
     }
     while (a < b && s[a] == ' ')
         a++;
-    if (b <= a || b - a >= cap)
+    if (b <= a || b - a >= cap || (s[a] >= '0' && s[a] <= '9'))
         return false;
     unit_info ui;
-    bool ok = units_resolve(NULL, s + a, b - a, false, &ui) == VNR_OK;
+    bool bracketed = a > 0;
+    bool ok = units_resolve(NULL, s + a, b - a, false, &ui) == VNR_OK &&
+              (bracketed || !ui.dimension || strcmp(ui.dimension, "count") != 0);   /* `Chỉ tiêu` is a header */
     if (!ok && b - a <= 24) {
         /* `(nghìn người)`: a scale word and a count noun */
         ok = units_resolve(NULL, s + a, b - a, true, &ui) == VNR_OK && ui.factor != 1;

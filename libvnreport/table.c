@@ -307,11 +307,28 @@ static bool finish_table(finder *f, uint32_t end, uint16_t header_rows)
 }
 
 /* A data row: some cell after the first holds only a number. */
+/* A year alone (`2023`) or a bracketed cell: a header's, not a value. */
+static bool header_number(const char *s, size_t n)
+{
+    if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
+        return true;
+    if (n != 4)
+        return false;
+    for (size_t i = 0; i < 4; i++)
+        if (!is_digit(s[i]))
+            return false;
+    return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
+}
+
+/* A data row: some cell after the first holds only a number, and not
+ * only years. */
 static bool row_has_number(finder *f, uint32_t first, uint16_t row)
 {
     for (size_t i = first; i < f->out->n_cells; i++) {
         const table_cell *c = &f->out->cells[i];
-        if (c->row == row && c->col > 0 && table_numeric_cell(f->text + c->start, c->end - c->start))
+        const char *s = f->text + c->start;
+        size_t n = c->end - c->start;
+        if (c->row == row && c->col > 0 && table_numeric_cell(s, n) && !header_number(s, n))
             return true;
     }
     return false;
@@ -464,7 +481,8 @@ static bool gapped_data_row(const finder *f, const line_info *li)
 {
     for (uint32_t g = 1; g < li->n_gap; g++) {
         const gap_cell *c = &f->gcells[li->first_gap + g];
-        if (table_numeric_cell(f->text + c->start, c->end - c->start))
+        if (table_numeric_cell(f->text + c->start, c->end - c->start) &&
+            !header_number(f->text + c->start, c->end - c->start))
             return true;
     }
     return false;
@@ -698,17 +716,20 @@ static bool is_label_cell(const flat *fl, size_t k)
     return k < fl->n && fl->cells[k].cls == FC_TEXT;
 }
 
-/* Does a row start at cell k: [numbering] label, then a number? */
+/* Does a row start at cell k: [numbering] label [unit], then a number? */
 static bool flat_row_at(const flat *fl, size_t k)
 {
     if (k < fl->n && (fl->cells[k].cls == FC_STT || fl->cells[k].small_int) && is_label_cell(fl, k + 1))
         k++;
-    return is_label_cell(fl, k) && k + 1 < fl->n && fl->cells[k + 1].cls == FC_NUM;
+    if (!is_label_cell(fl, k))
+        return false;
+    size_t v = k + 1 < fl->n && fl->cells[k + 1].cls == FC_UNIT ? k + 2 : k + 1;
+    return v < fl->n && fl->cells[v].cls == FC_NUM;
 }
 
 typedef struct flat_header {
     size_t start;              /* first header cell */
-    ptrdiff_t stt, corner, group, note, unit;
+    ptrdiff_t stt, corner, group, note, unit, unit_header;
     size_t values[16];         /* value header cells, in column order */
     size_t n_values;
     size_t n_group_children;   /* values[0..n) sit under the group */
@@ -720,7 +741,7 @@ typedef struct flat_header {
 static void flat_read_header(const finder *f, const flat *fl, size_t floor, size_t data, size_t nv,
                              flat_header *h)
 {
-    *h = (flat_header){ .stt = -1, .corner = -1, .group = -1, .note = -1, .unit = -1 };
+    *h = (flat_header){ .stt = -1, .corner = -1, .group = -1, .note = -1, .unit = -1, .unit_header = -1 };
     size_t rev[16], nrev = 0;
     ptrdiff_t j = (ptrdiff_t)data - 1, lo = (ptrdiff_t)floor;
     /* section rows ("I", "Kinh tế") between the header and the first row */
@@ -739,6 +760,9 @@ static void flat_read_header(const finder *f, const flat *fl, size_t floor, size
         else
             break;
     }
+    if (j >= lo && fl->cells[j].cls == FC_TEXT &&
+        layout_is(f->text + fl->cells[j].start, fl->cells[j].end - fl->cells[j].start, LW_UNIT, true))
+        h->unit_header = j--;
     if (j >= lo && fl->cells[j].cls == FC_TEXT) {
         const flat_cell *c = &fl->cells[j];
         char low[256];
@@ -791,7 +815,9 @@ static bool flat_header_rows(finder *f, const flat *fl, const flat_header *h, si
     const flat_cell *c = fl->cells;
     if ((h->stt >= 0 && !push_cell(f, c[h->stt].start, c[h->stt].end, r, 0)) ||
         (h->corner >= 0 && !push_cell(f, c[h->corner].start, c[h->corner].end, r, 1)) ||
-        (h->note >= 0 && !push_cell(f, c[h->note].start, c[h->note].end, r, (uint16_t)(2 + nv))))
+        (h->note >= 0 && !push_cell(f, c[h->note].start, c[h->note].end, r, (uint16_t)(2 + nv))) ||
+        (h->unit_header >= 0 &&
+         !push_cell(f, c[h->unit_header].start, c[h->unit_header].end, r, (uint16_t)(3 + nv))))
         return false;
     for (size_t k = 0; k < h->n_values; k++)
         if (!push_cell(f, c[h->values[k]].start, c[h->values[k]].end, r, (uint16_t)(2 + k)))
@@ -808,7 +834,7 @@ static bool flat_header_rows(finder *f, const flat *fl, const flat_header *h, si
 }
 
 /* Rows from cell k on; returns the cell after the last row with values. */
-static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, uint16_t row,
+static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool unit_col, uint16_t row,
                            size_t *end_cell, uint16_t *n_rows)
 {
     size_t last_end = k;
@@ -830,6 +856,12 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, uint1
         if (is_label_cell(fl, k) && !push_cell(f, c[k].start, c[k].end, row, 1))
             return false;
         k += is_label_cell(fl, k);
+        if (unit_col && k > before && k < fl->n && (c[k].cls == FC_UNIT || c[k].cls == FC_TEXT) &&
+            k + 1 < fl->n && c[k + 1].cls == FC_NUM) {
+            if (!push_cell(f, c[k].start, c[k].end, row, (uint16_t)(3 + nv)))
+                return false;
+            k++;
+        }
         size_t v = 0;
         while (k < fl->n && v < nv && (c[k].cls == FC_NUM || c[k].cls == FC_PAREN)) {
             if (c[k].small_int && is_label_cell(fl, k + 1) &&
@@ -890,7 +922,7 @@ static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
         return true;
     }
     size_t hs = h.values[0];
-    ptrdiff_t extra[] = { h.stt, h.corner, h.group, h.note, h.unit };
+    ptrdiff_t extra[] = { h.stt, h.corner, h.group, h.note, h.unit, h.unit_header };
     for (size_t k = 0; k < h.n_values; k++)
         if (h.values[k] < hs)
             hs = h.values[k];
@@ -911,7 +943,7 @@ static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
     while (first >= 2 && fl->cells[first - 1].cls == FC_TEXT && fl->cells[first - 2].cls == FC_STT &&
            first - 2 > (h.unit >= 0 ? (size_t)h.unit : h.note >= 0 ? (size_t)h.note : h.values[0]))
         first -= 2;
-    if (!flat_data_rows(f, fl, first, nv, hrows, &end_cell, &rows))
+    if (!flat_data_rows(f, fl, first, nv, h.unit_header >= 0, hrows, &end_cell, &rows))
         return false;
     table *t = &f->out->tables[f->out->n_tables - 1];
     size_t w = t->first_cell;
