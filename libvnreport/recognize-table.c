@@ -252,7 +252,7 @@ static void relative_baseline(const tperiod *p, const tperiod *q, int doc_year, 
         snprintf(out, cap, "year:%d", qy);
     } else if (q->kind == p->kind && q->a == p->a && qy == py - 1 && q->kind != P_NONE) {
         snprintf(out, cap, "same_period_last_year");
-    } else if (q->kind == P_MONTH && q->a == 12 && qy == py - 1) {
+    } else if (q->kind == P_MONTH && q->a == 12 && qy == py - 1 && qy > 0) {
         snprintf(out, cap, "year_end:%d", qy);
     } else if ((q->kind == P_MONTH || q->kind == P_QUARTER) && q->kind == p->kind &&
                ((qy == py && q->a == p->a - 1) || (qy == py - 1 && p->a == 1 &&
@@ -260,7 +260,7 @@ static void relative_baseline(const tperiod *p, const tperiod *q, int doc_year, 
         snprintf(out, cap, "previous_period");
     } else if (q->kind == P_YEAR && qy == py - 1 && p->kind == P_YEAR) {
         snprintf(out, cap, "previous_year");
-    } else if (q->kind == P_YEAR && qy > 0) {
+    } else if (q->kind == P_YEAR && qy > 0 && (q->year || py > 0)) {
         snprintf(out, cap, "year:%d", qy);
     }
 }
@@ -380,6 +380,11 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
             snprintf(cs->baseline, sizeof cs->baseline, "year:%d", q.year);
     } else if (h->baseline && h->baseline[0]) {
         snprintf(cs->baseline, sizeof cs->baseline, "%s", h->baseline);
+    } else if (h->baseline && !cs->baseline[0]) {
+        /* `Tháng 12 năm trước`, `So với tháng 12 năm 2023`: the period
+         * compared with, relative to the values' period */
+        tperiod q = parse_period(cmp ? cmp : low);
+        relative_baseline(&cs->group_period, &q, year, cs->baseline, sizeof cs->baseline);
     }
 }
 
@@ -518,8 +523,12 @@ static bool is_roman_text(const char *s, size_t n)
 static int label_rank(const char *stt, size_t sn, const char *s, size_t n, size_t *skip)
 {
     *skip = 0;
-    if (sn)
-        return is_roman_text(stt, sn) ? 1 : (stt[0] >= '0' && stt[0] <= '9') ? 2 : 3;
+    if (sn) {
+        /* the numbering cell: its marker, `-` and `+` included */
+        size_t stt_skip;
+        int r = is_roman_text(stt, sn) ? 1 : label_rank(NULL, 0, stt, sn, &stt_skip);
+        return r ? r : (stt[0] >= '0' && stt[0] <= '9') ? 2 : 3;
+    }
     if (n >= 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+')) {
         *skip = 1;
         return s[0] == '+' ? 5 : 4;
@@ -580,16 +589,20 @@ static const char *clean_label(const table_ctx *tc, const char *s, size_t n, boo
         while (n && (s[n - 1] == '(' || s[n - 1] == ' '))
             n--;
     }
-    return arena_strndup(tc->arena, s, n);
+    char *out = arena_strndup(tc->arena, s, n);
+    for (size_t i = 0; out && i < n; i++)
+        if (out[i] == '\n' || out[i] == '\t')
+            out[i] = ' ';   /* a label over several lines reads as one */
+    return out;
 }
 
 /* Indicator and subject of a row from its place in the hierarchy. */
 static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t sn,
-                     const table_cell *lab, row_sem *rs)
+                     const table_cell *lab, bool has_values, row_sem *rs)
 {
     const char *s = tc->text + lab->start;
     size_t n = lab->end - lab->start, skip;
-    *rs = (row_sem){ 0 };
+    *rs = (row_sem){ .has_values = has_values };
     rs->rank = label_rank(stt, sn, s, n, &skip);
     bool container;
     while (skip < n && s[skip] == ' ')
@@ -609,7 +622,13 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
     const row_sem *parent = rc->depth ? &rc->stack[rc->depth - 1] : NULL;
     if (parent && parent->section)
         parent = NULL;
-    if (parent && *rs->label) {
+    if (parent && *rs->label && !parent->has_values) {
+        /* under a heading row without values (`a) Lúa cả năm`): the row
+         * names the measure, the heading its subject */
+        rs->indicator = rs->label;
+        rs->subject = parent->label;
+    } else if (parent && *rs->label) {
+        /* under a row with values: a breakdown of its measure */
         rs->indicator = parent->indicator;
         rs->subject = rs->label;
         rs->growth |= parent->growth;
@@ -836,7 +855,13 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
         }
         row_sem rs;
         table_cell none = { 0, 0, 0, 0 };
-        if (!read_row(tc, rc, stt, sn, label == SIZE_MAX ? &none : cell_at(tc, t, r, label), &rs))
+        bool has_values = false;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const table_cell *x = cell_at(tc, t, r, c);
+            for (uint32_t k = x->start; cols[c].kind == COL_VALUE && k < x->end && !has_values; k++)
+                has_values = tc->text[k] >= '0' && tc->text[k] <= '9';
+        }
+        if (!read_row(tc, rc, stt, sn, label == SIZE_MAX ? &none : cell_at(tc, t, r, label), has_values, &rs))
             return false;
         cell_job j = { .row = &rs, .text = row_text(tc, t, r) };
         if (!j.text)

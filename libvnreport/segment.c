@@ -576,15 +576,15 @@ static bool name_table(seg_state *st)
 {
     segmentation *sg = st->sg;
     /* the title, or the line before a bracketed note under it */
-    for (size_t back = 1; back <= 2 && back <= sg->n_blocks; back++) {
+    for (size_t back = 1; back <= 3 && back <= sg->n_blocks; back++) {
         block *tb = &sg->blocks[sg->n_blocks - back];
         if (tb->kind != BLK_PARAGRAPH || tb->opens_section || tb->n_spans != 1)
             return true;
         const text_span *sp = &sg->spans[tb->first_span];
         if (sp->end - sp->start > 200 || st->text[sp->end - 1] == '.')
             return true;
-        if (st->text[sp->start] == '(')
-            continue;
+        if (st->text[sp->start] == '(' || st->text[sp->start] == '|')
+            continue;   /* a bracketed note under the title, a stray cell rule */
         int32_t id = open_section(sg, st->section, RANK_TABLE, st->text, sp->start, sp->end);
         if (id == -2)
             return false;
