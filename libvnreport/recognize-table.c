@@ -362,7 +362,8 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         tperiod q = parse_period(low);
         if (!cs->baseline[0])
             relative_baseline(&cs->group_period, &q, year, cs->baseline, sizeof cs->baseline);
-    } else {
+    } else if (!(h && compare_role(h->role))) {
+        /* (in `Tháng 12 năm trước`, `Kỳ gốc 2019` the period is the baseline's) */
         tperiod p = parse_period(low);
         if (p.kind != P_NONE)
             format_period(&p, period_year(&p, year), cs->period, sizeof cs->period);
