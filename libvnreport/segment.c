@@ -457,9 +457,12 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
     else if (st->furniture_tail && ends_signature(s, n, lower)) {
         st->furniture_tail = false;
         size_t at = st->sg->n_blocks;
-        if (!HAS_ANY_PREFIX(lower, annex_prefixes) &&
-            !VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at))
-            return false;
+        if (!HAS_ANY_PREFIX(lower, annex_prefixes)) {
+            /* a new report: its footnotes are numbered afresh */
+            memset(&st->fb, 0, sizeof st->fb);
+            if (!VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at))
+                return false;
+        }
     }
     if (st->furniture_tail || is_furniture(lower, s, n)) {
         b.kind = BLK_FURNITURE;
