@@ -297,7 +297,8 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     segmentation seg;
     recognizer_out out = { 0 };
     position_map pm = { .norm = &norm, .dec = dec };
-    if (!segment_text(norm.text, norm.len, &seg)) {
+    layout_source layout = { &norm, dec->text, dec->len };
+    if (!segment_text_layout(norm.text, norm.len, &layout, &seg)) {
         normalized_free(&norm);
         return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory while segmenting");
     }

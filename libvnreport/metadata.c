@@ -295,40 +295,94 @@ static const char *title_string(const char *text, size_t len, const char *start,
     return r;
 }
 
-/* "Phần thứ hai" (+ "KẾ HOẠCH … NĂM 2024" on the same or a following line). */
-static void find_plan_part(const char *text, size_t len, const segmentation *seg,
-                           vnr_arena *arena, doc_meta *m)
+enum { MAX_PLAN_PARTS = 64 };
+
+/* Year of the plan part opened at block i ("Phần thứ hai" + "KẾ HOẠCH … NĂM
+ * 2024" on the same or a following line), or 0 when it is none. */
+static int plan_part_year(const char *text, const segmentation *seg, size_t i)
 {
-    m->plan_block = SIZE_MAX;
-    for (size_t i = 0; i < seg->n_blocks; i++) {
-        const block *b = &seg->blocks[i];
-        if (b->marker != MK_PART)
-            continue;
-        const text_span *sp = &seg->spans[b->first_span];
-        char low[400];
-        size_t n = utf8_lower(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
-                              low, sizeof low);
-        if (!strstr(low, "phần thứ nhất") && n) {
-            /* look at this line and the next two blocks for the plan title */
-            for (size_t j = i; j < seg->n_blocks && j <= i + 2; j++) {
-                const text_span *s2 = &seg->spans[seg->blocks[j].first_span];
-                char l2[400];
-                utf8_lower(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
-                           l2, sizeof l2);
-                if (strstr(l2, "kế hoạch") || strstr(l2, "mục tiêu") || strstr(l2, "nhiệm vụ")) {
-                    int y = first_year(l2);
-                    if (y) {
-                        char buf[16];
-                        snprintf(buf, sizeof buf, "%d", y);
-                        m->plan_period = arena_strdup(arena, buf);
-                        m->plan_block = i;
-                        return;
-                    }
-                }
-            }
+    const block *b = &seg->blocks[i];
+    if (b->marker != MK_PART)
+        return 0;
+    const text_span *sp = &seg->spans[b->first_span];
+    char low[400];
+    size_t n = utf8_lower(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
+                          low, sizeof low);
+    if (strstr(low, "phần thứ nhất") || !n)
+        return 0;
+    /* look at this line and the next two blocks for the plan title */
+    for (size_t j = i; j < seg->n_blocks && j <= i + 2; j++) {
+        const text_span *s2 = &seg->spans[seg->blocks[j].first_span];
+        char l2[400];
+        utf8_lower(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
+                   l2, sizeof l2);
+        if (strstr(l2, "kế hoạch") || strstr(l2, "mục tiêu") || strstr(l2, "nhiệm vụ")) {
+            int y = first_year(l2);
+            if (y)
+                return y;
         }
     }
+    return 0;
+}
+
+/* The plan part of each report (one input may hold several reports). */
+static bool find_plan_part(const char *text, size_t len, const segmentation *seg,
+                           vnr_arena *arena, doc_meta *m)
+{
     (void)len;
+    m->plan_block = SIZE_MAX;
+    size_t *blocks = NULL;
+    const char **periods = NULL;
+    for (size_t i = 0; i < seg->n_blocks && m->n_plan_parts < MAX_PLAN_PARTS; i++) {
+        if (m->n_plan_parts && segment_same_report(seg, blocks[m->n_plan_parts - 1], i))
+            continue;   /* one plan part per report */
+        int y = plan_part_year(text, seg, i);
+        if (!y)
+            continue;
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", y);
+        if (!blocks) {
+            blocks = arena_alloc(arena, MAX_PLAN_PARTS * sizeof *blocks);
+            periods = arena_alloc(arena, MAX_PLAN_PARTS * sizeof *periods);
+            if (!blocks || !periods)
+                return false;
+        }
+        blocks[m->n_plan_parts] = i;
+        if (!(periods[m->n_plan_parts] = arena_strdup(arena, buf)))
+            return false;
+        if (!m->n_plan_parts++) {
+            m->plan_period = periods[0];
+            m->plan_block = i;
+        }
+    }
+    m->plan_blocks = blocks;
+    m->plan_periods = periods;
+    return true;
+}
+
+/* A resolution's target list: the whole input is one plan part. */
+static bool plan_document(vnr_arena *arena, doc_meta *m)
+{
+    size_t *blocks = arena_alloc(arena, sizeof *blocks);
+    const char **periods = arena_alloc(arena, sizeof *periods);
+    if (!blocks || !periods)
+        return false;
+    blocks[0] = 0;
+    periods[0] = m->period ? m->period : "";
+    m->plan_blocks = blocks;
+    m->plan_periods = periods;
+    m->n_plan_parts = 1;
+    m->plan_block = 0;
+    m->plan_period = m->period;
+    return true;
+}
+
+const char *meta_plan_period(const doc_meta *m, const segmentation *seg, size_t bi)
+{
+    for (size_t k = m->n_plan_parts; k-- > 0;)
+        if (m->plan_blocks[k] <= bi)
+            return segment_same_report(seg, m->plan_blocks[k], bi) ? m->plan_periods[k] : NULL;
+    return NULL;
 }
 
 bool extract_metadata(const char *text, size_t len, const segmentation *seg,
@@ -376,8 +430,6 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
     if (plan) {
         /* a resolution's target list: every value is a target for its year */
         out->kind = "plan";
-        out->plan_period = out->period;
-        out->plan_block = 0;
     }
     if (strstr(lh, "ủy ban nhân dân") || strstr(lh, "/bc-ubnd") || strstr(lh, "ubnd")) {
         if (out->province) {
@@ -386,8 +438,7 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
             out->issuer = arena_strdup(arena, buf);
         }
     }
-    if (!plan)
-        find_plan_part(text, len, seg, arena, out);
+    bool ok = plan ? plan_document(arena, out) : find_plan_part(text, len, seg, arena, out);
     free(lh);
-    return true;
+    return ok;
 }

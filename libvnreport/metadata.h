@@ -15,4 +15,8 @@
 bool extract_metadata(const char *text, size_t len, const segmentation *seg,
                       vnr_arena *arena, doc_meta *out);
 
+/* Period of the plan part that block `bi` lies in (its report's), or
+ * NULL when the block is not in a plan part. */
+const char *meta_plan_period(const doc_meta *m, const segmentation *seg, size_t bi);
+
 #endif

@@ -9,6 +9,8 @@
  * vocabulary is in lexicon.def.
  */
 #include "recognize.h"
+#include "recognize-table.h"
+#include "metadata.h"
 #include "lexer.h"
 #include "normalize.h"
 #include "period.h"
@@ -429,6 +431,7 @@ typedef struct rctx {
     size_t block;
     bool in_plan;
     const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
+    const char *plan_period;    /* period of the plan part the block is in */
     bool is_footnote;
     const char **section;
     size_t section_depth;
@@ -1393,7 +1396,7 @@ static bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf,
 static const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
 {
     if (c->in_plan)
-        return c->meta->plan_period;
+        return *c->plan_period ? c->plan_period : NULL;   /* "": a plan of no stated year */
     char buf[32];
     size_t u = q->unit_end_tok;
     size_t e = u;
@@ -2324,6 +2327,15 @@ static bool process_block(rctx *c, size_t bi)
         !add_digit_fates(c, b->marker_start, b->marker_end,
                          b->kind == BLK_FOOTNOTE ? "footnote_marker" : "list_marker"))
         return false;
+    if (b->kind == BLK_TABLE) {
+        table_ctx tc = { c->text, c->seg, c->meta, c->doc, c->arena, c->out, NULL, 0,
+                         b->section, &c->statement };
+        if (!set_section(c, b))
+            return false;
+        tc.section = c->section;
+        tc.section_depth = c->section_depth;
+        return recognize_table(&tc, b);
+    }
     if (b->kind == BLK_FURNITURE) {
         for (uint32_t s = 0; s < b->n_spans; s++) {
             const text_span *sp = &c->seg->spans[b->first_span + s];
@@ -2341,7 +2353,8 @@ static bool process_block(rctx *c, size_t bi)
     if (!c->tv.n || !lower_tokens(c) || !set_section(c, b))
         return c->tv.n == 0;
     c->block = bi;
-    c->in_plan = bi >= c->meta->plan_block;
+    c->plan_period = meta_plan_period(c->meta, c->seg, bi);
+    c->in_plan = c->plan_period != NULL;
     c->is_footnote = b->kind == BLK_FOOTNOTE;
     c->block_subject = NULL;
     c->block_baseline = NULL;

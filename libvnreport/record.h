@@ -48,6 +48,10 @@ typedef struct doc_meta {
     const char *province, *issuer, *number, *date, *title, *period, *kind;
     const char *plan_period;      /* period of the plan part, if any */
     size_t plan_block;            /* first block of the plan part, or SIZE_MAX */
+    /* every plan part, one per report of a concatenation, in block order */
+    const size_t *plan_blocks;
+    const char *const *plan_periods;
+    size_t n_plan_parts;
     int year;                     /* reporting year, 0 when unknown */
     int period_kind, period_n;    /* the period as period.h reads it (0: none) */
 } doc_meta;

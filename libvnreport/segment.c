@@ -9,6 +9,7 @@
  */
 #include "segment.h"
 #include "normalize.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +29,38 @@ static const uint8_t marker_rank[] = {
     [MK_PLUS] = 7,
     [MK_FOOTNOTE] = 0xFF,
 };
-enum { RANK_LABEL = 8 };
+enum { RANK_LABEL = 8, RANK_TABLE = 9 };
 
-/* Lines that belong to the page furniture of an official report. */
-static const char *const furniture_prefixes[] = {
-    "số:", "cộng hòa xã hội", "độc lập - tự do", "độc lập – tự do", "kính gửi",
-    "tm. ", "tm.ủy", "kt. chủ tịch", "chủ tịch", "phó chủ tịch", "ủy ban nhân dân",
+/* Lines that belong to the page furniture of an official report: the
+ * prefix, the longest such line, and whether it may hold digits (a body
+ * paragraph "Ủy ban nhân dân tỉnh đã giải ngân 1.234 tỷ đồng" is longer or
+ * has numbers, and is read). */
+static const struct furniture_rule {
+    const char *prefix;
+    uint16_t max_len;
+    bool digits;
+} furniture_rules[] = {
+    { "số:", 60, true },
+    { "cộng hòa xã hội", 120, false },
+    { "độc lập - tự do", 80, false },
+    { "độc lập – tự do", 80, false },
+    { "kính gửi", 200, false },
+    { "tm. ", 80, false },
+    { "tm.ủy", 80, false },
+    { "kt. chủ tịch", 60, false },
+    { "chủ tịch", 40, false },
+    { "phó chủ tịch", 40, false },
+    { "ủy ban nhân dân", 60, false },
 };
 static const char *const closing_prefixes[] = { "nơi nhận" };
+/* Lines that end a signature block: what follows is read again (an annex,
+ * the next report of a concatenation). */
+static const char *const after_signature_prefixes[] = {
+    "phụ lục", "biểu số", "biểu ", "báo cáo", "cộng hòa xã hội", "ủy ban nhân dân",
+};
+/* Lines that open an annex: a top-level section. */
+static const char *const annex_prefixes[] = { "phụ lục", "biểu số" };
+enum { SIGNATURE_LINE_MAX = 100 };
 
 static bool is_digit(char c)
 {
@@ -380,14 +405,40 @@ static bool flush_footnotes(seg_state *st)
     return true;
 }
 
-static bool is_furniture(const char *lower, bool tail)
+static bool has_any_prefix(const char *lower, const char *const *prefixes, size_t n)
 {
-    if (tail)
-        return true;
-    for (size_t i = 0; i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
-        if (has_prefix(lower, furniture_prefixes[i]))
+    for (size_t i = 0; i < n; i++)
+        if (has_prefix(lower, prefixes[i]))
             return true;
     return false;
+}
+#define HAS_ANY_PREFIX(lower, table) has_any_prefix(lower, table, sizeof table / sizeof *table)
+
+static bool is_furniture(const char *lower, const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof furniture_rules / sizeof *furniture_rules; i++) {
+        const struct furniture_rule *r = &furniture_rules[i];
+        if (!has_prefix(lower, r->prefix))
+            continue;
+        if (n > r->max_len)
+            return false;
+        for (size_t k = 0; !r->digits && k < n; k++)
+            if (is_digit(s[k]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* Does this line end the signature block that "Nơi nhận" opened? An annex,
+ * a new report, a numbered heading or a body paragraph does. */
+static bool ends_signature(const char *s, size_t n, const char *lower)
+{
+    if (HAS_ANY_PREFIX(lower, after_signature_prefixes) || n > SIGNATURE_LINE_MAX)
+        return true;
+    size_t content;
+    marker_kind mk = line_marker(s, n, lower, &content);
+    return mk == MK_PART || mk == MK_ROMAN || mk == MK_ARABIC || mk == MK_ROMAN_ARABIC;
 }
 
 static bool segment_line(seg_state *st, size_t ls, size_t le)
@@ -399,12 +450,21 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
      * utf8_lower fills at least cap − 5 of them when the line has more */
     char lower[40];
     utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
-    block b = { .kind = BLK_PARAGRAPH, .footnote = -1 };
+    block b = { .kind = BLK_PARAGRAPH, .footnote = -1, .table = -1 };
 
-    for (size_t i = 0; i < sizeof closing_prefixes / sizeof *closing_prefixes; i++)
-        if (has_prefix(lower, closing_prefixes[i]))
-            st->furniture_tail = true;
-    if (is_furniture(lower, st->furniture_tail)) {
+    if (HAS_ANY_PREFIX(lower, closing_prefixes))
+        st->furniture_tail = true;
+    else if (st->furniture_tail && ends_signature(s, n, lower)) {
+        st->furniture_tail = false;
+        size_t at = st->sg->n_blocks;
+        if (!HAS_ANY_PREFIX(lower, annex_prefixes)) {
+            /* a new report: its footnotes are numbered afresh */
+            memset(&st->fb, 0, sizeof st->fb);
+            if (!VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at))
+                return false;
+        }
+    }
+    if (st->furniture_tail || is_furniture(lower, s, n)) {
         b.kind = BLK_FURNITURE;
         b.section = st->section;
         st->open_para = -1;
@@ -488,7 +548,12 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
         /* dash items are headings only as labels: "- Về trồng trọt:" */
         heading = label && te - body <= 80;
     }
-    if (!heading && mk == MK_NONE && label && te - body <= 60 && te + 1 >= le) {
+    if (!heading && mk == MK_NONE && HAS_ANY_PREFIX(lower, annex_prefixes)) {
+        heading = true;   /* an annex is a part of its own, named by its whole line */
+        rank = 0;
+        te = le;
+        label = false;
+    } else if (!heading && mk == MK_NONE && label && te - body <= 60 && te + 1 >= le) {
         /* a label line of its own: "Kết quả sản xuất vụ Đông Xuân:" */
         heading = true;
         rank = RANK_LABEL;
@@ -508,28 +573,75 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
     return true;
 }
 
-bool segment_text(const char *text, size_t len, segmentation *out)
+/* A short line just before a table (no sentence end) is its title: it
+ * opens a section that the table's records name. */
+static bool name_table(seg_state *st)
+{
+    segmentation *sg = st->sg;
+    /* the title, or the line before a bracketed note under it */
+    for (size_t back = 1; back <= 3 && back <= sg->n_blocks; back++) {
+        block *tb = &sg->blocks[sg->n_blocks - back];
+        if (tb->kind != BLK_PARAGRAPH || tb->opens_section || tb->n_spans != 1)
+            return true;
+        const text_span *sp = &sg->spans[tb->first_span];
+        if (sp->end - sp->start > 200 || st->text[sp->end - 1] == '.')
+            return true;
+        if (st->text[sp->start] == '(' || st->text[sp->start] == '|')
+            continue;   /* a bracketed note under the title, a stray cell rule */
+        int32_t id = open_section(sg, st->section, RANK_TABLE, st->text, sp->start, sp->end);
+        if (id == -2)
+            return false;
+        tb->opens_section = true;
+        for (size_t k = sg->n_blocks - back; k < sg->n_blocks; k++)
+            sg->blocks[k].section = id;
+        st->section = id;
+        return true;
+    }
+    return true;
+}
+
+static bool add_table_block(seg_state *st, size_t ti)
+{
+    const table *t = &st->sg->tables.tables[ti];
+    st->furniture_tail = false;
+    st->open_para = -1;
+    if (!flush_footnotes(st) || !name_table(st))
+        return false;
+    block b = { .kind = BLK_TABLE, .footnote = -1, .table = (int32_t)ti, .section = st->section };
+    return add_block(st, b, t->start, t->end);
+}
+
+bool segment_text_layout(const char *text, size_t len, const layout_source *src,
+                         segmentation *out)
 {
     memset(out, 0, sizeof *out);
     seg_state st = { .sg = out, .text = text, .section = -1, .open_para = -1 };
-    size_t ls = 0;
-    while (ls <= len) {
+    bool ok = tables_find(text, len, src, &out->tables);
+    size_t ls = 0, ti = 0;
+    while (ok && ls <= len) {
+        if (ti < out->tables.n_tables && ls >= out->tables.tables[ti].start) {
+            ok = add_table_block(&st, ti);
+            ls = out->tables.tables[ti++].end + 1;
+            continue;
+        }
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
-        if (le > ls && !segment_line(&st, ls, le)) {
-            free(st.pending);
-            segmentation_free(out);
-            return false;
-        }
+        if (le > ls)
+            ok = segment_line(&st, ls, le);
         if (!nl)
             break;
         ls = le + 1;
     }
-    bool ok = flush_footnotes(&st);
+    ok = ok && flush_footnotes(&st);
     free(st.pending);
     if (!ok)
         segmentation_free(out);
     return ok;
+}
+
+bool segment_text(const char *text, size_t len, segmentation *out)
+{
+    return segment_text_layout(text, len, NULL, out);
 }
 
 void segmentation_free(segmentation *s)
@@ -537,8 +649,18 @@ void segmentation_free(segmentation *s)
     free(s->blocks);
     free(s->spans);
     free(s->sections);
+    table_set_free(&s->tables);
+    free(s->report_starts);
     arena_free(&s->arena);
     memset(s, 0, sizeof *s);
+}
+
+bool segment_same_report(const segmentation *s, size_t a, size_t b)
+{
+    for (size_t i = 0; i < s->n_report_starts; i++)
+        if (s->report_starts[i] > a && s->report_starts[i] <= b)
+            return false;
+    return true;
 }
 
 size_t section_depth(const segmentation *s, int32_t id)

@@ -305,7 +305,7 @@ static bool lex_blocks(const char *text, const segmentation *seg, token_vec *tv)
 {
     for (size_t b = 0; b < seg->n_blocks; b++) {
         const block *bl = &seg->blocks[b];
-        if (bl->kind == BLK_FURNITURE)
+        if (bl->kind == BLK_FURNITURE || bl->kind == BLK_TABLE)
             continue;
         tv->n = 0;
         for (uint32_t s = 0; s < bl->n_spans; s++) {
@@ -335,7 +335,8 @@ static void stages_one(const doc_slice *d, double *t, size_t *records)
     if (normalize_text(dec.text, dec.len, &norm, NULL) != VNR_OK)
         die("normalize failed");
     double t2 = now();
-    if (!segment_text(norm.text, norm.len, &seg))
+    layout_source layout = { &norm, dec.text, dec.len };
+    if (!segment_text_layout(norm.text, norm.len, &layout, &seg))
         die("segment failed");
     double t3 = now();
     if (!extract_metadata(norm.text, norm.len, &seg, &arena, &meta))
@@ -566,8 +567,8 @@ static void print_view_header(const replicated *rp, const report_set *set, const
            "(a single vnr_parse call)\n");
     printf("  N documents:  every report copy parsed as its own document "
            "(%zu vnr_parse calls)\n", rp->n_docs);
-    printf("  (in the one-document view, the closing \"Nơi nhận\" of a report makes\n"
-           "   the rest of the document furniture, so it finds fewer records)\n\n");
+    printf("  (a signature block ends where the next report begins, so both views\n"
+           "   find the same records)\n\n");
 }
 
 static void print_main(const replicated *rp, const scale_row *main_row, const options *o)

@@ -1,0 +1,938 @@
+/*
+ * recognize-table.c — stage 5 for tables (see recognize-table.h).
+ *
+ * A table's meaning is read in three steps: its columns (which holds the
+ * label, the numbering, the unit, the note, and what each value column's
+ * header says: role, estimate, baseline, period, unit), then its rows
+ * (numbering and markers give the indicator/subject hierarchy, a unit in
+ * the label's brackets or the unit column), then one record per number in
+ * a value cell. All words come from table-headers.def.
+ */
+#include "recognize-table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer.h"
+#include "normalize.h"
+#include "table.h"
+#include "units.h"
+
+typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH } label_kind;
+typedef enum period_word_kind { PW_MONTH, PW_QUARTER, PW_YEAR, PW_FIRST, PW_LAST, PW_PREVIOUS, PW_BASE } period_word_kind;
+typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
+
+static const struct header_word {
+    const char *phrase;
+    vnr_role role;
+    bool estimate;
+    const char *baseline;
+} header_words[] = {
+#define HEADER(phrase, role, estimate, baseline) { phrase, role, estimate, baseline },
+#include "table-headers.def"
+};
+
+static const struct kind_word {
+    uint8_t kind;
+    const char *phrase;
+} label_words[] = {
+#define LABEL_WORD(kind, phrase) { kind, phrase },
+#include "table-headers.def"
+}, period_words[] = {
+#define PERIOD_WORD(kind, phrase) { kind, phrase },
+#include "table-headers.def"
+}, layout_words[] = {
+#define LAYOUT_WORD(kind, phrase) { kind, phrase },
+#include "table-headers.def"
+};
+
+enum { LOW_MAX = 512 };
+#define NO_RECORD ((size_t)-1)
+
+static bool has_word(const struct kind_word *w, size_t n, uint8_t kind, const char *lower)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i].kind == kind && table_phrase_in(lower, w[i].phrase))
+            return true;
+    return false;
+}
+#define HAS_WORD(table, kind, lower) has_word(table, sizeof table / sizeof *table, kind, lower)
+
+static bool compare_role(vnr_role r)
+{
+    return r == VNR_ROLE_INDEX || r == VNR_ROLE_ATTAINMENT || r == VNR_ROLE_CHANGE;
+}
+
+/* The header phrase that says most: a comparison outranks a value word,
+ * then the longer phrase wins. */
+static const struct header_word *best_header(const char *lower)
+{
+    const struct header_word *best = NULL;
+    for (size_t i = 0; i < sizeof header_words / sizeof *header_words; i++) {
+        const struct header_word *h = &header_words[i];
+        if (!table_phrase_in(lower, h->phrase))
+            continue;
+        if (!best || (compare_role(h->role) && !compare_role(best->role)) ||
+            (compare_role(h->role) == compare_role(best->role) && strlen(h->phrase) > strlen(best->phrase)))
+            best = h;
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Periods of headers. A small reader of its own until the recognizer's */
+/* period grammar (issue 12) can be shared: `tháng 3 năm 2023`,         */
+/* `quý I/2023`, `6 tháng đầu năm 2019`, `9 tháng`, `năm 2018`, `2023`,  */
+/* `tháng 12 năm trước`.                                                */
+/* ------------------------------------------------------------------ */
+
+typedef enum pkind { P_NONE, P_YEAR, P_MONTH, P_QUARTER, P_HALF, P_RANGE } pkind;
+
+typedef struct tperiod {
+    pkind kind;
+    int year;        /* 0: unsaid */
+    int a;           /* month, quarter, half, or months of a range */
+    bool prev_year;  /* `năm trước` */
+    bool base;       /* `kỳ gốc` */
+} tperiod;
+
+typedef struct words {
+    const char *w[48];
+    size_t n[48];
+    size_t count;
+} words;
+
+static void split_words(const char *s, words *ws)
+{
+    ws->count = 0;
+    size_t i = 0;
+    while (s[i] && ws->count < 48) {
+        while (s[i] && strchr(" /:,;()-.", s[i]))
+            i++;
+        size_t st = i;
+        while (s[i] && !strchr(" /:,;()-.", s[i]))
+            i++;
+        if (i > st) {
+            ws->w[ws->count] = s + st;
+            ws->n[ws->count++] = i - st;
+        }
+    }
+}
+
+static int word_number(const words *ws, size_t k)
+{
+    if (k >= ws->count || ws->n[k] > 4)
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i < ws->n[k]; i++) {
+        char c = ws->w[k][i];
+        if (c < '0' || c > '9')
+            return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+static int word_roman(const words *ws, size_t k)
+{
+    static const char *const romans[] = { "i", "ii", "iii", "iv" };
+    for (int r = 0; k < ws->count && r < 4; r++)
+        if (ws->n[k] == strlen(romans[r]) && memcmp(ws->w[k], romans[r], ws->n[k]) == 0)
+            return r + 1;
+    return word_number(ws, k);
+}
+
+static int word_kind(const words *ws, size_t k)
+{
+    for (size_t i = 0; k < ws->count && i < sizeof period_words / sizeof *period_words; i++)
+        if (strlen(period_words[i].phrase) == ws->n[k] && memcmp(ws->w[k], period_words[i].phrase, ws->n[k]) == 0)
+            return period_words[i].kind;
+    return -1;
+}
+
+/* The year after a month/quarter: `năm 2023`, `/2023`, `năm trước`. */
+static size_t read_year(const words *ws, size_t k, tperiod *p)
+{
+    if (word_kind(ws, k) == PW_YEAR)
+        k++;
+    int y = word_number(ws, k);
+    if (y >= 1900 && y <= 2100) {
+        p->year = y;
+        return k + 1;
+    }
+    if (word_kind(ws, k) == PW_PREVIOUS) {
+        p->prev_year = true;
+        return k + 1;
+    }
+    return k;
+}
+
+static size_t read_span(const words *ws, size_t k, int n, tperiod *p)
+{
+    k++;   /* the month word */
+    bool last = false;
+    while (word_kind(ws, k) == PW_FIRST || word_kind(ws, k) == PW_LAST)
+        last = word_kind(ws, k++) == PW_LAST;
+    if (n == 6) {
+        p->kind = P_HALF;
+        p->a = last ? 2 : 1;
+    } else if (n == 3 && !last) {
+        p->kind = P_QUARTER;
+        p->a = 1;
+    } else if (!last) {
+        p->kind = P_RANGE;
+        p->a = n;
+    }
+    return read_year(ws, k, p);
+}
+
+static tperiod parse_period(const char *lower)
+{
+    words ws;
+    split_words(lower, &ws);
+    tperiod p = { 0 };
+    for (size_t k = 0; k < ws.count;) {
+        int kind = word_kind(&ws, k), num = word_number(&ws, k);
+        if (kind == PW_BASE)
+            p.base = true;
+        if (num >= 1 && num <= 12 && word_kind(&ws, k + 1) == PW_MONTH && p.kind == P_NONE) {
+            k = read_span(&ws, k + 1, num, &p);
+        } else if (kind == PW_MONTH && word_number(&ws, k + 1) >= 1 && word_number(&ws, k + 1) <= 12) {
+            p.kind = P_MONTH;
+            p.a = word_number(&ws, k + 1);
+            k = read_year(&ws, k + 2, &p);
+        } else if (kind == PW_QUARTER && word_roman(&ws, k + 1) >= 1 && word_roman(&ws, k + 1) <= 4) {
+            p.kind = P_QUARTER;
+            p.a = word_roman(&ws, k + 1);
+            k = read_year(&ws, k + 2, &p);
+        } else if (kind == PW_YEAR && (word_kind(&ws, k + 1) == PW_PREVIOUS ||
+                                       (word_number(&ws, k + 1) >= 1900 && word_number(&ws, k + 1) <= 2100))) {
+            k = read_year(&ws, k, &p);
+        } else if (num >= 1900 && num <= 2100) {
+            p.year = num;
+            k++;
+        } else {
+            k++;
+        }
+    }
+    if (p.kind == P_NONE && (p.year || p.prev_year))
+        p.kind = P_YEAR;
+    return p;
+}
+
+static int period_year(const tperiod *p, int fallback)
+{
+    return p->year ? p->year : p->prev_year ? fallback - 1 : fallback;
+}
+
+static void format_period(const tperiod *p, int year, char *out, size_t cap)
+{
+    *out = 0;
+    if (year <= 0 || year > 9999)
+        return;
+    switch (p->kind) {
+    case P_YEAR: snprintf(out, cap, "%d", year); break;
+    case P_MONTH: snprintf(out, cap, "%d-M%02d", year, p->a); break;
+    case P_QUARTER: snprintf(out, cap, "%d-Q%d", year, p->a); break;
+    case P_HALF: snprintf(out, cap, "%d-H%d", year, p->a); break;
+    case P_RANGE: snprintf(out, cap, "%d-01/%d-%02d", year, year, p->a); break;
+    default: break;
+    }
+}
+
+/* Baseline of a column whose header names the period compared with (`q`)
+ * under a group naming the period of the values (`p`). */
+static void relative_baseline(const tperiod *p, const tperiod *q, int doc_year, char *out, size_t cap)
+{
+    *out = 0;
+    int py = period_year(p, doc_year), qy = period_year(q, py);
+    if (q->base && qy > 0) {
+        snprintf(out, cap, "year:%d", qy);
+    } else if (q->kind == p->kind && q->a == p->a && qy == py - 1 && q->kind != P_NONE) {
+        snprintf(out, cap, "same_period_last_year");
+    } else if (q->kind == P_MONTH && q->a == 12 && qy == py - 1 && qy > 0) {
+        snprintf(out, cap, "year_end:%d", qy);
+    } else if ((q->kind == P_MONTH || q->kind == P_QUARTER) && q->kind == p->kind &&
+               ((qy == py && q->a == p->a - 1) || (qy == py - 1 && p->a == 1 &&
+                                                   q->a == (q->kind == P_MONTH ? 12 : 4)))) {
+        snprintf(out, cap, "previous_period");
+    } else if (q->kind == P_YEAR && qy == py - 1 && p->kind == P_YEAR) {
+        snprintf(out, cap, "previous_year");
+    } else if (q->kind == P_YEAR && qy > 0 && (q->year || py > 0)) {
+        snprintf(out, cap, "year:%d", qy);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Columns                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum col_kind { COL_OTHER, COL_STT, COL_LABEL, COL_UNIT, COL_NOTE, COL_VALUE } col_kind;
+
+typedef struct col_sem {
+    uint8_t kind;            /* col_kind */
+    bool has_role, estimate, in_group;
+    vnr_role role;
+    tperiod group_period;
+    char baseline[32];
+    char period[40];
+    char unit[48];
+} col_sem;
+
+static const table_cell *cell_at(const table_ctx *tc, const table *t, size_t r, size_t c)
+{
+    return &tc->seg->tables.cells[t->first_cell + r * t->n_cols + c];
+}
+
+static size_t cell_lower(const table_ctx *tc, const table_cell *c, char *out, size_t cap)
+{
+    return table_lower(tc->text + c->start, c->end - c->start, out, cap);
+}
+
+/* A unit written alone or in brackets at the end: `%`, `(Tỷ đồng)`. */
+static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t cap)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ':'))
+        n--;
+    size_t a = 0, b = n;
+    if (!whole) {
+        if (n < 3 || s[n - 1] != ')')
+            return false;
+        a = n - 1;
+        while (a > 0 && s[a - 1] != '(')
+            a--;
+        if (a == 0)
+            return false;
+        b = n - 1;
+    } else if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+        a = 1;
+        b = n - 1;
+    }
+    while (a < b && s[a] == ' ')
+        a++;
+    if (b <= a || b - a >= cap || (s[a] >= '0' && s[a] <= '9'))
+        return false;
+    unit_info ui;
+    bool bracketed = a > 0;
+    bool ok = units_resolve(NULL, s + a, b - a, false, &ui) == VNR_OK &&
+              (bracketed || !ui.dimension || strcmp(ui.dimension, "count") != 0);   /* `Chỉ tiêu` is a header */
+    if (!ok && b - a <= 24) {
+        /* `(nghìn người)`: a scale word and a count noun */
+        ok = units_resolve(NULL, s + a, b - a, true, &ui) == VNR_OK && ui.factor != 1;
+    }
+    if (!ok)
+        return false;
+    memcpy(out, s + a, b - a);
+    out[b - a] = 0;
+    return true;
+}
+
+/* What one header cell adds to its column. */
+static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *cs)
+{
+    char low[LOW_MAX];
+    size_t n = cell_lower(tc, c, low, sizeof low);
+    if (!n)
+        return;
+    const char *s = tc->text + c->start;
+    size_t sn = c->end - c->start;
+    if (!cs->unit[0])
+        (void)(unit_of_text(s, sn, true, cs->unit, sizeof cs->unit) ||
+               unit_of_text(s, sn, false, cs->unit, sizeof cs->unit));
+    const struct header_word *h = best_header(low);
+    int year = tc->meta->year;
+    /* the words before `so với` name the period of the values */
+    char *cmp = NULL;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !cmp; i++)
+        if (layout_words[i].kind == LW_COMPARE)
+            cmp = strstr(low, layout_words[i].phrase);
+    if (cmp) {
+        char save = *cmp;
+        *cmp = 0;
+        tperiod p = parse_period(low);
+        *cmp = save;
+        if (p.kind != P_NONE) {
+            format_period(&p, period_year(&p, year), cs->period, sizeof cs->period);
+            cs->group_period = p;
+        }
+        cs->in_group = true;
+    } else if (cs->in_group) {
+        tperiod q = parse_period(low);
+        if (!cs->baseline[0])
+            relative_baseline(&cs->group_period, &q, year, cs->baseline, sizeof cs->baseline);
+    } else if (!(h && compare_role(h->role))) {
+        /* (in `Tháng 12 năm trước`, `Kỳ gốc 2019` the period is the baseline's) */
+        tperiod p = parse_period(low);
+        if (p.kind != P_NONE)
+            format_period(&p, period_year(&p, year), cs->period, sizeof cs->period);
+    }
+    if (!h)
+        return;
+    if (!cs->has_role || compare_role(h->role)) {
+        cs->role = h->role;
+        cs->has_role = true;
+    }
+    cs->estimate |= h->estimate;
+    if (h->baseline && !strcmp(h->baseline, "year:")) {
+        tperiod q = parse_period(low);
+        if (q.year)
+            snprintf(cs->baseline, sizeof cs->baseline, "year:%d", q.year);
+    } else if (h->baseline && h->baseline[0]) {
+        snprintf(cs->baseline, sizeof cs->baseline, "%s", h->baseline);
+    } else if (h->baseline && !cs->baseline[0]) {
+        /* `Tháng 12 năm trước`, `So với tháng 12 năm 2023`: the period
+         * compared with, relative to the values' period */
+        tperiod q = parse_period(cmp ? cmp : low);
+        relative_baseline(&cs->group_period, &q, year, cs->baseline, sizeof cs->baseline);
+    }
+}
+
+static void read_column_header(const table_ctx *tc, const table *t, size_t c, col_sem *cs)
+{
+    const table_cell *prev = NULL;
+    for (size_t r = 0; r < t->header_rows; r++) {
+        const table_cell *cell = cell_at(tc, t, r, c);
+        if (cell->end > cell->start && !(prev && prev->start == cell->start))
+            read_header_part(tc, cell, cs);
+        prev = cell;
+    }
+}
+
+static bool header_is(const table_ctx *tc, const table *t, size_t c, uint8_t kind)
+{
+    for (size_t r = 0; r < t->header_rows; r++) {
+        char low[LOW_MAX];
+        cell_lower(tc, cell_at(tc, t, r, c), low, sizeof low);
+        size_t n = strlen(low);
+        while (n && (low[n - 1] == ':' || low[n - 1] == ' ' || low[n - 1] == '.'))
+            low[--n] = 0;
+        for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
+            if (layout_words[i].kind == kind && !strcmp(low, layout_words[i].phrase))
+                return true;
+    }
+    return false;
+}
+
+static bool has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            return true;
+    return false;
+}
+
+/* Kinds of the columns: numbering, label, unit, note, values. */
+static void classify_columns(const table_ctx *tc, const table *t, col_sem *cols)
+{
+    size_t label = t->form == TF_FLAT ? 1 : SIZE_MAX;
+    for (size_t c = 0; c < t->n_cols && label == SIZE_MAX; c++) {
+        if (header_is(tc, t, c, LW_STT))
+            continue;
+        size_t text = 0;
+        for (size_t r = t->header_rows; r < t->n_rows; r++) {
+            const table_cell *cell = cell_at(tc, t, r, c);
+            text += cell->end - cell->start > 4 && has_letter(tc->text + cell->start, cell->end - cell->start);
+        }
+        if (text > 0)
+            label = c;
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (c < label || label == SIZE_MAX)
+            cs->kind = COL_STT;
+        else if (c == label)
+            cs->kind = COL_LABEL;
+        else if (header_is(tc, t, c, LW_UNIT))
+            cs->kind = COL_UNIT;
+        else if (header_is(tc, t, c, LW_NOTE))
+            cs->kind = COL_NOTE;
+        else
+            cs->kind = COL_VALUE;
+        read_column_header(tc, t, c, cs);
+    }
+}
+
+/* Table-wide defaults from the label column's header (`Tốc độ phát triển
+ * … so với cùng kỳ năm trước (%)`), and `So sánh` read as attainment when
+ * the table has a plan column. */
+static void settle_columns(const table *t, col_sem *cols)
+{
+    const col_sem *corner = NULL;
+    bool plan = false;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (cols[c].kind == COL_LABEL)
+            corner = &cols[c];
+        plan |= cols[c].kind == COL_VALUE && cols[c].has_role && cols[c].role == VNR_ROLE_TARGET;
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (cs->kind != COL_VALUE)
+            continue;
+        if (!cs->has_role) {
+            cs->role = corner && corner->has_role ? corner->role : VNR_ROLE_LEVEL;
+            if (corner && !cs->baseline[0])
+                memcpy(cs->baseline, corner->baseline, sizeof cs->baseline);
+        }
+        if (corner && !cs->period[0])
+            memcpy(cs->period, corner->period, sizeof cs->period);
+        if (corner && !cs->unit[0])
+            memcpy(cs->unit, corner->unit, sizeof cs->unit);
+        if (cs->role == VNR_ROLE_INDEX && !cs->baseline[0] && plan) {
+            cs->role = VNR_ROLE_ATTAINMENT;
+            snprintf(cs->baseline, sizeof cs->baseline, "plan");
+        }
+        if (compare_role(cs->role) && cs->role != VNR_ROLE_CHANGE && !cs->unit[0])
+            snprintf(cs->unit, sizeof cs->unit, "%%");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct row_sem {
+    int rank;                /* 1 section, 2 numbered, 3 lettered, 4 dash, 5 plus */
+    const char *indicator, *subject;
+    const char *label;       /* the label as written, marker and unit trimmed */
+    char unit[48];
+    bool growth, has_values, section;
+} row_sem;
+
+enum { STACK_MAX = 8 };
+
+typedef struct row_ctx {
+    row_sem stack[STACK_MAX];
+    size_t depth;
+    int last_rank;
+    bool after_container;
+    const char *corner;      /* the label column's header when it names the measure */
+    char corner_unit[48];
+} row_ctx;
+
+static bool is_roman_text(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X' && s[i] != 'L' && s[i] != '.')
+            return false;
+    return n > 0;
+}
+
+/* Rank of a row from its numbering cell or the label's leading marker;
+ * *skip is the marker's length in the label. */
+static int label_rank(const char *stt, size_t sn, const char *s, size_t n, size_t *skip)
+{
+    *skip = 0;
+    if (sn) {
+        /* the numbering cell: its marker, `-` and `+` included */
+        size_t stt_skip;
+        int r = is_roman_text(stt, sn) ? 1 : label_rank(NULL, 0, stt, sn, &stt_skip);
+        return r ? r : (stt[0] >= '0' && stt[0] <= '9') ? 2 : 3;
+    }
+    if (n >= 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+')) {
+        *skip = 1;
+        return s[0] == '+' ? 5 : 4;
+    }
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0xA2)) {
+        *skip = 3;
+        return 4;
+    }
+    size_t k = 0;
+    while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+        k++;
+    if (k > 0 && k < n && s[k - 1] == '.' && s[k] == ' ') {
+        *skip = k;
+        return 2;
+    }
+    if (n >= 2 && s[0] >= 'a' && s[0] <= 'z' && (s[1] == ')' || s[1] == '.') && (n == 2 || s[2] == ' ')) {
+        *skip = 2;
+        return 3;
+    }
+    k = 0;
+    while (k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+        k++;
+    if (k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ') {
+        *skip = k + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Label text without marker, container words (`Trong đó:`) and the unit in
+ * brackets at its end. */
+static const char *clean_label(const table_ctx *tc, const char *s, size_t n, bool *container,
+                               char *unit, size_t ucap)
+{
+    *container = false;
+    char low[LOW_MAX];
+    size_t ln = table_lower(s, n, low, sizeof low);
+    for (size_t i = 0; i < sizeof label_words / sizeof *label_words; i++) {
+        const char *p = label_words[i].phrase;
+        size_t pn = strlen(p);
+        if (label_words[i].kind == LBL_CONTAINER && ln >= pn && !memcmp(low, p, pn) &&
+            (low[pn] == ':' || low[pn] == ' ' || !low[pn])) {
+            *container = true;
+            size_t k = pn;
+            while (k < n && (s[k] == ':' || s[k] == ' '))
+                k++;
+            s += k;
+            n -= k;
+            break;
+        }
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ':'))
+        n--;
+    if (unit_of_text(s, n, false, unit, ucap)) {
+        while (n && s[n - 1] != '(')
+            n--;
+        while (n && (s[n - 1] == '(' || s[n - 1] == ' '))
+            n--;
+    }
+    char *out = arena_strndup(tc->arena, s, n);
+    for (size_t i = 0; out && i < n; i++)
+        if (out[i] == '\n' || out[i] == '\t')
+            out[i] = ' ';   /* a label over several lines reads as one */
+    return out;
+}
+
+/* Indicator and subject of a row from its place in the hierarchy. */
+static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t sn,
+                     const table_cell *lab, bool has_values, row_sem *rs)
+{
+    const char *s = tc->text + lab->start;
+    size_t n = lab->end - lab->start, skip;
+    *rs = (row_sem){ .has_values = has_values };
+    rs->rank = label_rank(stt, sn, s, n, &skip);
+    bool container;
+    while (skip < n && s[skip] == ' ')
+        skip++;
+    rs->label = clean_label(tc, s + skip, n - skip, &container, rs->unit, sizeof rs->unit);
+    if (!rs->label)
+        return false;
+    if (rs->rank == 0)
+        rs->rank = container || rc->after_container ? (rc->last_rank ? rc->last_rank : 2) + 1 : 2;
+    rc->after_container = container && !*rs->label;
+    rs->section = rs->rank == 1;
+    char low[LOW_MAX];
+    table_lower(rs->label, strlen(rs->label), low, sizeof low);
+    rs->growth = HAS_WORD(label_words, LBL_GROWTH, low);
+    while (rc->depth && rc->stack[rc->depth - 1].rank >= rs->rank)
+        rc->depth--;
+    const row_sem *parent = rc->depth ? &rc->stack[rc->depth - 1] : NULL;
+    if (parent && parent->section)
+        parent = NULL;
+    if (parent && *rs->label && !parent->has_values) {
+        /* under a heading row without values (`a) Lúa cả năm`): the row
+         * names the measure, the heading its subject */
+        rs->indicator = rs->label;
+        rs->subject = parent->label;
+    } else if (parent && *rs->label) {
+        /* under a row with values: a breakdown of its measure */
+        rs->indicator = parent->indicator;
+        rs->subject = rs->label;
+        rs->growth |= parent->growth;
+        if (!rs->unit[0])
+            memcpy(rs->unit, parent->unit, sizeof rs->unit);
+    } else if (rc->corner) {
+        rs->indicator = rc->corner;
+        rs->subject = rs->label;
+    } else {
+        rs->indicator = rs->label;
+    }
+    if (*rs->label && !container) {
+        if (rc->depth == STACK_MAX)
+            rc->depth--;
+        rc->stack[rc->depth++] = *rs;
+    }
+    if (!container)
+        rc->last_rank = rs->rank;
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                               */
+/* ------------------------------------------------------------------ */
+
+static bool add_fate(const table_ctx *tc, uint32_t a, uint32_t b, const char *fate, size_t rec)
+{
+    number_fate f = { .norm_start = a, .norm_end = b, .fate = fate, .record = rec };
+    return VEC_PUSH(tc->out->fates, tc->out->n_fates, tc->out->cap_fates, f);
+}
+
+static vnr_qualifier cell_qualifier(const token *t, size_t i)
+{
+    if (i == 0 || t[i - 1].kind != TOK_PUNCT)
+        return VNR_QUALIFIER_NONE;
+    switch (t[i - 1].cp) {
+    case '<': return VNR_QUALIFIER_LT;
+    case '>': return VNR_QUALIFIER_GT;
+    case 0x2264: return VNR_QUALIFIER_LE;
+    case 0x2265: return VNR_QUALIFIER_GE;
+    case '~': return VNR_QUALIFIER_APPROX;
+    default: return VNR_QUALIFIER_NONE;
+    }
+}
+
+/* A unit written in the cell after its number: `8,7%`, `5.120 tỷ đồng`.
+ * NULL when there is none, or when out of memory (*oom set). */
+static const char *cell_unit(const table_ctx *tc, const token *t, size_t n, size_t i, uint32_t cell_end,
+                             bool *oom)
+{
+    *oom = false;
+    if (i + 1 >= n)
+        return NULL;
+    uint32_t a = t[i + 1].start, b = cell_end;
+    for (size_t k = i + 1; k < n; k++)
+        if (t[k].kind != TOK_WORD && t[k].kind != TOK_PUNCT) {
+            b = t[k].start;
+            break;
+        }
+    while (b > a && (tc->text[b - 1] == ' ' || tc->text[b - 1] == ')' || tc->text[b - 1] == ';'))
+        b--;
+    unit_info ui;
+    if (b > a && units_resolve(NULL, tc->text + a, b - a, false, &ui) == VNR_OK) {
+        const char *u = arena_strndup(tc->arena, tc->text + a, b - a);
+        *oom = u == NULL;
+        return u;
+    }
+    return NULL;
+}
+
+typedef struct cell_job {
+    const col_sem *col;
+    const row_sem *row;
+    const char *row_unit;    /* unit column cell, or NULL */
+    const char *text;        /* record text */
+} cell_job;
+
+static bool fill_record_units(const table_ctx *tc, vnr_record *r)
+{
+    unit_info ui;
+    if (*r->unit && units_resolve(NULL, r->unit, strlen(r->unit), true, &ui) == VNR_OK) {
+        r->canonical_value = r->value * ui.factor;
+        r->canonical_unit = arena_strdup(tc->arena, ui.canonical);
+        r->dimension = ui.dimension;
+        return r->canonical_unit != NULL;
+    } else {
+        r->canonical_value = r->value;
+        r->canonical_unit = r->unit;
+        r->dimension = *r->unit ? "count" : NULL;
+    }
+    return true;
+}
+
+static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token *t, size_t n,
+                             size_t i, uint32_t cell_end)
+{
+    const col_sem *cs = j->col;
+    const row_sem *rs = j->row;
+    vnr_record r = { .doc = tc->doc, .statement = *tc->statement, .section_id = tc->section_id,
+                     .section = tc->section, .section_depth = tc->section_depth,
+                     .value = t[i].v, .value_max = NAN, .total = NAN,
+                     .norm_start = t[i].start, .norm_end = t[i].end, .text = j->text };
+    r.indicator = rs->indicator && *rs->indicator ? rs->indicator : "";
+    r.subject = rs->subject && *rs->subject ? rs->subject : NULL;
+    r.qualifier = cell_qualifier(t, i);
+    if (i == 1 && t[0].kind == TOK_PUNCT && (t[0].cp == '-' || t[0].cp == 0x2212) && r.value > 0 &&
+        t[0].end == t[1].start)
+        r.value = -r.value;   /* "-4,13%": a negative cell keeps its sign */
+    if (t[i].kind == TOK_RANGE) {
+        r.value_max = t[i].v2;
+        r.norm_end = t[i].end1;
+    }
+    bool oom;
+    const char *unit = cell_unit(tc, t, n, i, cell_end, &oom);
+    if (oom)
+        return false;
+    if (!unit)
+        unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : "";
+    r.unit = arena_strdup(tc->arena, unit);
+    if (!r.unit)
+        return false;
+    r.role = cs->role;
+    if (r.role == VNR_ROLE_LEVEL && rs->growth && !strcmp(unit, "%"))
+        r.role = VNR_ROLE_CHANGE;
+    r.estimate = cs->estimate;
+    r.baseline = compare_role(r.role) && cs->baseline[0] ? arena_strdup(tc->arena, cs->baseline) : NULL;
+    r.period = cs->period[0] ? arena_strdup(tc->arena, cs->period) : NULL;
+    if ((compare_role(r.role) && cs->baseline[0] && !r.baseline) || (cs->period[0] && !r.period) ||
+        !fill_record_units(tc, &r))
+        return false;
+    size_t index = tc->out->n_recs;
+    if (!VEC_PUSH(tc->out->recs, tc->out->n_recs, tc->out->cap_recs, r) ||
+        !add_fate(tc, t[i].start, t[i].kind == TOK_RANGE ? t[i].end1 : t[i].end, "record", index))
+        return false;
+    return t[i].kind != TOK_RANGE || add_fate(tc, t[i].start2, t[i].end, "range_end", NO_RECORD);
+}
+
+static bool emit_cell(const table_ctx *tc, const cell_job *j, const table_cell *cell, token_vec *tv)
+{
+    tv->n = 0;
+    if (cell->end <= cell->start || !lex_span(tc->text, cell->start, cell->end, tv))
+        return cell->end <= cell->start;
+    for (size_t i = 0; i < tv->n; i++) {
+        uint16_t k = tv->t[i].kind;
+        if ((k == TOK_NUMBER || k == TOK_RANGE) && !emit_cell_number(tc, j, tv->t, tv->n, i, cell->end))
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* The table                                                           */
+/* ------------------------------------------------------------------ */
+
+static bool is_digit_at(const char *s, uint32_t i)
+{
+    return s[i] >= '0' && s[i] <= '9';
+}
+
+static int fate_cmp(const void *a, const void *b)
+{
+    const number_fate *x = a, *y = b;
+    return (x->norm_start > y->norm_start) - (x->norm_start < y->norm_start);
+}
+
+/* Every digit run of the table that no record took: header digits are
+ * periods, the others numbering or names. */
+static bool table_digit_fates(const table_ctx *tc, const table *t, size_t first_fate, uint32_t data_start)
+{
+    number_fate *mine = tc->out->fates + first_fate;
+    size_t n_mine = tc->out->n_fates - first_fate, m = 0;
+    qsort(mine, n_mine, sizeof *mine, fate_cmp);
+    for (uint32_t i = t->start; i < t->end;) {
+        if (!is_digit_at(tc->text, i)) {
+            i++;
+            continue;
+        }
+        uint32_t j = i;
+        while (j < t->end && (is_digit_at(tc->text, j) ||
+                              ((tc->text[j] == '.' || tc->text[j] == ',') && j + 1 < t->end &&
+                               is_digit_at(tc->text, j + 1))))
+            j++;
+        while (m < n_mine && tc->out->fates[first_fate + m].norm_end <= i)
+            m++;
+        bool taken = m < n_mine && tc->out->fates[first_fate + m].norm_start <= i;
+        if (!taken && !add_fate(tc, i, j, i < data_start ? "period" : "identifier", NO_RECORD))
+            return false;
+        i = j;
+    }
+    return true;
+}
+
+static const char *row_text(const table_ctx *tc, const table *t, size_t r)
+{
+    const table_cell *a = cell_at(tc, t, r, 0), *b = cell_at(tc, t, r, t->n_cols - 1);
+    uint32_t s = a->start, e = b->end;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        const table_cell *x = cell_at(tc, t, r, c);
+        if (x->end > x->start && x->start < s)
+            s = x->start;
+        if (x->end > e)
+            e = x->end;
+    }
+    return e > s ? arena_strndup(tc->arena, tc->text + s, e - s) : "";
+}
+
+static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols, row_ctx *rc, token_vec *tv)
+{
+    size_t label = SIZE_MAX, unit_col = SIZE_MAX;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (cols[c].kind == COL_LABEL && label == SIZE_MAX)
+            label = c;
+        if (cols[c].kind == COL_UNIT)
+            unit_col = c;
+    }
+    for (size_t r = t->header_rows; r < t->n_rows; r++) {
+        const table_row_info *ri = &tc->seg->tables.rows[t->first_row + r];
+        const char *stt = tc->text + ri->stt_start;
+        size_t sn = ri->stt_end - ri->stt_start;
+        for (size_t c = 0; c < t->n_cols && !sn && label != SIZE_MAX && c < label; c++) {
+            const table_cell *x = cell_at(tc, t, r, c);
+            stt = tc->text + x->start;
+            sn = x->end - x->start;
+        }
+        row_sem rs;
+        table_cell none = { 0, 0, 0, 0 };
+        bool has_values = false;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const table_cell *x = cell_at(tc, t, r, c);
+            for (uint32_t k = x->start; cols[c].kind == COL_VALUE && k < x->end && !has_values; k++)
+                has_values = tc->text[k] >= '0' && tc->text[k] <= '9';
+        }
+        if (!read_row(tc, rc, stt, sn, label == SIZE_MAX ? &none : cell_at(tc, t, r, label), has_values, &rs))
+            return false;
+        cell_job j = { .row = &rs, .text = row_text(tc, t, r) };
+        if (!j.text)
+            return false;
+        if (unit_col != SIZE_MAX) {
+            const table_cell *u = cell_at(tc, t, r, unit_col);
+            j.row_unit = u->end > u->start ? arena_strndup(tc->arena, tc->text + u->start, u->end - u->start) : NULL;
+            if (u->end > u->start && !j.row_unit)
+                return false;
+        }
+        size_t before = tc->out->n_recs;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            if (cols[c].kind != COL_VALUE)
+                continue;
+            j.col = &cols[c];
+            if (!emit_cell(tc, &j, cell_at(tc, t, r, c), tv))
+                return false;
+        }
+        if (tc->out->n_recs > before)
+            (*tc->statement)++;
+    }
+    return true;
+}
+
+bool recognize_table(const table_ctx *tc, const block *b)
+{
+    const table *t = &tc->seg->tables.tables[b->table];
+    col_sem *cols = calloc(t->n_cols ? t->n_cols : 1, sizeof *cols);
+    if (!cols)
+        return false;
+    classify_columns(tc, t, cols);
+    settle_columns(t, cols);
+    row_ctx rc = { 0 };
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (cols[c].kind != COL_LABEL || t->header_rows == 0)
+            continue;
+        /* a label header that names the measure (not just `Chỉ tiêu`) */
+        const table_cell *h = cell_at(tc, t, t->header_rows - 1, c);
+        bool container;
+        char unit[48] = "";
+        if (h->end > h->start && !header_is(tc, t, c, LW_LABEL)) {
+            const char *s = tc->text + h->start;
+            size_t n = h->end - h->start;
+            char low[LOW_MAX];
+            table_lower(s, n, low, sizeof low);
+            const char *cmp = NULL;
+            for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !cmp; i++)
+                if (layout_words[i].kind == LW_COMPARE)
+                    cmp = strstr(low, layout_words[i].phrase);
+            rc.corner = clean_label(tc, s, n, &container, unit, sizeof unit);
+            if (rc.corner && cmp && (size_t)(cmp - low) < strlen(rc.corner))
+                rc.corner = arena_strndup(tc->arena, rc.corner, (size_t)(cmp - low) ? (size_t)(cmp - low) - 1 : 0);
+            if (!rc.corner) {
+                free(cols);
+                return false;
+            }
+        }
+        break;
+    }
+    token_vec tv = { 0 };
+    size_t first_fate = tc->out->n_fates;
+    uint32_t data_start = t->header_rows < t->n_rows ? t->end : t->end;
+    for (size_t r = t->header_rows; r < t->n_rows && data_start == t->end; r++)
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const table_cell *x = cell_at(tc, t, r, c);
+            if (x->end > x->start && x->start < data_start)
+                data_start = x->start;
+        }
+    bool ok = table_rows(tc, t, cols, &rc, &tv) && table_digit_fates(tc, t, first_fate, data_start);
+    free(tv.t);
+    free(cols);
+    return ok;
+}

@@ -1,0 +1,1004 @@
+/*
+ * table.c — stage 3 (segment): tables in normalized text (see table.h).
+ *
+ * Lines are classified once (pipe row, rule row, lone pipe, gapped row with
+ * its cells, blank, other), then each form is assembled from runs of its
+ * lines. Gapped rows come from the decoded text: a normalized space whose
+ * decoded counterpart is a tab, or two spaces or more, separates cells.
+ * Flattened tables (one cell per line) are rebuilt into rows from the
+ * shape of their cells: a label followed by as many numbers as the table
+ * has value columns, an optional numbering cell before it and an optional
+ * note after.
+ */
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MAX_CELLS = 64,          /* columns of a table */
+    MAX_ROWS = 4096,         /* rows of one table; more start the next table */
+    FLAT_LINE_MAX = 160,     /* longest line that is one cell of a flattened table */
+    SPACED_LABEL_MAX = 80,   /* longest label line between gapped rows */
+    GAPPED_LINE_MAX = 4096   /* longer lines are prose, never table rows */
+};
+
+typedef enum line_kind { LK_BLANK, LK_PIPE, LK_RULE, LK_LONE_PIPE, LK_GAPPED, LK_TEXT } line_kind;
+
+typedef struct gap_cell {
+    uint32_t start, end;     /* normalized */
+    uint32_t col0, col1;     /* display columns in the decoded line */
+} gap_cell;
+
+typedef struct line_info {
+    uint32_t start, end;     /* normalized, trimmed */
+    uint8_t kind;            /* line_kind */
+    bool tabbed;             /* gapped by tabs (else by runs of spaces) */
+    uint16_t lead_tabs;      /* empty leading cells of a tab row */
+    uint32_t indent;         /* display columns before the text */
+    uint32_t first_gap, n_gap; /* into finder.gcells */
+} line_info;
+
+typedef struct finder {
+    const char *text;
+    size_t len;
+    const layout_source *src;
+    norm_cursor cur;
+    line_info *lines;
+    size_t n_lines, cap_lines;
+    gap_cell *gcells;
+    size_t n_gcells, cap_gcells;
+    table_set *out;
+} finder;
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static void trim(const char *s, uint32_t *a, uint32_t *b)
+{
+    while (*a < *b && is_blank(s[*a]))
+        (*a)++;
+    while (*b > *a && is_blank(s[*b - 1]))
+        (*b)--;
+}
+
+/* A leading qualifier or sign before the number of a cell: < > ≤ ≥ ~ ± + - − */
+static size_t number_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        if (i < n && (s[i] == '<' || s[i] == '>' || s[i] == '~' || s[i] == '+' || s[i] == '-' ||
+                      s[i] == ' ' || s[i] == '='))
+            i++;
+        else if (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+                 (((unsigned char)s[i + 1] == 0x89 && ((unsigned char)s[i + 2] == 0xA4 ||
+                                                        (unsigned char)s[i + 2] == 0xA5)) ||
+                  ((unsigned char)s[i + 1] == 0x88 && (unsigned char)s[i + 2] == 0x92)))
+            i += 3;
+        else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB1)
+            i += 2;
+        else
+            return i;
+    }
+}
+
+bool table_numeric_cell(const char *s, size_t n)
+{
+    while (n && is_blank(s[n - 1]))
+        n--;
+    if (n == 0 || n > 48)
+        return false;
+    if (s[0] == '(' && s[n - 1] == ')') {
+        for (size_t i = 1; i + 1 < n; i++)
+            if (is_digit(s[i]))
+                return n <= 32;
+        return false;
+    }
+    size_t i = number_prefix(s, n);
+    if (i >= n || !is_digit(s[i]))
+        return false;
+    /* after the number: at most a short unit, no second sentence */
+    size_t words = 0;
+    for (size_t k = i; k < n; k++) {
+        if (s[k] == ' ')
+            words++;
+        if (s[k] == ';' || (s[k] == '.' && k + 1 < n && s[k + 1] == ' '))
+            return false;
+    }
+    return words <= 3;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+/* ------------------------------------------------------------------ */
+
+static bool is_rule_row(const char *s, size_t n)
+{
+    bool dash = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '-')
+            dash = true;
+        else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' && s[i] != '+')
+            return false;
+    }
+    return dash && s[0] == '|';
+}
+
+static bool only_pipes(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '|' && s[i] != ' ')
+            return false;
+    return n > 0;
+}
+
+/* Display column of decoded position d, counted on from (*at, *col): the
+ * cells of a line are measured left to right, each once. */
+static uint32_t display_col(const char *dec, size_t *at, uint32_t *col, size_t d)
+{
+    for (; *at < d; (*at)++)
+        if (((unsigned char)dec[*at] & 0xC0) != 0x80)
+            *col += dec[*at] == '\t' ? 8 - *col % 8 : 1;
+    return *col;
+}
+
+/* Cells of a line separated by tabs or runs of spaces in the decoded text. */
+static bool gap_cells(finder *f, line_info *li)
+{
+    const normalized *nt = f->src->norm;
+    const char *dec = f->src->decoded;
+    size_t ds = normalized_to_decoded_near(nt, li->start, &f->cur);
+    size_t de = normalized_end_to_decoded_near(nt, li->end, &f->cur);
+    if (de > f->src->decoded_len || ds >= de)
+        return true;
+    size_t dl = ds;
+    while (dl > 0 && dec[dl - 1] != '\n')
+        dl--;
+    bool tab = memchr(dec + ds, '\t', de - ds) != NULL;
+    bool wide = false;
+    for (size_t k = ds; k + 1 < de && !wide; k++)
+        wide = dec[k] == ' ' && dec[k + 1] == ' ';
+    if (!tab && !wide)
+        return true;
+    for (size_t k = dl; k < ds && dec[k] == '\t'; k++)
+        li->lead_tabs++;
+    size_t at = dl;
+    uint32_t col = 0;
+    li->indent = display_col(dec, &at, &col, ds);
+    li->first_gap = (uint32_t)f->n_gcells;
+    uint32_t cell_start = li->start;
+    for (uint32_t p = li->start; p <= li->end; p++) {
+        bool split = p == li->end;
+        if (!split && f->text[p] == ' ') {
+            size_t d0 = normalized_to_decoded_near(nt, p, &f->cur);
+            size_t d1 = normalized_to_decoded_near(nt, p + 1, &f->cur);
+            size_t sp = 0, tb = 0;
+            for (size_t k = d0; k < d1 && k < de; k++) {
+                sp += dec[k] == ' ';
+                tb += dec[k] == '\t';
+            }
+            split = tab ? tb > 0 : sp >= 2;
+        }
+        if (!split)
+            continue;
+        gap_cell g = { cell_start, p, 0, 0 };
+        trim(f->text, &g.start, &g.end);
+        g.col0 = display_col(dec, &at, &col, normalized_to_decoded_near(nt, g.start, &f->cur));
+        g.col1 = display_col(dec, &at, &col, normalized_end_to_decoded_near(nt, g.end, &f->cur));
+        if (g.end > g.start && !VEC_PUSH(f->gcells, f->n_gcells, f->cap_gcells, g))
+            return false;
+        cell_start = p + 1;
+    }
+    li->n_gap = (uint32_t)(f->n_gcells - li->first_gap);
+    if (li->n_gap >= 2) {
+        li->kind = LK_GAPPED;
+        li->tabbed = tab;
+    } else {
+        f->n_gcells = li->first_gap;
+        li->n_gap = 0;
+    }
+    return true;
+}
+
+static bool classify_lines(finder *f)
+{
+    size_t ls = 0;
+    while (ls <= f->len) {
+        const char *nl = memchr(f->text + ls, '\n', f->len - ls);
+        size_t le = nl ? (size_t)(nl - f->text) : f->len;
+        line_info li = { .start = (uint32_t)ls, .end = (uint32_t)le, .kind = LK_TEXT };
+        trim(f->text, &li.start, &li.end);
+        const char *s = f->text + li.start;
+        size_t n = li.end - li.start;
+        if (n == 0)
+            li.kind = LK_BLANK;
+        else if (only_pipes(s, n))
+            li.kind = LK_LONE_PIPE;
+        else if (is_rule_row(s, n))
+            li.kind = LK_RULE;
+        else if (s[0] == '|')
+            li.kind = LK_PIPE;
+        else if (f->src && f->src->norm && f->src->decoded && n <= GAPPED_LINE_MAX &&
+                 memchr(s, ' ', n) && !gap_cells(f, &li))
+            return false;
+        if (!VEC_PUSH(f->lines, f->n_lines, f->cap_lines, li))
+            return false;
+        if (!nl)
+            break;
+        ls = le + 1;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building tables                                                     */
+/* ------------------------------------------------------------------ */
+
+static bool begin_table(finder *f, table_form form, uint32_t start)
+{
+    table t = { .start = start, .first_cell = (uint32_t)f->out->n_cells,
+                .first_row = (uint32_t)f->out->n_rows, .form = (uint8_t)form };
+    return VEC_PUSH(f->out->tables, f->out->n_tables, f->out->cap_tables, t);
+}
+
+static bool push_cell(finder *f, uint32_t a, uint32_t b, uint16_t row, uint16_t col)
+{
+    trim(f->text, &a, &b);
+    table_cell c = { a, b, row, col };
+    return VEC_PUSH(f->out->cells, f->out->n_cells, f->out->cap_cells, c);
+}
+
+static bool push_row(finder *f, uint32_t stt_start, uint32_t stt_end)
+{
+    table_row_info r = { stt_start, stt_end };
+    return VEC_PUSH(f->out->rows, f->out->n_rows, f->out->cap_rows, r);
+}
+
+/* Rows are pushed cell by cell in any order of columns; make the grid
+ * row-major and complete (missing cells empty, at the row's end). */
+static bool finish_table(finder *f, uint32_t end, uint16_t header_rows)
+{
+    table *t = &f->out->tables[f->out->n_tables - 1];
+    table_cell *c = f->out->cells + t->first_cell;
+    size_t n = f->out->n_cells - t->first_cell;
+    uint16_t rows = 0, cols = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].row + 1 > rows)
+            rows = (uint16_t)(c[i].row + 1);
+        if (c[i].col + 1 > cols)
+            cols = (uint16_t)(c[i].col + 1);
+    }
+    table_cell *grid = calloc((size_t)rows * cols + 1, sizeof *grid);
+    if (!grid)
+        return false;
+    for (size_t i = 0; i < (size_t)rows * cols; i++)
+        grid[i] = (table_cell){ end, end, (uint16_t)(i / cols), (uint16_t)(i % cols) };
+    for (size_t i = 0; i < n; i++) {
+        table_cell *g = &grid[(size_t)c[i].row * cols + c[i].col];
+        if (g->start == end)
+            *g = c[i];
+        else if (c[i].end > g->end)
+            g->end = c[i].end;   /* two pieces of one cell: join them */
+    }
+    f->out->n_cells = t->first_cell;
+    for (size_t i = 0; i < (size_t)rows * cols; i++)
+        if (!VEC_PUSH(f->out->cells, f->out->n_cells, f->out->cap_cells, grid[i])) {
+            free(grid);
+            return false;
+        }
+    free(grid);
+    while (f->out->n_rows < t->first_row + rows)
+        if (!push_row(f, 0, 0))
+            return false;
+    t = &f->out->tables[f->out->n_tables - 1];
+    t->end = end;
+    t->n_cells = (uint32_t)rows * cols;
+    t->n_rows = rows;
+    t->n_cols = cols;
+    t->header_rows = header_rows;
+    return true;
+}
+
+/* A data row: some cell after the first holds only a number. */
+/* A year alone (`2023`) or a bracketed cell: a header's, not a value. */
+static bool header_number(const char *s, size_t n)
+{
+    if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
+        return true;
+    if (n != 4)
+        return false;
+    for (size_t i = 0; i < 4; i++)
+        if (!is_digit(s[i]))
+            return false;
+    return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
+}
+
+/* A data row: some cell after the first holds only a number, and not
+ * only years. */
+static bool row_has_number(finder *f, uint32_t first, uint16_t row)
+{
+    for (size_t i = first; i < f->out->n_cells; i++) {
+        const table_cell *c = &f->out->cells[i];
+        const char *s = f->text + c->start;
+        size_t n = c->end - c->start;
+        if (c->row == row && c->col > 0 && table_numeric_cell(s, n) && !header_number(s, n))
+            return true;
+    }
+    return false;
+}
+
+static void drop_table(finder *f)
+{
+    table *t = &f->out->tables[--f->out->n_tables];
+    f->out->n_cells = t->first_cell;
+    f->out->n_rows = t->first_row;
+}
+
+/* Leading rows without numbers are headers (when no rule row said). */
+static uint16_t count_header_rows(finder *f, uint16_t rows)
+{
+    uint32_t first = f->out->tables[f->out->n_tables - 1].first_cell;
+    uint16_t h = 0;
+    while (h < rows && !row_has_number(f, first, h))
+        h++;
+    return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words of the layout                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
+
+static const struct layout_word {
+    uint8_t kind;
+    const char *phrase;
+} layout_words[] = {
+#define LAYOUT_WORD(kind, phrase) { kind, phrase },
+#include "table-headers.def"
+};
+
+static bool word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+bool table_phrase_in(const char *lower, const char *phrase)
+{
+    size_t pn = strlen(phrase);
+    for (const char *p = strstr(lower, phrase); p; p = strstr(p + 1, phrase)) {
+        bool left = p == lower || !word_byte((unsigned char)p[-1]);
+        bool right = !word_byte((unsigned char)p[pn]);
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+size_t table_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = utf8_lower(s, n, out, cap);
+    for (size_t i = 0; i < k; i++)
+        if (out[i] == '\n' || out[i] == '\t')
+            out[i] = ' ';
+    return k;
+}
+
+/* Does the cell s[0..n) contain (whole) / equal (exact) a layout word of `kind`? */
+static bool layout_is(const char *s, size_t n, layout_kind kind, bool exact)
+{
+    char low[256];
+    size_t k = table_lower(s, n, low, sizeof low);
+    while (k && (low[k - 1] == ':' || low[k - 1] == ' ' || low[k - 1] == '.'))
+        low[--k] = 0;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
+        if (layout_words[i].kind != kind)
+            continue;
+        if (exact ? strcmp(low, layout_words[i].phrase) == 0 : table_phrase_in(low, layout_words[i].phrase))
+            return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pipe rows                                                           */
+/* ------------------------------------------------------------------ */
+
+static bool pipe_cells(finder *f, uint32_t a, uint32_t b, uint16_t row)
+{
+    const char *s = f->text;
+    if (a < b && s[a] == '|')
+        a++;
+    if (b > a && s[b - 1] == '|')
+        b--;
+    uint16_t col = 0;
+    uint32_t cs = a;
+    for (uint32_t p = a; p <= b; p++) {
+        if (p < b && s[p] != '|')
+            continue;
+        if (col < MAX_CELLS && !push_cell(f, cs, p, row, col))
+            return false;
+        col++;
+        cs = p + 1;
+    }
+    return true;
+}
+
+static bool find_pipe(finder *f, size_t i, size_t *next)
+{
+    if (f->lines[i].kind != LK_PIPE)
+        return true;
+    if (!begin_table(f, TF_PIPE, f->lines[i].start))
+        return false;
+    uint16_t row = 0, header = 0;
+    bool rule = false;
+    size_t k = i;
+    uint32_t end = f->lines[i].end;
+    while (k < f->n_lines && row < MAX_ROWS) {
+        const line_info *li = &f->lines[k];
+        if (li->kind == LK_RULE) {
+            if (!rule)
+                header = row;
+            rule = true;
+            end = li->end;
+            k++;
+            continue;
+        }
+        if (li->kind != LK_PIPE)
+            break;
+        /* a row goes on over the next lines until one ends with '|' */
+        size_t m = k;
+        while (f->text[f->lines[m].end - 1] != '|' && m + 1 < f->n_lines && m - k < 6 &&
+               (f->lines[m + 1].kind == LK_TEXT || f->lines[m + 1].kind == LK_GAPPED))
+            m++;
+        if (!pipe_cells(f, li->start, f->lines[m].end, row++))
+            return false;
+        end = f->lines[m].end;
+        k = m + 1;
+    }
+    if (row < 2) {
+        drop_table(f);
+        return true;
+    }
+    if (!rule)
+        header = count_header_rows(f, row);
+    *next = k;
+    return finish_table(f, end, header);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tab and space-aligned rows                                          */
+/* ------------------------------------------------------------------ */
+
+static bool gapped_data_row(const finder *f, const line_info *li)
+{
+    for (uint32_t g = 1; g < li->n_gap; g++) {
+        const gap_cell *c = &f->gcells[li->first_gap + g];
+        if (table_numeric_cell(f->text + c->start, c->end - c->start) &&
+            !header_number(f->text + c->start, c->end - c->start))
+            return true;
+    }
+    return false;
+}
+
+/* Lines i..last of one gapped table: gapped lines of one kind, with single
+ * blank lines and short label lines (`Trong đó:`) between them. */
+static size_t gapped_extent(const finder *f, size_t i)
+{
+    bool tabbed = f->lines[i].tabbed;
+    size_t last = i, k = i + 1;
+    while (k < f->n_lines && k - i < MAX_ROWS) {
+        const line_info *li = &f->lines[k];
+        if (li->kind == LK_GAPPED && li->tabbed == tabbed)
+            last = k;
+        else if (!(li->kind == LK_BLANK && f->lines[k - 1].kind != LK_BLANK) &&
+                 !(li->kind == LK_TEXT && li->end - li->start <= SPACED_LABEL_MAX))
+            break;
+        else if (k > last + 2)
+            break;
+        k++;
+    }
+    return last;
+}
+
+/* Column of a cell of a space-aligned row: the data column it overlaps
+ * most, else the nearest. */
+static uint16_t aligned_col(const uint32_t (*cols)[2], uint16_t ncols, const gap_cell *c)
+{
+    uint16_t best = 0;
+    long best_score = -1000000;
+    for (uint16_t k = 0; k < ncols; k++) {
+        long lo = c->col0 > cols[k][0] ? c->col0 : cols[k][0];
+        long hi = c->col1 < cols[k][1] ? c->col1 : cols[k][1];
+        long score = hi - lo;   /* overlap, or minus the distance */
+        if (score > best_score) {
+            best_score = score;
+            best = k;
+        }
+    }
+    return best;
+}
+
+static bool gapped_rows(finder *f, size_t first, size_t last, const uint32_t (*cols)[2], uint16_t ncols)
+{
+    uint16_t row = 0;
+    for (size_t k = first; k <= last; k++) {
+        const line_info *li = &f->lines[k];
+        if (li->kind == LK_BLANK)
+            continue;
+        if (li->kind == LK_TEXT) {
+            if (!push_cell(f, li->start, li->end, row, 0))
+                return false;
+        }
+        for (uint32_t g = 0; g < li->n_gap; g++) {
+            const gap_cell *c = &f->gcells[li->first_gap + g];
+            uint16_t col = li->tabbed ? (uint16_t)(li->lead_tabs + g) : aligned_col(cols, ncols, c);
+            if (col < MAX_CELLS && !push_cell(f, c->start, c->end, row, col))
+                return false;
+        }
+        row++;
+    }
+    return true;
+}
+
+static bool find_gapped(finder *f, size_t i, size_t *next)
+{
+    if (f->lines[i].kind != LK_GAPPED)
+        return true;
+    size_t last = gapped_extent(f, i), first_data = SIZE_MAX;
+    size_t data = 0;
+    uint32_t ncols = 0;
+    for (size_t k = i; k <= last; k++)
+        if (f->lines[k].kind == LK_GAPPED && gapped_data_row(f, &f->lines[k])) {
+            data++;
+            if (first_data == SIZE_MAX)
+                first_data = k;
+            if (f->lines[k].n_gap > ncols)
+                ncols = f->lines[k].n_gap;
+        }
+    if (data < 2 || ncols > MAX_CELLS) {
+        *next = last + 1;
+        return true;
+    }
+    uint32_t cols[MAX_CELLS][2];
+    for (uint32_t k = 0; k < ncols; k++) {
+        cols[k][0] = UINT32_MAX;
+        cols[k][1] = 0;
+    }
+    for (size_t k = first_data; k <= last; k++) {
+        const line_info *li = &f->lines[k];
+        if (li->kind != LK_GAPPED || li->n_gap != ncols)
+            continue;
+        for (uint32_t g = 0; g < ncols; g++) {
+            const gap_cell *c = &f->gcells[li->first_gap + g];
+            if (c->col0 < cols[g][0])
+                cols[g][0] = c->col0;
+            if (c->col1 > cols[g][1])
+                cols[g][1] = c->col1;
+        }
+    }
+    if (!begin_table(f, f->lines[i].tabbed ? TF_TAB : TF_SPACED, f->lines[i].start) ||
+        !gapped_rows(f, i, last, (const uint32_t (*)[2])cols, (uint16_t)ncols))
+        return false;
+    uint16_t rows = 0;
+    for (size_t k = i; k <= last; k++)
+        rows += f->lines[k].kind != LK_BLANK;
+    *next = last + 1;
+    return finish_table(f, f->lines[last].end, count_header_rows(f, rows));
+}
+
+/* ------------------------------------------------------------------ */
+/* One cell per line                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef enum flat_class { FC_TEXT, FC_NUM, FC_PAREN, FC_STT, FC_UNIT } flat_class;
+
+typedef struct flat_cell {
+    uint32_t start, end;
+    uint8_t cls;
+    bool small_int;     /* 1–3 plain digits: a value or a row number */
+} flat_cell;
+
+static bool is_roman_or_letter(const char *s, size_t n)
+{
+    if (n == 0 || n > 5)
+        return false;
+    size_t k = n;
+    if (s[k - 1] == '.' || s[k - 1] == ')')
+        k--;
+    if (k == 1 && s[0] >= 'a' && s[0] <= 'z')
+        return true;
+    for (size_t i = 0; i < k; i++)
+        if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X' && s[i] != 'L')
+            return false;
+    return k > 0;
+}
+
+static bool has_letter_or_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word_byte((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
+{
+    const char *s = f->text + a;
+    size_t n = b - a;
+    flat_cell c = { a, b, FC_TEXT, false };
+    if (table_numeric_cell(s, n)) {
+        c.cls = s[0] == '(' ? FC_PAREN : FC_NUM;
+        size_t d = 0;
+        while (d < n && is_digit(s[d]))
+            d++;
+        c.small_int = d == n && d <= 3;
+    } else if (is_roman_or_letter(s, n)) {
+        c.cls = FC_STT;
+    } else if (!has_letter_or_digit(s, n) ||
+               (n <= 24 && s[0] == '(' && s[n - 1] == ')')) {
+        c.cls = FC_UNIT;
+    }
+    return c;
+}
+
+/* Lines that may hold a cell of a flattened table. */
+static bool flat_line(const finder *f, const line_info *li)
+{
+    if (li->kind == LK_BLANK || li->kind == LK_LONE_PIPE)
+        return true;
+    if (li->kind != LK_TEXT || li->end - li->start > FLAT_LINE_MAX)
+        return false;
+    /* a numbered heading "1. …", "II. …" ends the table */
+    const char *s = f->text + li->start;
+    size_t n = li->end - li->start, k = 0;
+    while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+        k++;
+    return !(k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ');
+}
+
+typedef struct flat {
+    flat_cell *cells;
+    size_t n, cap;
+    size_t first_line, end_line;   /* region lines [first, end) */
+} flat;
+
+/* Cells of the region: runs of text lines, split at blank and pipe lines. */
+static bool flat_cells(finder *f, flat *fl)
+{
+    size_t k = fl->first_line;
+    while (k < fl->end_line) {
+        if (f->lines[k].kind != LK_TEXT) {
+            k++;
+            continue;
+        }
+        size_t m = k;
+        while (m + 1 < fl->end_line && f->lines[m + 1].kind == LK_TEXT)
+            m++;
+        flat_cell c = classify_flat(f, f->lines[k].start, f->lines[m].end);
+        if (!VEC_PUSH(fl->cells, fl->n, fl->cap, c))
+            return false;
+        k = m + 1;
+    }
+    return true;
+}
+
+/* The number of value columns: the most common length of the runs of
+ * numbers that follow a label (0 when fewer than two rows agree). */
+static size_t flat_value_columns(const flat *fl)
+{
+    size_t count[16] = { 0 };
+    for (size_t i = 0; i + 1 < fl->n; i++) {
+        if (fl->cells[i].cls != FC_TEXT)
+            continue;
+        size_t run = 0;
+        for (size_t k = i + 1; k < fl->n && fl->cells[k].cls != FC_TEXT && fl->cells[k].cls != FC_STT; k++)
+            run += fl->cells[k].cls == FC_NUM;
+        if (run >= 2 && run < 16)
+            count[run]++;
+    }
+    size_t best = 0;
+    for (size_t r = 2; r < 16; r++)
+        if (count[r] >= 2 && count[r] >= count[best])
+            best = r;
+    return best;
+}
+
+static bool is_label_cell(const flat *fl, size_t k)
+{
+    return k < fl->n && fl->cells[k].cls == FC_TEXT;
+}
+
+/* Does a row start at cell k: [numbering] label [unit], then a number? */
+static bool flat_row_at(const flat *fl, size_t k)
+{
+    if (k < fl->n && (fl->cells[k].cls == FC_STT || fl->cells[k].small_int) && is_label_cell(fl, k + 1))
+        k++;
+    if (!is_label_cell(fl, k))
+        return false;
+    size_t v = k + 1 < fl->n && fl->cells[k + 1].cls == FC_UNIT ? k + 2 : k + 1;
+    return v < fl->n && fl->cells[v].cls == FC_NUM;
+}
+
+typedef struct flat_header {
+    size_t start;              /* first header cell */
+    ptrdiff_t stt, corner, group, note, unit, unit_header;
+    size_t values[16];         /* value header cells, in column order */
+    size_t n_values;
+    size_t n_group_children;   /* values[0..n) sit under the group */
+} flat_header;
+
+/* Read the header backwards from the first row: unit and note cells, the
+ * value headers, a group header ending in ':' or `so với`, the label
+ * header and the numbering header. Cells before it are the title. */
+static void flat_read_header(const finder *f, const flat *fl, size_t floor, size_t data, size_t nv,
+                             flat_header *h)
+{
+    *h = (flat_header){ .stt = -1, .corner = -1, .group = -1, .note = -1, .unit = -1, .unit_header = -1 };
+    size_t rev[16], nrev = 0;
+    ptrdiff_t j = (ptrdiff_t)data - 1, lo = (ptrdiff_t)floor;
+    /* section rows ("I", "Kinh tế") between the header and the first row */
+    while (j >= lo + 1 && fl->cells[j].cls == FC_TEXT && fl->cells[j - 1].cls == FC_STT)
+        j -= 2;
+    for (; j >= lo; j--) {
+        const flat_cell *c = &fl->cells[j];
+        const char *s = f->text + c->start;
+        size_t n = c->end - c->start;
+        if (c->cls == FC_UNIT && !nrev)
+            h->unit = j;
+        else if (!nrev && h->note < 0 && layout_is(s, n, LW_NOTE, true))
+            h->note = j;
+        else if (nrev < nv && c->cls == FC_TEXT)
+            rev[nrev++] = (size_t)j;
+        else
+            break;
+    }
+    if (j >= lo && fl->cells[j].cls == FC_TEXT &&
+        layout_is(f->text + fl->cells[j].start, fl->cells[j].end - fl->cells[j].start, LW_UNIT, true))
+        h->unit_header = j--;
+    if (j >= lo && fl->cells[j].cls == FC_TEXT) {
+        const flat_cell *c = &fl->cells[j];
+        char low[256];
+        size_t k = table_lower(f->text + c->start, c->end - c->start, low, sizeof low);
+        while (k && low[k - 1] == ' ')
+            k--;
+        if (k >= 1 && low[k - 1] == ':')
+            h->group = j--;
+    }
+    if (j >= lo && fl->cells[j].cls == FC_TEXT) {
+        const flat_cell *c = &fl->cells[j];
+        const char *s = f->text + c->start;
+        size_t n = c->end - c->start;
+        if (layout_is(s, n, LW_LABEL, false) || layout_is(s, n, LW_COMPARE, false) ||
+            (n > 2 && s[n - 1] == ')' && memchr(s, '(', n)))
+            h->corner = j--;
+    }
+    if (j >= lo && fl->cells[j].cls == FC_TEXT && layout_is(f->text + fl->cells[j].start,
+                                                          fl->cells[j].end - fl->cells[j].start, LW_STT, true))
+        h->stt = j--;
+    h->start = (size_t)(j + 1);
+    /* column order: a group's children first, then the headers of the
+     * group's own row that carry their own comparison (they were printed
+     * before the children) */
+    size_t lead = 0;
+    if (h->group >= 0)
+        while (lead < nrev && layout_is(f->text + fl->cells[rev[nrev - 1 - lead]].start,
+                                        fl->cells[rev[nrev - 1 - lead]].end -
+                                            fl->cells[rev[nrev - 1 - lead]].start, LW_COMPARE, false))
+            lead++;
+    for (size_t k = lead; k < nrev; k++)
+        h->values[h->n_values++] = rev[nrev - 1 - k];
+    h->n_group_children = h->n_values;
+    for (size_t k = 0; k < lead; k++)
+        h->values[h->n_values++] = rev[nrev - 1 - k];
+}
+
+/* Grid of a flattened table: column 0 the numbering, 1 the label, 2.. the
+ * values, last the note. A group header and a unit cell are header rows of
+ * their own over the value columns. */
+static bool flat_header_rows(finder *f, const flat *fl, const flat_header *h, size_t nv, uint16_t *rows)
+{
+    uint16_t r = 0;
+    if (h->group >= 0) {
+        for (size_t k = 0; k < h->n_group_children; k++)
+            if (!push_cell(f, fl->cells[h->group].start, fl->cells[h->group].end, r, (uint16_t)(2 + k)))
+                return false;
+        r++;
+    }
+    const flat_cell *c = fl->cells;
+    if ((h->stt >= 0 && !push_cell(f, c[h->stt].start, c[h->stt].end, r, 0)) ||
+        (h->corner >= 0 && !push_cell(f, c[h->corner].start, c[h->corner].end, r, 1)) ||
+        (h->note >= 0 && !push_cell(f, c[h->note].start, c[h->note].end, r, (uint16_t)(2 + nv))) ||
+        (h->unit_header >= 0 &&
+         !push_cell(f, c[h->unit_header].start, c[h->unit_header].end, r, (uint16_t)(3 + nv))))
+        return false;
+    for (size_t k = 0; k < h->n_values; k++)
+        if (!push_cell(f, c[h->values[k]].start, c[h->values[k]].end, r, (uint16_t)(2 + k)))
+            return false;
+    r++;
+    if (h->unit >= 0) {
+        for (size_t k = 0; k < nv; k++)
+            if (!push_cell(f, c[h->unit].start, c[h->unit].end, r, (uint16_t)(2 + k)))
+                return false;
+        r++;
+    }
+    *rows = r;
+    return true;
+}
+
+/* Rows from cell k on; returns the cell after the last row with values. */
+static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool unit_col, uint16_t row,
+                           size_t *end_cell, uint16_t *n_rows)
+{
+    size_t last_end = k;
+    uint16_t last_rows = row;
+    long next_stt = 1;   /* numbering cells count up: 1, 2, 3 … */
+    while (k < fl->n && row < MAX_ROWS) {
+        const flat_cell *c = fl->cells;
+        uint32_t stt_s = 0, stt_e = 0;
+        if ((c[k].cls == FC_STT || c[k].small_int) && is_label_cell(fl, k + 1)) {
+            stt_s = c[k].start;
+            stt_e = c[k].end;
+            if (c[k].small_int)
+                next_stt = strtol(f->text + c[k].start, NULL, 10) + 1;
+            if (!push_cell(f, c[k].start, c[k].end, row, 0))
+                return false;
+            k++;
+        }
+        size_t before = k;
+        if (is_label_cell(fl, k) && !push_cell(f, c[k].start, c[k].end, row, 1))
+            return false;
+        k += is_label_cell(fl, k);
+        if (unit_col && k > before && k < fl->n && (c[k].cls == FC_UNIT || c[k].cls == FC_TEXT) &&
+            k + 1 < fl->n && c[k + 1].cls == FC_NUM) {
+            if (!push_cell(f, c[k].start, c[k].end, row, (uint16_t)(3 + nv)))
+                return false;
+            k++;
+        }
+        size_t v = 0;
+        while (k < fl->n && v < nv && (c[k].cls == FC_NUM || c[k].cls == FC_PAREN)) {
+            if (c[k].small_int && is_label_cell(fl, k + 1) &&
+                strtol(f->text + c[k].start, NULL, 10) == next_stt)
+                break;   /* the next row's number */
+            uint32_t e = c[k].end;
+            size_t m = k + 1;
+            while (m < fl->n && c[m].cls == FC_PAREN && c[k].cls == FC_NUM)
+                e = c[m++].end;   /* "0,7%" then "(còn 4,33%)": one cell */
+            if (!push_cell(f, c[k].start, e, row, (uint16_t)(2 + v++)))
+                return false;
+            k = m;
+        }
+        if (v && is_label_cell(fl, k) &&
+            layout_is(f->text + c[k].start, c[k].end - c[k].start, LW_NOTE_CELL, true)) {
+            if (!push_cell(f, c[k].start, c[k].end, row, (uint16_t)(2 + nv)))
+                return false;
+            k++;
+        }
+        if (k == before && !push_cell(f, c[k].start, c[k].end, row, 1))
+            return false;   /* a lone cell: a label of its own */
+        k += k == before;
+        if (!push_row(f, stt_s, stt_e))
+            return false;
+        row++;
+        if (v) {
+            last_end = k;
+            last_rows = row;
+        }
+    }
+    *end_cell = last_end;
+    *n_rows = last_rows;
+    return true;
+}
+
+static uint32_t line_start_of(const finder *f, uint32_t pos)
+{
+    while (pos > 0 && f->text[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+/* One table from cell *from on; *from moves past it (to the end when there
+ * is none). */
+static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
+{
+    size_t data = *from;
+    while (data < fl->n && !flat_row_at(fl, data))
+        data++;
+    if (data >= fl->n) {
+        *from = fl->n;
+        return true;
+    }
+    flat_header h;
+    flat_read_header(f, fl, *from, data, nv, &h);
+    if (h.n_values == 0) {
+        *from = fl->n;
+        return true;
+    }
+    size_t hs = h.values[0];
+    ptrdiff_t extra[] = { h.stt, h.corner, h.group, h.note, h.unit, h.unit_header };
+    for (size_t k = 0; k < h.n_values; k++)
+        if (h.values[k] < hs)
+            hs = h.values[k];
+    for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+        if (extra[k] >= 0 && (size_t)extra[k] < hs)
+            hs = (size_t)extra[k];
+    if (!begin_table(f, TF_FLAT, line_start_of(f, fl->cells[hs].start)))
+        return false;
+    uint16_t hrows = 0, rows = 0;
+    size_t end_cell = 0;
+    if (!flat_header_rows(f, fl, &h, nv, &hrows))
+        return false;
+    for (uint16_t r = 0; r < hrows; r++)
+        if (!push_row(f, 0, 0))
+            return false;
+    /* section rows before the first row belong to the table too */
+    size_t first = data;
+    while (first >= 2 && fl->cells[first - 1].cls == FC_TEXT && fl->cells[first - 2].cls == FC_STT &&
+           first - 2 > (h.unit >= 0 ? (size_t)h.unit : h.note >= 0 ? (size_t)h.note : h.values[0]))
+        first -= 2;
+    if (!flat_data_rows(f, fl, first, nv, h.unit_header >= 0, hrows, &end_cell, &rows))
+        return false;
+    table *t = &f->out->tables[f->out->n_tables - 1];
+    size_t w = t->first_cell;
+    for (size_t i = t->first_cell; i < f->out->n_cells; i++)
+        if (f->out->cells[i].row < rows)
+            f->out->cells[w++] = f->out->cells[i];
+    f->out->n_cells = w;
+    f->out->n_rows = t->first_row + rows;
+    uint32_t end = fl->cells[end_cell - 1].end;
+    *from = end_cell;
+    return finish_table(f, end, hrows);
+}
+
+static bool find_flat(finder *f, size_t i, size_t *next)
+{
+    if (f->lines[i].kind != LK_TEXT || !flat_line(f, &f->lines[i]))
+        return true;
+    flat fl = { .first_line = i, .end_line = i };
+    while (fl.end_line < f->n_lines && flat_line(f, &f->lines[fl.end_line]))
+        fl.end_line++;
+    *next = fl.end_line;
+    size_t nums = 0;
+    bool ok = flat_cells(f, &fl);
+    for (size_t k = 0; ok && k < fl.n; k++)
+        nums += fl.cells[k].cls == FC_NUM;
+    size_t nv = ok && nums >= 4 ? flat_value_columns(&fl) : 0;
+    for (size_t from = 0; ok && nv >= 2 && from < fl.n;)
+        ok = build_flat(f, &fl, nv, &from);
+    free(fl.cells);
+    return ok;
+}
+
+bool tables_find(const char *text, size_t len, const layout_source *src, table_set *out)
+{
+    memset(out, 0, sizeof *out);
+    finder f = { .text = text, .len = len, .src = src, .out = out };
+    bool ok = classify_lines(&f);
+    size_t i = 0;
+    while (ok && i < f.n_lines) {
+        size_t next = i + 1;
+        ok = find_pipe(&f, i, &next) && (next > i + 1 || find_gapped(&f, i, &next)) &&
+             (next > i + 1 || find_flat(&f, i, &next));
+        i = next;
+    }
+    free(f.lines);
+    free(f.gcells);
+    if (!ok)
+        table_set_free(out);
+    return ok;
+}
+
+void table_set_free(table_set *ts)
+{
+    free(ts->tables);
+    free(ts->cells);
+    free(ts->rows);
+    memset(ts, 0, sizeof *ts);
+}

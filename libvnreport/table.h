@@ -1,0 +1,78 @@
+/*
+ * table.h — stage 3 (segment): finding tables in normalized text.
+ *
+ * Owns: the layout of tables as reports carry them — markdown pipe rows
+ * (with or without the `|---|` rule, rows spanning lines), tab-separated
+ * rows, space-aligned columns as `pdftotext -layout` prints them (read from
+ * the decoded text, since normalizing collapses the gaps) and the
+ * one-cell-per-line layout web pages flatten tables into. Gives each table
+ * as a grid of cells (normalized spans) with its header rows; what the
+ * headers mean is the recognizer's business (recognize-table.c).
+ */
+#ifndef VNR_TABLE_H
+#define VNR_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normalize.h"
+
+typedef enum table_form {
+    TF_PIPE,     /* | a | b | */
+    TF_TAB,      /* a\tb */
+    TF_SPACED,   /* a    b (pdftotext -layout) */
+    TF_FLAT      /* one cell per line */
+} table_form;
+
+typedef struct table_cell {
+    uint32_t start, end;   /* trimmed normalized text; empty when start == end */
+    uint16_t row, col;
+} table_cell;
+
+/* Row of a flattened table whose numbering stood in a cell of its own. */
+typedef struct table_row_info {
+    uint32_t stt_start, stt_end;   /* the `Stt` cell, if any (start == end: none) */
+} table_row_info;
+
+typedef struct table {
+    uint32_t start, end;          /* normalized extent: whole lines */
+    uint32_t first_cell, n_cells; /* into table_set.cells, row-major */
+    uint32_t first_row;           /* into table_set.rows (n_rows entries) */
+    uint16_t n_rows, n_cols;
+    uint16_t header_rows;         /* leading rows that are column headers */
+    uint8_t form;                 /* table_form */
+} table;
+
+typedef struct table_set {
+    table *tables;
+    size_t n_tables, cap_tables;
+    table_cell *cells;
+    size_t n_cells, cap_cells;
+    table_row_info *rows;
+    size_t n_rows, cap_rows;
+} table_set;
+
+/* Where the text came from: lets the finder see the tabs and runs of
+ * spaces that normalizing collapsed. Both may be NULL (then only pipe and
+ * flattened tables are found). */
+typedef struct layout_source {
+    const normalized *norm;
+    const char *decoded;
+    size_t decoded_len;
+} layout_source;
+
+/* Find the tables of text[0..len). False on allocation failure. */
+bool tables_find(const char *text, size_t len, const layout_source *src, table_set *out);
+void table_set_free(table_set *ts);
+
+/* Is s[0..n) a cell holding only a number (sign, qualifier, range, `%`,
+ * a parenthetical `(còn 4,33%)`)? Shared with the recognizer. */
+bool table_numeric_cell(const char *s, size_t n);
+
+/* Lower-case s[0..n) into out (line breaks and tabs become spaces). */
+size_t table_lower(const char *s, size_t n, char *out, size_t cap);
+/* Does `phrase` occur in `lower` as whole words? */
+bool table_phrase_in(const char *lower, const char *phrase);
+
+#endif
