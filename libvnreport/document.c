@@ -10,6 +10,7 @@
 #include "error.h"
 #include "metadata.h"
 #include "normalize.h"
+#include "parser.h"
 #include "recognize.h"
 #include "record.h"
 #include "segment.h"
@@ -117,6 +118,14 @@ vnr_parser *vnr_parser_new(void)
 void vnr_parser_free(vnr_parser *parser)
 {
     free(parser);
+}
+
+vnr_parser *parser_clone(const vnr_parser *parser)
+{
+    vnr_parser *copy = vnr_parser_new();
+    if (copy && parser)
+        *copy = *parser;
+    return copy;
 }
 
 vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding encoding)
