@@ -183,8 +183,12 @@ VNR_API vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient);
  *        (release with vnr_document_unref()); set to NULL on failure.
  * @param error optional; on failure receives a new vnr_error owned by the
  *        caller (see vnr_error).
- * @return VNR_OK; VNR_E_INVALID_ARGUMENT; VNR_E_ENCODING (with line/byte);
- *         VNR_E_EMPTY for zero bytes; VNR_E_TOO_LARGE; VNR_E_NOMEM.
+ * @return VNR_OK; VNR_E_INVALID_ARGUMENT; VNR_E_ENCODING (with line/byte),
+ *         also, in lenient mode too, for a binary format, named in the
+ *         message ("a PDF file — convert it to text first"; PDF, Word,
+ *         Excel, OpenDocument, ZIP, images, archives, executables, other
+ *         data full of control bytes); VNR_E_EMPTY for zero bytes;
+ *         VNR_E_TOO_LARGE; VNR_E_NOMEM.
  * @since 0.1
  */
 VNR_API vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
