@@ -13,6 +13,7 @@
 #include "normalize.h"
 #include "units.h"
 
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2047,16 +2048,42 @@ static bool process_block(rctx *c, size_t bi)
     return true;
 }
 
+/* The lexicon index depends only on the compiled-in tables: it is built
+ * once per process (pthread_once, so any thread may be first), then only
+ * read, by every parse on every thread; freed when the library unloads. */
+static lexicon_index shared_lexicon;
+static bool shared_lexicon_ok;
+static pthread_once_t shared_lexicon_once = PTHREAD_ONCE_INIT;
+
+static void build_shared_lexicon(void)
+{
+    shared_lexicon_ok = lexicon_build(&shared_lexicon);
+}
+
+__attribute__((destructor)) static void free_shared_lexicon(void)
+{
+    if (shared_lexicon_ok)
+        lexicon_free(&shared_lexicon);
+}
+
 bool recognize_document(const char *text, size_t len, const segmentation *seg,
                         const doc_meta *meta, const char *doc_name,
                         vnr_arena *arena, recognizer_out *out)
 {
     rctx c = { .text = text, .len = len, .seg = seg, .meta = meta, .doc = doc_name,
                .arena = arena, .out = out, .section_id = -2 };
-    bool ok = lexicon_build(&c.lex);
+    pthread_once(&shared_lexicon_once, build_shared_lexicon);
+    /* out of memory at the first build: an index of this parse's own */
+    bool own_lexicon = !shared_lexicon_ok;
+    bool ok = true;
+    if (own_lexicon)
+        ok = lexicon_build(&c.lex);
+    else
+        c.lex = shared_lexicon;
     for (size_t b = 0; ok && b < seg->n_blocks; b++)
         ok = process_block(&c, b);
-    lexicon_free(&c.lex);
+    if (own_lexicon)
+        lexicon_free(&c.lex);
     free(c.tv.t);
     free(c.lo_off);
     free(c.lo_len);

@@ -10,6 +10,7 @@
 #include "output.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,34 @@ size_t format_double(char *buf, double v)
 /* JSON and CSV text                                                 */
 /* ---------------------------------------------------------------- */
 
+/* Eight bytes at a time: does word x hold a byte below 0x20 (NUL and the
+ * controls), a '"' or a '\\'? Exact as a yes/no (the classic has-less and
+ * has-zero tricks: a borrow only ever spreads above a true hit). */
+#define BYTES_OF(b) (0x0101010101010101u * (uint64_t)(b))
+static inline bool word_needs_escape(uint64_t x)
+{
+    uint64_t high = BYTES_OF(0x80);
+    uint64_t below_space = (x - BYTES_OF(0x20)) & ~x & high;
+    uint64_t quote = x ^ BYTES_OF('"'), backslash = x ^ BYTES_OF('\\');
+    uint64_t is_quote = (quote - BYTES_OF(1)) & ~quote & high;
+    uint64_t is_backslash = (backslash - BYTES_OF(1)) & ~backslash & high;
+    return (below_space | is_quote | is_backslash) != 0;
+}
+
+/* First byte of p[0..end) that ends a plain run: a control, '"', '\\';
+ * end when there is none. */
+static const unsigned char *plain_run_end(const unsigned char *p, const unsigned char *end)
+{
+    for (uint64_t x; end - p >= (ptrdiff_t)sizeof x; p += sizeof x) {
+        memcpy(&x, p, sizeof x);
+        if (word_needs_escape(x))
+            break;
+    }
+    while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+    return p;
+}
+
 static void json_string(out_buf *o, const char *s)
 {
     if (!s) {
@@ -144,12 +173,10 @@ static void json_string(out_buf *o, const char *s)
         return;
     }
     out_char(o, '"');
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     for (;;) {
         /* copy runs that need no escaping in one call */
-        const unsigned char *q = p;
-        while (*q >= 0x20 && *q != '"' && *q != '\\')
-            q++;
+        const unsigned char *q = plain_run_end(p, end);
         out_write(o, (const char *)p, (size_t)(q - p));
         if (!*q)
             break;

@@ -114,6 +114,24 @@ def binary_formats(v, tmp):
     check("utf-16 records", r.stdout.count(b'"type":"record"') == 2, r.stdout[:200])
 
 
+def json_escapes(v, tmp):
+    """Quotes, backslashes and long plain runs survive the word-at-a-time
+    escaper: every line is JSON and the text reads back as written."""
+    import json
+    path = os.path.join(tmp, "quotes.txt")
+    clause = ('Sản lượng "lúa mùa" (C:\\dữ liệu\\báo cáo) của tỉnh ' + "x" * 37 +
+              ' ước đạt 421.499 tấn, tăng 1,66%.')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(clause + "\n")
+    r = run(v, ["extract", path])
+    expect("json escapes", r, 0, stderr="")
+    lines = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    texts = [rec["text"] for rec in lines if rec["type"] == "record"]
+    check("json escapes: records", len(texts) == 2, texts)
+    check("json escapes: text", all('"lúa mùa"' in t and "C:\\dữ liệu\\báo cáo" in t
+                                    for t in texts), texts)
+
+
 def files_and_directories(v, tmp, sample, sample2):
     tree = os.path.join(tmp, "reports")
     os.makedirs(os.path.join(tree, "sub"))
@@ -222,6 +240,7 @@ def main(argv):
     help_and_usage(v)
     with tempfile.TemporaryDirectory() as tmp:
         binary_formats(v, tmp)
+        json_escapes(v, tmp)
         files_and_directories(v, tmp, sample, sample2)
         jobs_and_formats(v, tmp, [sample, sample2, sample2, sample])
     progress(v, [sample, sample2])
