@@ -241,6 +241,8 @@ typedef enum field_kind { FIELD_STRING, FIELD_SIZE, FIELD_NUMBER, FIELD_FLAG, FI
 
 typedef struct record_field {
     const char *name;
+    const char *json_key;      /* ,"name": */
+    size_t json_key_len;
     field_kind kind;
     const char *(*string)(const vnr_record *);
     size_t (*size)(const vnr_record *);
@@ -258,10 +260,13 @@ static const char *record_qualifier(const vnr_record *r)
     return vnr_qualifier_name(vnr_record_qualifier(r));
 }
 
-#define STRING(name, get) { name, FIELD_STRING, .string = get }
-#define SIZE(name, get) { name, FIELD_SIZE, .size = get }
-#define NUMBER(name, get) { name, FIELD_NUMBER, .number = get }
-#define FLAG(name, get) { name, FIELD_FLAG, .flag = get }
+/* The JSON key with its comma and colon is made at compile time. */
+#define FIELD(name, kind) name, ",\"" name "\":", sizeof(",\"" name "\":") - 1, kind
+#define STRING(name, get) { FIELD(name, FIELD_STRING), .string = get }
+#define SIZE(name, get) { FIELD(name, FIELD_SIZE), .size = get }
+#define NUMBER(name, get) { FIELD(name, FIELD_NUMBER), .number = get }
+#define FLAG(name, get) { FIELD(name, FIELD_FLAG), .flag = get }
+#define SECTION(name) { FIELD(name, FIELD_SECTION), .string = NULL }
 
 /* Names and order of every output (the guide's field table). */
 static const record_field record_fields[] = {
@@ -271,7 +276,7 @@ static const record_field record_fields[] = {
     SIZE("col", vnr_record_col),
     SIZE("offset", vnr_record_offset),
     SIZE("length", vnr_record_length),
-    { "section", FIELD_SECTION, .string = NULL },
+    SECTION("section"),
     STRING("subject", vnr_record_subject),
     STRING("indicator", vnr_record_indicator),
     STRING("role", record_role),
@@ -380,9 +385,7 @@ static void write_record_jsonl(out_buf *o, const vnr_record *r)
 {
     out_str(o, "{\"type\":\"record\"");
     for (size_t i = 0; i < N_RECORD_FIELDS; i++) {
-        out_write(o, ",\"", 2);
-        out_str(o, record_fields[i].name);
-        out_write(o, "\":", 2);
+        out_write(o, record_fields[i].json_key, record_fields[i].json_key_len);
         json_field(o, &record_fields[i], r);
     }
     out_write(o, "}\n", 2);
