@@ -32,7 +32,7 @@ int print_help(const char *text);
 
 /* The files named on the command line, directories expanded: every
  * regular file under them, recursively, names sorted bytewise, hidden
- * entries ('.' first) skipped. "-" stays itself. */
+ * entries ('.' first) and links to directories skipped. "-" stays itself. */
 typedef struct input_list {
     char **paths;
     size_t count;

@@ -4,7 +4,9 @@
  *
  * A directory stands for every regular file under it, recursively, in
  * bytewise name order, so the output of a folder is the same on every
- * machine and locale. Hidden entries are skipped (editor and VCS debris).
+ * machine and locale. Hidden entries are skipped (editor and VCS debris),
+ * and so are links to directories met while recursing (no cycles); links
+ * to files are read.
  */
 #define _DEFAULT_SOURCE
 #include "commands.h"
@@ -17,7 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Deeper than any report archive; stops symbolic-link cycles. */
+/* Deeper than any report archive. */
 #define MAX_DEPTH 32
 
 typedef struct path_vec {
@@ -106,7 +108,12 @@ static int add_directory(const char *dir, int depth, path_vec *out)
 
 static int add_argument(const char *path, int depth, path_vec *out)
 {
-    struct stat st;
+    struct stat st, link;
+    /* Inside a directory, links to directories are not followed (as grep -r
+     * does): a link back up would list the same reports again and again. */
+    if (depth > 0 && lstat(path, &link) == 0 && S_ISLNK(link.st_mode) &&
+        stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
     /* a missing or unreadable file is reported by the parser, in order */
     if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
         /* inside a directory, only regular files are reports */

@@ -139,7 +139,9 @@ def files_and_directories(v, tmp, sample, sample2):
     shutil.copy(sample2, os.path.join(tree, "a.txt"))
     shutil.copy(sample, os.path.join(tree, "sub", "c.txt"))
     shutil.copy(sample, os.path.join(tree, ".hidden.txt"))
-    listed = [os.path.join(tree, p) for p in ("a.txt", "b.txt", "sub/c.txt")]
+    os.symlink("..", os.path.join(tree, "sub", "up"))          # a cycle: not followed
+    os.symlink(os.path.join(tree, "a.txt"), os.path.join(tree, "sub", "d.txt"))  # a file: read
+    listed = [os.path.join(tree, p) for p in ("a.txt", "b.txt", "sub/c.txt", "sub/d.txt")]
     want = run(v, ["extract"] + listed)
     expect("explicit files", want, 0, stderr="")
     expect("directory = its files in name order", run(v, ["extract", tree]), 0,
