@@ -106,6 +106,13 @@ typedef const vnr_record *vnrb_section;
 %ignore vnr_error_line;
 %ignore vnr_error_byte;
 %ignore vnr_error_free;
+/* The batch API is C's: the bindings build their own batch calls on it
+ * (parse_files), with the GIL released around the whole batch. */
+%ignore vnr_batch;
+%ignore vnr_batch_new;
+%ignore vnr_batch_next;
+%ignore vnr_batch_threads;
+%ignore vnr_batch_free;
 
 /* Types known to the typemaps. */
 typedef double vnrb_optional_double;

@@ -75,6 +75,24 @@ static size_t utf8_first_invalid(const unsigned char *s, size_t n)
                 continue;
             }
         }
+        /* Vietnamese text is mostly ASCII, two-byte letters (ă đ ơ ư:
+         * C4/C6 xx) and three-byte toned letters (U+1EA0..U+1EF9: E1 BA/BB
+         * xx): check those inline; E0, ED and four-byte sequences have
+         * extra rules, left to utf8_sequence_length. */
+        unsigned c = s[i];
+        if (c - 1u < 0x7Fu) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t k = utf8_sequence_length(s + i, n - i);
         if (!k)
             return i;

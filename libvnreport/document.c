@@ -10,9 +10,11 @@
 #include "error.h"
 #include "metadata.h"
 #include "normalize.h"
+#include "parser.h"
 #include "recognize.h"
 #include "record.h"
 #include "segment.h"
+#include "sniff.h"
 
 #include <errno.h>
 #include <math.h>
@@ -21,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 /* Token positions are 32-bit: refuse inputs the offsets cannot address. */
 #define VNR_MAX_INPUT ((size_t)1 << 30)
@@ -117,6 +120,14 @@ vnr_parser *vnr_parser_new(void)
 void vnr_parser_free(vnr_parser *parser)
 {
     free(parser);
+}
+
+vnr_parser *parser_clone(const vnr_parser *parser)
+{
+    vnr_parser *copy = vnr_parser_new();
+    if (copy && parser)
+        *copy = *parser;
+    return copy;
 }
 
 vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding encoding)
@@ -320,6 +331,21 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     return VNR_OK;
 }
 
+/* PDF, DOCX, images …: refused by name, in lenient mode too, since
+ * repairing their bytes into text would invent records. */
+static vnr_status refuse_binary(const char *data, size_t length, vnr_encoding hint,
+                                vnr_error **error)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    bool utf16 = hint == VNR_ENCODING_UTF16LE || hint == VNR_ENCODING_UTF16BE ||
+                 (length >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)));
+    const char *binary = sniff_binary(s, length, utf16);
+    if (!binary)
+        return VNR_OK;
+    return error_set(error, VNR_E_ENCODING, 0, VNR_NO_POSITION,
+                     "%s \xE2\x80\x94 convert it to text first", binary);
+}
+
 vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
                      const char *doc_name, vnr_document **out, vnr_error **error)
 {
@@ -344,7 +370,9 @@ vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
     atomic_init(&doc->refs, 1);
     doc->name = arena_strdup(&doc->arena, doc_name ? doc_name : "-");
     decoded dec;
-    vnr_status st = decode_input(data, length, parser->encoding, parser->lenient, &dec, error);
+    vnr_status st = refuse_binary(data, length, parser->encoding, error);
+    if (st == VNR_OK)
+        st = decode_input(data, length, parser->encoding, parser->lenient, &dec, error);
     if (st == VNR_OK) {
         doc->encoding = dec.encoding;
         doc->confidence = dec.confidence;
@@ -416,12 +444,16 @@ vnr_status vnr_parse_file(vnr_parser *parser, const char *path, vnr_document **o
                          path, strerror(errno));
     char *data = NULL;
     size_t len = 0;
-    vnr_status st = read_stream(f, &data, &len);
+    struct stat info;
+    /* a directory opens fine on Linux, then fails to read with EISDIR */
+    bool is_dir = fstat(fileno(f), &info) == 0 && S_ISDIR(info.st_mode);
+    vnr_status st = is_dir ? VNR_E_IO : read_stream(f, &data, &len);
+    int read_errno = is_dir ? EISDIR : errno;
     if (!is_stdin)
         fclose(f);
     if (st != VNR_OK)
         return error_set(error, st, 0, VNR_NO_POSITION, "cannot read %s: %s", path,
-                         vnr_status_str(st));
+                         st == VNR_E_IO ? strerror(read_errno) : vnr_status_str(st));
     st = vnr_parse(parser, data, len, is_stdin ? "-" : base_name(path), out, error);
     free(data);
     return st;

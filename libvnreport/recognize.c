@@ -16,6 +16,7 @@
 #include "period.h"
 #include "units.h"
 
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -478,6 +479,8 @@ typedef struct sentence_state {
     const char *subject;       /* label subject of the sentence */
     size_t clause_first;       /* first record of the current ';' clause */
     size_t clause_tok;         /* token where that clause starts */
+    size_t est_scanned;        /* tokens before this were searched for an estimate word */
+    size_t est_at;             /* the first estimate word of the sentence, or NONE */
 } sentence_state;
 
 /* ---------------------------------------------------------------- */
@@ -1363,7 +1366,7 @@ static bool push_record(rctx *c, vnr_record *r)
 }
 
 /* How much text before a value the period grammar reads (bytes). */
-enum { PERIOD_WINDOW = 480 };
+enum { PERIOD_WINDOW = 480, PERIOD_WINDOW_TOKENS = 240 };
 
 /* How far after a value its clause may name its period (tokens). */
 enum { PERIOD_AFTER_TOKENS = 16 };
@@ -1375,6 +1378,8 @@ static bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf,
 {
     if (a >= b)
         return false;
+    if (b - a > PERIOD_WINDOW_TOKENS)
+        a = b - PERIOD_WINDOW_TOKENS;   /* a token has at least one byte */
     while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
         a++;   /* keep the window next to the value */
     char low[PERIOD_WINDOW * 2 + 16];
@@ -1643,12 +1648,17 @@ static void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
  * kế hoạch`) and a document number (`Kế hoạch số 12`) are no cue. */
 static size_t clause_start(const rctx *c, size_t i, size_t sent_start);
 
+/* How far back (tokens) a target cue reaches. */
+enum { CUE_REACH = 64 };
+
 static bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count)
 {
     size_t seg = segment_start(c, i, floor);
     if (seg > floor && is_punct(c, seg - 1, '('))
         seg = segment_start(c, seg - 1, floor);
-    size_t lo = clause_start(c, i, sent_start);
+    /* a cue far back in a huge clause governs nothing here; the bound keeps
+     * a line of a million values linear */
+    size_t lo = clause_start(c, i, i > CUE_REACH && i - CUE_REACH > sent_start ? i - CUE_REACH : sent_start);
     for (size_t k = i; k > lo; k--)
         if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k - 1, NULL)) {
             lo = k;   /* only a cue after the last outcome word counts */
@@ -1839,6 +1849,20 @@ static size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
     return cs;
 }
 
+/* Is there an estimate word in the sentence before token `hi`? The
+ * sentence is searched once, left to right, however many values ask. */
+static bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, size_t hi)
+{
+    if (ss->est_scanned < sent_start)
+        ss->est_scanned = sent_start;
+    while (ss->est_at == NONE && ss->est_scanned < hi) {
+        if (PHRASE_AT(c, LT_ESTIMATES, ss->est_scanned, NULL))
+            ss->est_at = ss->est_scanned;
+        ss->est_scanned++;
+    }
+    return ss->est_at != NONE && ss->est_at < hi;
+}
+
 static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_state *ss,
                           bool pair_second, const char *pair_unit)
 {
@@ -1889,8 +1913,8 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
     /* "Ước 6 tháng đầu năm, số lượt khách đạt …", "… ước đạt 3,4 tỷ USD;
      * lũy kế 5 tháng đạt 14,8 tỷ USD": an estimate word governs the rest of
      * its sentence */
-    for (size_t k = nc->sent_start; !r.estimate && k < est_lo; k++)
-        r.estimate = PHRASE_AT(c, LT_ESTIMATES, k, NULL) != 0;
+    if (!r.estimate)
+        r.estimate = estimate_word_before(c, ss, nc->sent_start, est_lo);
     bool own_verb = tr && tr->kind != T_LEVEL;
     if (!r.estimate && ss->head != NONE && !pair_second &&
         (r.role != VNR_ROLE_LEVEL || !own_verb) && r.role != VNR_ROLE_TARGET)
@@ -2140,7 +2164,8 @@ static size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e)
 static bool process_sentence(rctx *c, size_t s, size_t e)
 {
     sentence_state ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
-                          .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE };
+                          .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
+                          .est_scanned = s, .est_at = NONE };
     ss.subject = sentence_label(c, s, e);
     number_ctx nc = { .sent_start = s, .sent_end = e, .floor = s };
     c->statement++;
@@ -2371,16 +2396,42 @@ static bool process_block(rctx *c, size_t bi)
     return true;
 }
 
+/* The lexicon index depends only on the compiled-in tables: it is built
+ * once per process (pthread_once, so any thread may be first), then only
+ * read, by every parse on every thread; freed when the library unloads. */
+static lexicon_index shared_lexicon;
+static bool shared_lexicon_ok;
+static pthread_once_t shared_lexicon_once = PTHREAD_ONCE_INIT;
+
+static void build_shared_lexicon(void)
+{
+    shared_lexicon_ok = lexicon_build(&shared_lexicon);
+}
+
+__attribute__((destructor)) static void free_shared_lexicon(void)
+{
+    if (shared_lexicon_ok)
+        lexicon_free(&shared_lexicon);
+}
+
 bool recognize_document(const char *text, size_t len, const segmentation *seg,
                         const doc_meta *meta, const char *doc_name,
                         vnr_arena *arena, recognizer_out *out)
 {
     rctx c = { .text = text, .len = len, .seg = seg, .meta = meta, .doc = doc_name,
                .arena = arena, .out = out, .section_id = -2 };
-    bool ok = lexicon_build(&c.lex);
+    pthread_once(&shared_lexicon_once, build_shared_lexicon);
+    /* out of memory at the first build: an index of this parse's own */
+    bool own_lexicon = !shared_lexicon_ok;
+    bool ok = true;
+    if (own_lexicon)
+        ok = lexicon_build(&c.lex);
+    else
+        c.lex = shared_lexicon;
     for (size_t b = 0; ok && b < seg->n_blocks; b++)
         ok = process_block(&c, b);
-    lexicon_free(&c.lex);
+    if (own_lexicon)
+        lexicon_free(&c.lex);
     free(c.tv.t);
     free(c.lo_off);
     free(c.lo_len);

@@ -13,6 +13,7 @@ PACKAGES=(
   jupyter-nbconvert python3-ipykernel python3-matplotlib python3-nbformat
   valgrind clang libclang-rt-14-dev
   abigail-tools binutils doxygen groff-base   # abi and docs suites: abidw/abidiff, nm/readelf, man pages
+  time   # scripts/bench-cli.py: peak RSS of a child forked from a small process
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

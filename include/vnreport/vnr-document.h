@@ -183,8 +183,12 @@ VNR_API vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient);
  *        (release with vnr_document_unref()); set to NULL on failure.
  * @param error optional; on failure receives a new vnr_error owned by the
  *        caller (see vnr_error).
- * @return VNR_OK; VNR_E_INVALID_ARGUMENT; VNR_E_ENCODING (with line/byte);
- *         VNR_E_EMPTY for zero bytes; VNR_E_TOO_LARGE; VNR_E_NOMEM.
+ * @return VNR_OK; VNR_E_INVALID_ARGUMENT; VNR_E_ENCODING (with line/byte),
+ *         also, in lenient mode too, for a binary format, named in the
+ *         message ("a PDF file — convert it to text first"; PDF, Word,
+ *         Excel, OpenDocument, ZIP, images, archives, executables, other
+ *         data full of control bytes); VNR_E_EMPTY for zero bytes;
+ *         VNR_E_TOO_LARGE; VNR_E_NOMEM.
  * @since 0.1
  */
 VNR_API vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
@@ -511,6 +515,111 @@ VNR_API const char *vnr_document_number(const vnr_document *doc, size_t index,
  * @since 0.2
  */
 VNR_API const char *vnr_document_number_text(const vnr_document *doc, size_t index);
+
+/* ------------------------------------------------------------------ */
+/* Batches: many files, parsed on several threads, in input order      */
+/* ------------------------------------------------------------------ */
+
+/**
+ * A batch of files parsed in parallel and handed back one at a time in
+ * input order (opaque). Created with vnr_batch_new(), owned by the
+ * caller, released with vnr_batch_free().
+ *
+ * Memory stays bounded whatever the number of files: workers parse at most
+ * one file each ahead of the caller, so at most threads + 1 documents are
+ * alive at once (one per worker plus the one the caller holds), provided
+ * the caller drops each document before asking for the next.
+ *
+ * Typical use (a complete loop):
+ * @code
+ * vnr_batch *batch;
+ * if (vnr_batch_new(parser, paths, n, 0, &batch, NULL) != VNR_OK)
+ *     return 1;
+ * for (;;) {
+ *     size_t i;
+ *     vnr_document *doc;
+ *     vnr_error *err = NULL;
+ *     vnr_status st = vnr_batch_next(batch, &i, &doc, &err);
+ *     if (st == VNR_OK && !doc)
+ *         break;                       // every file has been handed back
+ *     if (st != VNR_OK)
+ *         fprintf(stderr, "%s: %s\n", paths[i], vnr_error_message(err));
+ *     else
+ *         use(doc);                    // then drop it:
+ *     vnr_document_unref(doc);
+ *     vnr_error_free(err);
+ * }
+ * vnr_batch_free(batch);
+ * @endcode
+ * @since 0.3
+ */
+typedef struct vnr_batch vnr_batch;
+
+/**
+ * Start parsing @p count files on @p threads threads. Files are read and
+ * parsed as with vnr_parse_file() (document named after the base name;
+ * "-" is standard input); their results come back in input order from
+ * vnr_batch_next(), with documents byte-for-byte the same as a one-thread
+ * parse gives.
+ * @param parser borrowed for the call: its options are copied, so the
+ *        caller may change or free it at once; NULL means default options.
+ * @param paths @p count file names, borrowed for the call (copied).
+ * @param count number of files; 0 gives a batch that is finished at once.
+ * @param threads number of worker threads; 0 means one per online
+ *        processor. With 1, files are parsed on the caller's thread inside
+ *        vnr_batch_next(), no thread is started.
+ * @param out receives a new batch owned by the caller (release with
+ *        vnr_batch_free()); set to NULL on failure.
+ * @param error optional; on failure receives a new vnr_error owned by the
+ *        caller.
+ * @return VNR_OK; VNR_E_INVALID_ARGUMENT for a NULL @p out, or NULL
+ *         @p paths (or a NULL path) with @p count > 0; VNR_E_NOMEM.
+ * @since 0.3
+ */
+VNR_API vnr_status vnr_batch_new(const vnr_parser *parser, const char *const *paths,
+                                 size_t count, unsigned threads, vnr_batch **out,
+                                 vnr_error **error);
+
+/**
+ * Hand back the result of the next file in input order, waiting for it
+ * if a worker is still parsing it. Call it from one thread at a time.
+ * @param batch borrowed; modified (the batch moves on to the next file).
+ * @param index optional; receives the 0-based position in the @p paths
+ *        given to vnr_batch_new() of the file this result is for, or the
+ *        file count when the batch is finished.
+ * @param doc receives the file's document with one reference owned by the
+ *        caller (release with vnr_document_unref()), or NULL when the file
+ *        failed or the batch is finished.
+ * @param error optional; when the file failed, receives a new vnr_error
+ *        owned by the caller, the same vnr_parse_file() would have given.
+ * @return VNR_OK with a document; VNR_OK with @p doc NULL when every file
+ *         has been handed back; otherwise the failed file's status (as
+ *         vnr_parse_file()), after which the next call moves on to the
+ *         following file; VNR_E_INVALID_ARGUMENT for a NULL @p batch or
+ *         @p doc.
+ * @since 0.3
+ */
+VNR_API vnr_status vnr_batch_next(vnr_batch *batch, size_t *index, vnr_document **doc,
+                                  vnr_error **error);
+
+/**
+ * Number of worker threads the batch runs (its @p threads argument, with
+ * 0 resolved to the processor count).
+ * @param batch borrowed; may be NULL.
+ * @return the thread count; 0 for a NULL batch.
+ * @since 0.3
+ */
+VNR_API unsigned vnr_batch_threads(const vnr_batch *batch);
+
+/**
+ * Stop the batch (files not yet handed back are not parsed further, their
+ * documents are dropped), join its threads and free it. Documents already
+ * handed back stay valid.
+ * @param batch owned by the caller, given up by this call; NULL is
+ *        accepted and ignored.
+ * @since 0.3
+ */
+VNR_API void vnr_batch_free(vnr_batch *batch);
 
 VNR_END_DECLS
 

@@ -7,6 +7,7 @@
  * the registry as an aligned table. Uses only the public API.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -78,10 +79,27 @@ static void print_shortest(double v)
     puts(buf);
 }
 
+static const char convert_help[] =
+    "usage: vnreport convert VALUE FROM TO\n"
+    "\n"
+    "Convert VALUE from unit FROM to unit TO and print the result:\n"
+    "  vnreport convert 30,37 'tạ/ha' 'tấn/ha'   prints 3.037\n"
+    "VALUE is written the Vietnamese way ('1.234,5') or with a decimal point.\n"
+    "\n"
+    "options:\n"
+    "  -h, --help            show this help\n";
+
 int cmd_convert(int argc, char **argv)
 {
+    /* Not getopt: a VALUE such as '-5' would read as an option. */
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return print_help(convert_help);
+    argc--;
+    argv++;
     if (argc != 3) {
-        fputs("vnreport: usage: vnreport convert VALUE FROM TO\n", stderr);
+        fputs("vnreport: usage: vnreport convert VALUE FROM TO (try 'vnreport convert --help')\n",
+              stderr);
         return 2;
     }
     double value, out;
@@ -194,33 +212,46 @@ static bool known_dimension(const vnr_unit_registry *reg, const char *dimension)
     return false;
 }
 
+static const char units_help[] =
+    "usage: vnreport units [--dimension D] [--region R]\n"
+    "\n"
+    "List the unit registry: name, dimension, canonical unit, factor.\n"
+    "\n"
+    "options:\n"
+    "  -d, --dimension D     only units of dimension D (area, mass, currency, ...)\n"
+    "  -r, --region R        regional units as in R: north (default), central, south\n"
+    "  -h, --help            show this help\n";
+
 int cmd_units(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        { "dimension", required_argument, NULL, 'd' },
+        { "region", required_argument, NULL, 'r' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
     const char *dimension = NULL;
     vnr_region region = VNR_REGION_NORTH;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *eq = strchr(a, '=');
-        size_t name_len = eq ? (size_t)(eq - a) : strlen(a);
-        bool is_dim = strncmp(a, "--dimension", name_len) == 0 && name_len == 11;
-        bool is_region = strncmp(a, "--region", name_len) == 0 && name_len == 8;
-        if (!is_dim && !is_region) {
-            fprintf(stderr, "vnreport: units: unknown argument '%s' "
-                            "(usage: vnreport units [--dimension D] [--region R])\n", a);
-            return 2;
-        }
-        const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-        if (!val) {
-            fprintf(stderr, "vnreport: units: %s needs a value\n", a);
-            return 2;
-        }
-        if (is_dim)
-            dimension = val;
-        else if (vnr_region_from_name(val, &region) != VNR_OK) {
-            fprintf(stderr, "vnreport: units: unknown region '%s' (north, central, south)\n", val);
-            return 2;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":d:r:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            dimension = optarg;
+            break;
+        case 'r':
+            if (vnr_region_from_name(optarg, &region) != VNR_OK)
+                return usage_error("units", "unknown region '%s' (north, central, south)", optarg);
+            break;
+        case 'h':
+            return print_help(units_help);
+        default:
+            return option_error("units", c, argv);
         }
     }
+    if (optind < argc)
+        return usage_error("units", "unexpected argument '%s'", argv[optind]);
     vnr_unit_registry *reg = vnr_unit_registry_new(NULL);
     if (!reg) {
         fputs("vnreport: out of memory\n", stderr);

@@ -12,7 +12,12 @@
  *   N documents   every report copy parsed as a document of its own, the
  *                 way a batch of reports is fed in.
  *
- * For both: full extraction (vnr_parse to a finished document) and each
+ * First, what a user runs, end to end: every report copy written to a file
+ * of its own under /tmp, then read, parsed and written as JSON Lines to a
+ * file (the CLI's writer, one thread), beside `wc -w` over the same files
+ * in the same run, alternating, as CPU time and their ratio.
+ *
+ * For both views: full extraction (vnr_parse to a finished document) and each
  * stage alone (decode, normalize, segment, metadata, lexer+recognize; the
  * lexer also alone, for information), as MB/s of input, best of K runs.
  * Peak memory is measured in a fresh child process (this program re-run
@@ -42,12 +47,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "decode.h"
+#include "output.h"
 #include "lexer.h"
 #include "metadata.h"
 #include "normalize.h"
@@ -723,6 +730,138 @@ static bool check_linear_records(const scale_row *rows, size_t n)
     return true;
 }
 
+/* ---------------------------------------------------------------- */
+/* End to end: files on disk → JSON Lines in a file, beside wc -w      */
+/* ---------------------------------------------------------------- */
+
+/* What a user runs: every report copy a file of its own (in a temporary
+ * directory under /tmp), read, parsed and written as JSON Lines to a file
+ * through the CLI's writer, one file after the other on one thread; and
+ * `wc -w` over the same files, alternating, in the same run. Both as CPU
+ * time (this process's for the extraction, the child's from wait4 for
+ * wc), so the ratio holds on a busy machine. */
+typedef struct end_to_end {
+    bool ok;
+    size_t files;
+    double extract, wc;     /* CPU seconds, median of the runs */
+    size_t records;
+    double out_mb;
+} end_to_end;
+
+static char **write_copies(const replicated *rp, char *dir)
+{
+    if (!mkdtemp(dir))
+        die("cannot make a temporary directory");
+    char **paths = xmalloc(rp->n_docs * sizeof *paths);
+    for (size_t i = 0; i < rp->n_docs; i++) {
+        paths[i] = xmalloc(strlen(dir) + 32);
+        sprintf(paths[i], "%s/r%05zu.txt", dir, i);
+        FILE *f = fopen(paths[i], "wb");
+        if (!f || fwrite(rp->docs[i].data, 1, rp->docs[i].len, f) != rp->docs[i].len ||
+            fclose(f) != 0)
+            die("cannot write a report copy");
+    }
+    return paths;
+}
+
+static double wc_cpu(char **paths, size_t n)
+{
+    char **argv = xmalloc((n + 3) * sizeof *argv);
+    argv[0] = "wc";
+    argv[1] = "-w";
+    memcpy(argv + 2, paths, n * sizeof *argv);
+    argv[n + 2] = NULL;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    double cpu = -1;
+    int status;
+    struct rusage ru;
+    if (posix_spawnp(&pid, "wc", &fa, NULL, argv, environ) == 0 &&
+        wait4(pid, &status, 0, &ru) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+              (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    posix_spawn_file_actions_destroy(&fa);
+    free(argv);
+    return cpu;
+}
+
+static double extract_cpu(char **paths, size_t n, const char *out_path, size_t *records)
+{
+    static out_buf out;
+    output_options opt = { .format = FORMAT_JSONL };
+    FILE *f = fopen(out_path, "wb");
+    if (!f)
+        die("cannot write the JSON Lines output");
+    out_init(&out, f);
+    *records = 0;
+    struct timespec a, b;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
+    for (size_t i = 0; i < n; i++) {
+        vnr_document *doc = NULL;
+        if (vnr_parse_file(NULL, paths[i], &doc, NULL) != VNR_OK)
+            die("a report copy does not parse");
+        write_document(&out, &opt, doc);
+        *records += vnr_document_record_count(doc);
+        vnr_document_unref(doc);
+    }
+    bool written = out_flush(&out) && fflush(f) == 0;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
+    if (fclose(f) != 0 || !written)
+        die("cannot write the JSON Lines output");
+    return (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static end_to_end measure_end_to_end(const replicated *rp, size_t runs)
+{
+    end_to_end e = { .files = rp->n_docs };
+    char dir[] = "/tmp/bench-extract-XXXXXX";
+    char **paths = write_copies(rp, dir);
+    char out_path[sizeof dir + 16];
+    snprintf(out_path, sizeof out_path, "%s/out.jsonl", dir);
+    double *ex = xmalloc(runs * sizeof *ex), *wc = xmalloc(runs * sizeof *wc);
+    e.ok = true;
+    for (size_t r = 0; r < runs; r++) {
+        wc[r] = wc_cpu(paths, rp->n_docs);
+        ex[r] = extract_cpu(paths, rp->n_docs, out_path, &e.records);
+        e.ok &= wc[r] >= 0;
+    }
+    qsort(ex, runs, sizeof *ex, compare_doubles);
+    qsort(wc, runs, sizeof *wc, compare_doubles);
+    e.extract = ex[runs / 2];
+    e.wc = wc[runs / 2];
+    struct stat st;
+    e.out_mb = stat(out_path, &st) == 0 ? (double)st.st_size / MB : 0;
+    remove(out_path);
+    for (size_t i = 0; i < rp->n_docs; i++) {
+        remove(paths[i]);
+        free(paths[i]);
+    }
+    rmdir(dir);
+    free(paths);
+    free(ex);
+    free(wc);
+    return e;
+}
+
+static void print_end_to_end(const end_to_end *e, size_t bytes, size_t runs)
+{
+    printf("end to end, N documents: %zu files on disk -> JSON Lines file (%.1f MB), one thread\n",
+           e->files, e->out_mb);
+    printf("  CPU seconds, median of %zu alternating runs: extract %.3f (%.1f MB/s, %zu records),"
+           " wc -w %.3f (%.1f MB/s)\n", runs, e->extract, mbps(bytes, e->extract), e->records,
+           e->wc, mbps(bytes, e->wc));
+    printf("  extract / wc -w: %.2f%s\n\n", e->extract / e->wc,
+           e->extract <= e->wc ? "" : "  (slower than wc -w)");
+}
+
 static void usage(void)
 {
     fputs("usage: bench-extract [--size MB] [--runs K] [--scales 1,10,100] [--json]\n"
@@ -856,10 +995,15 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    end_to_end e2e = measure_end_to_end(&rp, o.runs);
     scale_row rows[MAX_SCALES];
     for (size_t i = 0; i < o.n_scales; i++)
         rows[i] = measure_scale(&set, o.scales[i], &o);
 
+    if (!e2e.ok || e2e.records != main_row.many.records) {
+        fprintf(stderr, "bench-extract: end to end, wc -w failed or other records were found\n");
+        return 1;
+    }
     bool ok = check_measure("one document", &main_row.one) &&
               check_measure("N documents", &main_row.many) &&
               check_linear_records(rows, o.n_scales);
@@ -879,6 +1023,7 @@ int main(int argc, char **argv)
         print_json(&rp, &set, &main_row, rows, o.n_scales);
     } else {
         print_view_header(&rp, &set, &o);
+        print_end_to_end(&e2e, rp.len, o.runs);
         print_main(&rp, &main_row, &o);
         print_memory(rows, o.n_scales);
         print_scaling(rows, o.n_scales);

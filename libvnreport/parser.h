@@ -1,0 +1,13 @@
+/*
+ * parser.h — private helpers around vnr_parser (defined in document.c).
+ */
+#ifndef VNR_PARSER_H
+#define VNR_PARSER_H
+
+#include "vnreport/vnreport.h"
+
+/* A new parser with the options of `parser` (defaults when NULL), owned by
+ * the caller (vnr_parser_free); NULL when out of memory. */
+vnr_parser *parser_clone(const vnr_parser *parser);
+
+#endif
