@@ -130,8 +130,10 @@ void *arena_alloc(vnr_arena *a, size_t n)
     if (!b || b->size - b->used < need) {
         size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
         b = malloc(sizeof *b + size);
-        if (!b)
+        if (!b) {
+            a->failed = true;
             return NULL;
+        }
         b->used = 0;
         b->size = size;
         b->next = a->head;
@@ -167,4 +169,10 @@ void arena_free(vnr_arena *a)
         b = n;
     }
     a->head = NULL;
+    a->failed = false;
+}
+
+void arena_mark_failed(vnr_arena *a)
+{
+    a->failed = true;
 }

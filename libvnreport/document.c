@@ -311,6 +311,7 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     doc->n_fates = out.n_fates;
     if (ok)
         ok = place_records(doc, &pm);
+    ok = ok && !doc->arena.failed;   /* a string of a record or the metadata is missing */
     free(pm.line_starts);
     segmentation_free(&seg);
     normalized_free(&norm);

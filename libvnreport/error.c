@@ -74,8 +74,10 @@ vnr_status error_set(vnr_error **error, vnr_status status, size_t line,
         n = 0;
     vnr_error *e = malloc(sizeof *e + (size_t)n + 1);
     if (!e) {
+        /* The caller asked for the error and gets one that is true: the
+         * call ran out of memory, whatever it was about to report. */
         *error = &nomem_error;
-        return status;
+        return VNR_E_NOMEM;
     }
     e->status = status;
     e->line = line;

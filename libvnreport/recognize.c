@@ -556,6 +556,7 @@ static bool is_strong_boundary(const rctx *c, size_t i)
 static const char *tokens_text(rctx *c, size_t a, size_t b)
 {
     c->scratch.len = 0;
+    bool ok = true;
     /* runs of tokens whose text already reads so (one space, or none when
      * glued) are copied at once */
     size_t run = a;
@@ -566,14 +567,20 @@ static const char *tokens_text(rctx *c, size_t a, size_t b)
             bool glued = t->flags & TOK_GLUED;
             if (t->start == p->end + !glued && (glued || c->text[p->end] == ' '))
                 continue;
-            buf_append(&c->scratch, c->text + c->tv.t[run].start, p->end - c->tv.t[run].start);
+            ok = ok && buf_append(&c->scratch, c->text + c->tv.t[run].start,
+                                  p->end - c->tv.t[run].start);
             if (!glued)
-                buf_append_char(&c->scratch, ' ');
+                ok = ok && buf_append_char(&c->scratch, ' ');
             run = i;
         }
     }
     if (b > a)
-        buf_append(&c->scratch, c->text + c->tv.t[run].start, c->tv.t[b - 1].end - c->tv.t[run].start);
+        ok = ok && buf_append(&c->scratch, c->text + c->tv.t[run].start,
+                              c->tv.t[b - 1].end - c->tv.t[run].start);
+    if (!ok) {
+        arena_mark_failed(c->arena);   /* the document reports VNR_E_NOMEM */
+        return NULL;
+    }
     return arena_strndup(c->arena, c->scratch.data ? c->scratch.data : "", c->scratch.len);
 }
 
@@ -1728,12 +1735,14 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         if (from < tail) {
             const char *unit_phrase = tokens_text(c, from, tail);
             c->scratch.len = 0;
-            if (il) {
-                buf_append(&c->scratch, r.indicator, il);
-                buf_append_char(&c->scratch, ' ');
-            }
-            buf_append_str(&c->scratch, unit_phrase);
-            r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+            bool ok = unit_phrase != NULL;
+            if (ok && il)
+                ok = buf_append(&c->scratch, r.indicator, il) &&
+                     buf_append_char(&c->scratch, ' ');
+            if (ok && buf_append_str(&c->scratch, unit_phrase))
+                r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+            else
+                arena_mark_failed(c->arena);
         }
     }
 
