@@ -456,6 +456,12 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
             break;
         }
         mult *= m;
+        if (!isfinite(mult) || mult == 0) {
+            /* `nghìn tỷ nghìn tỷ …`: past what a double holds */
+            *bad_word = word;
+            pv->factor = mult;
+            return VNR_E_SYNTAX;
+        }
         word++;
         if (j == n)  /* scale words only: `tỷ` */
             part_number(pv);
@@ -598,6 +604,15 @@ static vnr_status parse_error(vnr_error **error, vnr_status st, const char *s, s
                      (int)(end - at), s + at, at, (int)n, s);
 }
 
+/* Every factor of a unit is a finite, non-zero number: a product of scale
+ * words or parts can leave that range (1e300 × 1e300) without any one
+ * factor doing so. */
+static bool factor_in_range(const unit_expr *e)
+{
+    return isfinite(e->factor) && e->factor != 0 && isfinite(e->si_num) && e->si_num != 0 &&
+           isfinite(e->si_den) && e->si_den != 0;
+}
+
 vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
                        unsigned flags, unit_expr *out, vnr_error **error)
 {
@@ -632,10 +647,15 @@ vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
         vnr_status st = resolve_part(reg, f + a, b - a, part > 0, flags, &pv, &spot.word);
         if (st == VNR_E_UNKNOWN_UNIT)
             return parse_error(error, st, s, n, spot, "unknown unit");
+        if (st != VNR_OK && (!isfinite(pv.factor) || pv.factor == 0))
+            return parse_error(error, st, s, n, spot, "scale words multiply out of range from");
         if (st != VNR_OK)
             return parse_error(error, st, s, n, spot, "bad unit part");
         if (!expr_add_part(out, &pv, part == 0 ? 1 : -1))
             return parse_error(error, VNR_E_SYNTAX, s, n, spot, "unit too complex near");
+        if (!factor_in_range(out))
+            return parse_error(error, VNR_E_SYNTAX, s, n, spot,
+                               "unit factor out of range (not a finite, non-zero number) from");
         start = end + 1;
     }
     if ((out->offset != 0 || out->si_offset != 0) && out->n_parts > 1)
@@ -791,6 +811,11 @@ vnr_status units_conversion(const vnr_unit_registry *reg, const unit_expr *from,
     vnr_status st = currency_factor(reg, from, to, from_text, to_text, num, den, error);
     if (st != VNR_OK)
         return st;
+    double factor = *num / *den;
+    if (!isfinite(factor) || factor == 0)   /* each unit in range, their ratio not */
+        return error_set(error, VNR_E_SYNTAX, 0, VNR_NO_POSITION,
+                         "converting '%s' to '%s' needs a factor out of the range of numbers",
+                         from_text, to_text);
     *offset = 0;
     if (from->si_offset != to->si_offset) {
         /* Temperatures share one canonical unit (°C): going through its
