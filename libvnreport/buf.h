@@ -33,6 +33,24 @@ void buf_free(vnr_buf *b);
 /* Hands the NUL-terminated data to the caller and resets the buffer. */
 char *buf_steal(vnr_buf *b);
 
+/*
+ * A memory budget for one parse: while a budget is active on the calling
+ * thread, every vector growth and arena block is charged to it, and growth
+ * past its limit fails (as an allocation failure would) with `exceeded` set,
+ * so the caller reports VNR_E_TOO_LARGE instead of VNR_E_NOMEM. This bounds
+ * a document's memory by its input size whatever the input holds (a digit
+ * run every other byte makes tokens and fates, not bytes, dominate). The
+ * charge is what was asked for, never given back: an upper bound of the
+ * peak. Thread-local, set and cleared around one vnr_parse call: no state
+ * outlives a call.
+ */
+typedef struct vnr_budget {
+    size_t limit, used;
+    bool exceeded;
+} vnr_budget;
+void budget_begin(vnr_budget *b);
+void budget_end(void);
+
 /* Generic vector: grow `*items` (of `size` bytes each) to hold `need` items. */
 VNR_MUST_CHECK bool vec_grow(void **items, size_t *cap, size_t need, size_t size);
 /* Append `value`; false on allocation failure. The room check is inline:

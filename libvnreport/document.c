@@ -21,13 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 /* Token positions are 32-bit: refuse inputs the offsets cannot address. */
-#define VNR_MAX_INPUT ((size_t)1 << 30)
+#define VNR_MAX_INPUT VNR_MAX_INPUT_DEFAULT
 
 struct vnr_parser {
     vnr_encoding encoding;
     bool lenient;
+    size_t max_input;   /* 0: VNR_MAX_INPUT */
 };
 
 struct vnr_document {
@@ -125,6 +127,19 @@ vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding encoding)
         return VNR_E_INVALID_ARGUMENT;
     parser->encoding = encoding;
     return VNR_OK;
+}
+
+vnr_status vnr_parser_set_max_input(vnr_parser *parser, size_t bytes)
+{
+    if (!parser || bytes > VNR_MAX_INPUT)
+        return VNR_E_INVALID_ARGUMENT;
+    parser->max_input = bytes;
+    return VNR_OK;
+}
+
+size_t vnr_parser_max_input(const vnr_parser *parser)
+{
+    return parser && parser->max_input ? parser->max_input : VNR_MAX_INPUT;
 }
 
 vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient)
@@ -320,6 +335,27 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     return VNR_OK;
 }
 
+/* What the stages may allocate for an input of `length` bytes: with the
+ * copies the budget does not see (decoded text, the recognizer's per-token
+ * arrays, the caller's input) a document stays under 8 × its input plus
+ * 16 MB (docs/performance.md has the measurements). */
+static size_t memory_budget(size_t length)
+{
+    return 5 * length + ((size_t)12 << 20);
+}
+
+static vnr_status over_budget(size_t length, vnr_error **error)
+{
+    if (error && *error) {
+        vnr_error_free(*error);   /* the stage's "out of memory" */
+        *error = NULL;
+    }
+    return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
+                     "input of %zu bytes holds too many numbers and words: reading it "
+                     "would take more than %zu bytes of memory",
+                     length, memory_budget(length));
+}
+
 vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
                      const char *doc_name, vnr_document **out, vnr_error **error)
 {
@@ -330,10 +366,10 @@ vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
                          "vnr_parse: %s is NULL", out ? "data" : "out");
     if (length == 0)
         return error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, "empty input");
-    if (length > VNR_MAX_INPUT)
+    if (length > vnr_parser_max_input(parser))
         return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
                          "input of %zu bytes exceeds the %zu-byte limit", length,
-                         VNR_MAX_INPUT);
+                         vnr_parser_max_input(parser));
     vnr_parser defaults = { 0 };
     if (!parser)
         parser = &defaults;
@@ -349,8 +385,13 @@ vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
         doc->encoding = dec.encoding;
         doc->confidence = dec.confidence;
         doc->replacements = dec.replacements;
+        vnr_budget budget = { .limit = memory_budget(length) };
+        budget_begin(&budget);
         st = doc->name ? run_pipeline(doc, &dec, error)
                        : error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+        budget_end();
+        if (budget.exceeded)
+            st = over_budget(length, error);
         decoded_free(&dec);
     }
     if (st != VNR_OK) {
@@ -367,25 +408,35 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static vnr_status read_stream(FILE *f, char **data, size_t *len)
+/* Read all of f, refusing (VNR_E_TOO_LARGE) as soon as it holds more than
+ * `limit` bytes: a stream is read in growing pieces up to limit + 1 bytes,
+ * never more, and a regular file is sized first. */
+static vnr_status read_stream(FILE *f, size_t limit, char **data, size_t *len)
 {
+    struct stat sb;
     size_t cap = 1 << 16, n = 0;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        if ((uint64_t)sb.st_size > limit)
+            return VNR_E_TOO_LARGE;
+        cap = (size_t)sb.st_size + 1;   /* + 1: end of file needs no growth */
+    }
     char *buf = malloc(cap);
     if (!buf)
         return VNR_E_NOMEM;
     for (;;) {
         if (n == cap) {
-            if (cap > VNR_MAX_INPUT) {
+            if (n > limit) {
                 free(buf);
                 return VNR_E_TOO_LARGE;
             }
-            char *nb = realloc(buf, cap * 2);
+            size_t ncap = cap > limit / 2 ? limit + 1 : cap * 2;
+            char *nb = realloc(buf, ncap);
             if (!nb) {
                 free(buf);
                 return VNR_E_NOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
@@ -395,6 +446,10 @@ static vnr_status read_stream(FILE *f, char **data, size_t *len)
     if (ferror(f)) {
         free(buf);
         return VNR_E_IO;
+    }
+    if (n > limit) {
+        free(buf);
+        return VNR_E_TOO_LARGE;
     }
     *data = buf;
     *len = n;
@@ -416,9 +471,12 @@ vnr_status vnr_parse_file(vnr_parser *parser, const char *path, vnr_document **o
                          path, strerror(errno));
     char *data = NULL;
     size_t len = 0;
-    vnr_status st = read_stream(f, &data, &len);
+    vnr_status st = read_stream(f, vnr_parser_max_input(parser), &data, &len);
     if (!is_stdin)
         fclose(f);
+    if (st == VNR_E_TOO_LARGE)
+        return error_set(error, st, 0, VNR_NO_POSITION, "%s is larger than the %zu-byte input limit",
+                         path, vnr_parser_max_input(parser));
     if (st != VNR_OK)
         return error_set(error, st, 0, VNR_NO_POSITION, "cannot read %s: %s", path,
                          vnr_status_str(st));

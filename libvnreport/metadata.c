@@ -26,7 +26,7 @@ static const char *const provinces[] = {
 };
 
 /* How many lines from the top hold the header, title and period. */
-enum { HEADER_LINES = 40 };
+enum { HEADER_LINES = 40, HEADER_BYTES = 32 * 1024 };
 
 /* Lower-cased copy of the first lines (the header area) of the text. */
 static char *header_lower(const char *text, size_t len, size_t lines, size_t *out_len)
@@ -37,6 +37,8 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
         end = nl ? (size_t)(nl - text) + 1 : len;
         count++;
     }
+    if (end > HEADER_BYTES)   /* 40 "lines" of one endless line are no header */
+        end = HEADER_BYTES;
     size_t cap = end * 2 + 16;
     char *buf = malloc(cap);
     if (!buf)
