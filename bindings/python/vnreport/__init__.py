@@ -142,6 +142,8 @@ def parse(text_or_bytes, doc=None, encoding=None, *, lenient=False):
         raise TypeError("parse() takes str or bytes, not %s" % type(text_or_bytes).__name__)
     if doc is not None and not isinstance(doc, str):
         raise TypeError("doc must be a str or None")
+    if doc is not None and "\0" in doc:
+        raise ValueError("embedded null character in doc")  # as open() says
     parser = _make_parser(encoding, lenient)
     return Document(_raw.vnr_parse(parser, text_or_bytes, doc))
 
@@ -157,6 +159,8 @@ def parse_file(path, encoding=None, *, lenient=False):
     and everything :func:`parse` raises.
     """
     path = _os.fsdecode(_os.fspath(path))
+    if "\0" in path:
+        raise ValueError("embedded null byte in path")  # C would open a shorter one
     parser = _make_parser(encoding, lenient)
     return Document(_raw.vnr_parse_file(parser, path))
 

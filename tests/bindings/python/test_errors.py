@@ -131,3 +131,13 @@ def test_errors_are_catchable_as_vnreport_error():
                  lambda: vnreport.convert(1, "ha", "kg")):
         with pytest.raises(vnreport.Error):
             call()
+
+
+def test_embedded_nul_is_refused_like_open():
+    # C strings stop at NUL: the path or name would silently be cut short
+    with pytest.raises(ValueError, match="null"):
+        vnreport.parse("Sản lượng đạt 5 tấn.", doc="a\0b")
+    with pytest.raises(ValueError, match="null"):
+        vnreport.parse_file("examples\0/nothing.txt")
+    with pytest.raises(ValueError):
+        open("examples\0/nothing.txt")   # what Python itself does
