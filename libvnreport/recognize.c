@@ -770,6 +770,14 @@ static size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
 
 /* A count noun at token i: a multi-word one from the table, an upper-case
  * abbreviation (HTX), or one lower-case word that is not a function word. */
+static bool memchr_digits(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
+
 static size_t count_noun_at(const rctx *c, size_t i)
 {
     if (i >= c->tv.n || c->tv.t[i].kind != TOK_WORD)
@@ -779,6 +787,9 @@ static size_t count_noun_at(const rctx *c, size_t i)
         return m;
     const token *t = &c->tv.t[i];
     if (in_table(c, i, LT_NOT_NOUNS))
+        return 0;
+    /* a word with digits glued to the number is part of it: `1e308`, `5G` */
+    if ((t->flags & TOK_GLUED) && memchr_digits(c->text + t->start, t->end - t->start))
         return 0;
     if (t->flags & TOK_ALLCAPS)
         return t->end - t->start <= 6 ? 1 : 0;
@@ -1878,6 +1889,12 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         case TOK_FRACTION:
             break;
         default:
+            continue;
+        }
+        if (!isfinite(t->v)) {
+            /* 10,000 digits: no double holds it, and a null value is no record */
+            if (!add_fate(c, t->start, t->end, "out_of_range", NONE))
+                return false;
             continue;
         }
         quantity q = { .tok = i, .value = t->v, .value_max = NAN, .total = NAN,

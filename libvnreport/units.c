@@ -421,6 +421,15 @@ static size_t leading_count(const char *p, size_t n, double *count)
     return i < n ? i + 1 : i;
 }
 
+/* Does s[0..n) hold an ASCII digit? */
+static bool memchr_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
 /* Resolve one '/'-free part p[0..n) (folded, trimmed): [count] scale* unit.
  * A leading count multiplies the part (`100 dân` is a hundred people), so
  * `thuê bao/100 dân` is 0.01 thuê bao/dân and `bác sĩ/1 vạn dân` 1e-4. */
@@ -446,8 +455,9 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
             j++;
         double m = find_scale(p + i, j - i);
         if (m == 0) {
-            /* a number is no noun, even an open one: `vạn 0`, `nghìn 5` */
-            bool number = p[i] >= '0' && p[i] <= '9';
+            /* a number is no noun, even an open one: `vạn 0`, `nghìn 5`;
+             * nor a word holding digits: the `e308` of `1e308` */
+            bool number = memchr_digit(p + i, n - i);
             if (!(flags & UNITS_OPEN_COUNT) || number) {
                 *bad_word = word;
                 return VNR_E_UNKNOWN_UNIT;

@@ -273,7 +273,9 @@ VNR_API const char *vnr_document_meta(const vnr_document *doc, const char *field
  * Confidence of the chosen input encoding.
  * @param doc borrowed; may be NULL.
  * @return 0..1: 1 for a BOM or an encoding the caller chose, less for a
- *         detected legacy encoding; 0 when @p doc is NULL.
+ *         detected legacy encoding, and for UTF-16 the caller chose without
+ *         a BOM the share of characters that are Latin or Vietnamese (UTF-8
+ *         read as UTF-16 gives mostly CJK: near 0); 0 when @p doc is NULL.
  * @since 0.1
  */
 VNR_API double vnr_document_encoding_confidence(const vnr_document *doc);

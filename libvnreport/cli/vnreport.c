@@ -120,6 +120,12 @@ static vnr_document *parse_or_report(vnr_parser *parser, const char *path)
         vnr_error_free(err);
         return NULL;
     }
+    const char *enc = vnr_document_meta(doc, "encoding");
+    double confidence = vnr_document_encoding_confidence(doc);
+    if (enc && strncmp(enc, "utf-16", 6) == 0 && confidence < 0.5)
+        fprintf(stderr, "vnreport: %s: warning: the text does not read as %s (%.0f%% of it "
+                        "is Latin or Vietnamese); check --encoding\n",
+                path, enc, confidence * 100);
     return doc;
 }
 
@@ -193,6 +199,17 @@ int cmd_audit(int argc, char **argv)
     return 0;
 }
 
+/* Every command's exit status: output that did not reach stdout (a full
+ * disk, /dev/full, a closed pipe) is a failure, whatever the command. */
+static int output_written(int rc)
+{
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
+        fputs("vnreport: cannot write output\n", stderr);
+        return 1;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -217,6 +234,6 @@ int main(int argc, char **argv)
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)
-            return commands[i].run(argc - 2, argv + 2);
+            return output_written(commands[i].run(argc - 2, argv + 2));
     return usage_error("unknown command '%s'", cmd);
 }
