@@ -522,7 +522,8 @@ VNR_API size_t vnr_document_number_count(const vnr_document *doc);
  *        (size_t)-1 when it became none (may be NULL).
  * @return borrowed static string naming the fate: "record", "date", "year",
  *         "period", "document_number", "list_marker", "identifier",
- *         "footnote_marker", "denominator", "ordinal", "unit_part", …;
+ *         "footnote_marker", "denominator", "ordinal", "unit_part",
+ *         "out_of_range" (more digits than a double holds), …;
  *         NULL when @p index is out of range.
  * @since 0.1
  */
