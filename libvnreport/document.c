@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 /* Token positions are 32-bit: refuse inputs the offsets cannot address. */
 #define VNR_MAX_INPUT VNR_MAX_INPUT_DEFAULT
@@ -43,7 +44,7 @@ struct vnr_document {
     vnr_record *recs;
     size_t n_recs;
     number_fate *fates;
-    size_t n_fates;
+    size_t n_fates, cap_fates;
 };
 
 /* ---------------------------------------------------------------- */
@@ -270,12 +271,86 @@ static void sort_fates(number_fate *f, size_t n)
     free(tmp);
 }
 
+/* ---------------------------------------------------------------- */
+/* Every digit run has a fate                                        */
+/* ---------------------------------------------------------------- */
+
+/* A digit of any script: ASCII, superscript and subscript digits (`m²`,
+ * footnote markers), fullwidth, Arabic-Indic, Devanagari, … */
+static bool is_any_digit(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return true;
+    if (cp < 0x80)
+        return false;
+    if (cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079) ||
+        (cp >= 0x2080 && cp <= 0x2089))
+        return true;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* The fate of a digit run no stage placed: the exponent of a unit written
+ * right after its letters (`m²`, `km³`), the superscript opening a footnote
+ * body, else "unplaced" — counted apart in the audit, so a number the
+ * extractor cannot account for is never silent. */
+static const char *unplaced_fate(const char *text, size_t start, uint32_t first)
+{
+    bool superscript = first == 0xB2 || first == 0xB3 || first == 0xB9 || first == 0x2070 ||
+                       (first >= 0x2074 && first <= 0x2079);
+    bool exponent = first == 0xB2 || first == 0xB3;
+    bool after_letter = start > 0 && ((text[start - 1] | 0x20) >= 'a' && (text[start - 1] | 0x20) <= 'z');
+    if (exponent && after_letter)
+        return "unit_part";
+    if (superscript && (start == 0 || text[start - 1] == '\n'))
+        return "footnote_marker";   /* the body of a footnote: `¹ Số liệu …` */
+    return "unplaced";
+}
+
+/* Append a fate for every digit run of the text that no fate overlaps;
+ * `doc->fates` is sorted by start. False when out of memory. */
+static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, size_t *cap)
+{
+    size_t n_sorted = doc->n_fates, f = 0, i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && !(b >= '0' && b <= '9')) {
+            i++;   /* most of the text: ASCII that is no digit */
+            continue;
+        }
+        size_t start = i;
+        uint32_t cp = utf8_next(text, len, &i);
+        if (!is_any_digit(cp))
+            continue;
+        size_t end = i, k = i;
+        while (k < len && is_any_digit(utf8_next(text, len, &k)))
+            end = k;
+        i = end;
+        while (f < n_sorted && doc->fates[f].norm_end <= start && doc->fates[f].norm_start < start)
+            f++;
+        bool covered = false;
+        for (size_t g = f; g < n_sorted && doc->fates[g].norm_start < end && !covered; g++)
+            covered = doc->fates[g].norm_end > start || doc->fates[g].norm_start >= start;
+        if (covered)
+            continue;
+        number_fate nf = { .norm_start = (uint32_t)start, .norm_end = (uint32_t)end,
+                           .fate = unplaced_fate(text, start, cp), .record = (size_t)-1 };
+        if (!VEC_PUSH(doc->fates, doc->n_fates, *cap, nf))
+            return false;
+    }
+    return true;
+}
+
 /* False when out of memory. */
 static bool place_records(vnr_document *doc, position_map *pm)
 {
     /* footnote bodies are recognized after the paragraph they interrupt:
      * list numbers in input order */
     sort_fates(doc->fates, doc->n_fates);
+    size_t before = doc->n_fates;
+    if (!add_unplaced_runs(doc, pm->norm->text, pm->norm->len, &doc->cap_fates))
+        return false;
+    if (doc->n_fates > before)
+        sort_fates(doc->fates, doc->n_fates);
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
         locate(pm, r->norm_start, &r->offset, &r->line, &r->col);
@@ -324,6 +399,7 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     doc->n_recs = out.n_recs;
     doc->fates = out.fates;
     doc->n_fates = out.n_fates;
+    doc->cap_fates = out.cap_fates;
     if (ok)
         ok = place_records(doc, &pm);
     ok = ok && !doc->arena.failed;   /* a string of a record or the metadata is missing */

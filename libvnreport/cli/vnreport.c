@@ -168,6 +168,32 @@ int cmd_extract(int argc, char **argv)
     return rc;
 }
 
+/* One line on stderr (stdout stays a table): how many numbers got each
+ * fate, the ones no stage could place ("unplaced") named apart. */
+static void print_audit_summary(const vnr_document *doc)
+{
+    enum { MAX_FATES = 32 };
+    const char *names[MAX_FATES];
+    size_t counts[MAX_FATES], kinds = 0, unplaced = 0, n = vnr_document_number_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        const char *fate = vnr_document_number(doc, i, NULL, NULL, NULL, NULL);
+        unplaced += strcmp(fate, "unplaced") == 0;
+        size_t k = 0;
+        while (k < kinds && strcmp(names[k], fate) != 0)
+            k++;
+        if (k == kinds && kinds < MAX_FATES) {
+            names[kinds] = fate;
+            counts[kinds++] = 0;
+        }
+        if (k < kinds)
+            counts[k]++;
+    }
+    fprintf(stderr, "vnreport audit: %zu numbers", n);
+    for (size_t k = 0; k < kinds; k++)
+        fprintf(stderr, "%s %zu %s", k ? "," : ":", counts[k], names[k]);
+    fprintf(stderr, "; %zu unplaced (no stage could place them)\n", unplaced);
+}
+
 int cmd_audit(int argc, char **argv)
 {
     parse_options o;
@@ -195,6 +221,7 @@ int cmd_audit(int argc, char **argv)
             printf("%zu", rec);
         putchar('\n');
     }
+    print_audit_summary(doc);
     vnr_document_unref(doc);
     return 0;
 }
