@@ -285,12 +285,20 @@ M.FIELDS = { "doc", "statement", "line", "col", "offset", "length", "section",
 M.METADATA_FIELDS = { "doc", "province", "issuer", "number", "date", "title",
   "period", "kind", "language", "encoding" }
 
--- opts: nil, a document name, or { doc = name, encoding = "tcvn3", lenient = true }
+-- opts: nil, a document name, or { doc = name, encoding = "tcvn3", lenient = true,
+-- max_input = bytes }
 local function make_parser(opts)
-  if type(opts) ~= "table" or (opts.encoding == nil and not opts.lenient) then
+  if type(opts) ~= "table" or (opts.encoding == nil and not opts.lenient and opts.max_input == nil) then
     return nil
   end
   local parser = M.Parser()
+  if opts.max_input ~= nil then
+    local ok = type(opts.max_input) == "number" and opts.max_input >= 0 and
+               M.vnr_parser_set_max_input(parser, opts.max_input)
+    if not ok then
+      return nil, "max_input must be a number of bytes up to 1 GiB", M.VNR_E_INVALID_ARGUMENT
+    end
+  end
   if opts.encoding ~= nil then
     local enc, err, code = M.vnr_encoding_from_name(opts.encoding)
     if enc == nil then

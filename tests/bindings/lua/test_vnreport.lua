@@ -506,6 +506,15 @@ test("embedded NUL in a name or path is an error, not a cut string", function()
   assert(doc == nil and msg:find("NUL") and code == vnr.VNR_E_INVALID_ARGUMENT, msg)
 end)
 
+test("max_input limits what is read", function()
+  local text = "Sản lượng lúa đạt 1.234 tấn, tăng 5%."
+  assert(vnr.parse(text, { max_input = #text }))
+  local doc, msg, code = vnr.parse(text, { max_input = #text - 1 })
+  assert(doc == nil and code == vnr.VNR_E_TOO_LARGE and msg:find("limit"), msg)
+  doc, msg, code = vnr.parse_file(SAMPLE, { max_input = 10 })
+  assert(doc == nil and code == vnr.VNR_E_TOO_LARGE, msg)
+end)
+
 test("calling __gc by hand frees once and leaves an empty handle", function()
   local doc = assert(vnr.parse("Sản lượng lúa đạt 1.234 tấn.\n", "gc"))
   local rec = doc[1]

@@ -141,3 +141,22 @@ def test_embedded_nul_is_refused_like_open():
         vnreport.parse_file("examples\0/nothing.txt")
     with pytest.raises(ValueError):
         open("examples\0/nothing.txt")   # what Python itself does
+
+
+def test_max_input_limits_buffers_and_files(tmp_path):
+    text = "Sản lượng lúa đạt 1.234 tấn, tăng 5%."
+    size = len(text.encode())
+    assert len(vnreport.parse(text, max_input=size)) > 0
+    with pytest.raises(vnreport.InputTooLargeError, match="limit"):
+        vnreport.parse(text, max_input=size - 1)
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(vnreport.InputTooLargeError, match="limit"):
+        vnreport.parse_file(path, max_input=10)
+    with pytest.raises(TypeError):
+        vnreport.parse(text, max_input="10")
+
+
+def test_digit_dense_input_is_refused_not_swapped():
+    with pytest.raises(vnreport.InputTooLargeError, match="memory"):
+        vnreport.parse("1 " * 10_000_000)
