@@ -556,6 +556,8 @@ static bool is_strong_boundary(const rctx *c, size_t i)
 static const char *tokens_text(rctx *c, size_t a, size_t b)
 {
     c->scratch.len = 0;
+    if (c->arena->failed)
+        return NULL;   /* the document is lost already: no more text to build */
     bool ok = true;
     /* runs of tokens whose text already reads so (one space, or none when
      * glued) are copied at once */
@@ -1588,6 +1590,8 @@ static size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
 {
     if (c->clause_text && i >= c->clause_cs && i < c->clause_ce)
         return c->clause_cs;
+    if (c->arena->failed)
+        return nc->sent_start;   /* the document is lost: skip the scan */
     size_t lo = nc->sent_start;
     if (c->clause_text && c->clause_ce <= i && c->clause_ce >= nc->sent_start)
         lo = c->clause_ce;
