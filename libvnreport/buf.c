@@ -8,6 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+static _Thread_local vnr_budget *current_budget;
+
+void budget_begin(vnr_budget *b)
+{
+    b->used = 0;
+    b->exceeded = false;
+    current_budget = b;
+}
+
+void budget_end(void)
+{
+    current_budget = NULL;
+}
+
+/* Charge n bytes to the running parse's budget; false when over it. */
+static bool budget_take(size_t n)
+{
+    vnr_budget *b = current_budget;
+    if (!b)
+        return true;
+    if (n > b->limit - b->used) {
+        b->exceeded = true;
+        return false;
+    }
+    b->used += n;
+    return true;
+}
+
 bool vec_grow(void **items, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
@@ -18,6 +46,8 @@ bool vec_grow(void **items, size_t *cap, size_t need, size_t size)
             return false;
         ncap *= 2;
     }
+    if (!budget_take((ncap - *cap) * size))
+        return false;
     void *p = realloc(*items, ncap * size);
     if (!p)
         return false;
@@ -123,28 +153,49 @@ struct arena_block {
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
-void *arena_alloc(vnr_arena *a, size_t n)
+/* n bytes at the next multiple of `align` in the head block, or in a new
+ * block when they do not fit. */
+static void *arena_take(vnr_arena *a, size_t n, size_t align)
 {
-    size_t need = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
     arena_block *b = a->head;
-    if (!b || b->size - b->used < need) {
-        size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
-        b = malloc(sizeof *b + size);
-        if (!b)
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < n) {
+        if (n > SIZE_MAX - sizeof *b - ARENA_BLOCK) {
+            a->failed = true;
             return NULL;
+        }
+        size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        if (!budget_take(size)) {
+            a->failed = true;
+            return NULL;
+        }
+        b = malloc(sizeof *b + size);
+        if (!b) {
+            a->failed = true;
+            return NULL;
+        }
         b->used = 0;
         b->size = size;
         b->next = a->head;
         a->head = b;
+        at = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += need;
-    return p;
+    b->used = at + n;
+    return (char *)b->data + at;
 }
 
+void *arena_alloc(vnr_arena *a, size_t n)
+{
+    return arena_take(a, n, sizeof(max_align_t));
+}
+
+/* Strings need no alignment: a digit run's "1" takes 2 bytes, not 16
+ * (documents keep one string per digit run). */
 char *arena_strndup(vnr_arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    if (n == SIZE_MAX)
+        return NULL;
+    char *p = arena_take(a, n + 1, 1);
     if (!p)
         return NULL;
     if (n)
@@ -167,4 +218,10 @@ void arena_free(vnr_arena *a)
         b = n;
     }
     a->head = NULL;
+    a->failed = false;
+}
+
+void arena_mark_failed(vnr_arena *a)
+{
+    a->failed = true;
 }

@@ -206,6 +206,14 @@ static size_t utf16_line_of(const unsigned char *s, size_t start, size_t pos, bo
     return line;
 }
 
+/* Is u a character of Vietnamese text: Latin letters, combining marks,
+ * Vietnamese precomposed letters, general punctuation? */
+static bool utf16_reads_latin(uint32_t u)
+{
+    return u < 0x250 || (u >= 0x300 && u < 0x370) || (u >= 0x1EA0 && u <= 0x1EFF) ||
+           (u >= 0x2000 && u < 0x2070);
+}
+
 static vnr_status decode_utf16(const char *bytes, size_t n, size_t start, bool big,
                                bool lenient, decoded *out, vnr_error **error)
 {
@@ -213,7 +221,7 @@ static vnr_status decode_utf16(const char *bytes, size_t n, size_t start, bool b
     vnr_buf b = { 0 };
     if (!buf_reserve(&b, n + 16))
         goto nomem;
-    size_t i = start;
+    size_t i = start, units = 0, latin = 0;
     while (i < n) {
         if (i + 1 >= n)
             goto bad;
@@ -232,6 +240,8 @@ static vnr_status decode_utf16(const char *bytes, size_t n, size_t start, bool b
         }
         if (!offmap_add(&out->map, b.len, i, u < 0x80 ? 2 : 0) || !buf_append_utf8(&b, u))
             goto nomem;
+        units++;
+        latin += utf16_reads_latin(u);
         i += used;
         continue;
 bad:
@@ -247,6 +257,10 @@ bad:
         i += 2;
     }
     out->encoding = big ? VNR_ENCODING_UTF16BE : VNR_ENCODING_UTF16LE;
+    /* Without a BOM the caller's word is all we have: UTF-8 or 8-bit bytes
+     * read as UTF-16 give CJK and other scripts, rarely a Vietnamese letter */
+    if (start == 0 && units)
+        out->confidence = (double)latin / (double)units;
     out->len = b.len;
     out->owned = buf_steal(&b);
     out->text = out->owned;

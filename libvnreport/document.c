@@ -24,13 +24,15 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 /* Token positions are 32-bit: refuse inputs the offsets cannot address. */
-#define VNR_MAX_INPUT ((size_t)1 << 30)
+#define VNR_MAX_INPUT VNR_MAX_INPUT_DEFAULT
 
 struct vnr_parser {
     vnr_encoding encoding;
     bool lenient;
+    size_t max_input;   /* 0: VNR_MAX_INPUT */
 };
 
 struct vnr_document {
@@ -44,7 +46,7 @@ struct vnr_document {
     vnr_record *recs;
     size_t n_recs;
     number_fate *fates;
-    size_t n_fates;
+    size_t n_fates, cap_fates;
 };
 
 /* ---------------------------------------------------------------- */
@@ -136,6 +138,19 @@ vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding encoding)
         return VNR_E_INVALID_ARGUMENT;
     parser->encoding = encoding;
     return VNR_OK;
+}
+
+vnr_status vnr_parser_set_max_input(vnr_parser *parser, size_t bytes)
+{
+    if (!parser || bytes > VNR_MAX_INPUT)
+        return VNR_E_INVALID_ARGUMENT;
+    parser->max_input = bytes;
+    return VNR_OK;
+}
+
+size_t vnr_parser_max_input(const vnr_parser *parser)
+{
+    return parser && parser->max_input ? parser->max_input : VNR_MAX_INPUT;
 }
 
 vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient)
@@ -266,12 +281,86 @@ static void sort_fates(number_fate *f, size_t n)
     free(tmp);
 }
 
+/* ---------------------------------------------------------------- */
+/* Every digit run has a fate                                        */
+/* ---------------------------------------------------------------- */
+
+/* A digit of any script: ASCII, superscript and subscript digits (`m²`,
+ * footnote markers), fullwidth, Arabic-Indic, Devanagari, … */
+static bool is_any_digit(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return true;
+    if (cp < 0x80)
+        return false;
+    if (cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079) ||
+        (cp >= 0x2080 && cp <= 0x2089))
+        return true;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* The fate of a digit run no stage placed: the exponent of a unit written
+ * right after its letters (`m²`, `km³`), the superscript opening a footnote
+ * body, else "unplaced" — counted apart in the audit, so a number the
+ * extractor cannot account for is never silent. */
+static const char *unplaced_fate(const char *text, size_t start, uint32_t first)
+{
+    bool superscript = first == 0xB2 || first == 0xB3 || first == 0xB9 || first == 0x2070 ||
+                       (first >= 0x2074 && first <= 0x2079);
+    bool exponent = first == 0xB2 || first == 0xB3;
+    bool after_letter = start > 0 && ((text[start - 1] | 0x20) >= 'a' && (text[start - 1] | 0x20) <= 'z');
+    if (exponent && after_letter)
+        return "unit_part";
+    if (superscript && (start == 0 || text[start - 1] == '\n'))
+        return "footnote_marker";   /* the body of a footnote: `¹ Số liệu …` */
+    return "unplaced";
+}
+
+/* Append a fate for every digit run of the text that no fate overlaps;
+ * `doc->fates` is sorted by start. False when out of memory. */
+static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, size_t *cap)
+{
+    size_t n_sorted = doc->n_fates, f = 0, i = 0;
+    while (i < len) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && !(b >= '0' && b <= '9')) {
+            i++;   /* most of the text: ASCII that is no digit */
+            continue;
+        }
+        size_t start = i;
+        uint32_t cp = utf8_next(text, len, &i);
+        if (!is_any_digit(cp))
+            continue;
+        size_t end = i, k = i;
+        while (k < len && is_any_digit(utf8_next(text, len, &k)))
+            end = k;
+        i = end;
+        while (f < n_sorted && doc->fates[f].norm_end <= start && doc->fates[f].norm_start < start)
+            f++;
+        bool covered = false;
+        for (size_t g = f; g < n_sorted && doc->fates[g].norm_start < end && !covered; g++)
+            covered = doc->fates[g].norm_end > start || doc->fates[g].norm_start >= start;
+        if (covered)
+            continue;
+        number_fate nf = { .norm_start = (uint32_t)start, .norm_end = (uint32_t)end,
+                           .fate = unplaced_fate(text, start, cp), .record = (size_t)-1 };
+        if (!VEC_PUSH(doc->fates, doc->n_fates, *cap, nf))
+            return false;
+    }
+    return true;
+}
+
 /* False when out of memory. */
 static bool place_records(vnr_document *doc, position_map *pm)
 {
     /* footnote bodies are recognized after the paragraph they interrupt:
      * list numbers in input order */
     sort_fates(doc->fates, doc->n_fates);
+    size_t before = doc->n_fates;
+    if (!add_unplaced_runs(doc, pm->norm->text, pm->norm->len, &doc->cap_fates))
+        return false;
+    if (doc->n_fates > before)
+        sort_fates(doc->fates, doc->n_fates);
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
         locate(pm, r->norm_start, &r->offset, &r->line, &r->col);
@@ -321,8 +410,10 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     doc->n_recs = out.n_recs;
     doc->fates = out.fates;
     doc->n_fates = out.n_fates;
+    doc->cap_fates = out.cap_fates;
     if (ok)
         ok = place_records(doc, &pm);
+    ok = ok && !doc->arena.failed;   /* a string of a record or the metadata is missing */
     free(pm.line_starts);
     segmentation_free(&seg);
     normalized_free(&norm);
@@ -346,6 +437,27 @@ static vnr_status refuse_binary(const char *data, size_t length, vnr_encoding hi
                      "%s \xE2\x80\x94 convert it to text first", binary);
 }
 
+/* What the stages may allocate for an input of `length` bytes: with the
+ * copies the budget does not see (decoded text, the recognizer's per-token
+ * arrays, the caller's input) a document stays under 8 × its input plus
+ * 16 MB (docs/performance.md has the measurements). */
+static size_t memory_budget(size_t length)
+{
+    return 5 * length + ((size_t)12 << 20);
+}
+
+static vnr_status over_budget(size_t length, vnr_error **error)
+{
+    if (error && *error) {
+        vnr_error_free(*error);   /* the stage's "out of memory" */
+        *error = NULL;
+    }
+    return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
+                     "input of %zu bytes holds too many numbers and words: reading it "
+                     "would take more than %zu bytes of memory",
+                     length, memory_budget(length));
+}
+
 vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
                      const char *doc_name, vnr_document **out, vnr_error **error)
 {
@@ -356,10 +468,10 @@ vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
                          "vnr_parse: %s is NULL", out ? "data" : "out");
     if (length == 0)
         return error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, "empty input");
-    if (length > VNR_MAX_INPUT)
+    if (length > vnr_parser_max_input(parser))
         return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
                          "input of %zu bytes exceeds the %zu-byte limit", length,
-                         VNR_MAX_INPUT);
+                         vnr_parser_max_input(parser));
     vnr_parser defaults = { 0 };
     if (!parser)
         parser = &defaults;
@@ -377,8 +489,13 @@ vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
         doc->encoding = dec.encoding;
         doc->confidence = dec.confidence;
         doc->replacements = dec.replacements;
+        vnr_budget budget = { .limit = memory_budget(length) };
+        budget_begin(&budget);
         st = doc->name ? run_pipeline(doc, &dec, error)
                        : error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+        budget_end();
+        if (budget.exceeded)
+            st = over_budget(length, error);
         decoded_free(&dec);
     }
     if (st != VNR_OK) {
@@ -395,25 +512,35 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static vnr_status read_stream(FILE *f, char **data, size_t *len)
+/* Read all of f, refusing (VNR_E_TOO_LARGE) as soon as it holds more than
+ * `limit` bytes: a stream is read in growing pieces up to limit + 1 bytes,
+ * never more, and a regular file is sized first. */
+static vnr_status read_stream(FILE *f, size_t limit, char **data, size_t *len)
 {
+    struct stat sb;
     size_t cap = 1 << 16, n = 0;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        if ((uint64_t)sb.st_size > limit)
+            return VNR_E_TOO_LARGE;
+        cap = (size_t)sb.st_size + 1;   /* + 1: end of file needs no growth */
+    }
     char *buf = malloc(cap);
     if (!buf)
         return VNR_E_NOMEM;
     for (;;) {
         if (n == cap) {
-            if (cap > VNR_MAX_INPUT) {
+            if (n > limit) {
                 free(buf);
                 return VNR_E_TOO_LARGE;
             }
-            char *nb = realloc(buf, cap * 2);
+            size_t ncap = cap > limit / 2 ? limit + 1 : cap * 2;
+            char *nb = realloc(buf, ncap);
             if (!nb) {
                 free(buf);
                 return VNR_E_NOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
@@ -423,6 +550,10 @@ static vnr_status read_stream(FILE *f, char **data, size_t *len)
     if (ferror(f)) {
         free(buf);
         return VNR_E_IO;
+    }
+    if (n > limit) {
+        free(buf);
+        return VNR_E_TOO_LARGE;
     }
     *data = buf;
     *len = n;
@@ -447,10 +578,13 @@ vnr_status vnr_parse_file(vnr_parser *parser, const char *path, vnr_document **o
     struct stat info;
     /* a directory opens fine on Linux, then fails to read with EISDIR */
     bool is_dir = fstat(fileno(f), &info) == 0 && S_ISDIR(info.st_mode);
-    vnr_status st = is_dir ? VNR_E_IO : read_stream(f, &data, &len);
+    vnr_status st = is_dir ? VNR_E_IO : read_stream(f, vnr_parser_max_input(parser), &data, &len);
     int read_errno = is_dir ? EISDIR : errno;
     if (!is_stdin)
         fclose(f);
+    if (st == VNR_E_TOO_LARGE)
+        return error_set(error, st, 0, VNR_NO_POSITION, "%s is larger than the %zu-byte input limit",
+                         path, vnr_parser_max_input(parser));
     if (st != VNR_OK)
         return error_set(error, st, 0, VNR_NO_POSITION, "cannot read %s: %s", path,
                          st == VNR_E_IO ? strerror(read_errno) : vnr_status_str(st));

@@ -43,13 +43,14 @@ const char *vnr_status_str(vnr_status status)
 /* Messages quote what the caller passed (unit names, expressions cut to a
  * length), which need not be valid UTF-8, while bindings decode every
  * message as UTF-8: each byte that does not start a valid sequence becomes
- * '?', in place. */
+ * '?', in place. So does each control character (escape sequences, line
+ * breaks): a message is one line of text and never drives a terminal. */
 static void replace_invalid_utf8(char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         size_t k = utf8_sequence_length((const unsigned char *)s + i, n - i);
-        if (k == 0) {
+        if (k == 0 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
             s[i] = '?';
             k = 1;
         }
@@ -74,8 +75,10 @@ vnr_status error_set(vnr_error **error, vnr_status status, size_t line,
         n = 0;
     vnr_error *e = malloc(sizeof *e + (size_t)n + 1);
     if (!e) {
+        /* The caller asked for the error and gets one that is true: the
+         * call ran out of memory, whatever it was about to report. */
         *error = &nomem_error;
-        return status;
+        return VNR_E_NOMEM;
     }
     e->status = status;
     e->line = line;

@@ -11,7 +11,8 @@
 
 #define VNR_NO_POSITION ((size_t)-1)
 
-/* Returns `status` so callers can `return error_set(...)`. */
+/* Returns `status` so callers can `return error_set(...)`; VNR_E_NOMEM when
+ * the error object itself cannot be allocated (then *error says so). */
 vnr_status error_set(vnr_error **error, vnr_status status, size_t line,
                      size_t byte, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

@@ -98,8 +98,11 @@ static void vni_table(legacy_table *t)
 /* An ICU failure: out of memory, or ICU's data lacks what we need. */
 static vnr_status icu_failure(UErrorCode err, const char *what, vnr_error **error)
 {
-    if (err == U_MEMORY_ALLOCATION_ERROR)
-        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+    /* ICU's data is linked in (libicudata): failing to "access" it means
+     * an allocation failed while ICU loaded it, not a missing file */
+    if (err == U_MEMORY_ALLOCATION_ERROR || err == U_FILE_ACCESS_ERROR)
+        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION,
+                         "out of memory while ICU loaded its %s (%s)", what, u_errorName(err));
     return error_set(error, VNR_E_INTERNAL, 0, VNR_NO_POSITION, "ICU has no %s: %s", what,
                      u_errorName(err));
 }

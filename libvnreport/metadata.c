@@ -27,7 +27,7 @@ static const char *const provinces[] = {
 };
 
 /* How many lines from the top hold the header, title and period. */
-enum { HEADER_LINES = 40 };
+enum { HEADER_LINES = 40, HEADER_BYTES = 32 * 1024 };
 
 /* Lower-cased copy of the first lines (the header area) of the text. */
 static char *header_lower(const char *text, size_t len, size_t lines, size_t *out_len)
@@ -38,6 +38,8 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
         end = nl ? (size_t)(nl - text) + 1 : len;
         count++;
     }
+    if (end > HEADER_BYTES)   /* 40 "lines" of one endless line are no header */
+        end = HEADER_BYTES;
     size_t cap = end * 2 + 16;
     char *buf = malloc(cap);
     if (!buf)
@@ -101,8 +103,10 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
         size_t counts[sizeof provinces / sizeof *provinces] = { 0 };
         size_t cap = len * 2 + 16;
         char *all = malloc(cap);
-        if (!all)
+        if (!all) {
+            arena_mark_failed(arena);
             return NULL;
+        }
         utf8_lower(text, len, all, cap);
         count_provinces(all, counts);
         size_t top = 0;
@@ -146,7 +150,11 @@ static const char *find_number(const char *lh, vnr_arena *arena)
     size_t i = 0;
     while (i < o) {
         uint32_t cp = utf8_next(out, o, &i);
-        buf_append_utf8(&b, (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp));
+        if (!buf_append_utf8(&b, (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp))) {
+            arena_mark_failed(arena);
+            buf_free(&b);
+            return NULL;
+        }
     }
     const char *r = b.data ? arena_strdup(arena, b.data) : NULL;
     buf_free(&b);
@@ -273,7 +281,7 @@ static const char *title_string(const char *text, size_t len, const char *start,
                                 size_t line_end, vnr_arena *arena)
 {
     vnr_buf b = { 0 };
-    buf_append(&b, start, (size_t)(text + line_end - start));
+    bool ok = buf_append(&b, start, (size_t)(text + line_end - start));
     /* continuation after a blank line or directly: starts with a dash or lower case */
     size_t k = line_end;
     while (k < len && text[k] == '\n')
@@ -286,11 +294,12 @@ static const char *title_string(const char *text, size_t len, const char *start,
         const char *nl = memchr(text + k, '\n', len - k);
         size_t e = nl ? (size_t)(nl - text) : len;
         if (cont && e - k < 300) {
-            buf_append_char(&b, ' ');
-            buf_append(&b, text + k, e - k);
+            ok = ok && buf_append_char(&b, ' ') && buf_append(&b, text + k, e - k);
         }
     }
-    const char *r = b.data ? arena_strdup(arena, b.data) : NULL;
+    if (!ok)
+        arena_mark_failed(arena);
+    const char *r = ok && b.data ? arena_strdup(arena, b.data) : NULL;
     buf_free(&b);
     return r;
 }

@@ -680,7 +680,7 @@ static utf8proc_ssize_t nfc_word(const char *w, size_t n, nfc_scratch *sc)
                                             (utf8proc_ssize_t)sc->cap, opts);
     if (r >= 0 && (size_t)r > sc->cap) {
         if (!vec_grow((void **)&sc->cp, &sc->cap, (size_t)r, sizeof *sc->cp))
-            return -1;
+            return UTF8PROC_ERROR_NOMEM;
         r = utf8proc_decompose(u, (utf8proc_ssize_t)n, sc->cp, (utf8proc_ssize_t)sc->cap, opts);
     }
     if (r < 0)
@@ -701,6 +701,8 @@ static bool normalize_word(const char *w, size_t n, nfc_scratch *sc, vnr_buf *ou
     size_t len = n;
     if (needs_nfc) {
         utf8proc_ssize_t r = nfc_word(w, n, sc);
+        if (r == UTF8PROC_ERROR_NOMEM)
+            return false;   /* not "utf8proc refused it": keeping w would change the text */
         if (r >= 0) {
             src = (const char *)sc->cp;
             len = (size_t)r;

@@ -619,6 +619,9 @@ static bool is_strong_boundary(const rctx *c, size_t i)
 static const char *tokens_text(rctx *c, size_t a, size_t b)
 {
     c->scratch.len = 0;
+    if (c->arena->failed)
+        return NULL;   /* the document is lost already: no more text to build */
+    bool ok = true;
     /* runs of tokens whose text already reads so (one space, or none when
      * glued) are copied at once */
     size_t run = a;
@@ -629,14 +632,20 @@ static const char *tokens_text(rctx *c, size_t a, size_t b)
             bool glued = t->flags & TOK_GLUED;
             if (t->start == p->end + !glued && (glued || c->text[p->end] == ' '))
                 continue;
-            buf_append(&c->scratch, c->text + c->tv.t[run].start, p->end - c->tv.t[run].start);
+            ok = ok && buf_append(&c->scratch, c->text + c->tv.t[run].start,
+                                  p->end - c->tv.t[run].start);
             if (!glued)
-                buf_append_char(&c->scratch, ' ');
+                ok = ok && buf_append_char(&c->scratch, ' ');
             run = i;
         }
     }
     if (b > a)
-        buf_append(&c->scratch, c->text + c->tv.t[run].start, c->tv.t[b - 1].end - c->tv.t[run].start);
+        ok = ok && buf_append(&c->scratch, c->text + c->tv.t[run].start,
+                              c->tv.t[b - 1].end - c->tv.t[run].start);
+    if (!ok) {
+        arena_mark_failed(c->arena);   /* the document reports VNR_E_NOMEM */
+        return NULL;
+    }
     return arena_strndup(c->arena, c->scratch.data ? c->scratch.data : "", c->scratch.len);
 }
 
@@ -826,6 +835,14 @@ static size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
 
 /* A count noun at token i: a multi-word one from the table, an upper-case
  * abbreviation (HTX), or one lower-case word that is not a function word. */
+static bool memchr_digits(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
+
 static size_t count_noun_at(const rctx *c, size_t i)
 {
     if (i >= c->tv.n || c->tv.t[i].kind != TOK_WORD)
@@ -835,6 +852,9 @@ static size_t count_noun_at(const rctx *c, size_t i)
         return m;
     const token *t = &c->tv.t[i];
     if (in_table(c, i, LT_NOT_NOUNS))
+        return 0;
+    /* a word with digits glued to the number is part of it: `1e308`, `5G` */
+    if ((t->flags & TOK_GLUED) && memchr_digits(c->text + t->start, t->end - t->start))
         return 0;
     if (t->flags & TOK_ALLCAPS)
         return t->end - t->start <= 6 ? 1 : 0;
@@ -1837,6 +1857,8 @@ static size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
 {
     if (c->clause_text && i >= c->clause_cs && i < c->clause_ce)
         return c->clause_cs;
+    if (c->arena->failed)
+        return nc->sent_start;   /* the document is lost: skip the scan */
     size_t lo = nc->sent_start;
     if (c->clause_text && c->clause_ce <= i && c->clause_ce >= nc->sent_start)
         lo = c->clause_ce;
@@ -2022,12 +2044,14 @@ static bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, senten
         if (from < tail) {
             const char *unit_phrase = tokens_text(c, from, tail);
             c->scratch.len = 0;
-            if (il) {
-                buf_append(&c->scratch, r.indicator, il);
-                buf_append_char(&c->scratch, ' ');
-            }
-            buf_append_str(&c->scratch, unit_phrase);
-            r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+            bool ok = unit_phrase != NULL;
+            if (ok && il)
+                ok = buf_append(&c->scratch, r.indicator, il) &&
+                     buf_append_char(&c->scratch, ' ');
+            if (ok && buf_append_str(&c->scratch, unit_phrase))
+                r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+            else
+                arena_mark_failed(c->arena);
         }
     }
 
@@ -2199,6 +2223,12 @@ static bool process_sentence(rctx *c, size_t s, size_t e)
         case TOK_FRACTION:
             break;
         default:
+            continue;
+        }
+        if (!isfinite(t->v)) {
+            /* 10,000 digits: no double holds it, and a null value is no record */
+            if (!add_fate(c, t->start, t->end, "out_of_range", NONE))
+                return false;
             continue;
         }
         quantity q = { .tok = i, .value = t->v, .value_max = NAN, .total = NAN,

@@ -366,7 +366,8 @@ static unit_overlay *overlay_writable(vnr_unit_registry *reg)
             overlay_unref(copy);
             return NULL;
         }
-        memcpy(copy->rates, ov->rates, ov->n_rates * sizeof *copy->rates);
+        if (ov->n_rates)   /* rates may be NULL when there are none */
+            memcpy(copy->rates, ov->rates, ov->n_rates * sizeof *copy->rates);
         copy->n_rates = ov->n_rates;
         overlay_unref(ov);
     }
@@ -499,6 +500,10 @@ vnr_status vnr_unit_registry_define(vnr_unit_registry *reg, const char *name, do
         return error_set(error, VNR_E_SYNTAX, 0, 0,
                          "unit '%s' must be defined from a unit without '/', not '%s'", name, base);
     user_value(&e, factor, &pv);
+    if (!isfinite(pv.factor) || pv.factor == 0 || !isfinite(pv.si_num) || pv.si_num == 0)
+        return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
+                         "unit '%s' = %g '%s' is out of the range of numbers", name, factor,
+                         base);
     return add_user_unit(reg, name, key, key_len, &pv, e.canonical, error);
 }
 
@@ -540,11 +545,16 @@ vnr_status vnr_unit_registry_set_rate(vnr_unit_registry *reg, const char *from, 
     if (a == b)
         return error_set(error, VNR_E_INCOMPATIBLE, 0, VNR_NO_POSITION,
                          "'%s' and '%s' are the same currency", from, to);
+    double stored = rate * amount_b / amount_a;
+    if (!isfinite(stored) || stored == 0)
+        return error_set(error, VNR_E_INVALID_ARGUMENT, 0, VNR_NO_POSITION,
+                         "exchange rate from '%s' to '%s' is out of the range of numbers", from,
+                         to);
     unit_overlay *ov = overlay_writable(reg);
     if (!ov || !vec_grow((void **)&ov->rates, &ov->cap_rates, ov->n_rates + 1, sizeof *ov->rates))
         return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
     /* 1 from = rate to  ⇒  amount_a from-code = rate × amount_b to-code */
-    ov->rates[ov->n_rates++] = (user_rate){ a, b, rate * amount_b / amount_a };
+    ov->rates[ov->n_rates++] = (user_rate){ a, b, stored };
     return VNR_OK;
 }
 

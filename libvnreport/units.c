@@ -421,6 +421,15 @@ static size_t leading_count(const char *p, size_t n, double *count)
     return i < n ? i + 1 : i;
 }
 
+/* Does s[0..n) hold an ASCII digit? */
+static bool memchr_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
 /* Resolve one '/'-free part p[0..n) (folded, trimmed): [count] scale* unit.
  * A leading count multiplies the part (`100 dân` is a hundred people), so
  * `thuê bao/100 dân` is 0.01 thuê bao/dân and `bác sĩ/1 vạn dân` 1e-4. */
@@ -446,8 +455,9 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
             j++;
         double m = find_scale(p + i, j - i);
         if (m == 0) {
-            /* a number is no noun, even an open one: `vạn 0`, `nghìn 5` */
-            bool number = p[i] >= '0' && p[i] <= '9';
+            /* a number is no noun, even an open one: `vạn 0`, `nghìn 5`;
+             * nor a word holding digits: the `e308` of `1e308` */
+            bool number = memchr_digit(p + i, n - i);
             if (!(flags & UNITS_OPEN_COUNT) || number) {
                 *bad_word = word;
                 return VNR_E_UNKNOWN_UNIT;
@@ -456,6 +466,12 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
             break;
         }
         mult *= m;
+        if (!isfinite(mult) || mult == 0) {
+            /* `nghìn tỷ nghìn tỷ …`: past what a double holds */
+            *bad_word = word;
+            pv->factor = mult;
+            return VNR_E_SYNTAX;
+        }
         word++;
         if (j == n)  /* scale words only: `tỷ` */
             part_number(pv);
@@ -598,6 +614,15 @@ static vnr_status parse_error(vnr_error **error, vnr_status st, const char *s, s
                      (int)(end - at), s + at, at, (int)n, s);
 }
 
+/* Every factor of a unit is a finite, non-zero number: a product of scale
+ * words or parts can leave that range (1e300 × 1e300) without any one
+ * factor doing so. */
+static bool factor_in_range(const unit_expr *e)
+{
+    return isfinite(e->factor) && e->factor != 0 && isfinite(e->si_num) && e->si_num != 0 &&
+           isfinite(e->si_den) && e->si_den != 0;
+}
+
 vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
                        unsigned flags, unit_expr *out, vnr_error **error)
 {
@@ -632,10 +657,15 @@ vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
         vnr_status st = resolve_part(reg, f + a, b - a, part > 0, flags, &pv, &spot.word);
         if (st == VNR_E_UNKNOWN_UNIT)
             return parse_error(error, st, s, n, spot, "unknown unit");
+        if (st != VNR_OK && (!isfinite(pv.factor) || pv.factor == 0))
+            return parse_error(error, st, s, n, spot, "scale words multiply out of range from");
         if (st != VNR_OK)
             return parse_error(error, st, s, n, spot, "bad unit part");
         if (!expr_add_part(out, &pv, part == 0 ? 1 : -1))
             return parse_error(error, VNR_E_SYNTAX, s, n, spot, "unit too complex near");
+        if (!factor_in_range(out))
+            return parse_error(error, VNR_E_SYNTAX, s, n, spot,
+                               "unit factor out of range (not a finite, non-zero number) from");
         start = end + 1;
     }
     if ((out->offset != 0 || out->si_offset != 0) && out->n_parts > 1)
@@ -791,6 +821,11 @@ vnr_status units_conversion(const vnr_unit_registry *reg, const unit_expr *from,
     vnr_status st = currency_factor(reg, from, to, from_text, to_text, num, den, error);
     if (st != VNR_OK)
         return st;
+    double factor = *num / *den;
+    if (!isfinite(factor) || factor == 0)   /* each unit in range, their ratio not */
+        return error_set(error, VNR_E_SYNTAX, 0, VNR_NO_POSITION,
+                         "converting '%s' to '%s' needs a factor out of the range of numbers",
+                         from_text, to_text);
     *offset = 0;
     if (from->si_offset != to->si_offset) {
         /* Temperatures share one canonical unit (°C): going through its

@@ -56,6 +56,20 @@ else
   failed=$((failed + 1))
 fi
 
+# ThreadSanitizer build (issue 18): the 32-thread program (suite threads),
+# the unit converter's suites and the allocation-failure loop. Sanitizers
+# need b_lundef=false, which the library's link now follows.
+run_tsan() {
+  if TSAN_OPTIONS=halt_on_error=1 build_dir build-tsan -Db_sanitize=thread -Db_lundef=false \
+       -Dbuildtype=debug; then
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+      run_suite build-tsan --suite threads --suite units --suite allocfail
+  else
+    failed=$((failed + 1))
+  fi
+}
+run_tsan
+
 # Short libFuzzer runs (scripts/fuzz.sh, FUZZ_SECONDS each, clang build in
 # build-fuzz): one pass or fail per harness.
 fuzz_log=$(mktemp)

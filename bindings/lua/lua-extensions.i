@@ -215,10 +215,54 @@ typedef long long vnrb_lua_key;
     }
 }
 
+%{
+/* SWIG's __gc frees the object but leaves the userdata pointing at it, so
+ * calling it by hand (getmetatable(doc).__gc(doc)) and then using the
+ * object, or collecting it, touched freed memory. This __gc frees once and
+ * leaves an empty handle, which every method refuses (the check typemap
+ * below). */
+static int vnrb_lua_gc(lua_State *L)
+{
+    swig_lua_userdata *usr = (swig_lua_userdata *)lua_touserdata(L, 1);
+    if (!usr || !usr->own || !usr->ptr || !usr->type)
+        return 0;
+    swig_lua_class *clss = (swig_lua_class *)usr->type->clientdata;
+    void *ptr = usr->ptr;
+    usr->own = 0;
+    usr->ptr = NULL;
+    if (clss && clss->destructor)
+        clss->destructor(ptr);
+    return 0;
+}
+
+static void vnrb_lua_install_gc(lua_State *L)
+{
+    static const char *const classes[] = { "Document", "Parser", "Record", "Unit",
+                                           "Converter", "UnitRegistry" };
+    for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+        SWIG_Lua_get_class_metatable(L, classes[i]);
+        if (lua_istable(L, -1)) {
+            lua_pushcfunction(L, vnrb_lua_gc);
+            lua_setfield(L, -2, "__gc");
+        }
+        lua_pop(L, 1);
+    }
+}
+%}
+
+/* A method called on an object whose __gc already ran. */
+%typemap(check) SWIGTYPE *self {
+    if (!$1) {
+        SWIG_Lua_pushferrstring(L, "%s: the object was released", "$symname");
+        SWIG_fail;
+    }
+}
+
 %init %{
     /* Hand the module table to the Lua code below (removed there). */
     lua_pushvalue(L, -1);
     lua_setglobal(L, "__vnreport_module");
+    vnrb_lua_install_gc(L);
 %}
 
 %luacode %{
@@ -241,12 +285,20 @@ M.FIELDS = { "doc", "statement", "line", "col", "offset", "length", "section",
 M.METADATA_FIELDS = { "doc", "province", "issuer", "number", "date", "title",
   "period", "kind", "language", "encoding" }
 
--- opts: nil, a document name, or { doc = name, encoding = "tcvn3", lenient = true }
+-- opts: nil, a document name, or { doc = name, encoding = "tcvn3", lenient = true,
+-- max_input = bytes }
 local function make_parser(opts)
-  if type(opts) ~= "table" or (opts.encoding == nil and not opts.lenient) then
+  if type(opts) ~= "table" or (opts.encoding == nil and not opts.lenient and opts.max_input == nil) then
     return nil
   end
   local parser = M.Parser()
+  if opts.max_input ~= nil then
+    local ok = type(opts.max_input) == "number" and opts.max_input >= 0 and
+               M.vnr_parser_set_max_input(parser, opts.max_input)
+    if not ok then
+      return nil, "max_input must be a number of bytes up to 1 GiB", M.VNR_E_INVALID_ARGUMENT
+    end
+  end
   if opts.encoding ~= nil then
     local enc, err, code = M.vnr_encoding_from_name(opts.encoding)
     if enc == nil then
@@ -269,6 +321,9 @@ function M.parse(text, opts)
   end
   local name = opts
   if type(opts) == "table" then name = opts.doc end
+  if type(name) == "string" and name:find("\0", 1, true) then
+    return nil, "vnreport.parse: embedded NUL in the document name", M.VNR_E_INVALID_ARGUMENT
+  end
   local parser, err, code = make_parser(opts)
   if err then return nil, err, code end
   return M.vnr_parse(parser, text, name)
@@ -281,6 +336,9 @@ end
 function M.parse_file(path, opts)
   if type(path) ~= "string" then
     error("vnreport.parse_file: expected a path string, got " .. type(path), 2)
+  end
+  if path:find("\0", 1, true) then   -- C would read a shorter path
+    return nil, "vnreport.parse_file: embedded NUL in the path", M.VNR_E_INVALID_ARGUMENT
   end
   local parser, err, code = make_parser(opts)
   if err then return nil, err, code end

@@ -128,6 +128,9 @@ VNR_API vnr_status vnr_encoding_from_name(const char *name, vnr_encoding *out);
 /* Parser options                                                      */
 /* ------------------------------------------------------------------ */
 
+/** The default, and largest, input size a parser accepts: 1 GiB. @since 0.3 */
+#define VNR_MAX_INPUT_DEFAULT ((size_t)1 << 30)
+
 /**
  * Create a parser with default options (auto-detected encoding, strict
  * decoding, Northern regional units).
@@ -164,6 +167,32 @@ VNR_API vnr_status vnr_parser_set_encoding(vnr_parser *parser, vnr_encoding enco
  * @since 0.1
  */
 VNR_API vnr_status vnr_parser_set_lenient(vnr_parser *parser, int lenient);
+
+/**
+ * The largest input @p parser accepts, in bytes; vnr_parse() and
+ * vnr_parse_file() refuse anything longer with VNR_E_TOO_LARGE, and
+ * vnr_parse_file() stops reading a stream (standard input, a pipe,
+ * /dev/zero) one byte past it, so a refused input never costs more memory
+ * than the limit. The default and the ceiling are VNR_MAX_INPUT_DEFAULT.
+ *
+ * Whatever the limit, a document's memory stays under 8 × its input plus
+ * 16 MB: an input that would need more (millions of numbers in a row, such
+ * as `1 1 1 …`) is refused with VNR_E_TOO_LARGE as well.
+ * @param parser borrowed for the call; modified.
+ * @param bytes the limit; 0 restores the default.
+ * @return VNR_OK, or VNR_E_INVALID_ARGUMENT for a NULL parser or a limit
+ *         above VNR_MAX_INPUT_DEFAULT.
+ * @since 0.3
+ */
+VNR_API vnr_status vnr_parser_set_max_input(vnr_parser *parser, size_t bytes);
+
+/**
+ * The input limit of @p parser (see vnr_parser_set_max_input()).
+ * @param parser borrowed; NULL gives the default.
+ * @return the limit in bytes.
+ * @since 0.3
+ */
+VNR_API size_t vnr_parser_max_input(const vnr_parser *parser);
 
 /* ------------------------------------------------------------------ */
 /* Parsing                                                             */
@@ -248,7 +277,9 @@ VNR_API const char *vnr_document_meta(const vnr_document *doc, const char *field
  * Confidence of the chosen input encoding.
  * @param doc borrowed; may be NULL.
  * @return 0..1: 1 for a BOM or an encoding the caller chose, less for a
- *         detected legacy encoding; 0 when @p doc is NULL.
+ *         detected legacy encoding, and for UTF-16 the caller chose without
+ *         a BOM the share of characters that are Latin or Vietnamese (UTF-8
+ *         read as UTF-16 gives mostly CJK: near 0); 0 when @p doc is NULL.
  * @since 0.1
  */
 VNR_API double vnr_document_encoding_confidence(const vnr_document *doc);
@@ -495,7 +526,8 @@ VNR_API size_t vnr_document_number_count(const vnr_document *doc);
  *        (size_t)-1 when it became none (may be NULL).
  * @return borrowed static string naming the fate: "record", "date", "year",
  *         "period", "document_number", "list_marker", "identifier",
- *         "footnote_marker", "denominator", "ordinal", "unit_part", …;
+ *         "footnote_marker", "denominator", "ordinal", "unit_part",
+ *         "out_of_range" (more digits than a double holds), …;
  *         NULL when @p index is out of range.
  * @since 0.1
  */

@@ -159,6 +159,18 @@ static void progress_clear(const progress *p)
         fputs("\r\033[K", stderr);
 }
 
+/* A forced UTF-16 reading of text that is not UTF-16 parses, into
+ * nothing: say so instead of printing no records silently. */
+static void warn_unreadable_encoding(const char *path, const vnr_document *doc)
+{
+    const char *enc = vnr_document_meta(doc, "encoding");
+    double confidence = vnr_document_encoding_confidence(doc);
+    if (enc && strncmp(enc, "utf-16", 6) == 0 && confidence < 0.5)
+        fprintf(stderr, "vnreport: %s: warning: the text does not read as %s (%.0f%% of it "
+                        "is Latin or Vietnamese); check --encoding\n",
+                path, enc, confidence * 100);
+}
+
 static int run_extract(const extract_options *o, const input_list *inputs, out_buf *out)
 {
     vnr_batch *batch = NULL;
@@ -187,6 +199,7 @@ static int run_extract(const extract_options *o, const input_list *inputs, out_b
             err = NULL;
             rc = 1;
         } else {
+            warn_unreadable_encoding(inputs->paths[i], doc);
             write_document(out, &o->out, doc);
             vnr_document_unref(doc);
         }
@@ -269,6 +282,32 @@ static void print_audit(const vnr_document *doc)
     }
 }
 
+/* One line on stderr (stdout stays a table): how many numbers got each
+ * fate, the ones no stage could place ("unplaced") named apart. */
+static void print_audit_summary(const vnr_document *doc)
+{
+    enum { MAX_FATES = 32 };
+    const char *names[MAX_FATES];
+    size_t counts[MAX_FATES], kinds = 0, unplaced = 0, n = vnr_document_number_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        const char *fate = vnr_document_number(doc, i, NULL, NULL, NULL, NULL);
+        unplaced += strcmp(fate, "unplaced") == 0;
+        size_t k = 0;
+        while (k < kinds && strcmp(names[k], fate) != 0)
+            k++;
+        if (k == kinds && kinds < MAX_FATES) {
+            names[kinds] = fate;
+            counts[kinds++] = 0;
+        }
+        if (k < kinds)
+            counts[k]++;
+    }
+    fprintf(stderr, "vnreport audit: %zu numbers", n);
+    for (size_t k = 0; k < kinds; k++)
+        fprintf(stderr, "%s %zu %s", k ? "," : ":", counts[k], names[k]);
+    fprintf(stderr, "; %zu unplaced (no stage could place them)\n", unplaced);
+}
+
 int cmd_audit(int argc, char **argv)
 {
     vnr_parser *parser = vnr_parser_new();
@@ -290,6 +329,7 @@ int cmd_audit(int argc, char **argv)
         rc = 1;
     } else {
         print_audit(doc);
+        print_audit_summary(doc);
         vnr_document_unref(doc);
     }
     vnr_parser_free(parser);

@@ -85,6 +85,17 @@ static void reuse_memory_between_documents(void)
 #endif
 }
 
+/* Every command's exit status: output that did not reach stdout (a full
+ * disk, /dev/full, a closed pipe) is a failure, whatever the command. */
+static int output_written(int rc)
+{
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
+        fputs("vnreport: cannot write output\n", stderr);
+        return 1;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     reuse_memory_between_documents();
@@ -116,6 +127,6 @@ int main(int argc, char **argv)
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+            return output_written(commands[i].run(argc - 1, argv + 1));
     return usage_error(NULL, "unknown command '%s'", cmd);
 }

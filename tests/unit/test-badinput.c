@@ -563,6 +563,20 @@ static void build_prose_line(builder *b, size_t target)
     }
 }
 
+/* Inputs that would need more than 8 x their size + 16 MB of memory (a
+ * line of millions of tokens) are refused with VNR_E_TOO_LARGE and a
+ * message saying why (issue 18; tests/unit/test-memory.c measures it).
+ * True when st is that refusal: the caller skips what needs records. */
+static bool refused_for_memory(vnr_status st, const vnr_error *err)
+{
+    if (st != VNR_E_TOO_LARGE)
+        return false;
+    CHECKF(strstr(vnr_error_message(err), "memory") != NULL, "refusal without a reason: %s",
+           vnr_error_message(err));
+    printf("test-badinput: %s: refused (%s)\n", check_case, vnr_error_message(err));
+    return true;
+}
+
 /* 50 MB on one line. */
 static void test_50mb_single_line(void)
 {
@@ -576,10 +590,11 @@ static void test_50mb_single_line(void)
         vnr_error *err = NULL;
         vnr_status st = vnr_parse(NULL, b.s, b.n, "50mb", &doc, &err);
         double dt = wall_seconds() - t0;
-        CHECKF(st == VNR_OK, "50 MB line: %s (%s)", vnr_status_str(st), vnr_error_message(err));
+        CHECKF(st == VNR_OK || refused_for_memory(st, err), "50 MB line: %s (%s)", vnr_status_str(st), vnr_error_message(err));
         printf("test-badinput: 50 MB single line (%zu numbers): %.1f s, %zu records\n",
                b.n_nums, dt, vnr_document_record_count(doc));
-        check_record_spans(&b, doc, b.n_nums / 2);
+        if (st == VNR_OK)
+            check_record_spans(&b, doc, b.n_nums / 2);
         for (size_t i = 0; i < vnr_document_record_count(doc); i++)
             if (vnr_record_line(vnr_document_record(doc, i)) != 1) {
                 CHECKF(0, "record %zu not on line 1", i);
@@ -638,10 +653,12 @@ static void test_million_numbers(void)
         vnr_document *doc = NULL;
         vnr_error *err = NULL;
         vnr_status st = vnr_parse(NULL, b.s, b.n, "million", &doc, &err);
-        CHECKF(st == VNR_OK, "%s (%s)", vnr_status_str(st), vnr_error_message(err));
+        CHECKF(st == VNR_OK || refused_for_memory(st, err), "%s (%s)", vnr_status_str(st),
+               vnr_error_message(err));
         printf("test-badinput: %s: %.1f s, %zu records\n", check_case, wall_seconds() - t0,
                vnr_document_record_count(doc));
-        check_record_spans(&b, doc, 0);
+        if (st == VNR_OK)
+            check_record_spans(&b, doc, 0);
         CHECK(vnr_document_record_count(doc) <= 1000000);
         vnr_document_unref(doc);
         vnr_error_free(err);
@@ -650,16 +667,21 @@ static void test_million_numbers(void)
     check_case = NULL;
 }
 
-/* 1.1.1.1…: one line 10^5 levels deep, then a staircase of headings. */
+/* 1.1.1.1…: one line 3 x 10^4 levels deep, then a staircase of headings. */
 static void test_deep_numbering(void)
 {
     builder b = { 0 };
-    for (int i = 0; i < 100000; i++)
+    /* 3 x 10^4 levels: every digit run costs its fate and tokens, and
+     * 10^5 of them in 200 KB are more than 8 x 200 KB + 16 MB of memory
+     * (refused, see refused_for_memory) */
+    for (int i = 0; i < 30000; i++)
         puts_(&b, "1.");
     puts_(&b, " Mục rất sâu: đạt ");
     put_number(&b, "12", 12);
     puts_(&b, " ha\n");
-    for (int depth = 1; depth <= 2000; depth++) {
+    /* 200 levels (40 KB of `1.1.1…`): much deeper, the staircase alone would
+     * need more memory than the input's bound and be refused */
+    for (int depth = 1; depth <= 200; depth++) {
         for (int i = 0; i < depth; i++)
             puts_(&b, i ? ".1" : "1");
         puts_(&b, ". Tiêu đề\nDiện tích đạt ");

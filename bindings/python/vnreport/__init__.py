@@ -102,10 +102,14 @@ _FLOAT_FIELDS = ("value", "value_max", "total", "canonical_value")
 _INT_FIELDS = ("statement", "line", "col", "offset", "length")
 
 
-def _make_parser(encoding, lenient):
-    if encoding is None and not lenient:
+def _make_parser(encoding, lenient, max_input=None):
+    if encoding is None and not lenient and max_input is None:
         return None  # the C library's defaults
     parser = _raw.Parser()
+    if max_input is not None:
+        if not isinstance(max_input, int) or isinstance(max_input, bool) or max_input < 0:
+            raise TypeError("max_input must be a number of bytes (int >= 0)")
+        _raw.vnr_parser_set_max_input(parser, max_input)
     if encoding is not None:
         if not isinstance(encoding, str):
             raise TypeError("encoding must be a str such as 'utf-8' or 'tcvn3'")
@@ -115,7 +119,7 @@ def _make_parser(encoding, lenient):
     return parser
 
 
-def parse(text_or_bytes, doc=None, encoding=None, *, lenient=False):
+def parse(text_or_bytes, doc=None, encoding=None, *, lenient=False, max_input=None):
     """Parse a report held in memory and return a :class:`Document`.
 
     ``text_or_bytes`` is a ``str`` (parsed as UTF-8) or the raw bytes of a
@@ -125,7 +129,9 @@ def parse(text_or_bytes, doc=None, encoding=None, *, lenient=False):
     ``vnreport.ENCODINGS``). ``doc`` is the name written into every record's
     ``doc`` field ("-" when None). With ``lenient=True`` invalid byte
     sequences become U+FFFD (counted in ``Document.replacements``) instead of
-    raising.
+    raising. ``max_input`` is the largest input accepted, in bytes (default
+    and ceiling 1 GiB); whatever it is, an input that would need more than
+    8 times its size plus 16 MB of memory raises :class:`InputTooLargeError`.
 
     The GIL is released while the C library parses.
 
@@ -142,14 +148,17 @@ def parse(text_or_bytes, doc=None, encoding=None, *, lenient=False):
         raise TypeError("parse() takes str or bytes, not %s" % type(text_or_bytes).__name__)
     if doc is not None and not isinstance(doc, str):
         raise TypeError("doc must be a str or None")
-    parser = _make_parser(encoding, lenient)
+    if doc is not None and "\0" in doc:
+        raise ValueError("embedded null character in doc")  # as open() says
+    parser = _make_parser(encoding, lenient, max_input)
     return Document(_raw.vnr_parse(parser, text_or_bytes, doc))
 
 
-def parse_file(path, encoding=None, *, lenient=False):
+def parse_file(path, encoding=None, *, lenient=False, max_input=None):
     """Parse the report in file ``path`` (``str`` or ``os.PathLike``; "-" is
     standard input) and return a :class:`Document` named after the file's
-    base name. ``encoding`` and ``lenient`` are as in :func:`parse`.
+    base name. ``encoding``, ``lenient`` and ``max_input`` are as in
+    :func:`parse` (a stream is read to at most ``max_input`` + 1 bytes).
 
     The GIL is released while the C library reads and parses.
 
@@ -157,7 +166,9 @@ def parse_file(path, encoding=None, *, lenient=False):
     and everything :func:`parse` raises.
     """
     path = _os.fsdecode(_os.fspath(path))
-    parser = _make_parser(encoding, lenient)
+    if "\0" in path:
+        raise ValueError("embedded null byte in path")  # C would open a shorter one
+    parser = _make_parser(encoding, lenient, max_input)
     return Document(_raw.vnr_parse_file(parser, path))
 
 

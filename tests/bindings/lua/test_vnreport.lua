@@ -401,6 +401,8 @@ test("every raw function is exercised", function()
     vnr_encoding_from_name = function() return vnr.vnr_encoding_from_name("utf8") == vnr.VNR_ENCODING_UTF8 end,
     vnr_parser_set_encoding = function() return vnr.vnr_parser_set_encoding(parser, vnr.VNR_ENCODING_UTF8) == true end,
     vnr_parser_set_lenient = function() return vnr.vnr_parser_set_lenient(parser, 1) == true end,
+    vnr_parser_set_max_input = function() return vnr.vnr_parser_set_max_input(parser, 0) == true end,
+    vnr_parser_max_input = function() return vnr.vnr_parser_max_input(parser) == 1073741824 end,
     vnr_parse = function() return vnr.vnr_parse(parser, "x 5 ha", "m").doc == "m" end,
     vnr_parse_file = function() return vnr.vnr_parse_file(nil, SAMPLE).doc == "sample-report.txt" end,
     vnr_document_meta = function() return vnr.vnr_document_meta(doc, "province") == doc.province end,
@@ -493,6 +495,40 @@ test("every raw function is exercised", function()
   table.sort(missing)
   assert(#missing == 0, "raw functions without a check: " .. table.concat(missing, ", "))
   for name in pairs(checks) do assert(vnr[name], "check of a missing function " .. name) end
+end)
+
+test("embedded NUL in a name or path is an error, not a cut string", function()
+  local doc, msg, code = vnr.parse("Sản lượng đạt 5 tấn.", "a\0b")
+  assert(doc == nil and msg:find("NUL") and code == vnr.VNR_E_INVALID_ARGUMENT, msg)
+  doc, msg, code = vnr.parse("Sản lượng đạt 5 tấn.", { doc = "a\0b" })
+  assert(doc == nil and msg:find("NUL"), msg)
+  doc, msg, code = vnr.parse_file(SAMPLE .. "\0.txt")
+  assert(doc == nil and msg:find("NUL") and code == vnr.VNR_E_INVALID_ARGUMENT, msg)
+end)
+
+test("max_input limits what is read", function()
+  local text = "Sản lượng lúa đạt 1.234 tấn, tăng 5%."
+  assert(vnr.parse(text, { max_input = #text }))
+  local doc, msg, code = vnr.parse(text, { max_input = #text - 1 })
+  assert(doc == nil and code == vnr.VNR_E_TOO_LARGE and msg:find("limit"), msg)
+  doc, msg, code = vnr.parse_file(SAMPLE, { max_input = 10 })
+  assert(doc == nil and code == vnr.VNR_E_TOO_LARGE, msg)
+end)
+
+test("calling __gc by hand frees once and leaves an empty handle", function()
+  local doc = assert(vnr.parse("Sản lượng lúa đạt 1.234 tấn.\n", "gc"))
+  local rec = doc[1]
+  local mt = getmetatable(doc)
+  mt.__gc(doc)
+  mt.__gc(doc)                      -- a second call is harmless
+  local ok, err = pcall(function() return doc:records() end)
+  assert(not ok and tostring(err):find("released"), tostring(err))
+  assert(rec.value == 1234)         -- a record keeps its own reference
+  local p = vnr.Parser()
+  getmetatable(p).__gc(p)
+  ok, err = pcall(vnr.vnr_parser_set_lenient, p, 1)
+  assert(ok)                        -- NULL parser: the C call's own status
+  collectgarbage()
 end)
 
 -- ---- runner (TAP) ----------------------------------------------------------

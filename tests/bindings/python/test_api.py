@@ -280,7 +280,7 @@ def test_docstrings_carry_the_c_documentation():
     assert "Convert @p value" not in raw.vnr_convert.__doc__  # Doxygen markup is translated
     assert "with the built-in" in raw.vnr_convert.__doc__
     assert "Source name" in vnreport.Record.doc.__doc__
-    assert "parse(text_or_bytes, doc=None, encoding=None, *, lenient=False)" in \
+    assert "parse(text_or_bytes, doc=None, encoding=None, *, lenient=False, max_input=None)" in \
         pydoc_render(vnreport.parse)
     assert "Parse a report held in memory" in vnreport.parse.__doc__
 
@@ -295,7 +295,7 @@ def test_help_shows_signature_and_text():
     out = subprocess.run([sys.executable, "-c", "import vnreport; help(vnreport.parse)"],
                          capture_output=True, text=True, check=True,
                          env={**os.environ, "PAGER": "cat", "TERM": "dumb"}).stdout
-    assert "parse(text_or_bytes, doc=None, encoding=None, *, lenient=False)" in out
+    assert "parse(text_or_bytes, doc=None, encoding=None, *, lenient=False, max_input=None)" in out
     assert "Parse a report held in memory and return a :class:`Document`." in out
     assert "The GIL is released" in out
     # the C header's Doxygen text, carried by swig -doxygen

@@ -131,3 +131,32 @@ def test_errors_are_catchable_as_vnreport_error():
                  lambda: vnreport.convert(1, "ha", "kg")):
         with pytest.raises(vnreport.Error):
             call()
+
+
+def test_embedded_nul_is_refused_like_open():
+    # C strings stop at NUL: the path or name would silently be cut short
+    with pytest.raises(ValueError, match="null"):
+        vnreport.parse("Sản lượng đạt 5 tấn.", doc="a\0b")
+    with pytest.raises(ValueError, match="null"):
+        vnreport.parse_file("examples\0/nothing.txt")
+    with pytest.raises(ValueError):
+        open("examples\0/nothing.txt")   # what Python itself does
+
+
+def test_max_input_limits_buffers_and_files(tmp_path):
+    text = "Sản lượng lúa đạt 1.234 tấn, tăng 5%."
+    size = len(text.encode())
+    assert len(vnreport.parse(text, max_input=size)) > 0
+    with pytest.raises(vnreport.InputTooLargeError, match="limit"):
+        vnreport.parse(text, max_input=size - 1)
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(vnreport.InputTooLargeError, match="limit"):
+        vnreport.parse_file(path, max_input=10)
+    with pytest.raises(TypeError):
+        vnreport.parse(text, max_input="10")
+
+
+def test_digit_dense_input_is_refused_not_swapped():
+    with pytest.raises(vnreport.InputTooLargeError, match="memory"):
+        vnreport.parse("1 " * 10_000_000)

@@ -40,6 +40,8 @@ def calls(doc, rec):
         "vnr_encoding_from_name": lambda: raw.vnr_encoding_from_name("UTF8") == raw.VNR_ENCODING_UTF8,
         "vnr_parser_set_encoding": lambda: raw.vnr_parser_set_encoding(parser, raw.VNR_ENCODING_UTF8) is None,
         "vnr_parser_set_lenient": lambda: raw.vnr_parser_set_lenient(parser, 1) is None,
+        "vnr_parser_set_max_input": lambda: raw.vnr_parser_set_max_input(parser, 0) is None,
+        "vnr_parser_max_input": lambda: raw.vnr_parser_max_input(parser) == 1 << 30,
         "vnr_parse": lambda: isinstance(raw.vnr_parse(parser, b"Sa 5 ha.", "m"), raw.Document),
         "vnr_parse_file": lambda: isinstance(doc, raw.Document),
         "vnr_document_meta": lambda: raw.vnr_document_meta(doc, "province") == doc.province,
