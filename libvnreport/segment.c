@@ -441,6 +441,25 @@ static bool ends_signature(const char *s, size_t n, const char *lower)
     return mk == MK_PART || mk == MK_ROMAN || mk == MK_ARABIC || mk == MK_ROMAN_ARABIC;
 }
 
+/* "Nơi nhận" opens the signature block; an annex, a heading, a body
+ * paragraph or a new report ends it. False on allocation failure. */
+static bool track_signature(seg_state *st, const char *s, size_t n, const char *lower)
+{
+    if (HAS_ANY_PREFIX(lower, closing_prefixes)) {
+        st->furniture_tail = true;
+        return true;
+    }
+    if (!st->furniture_tail || !ends_signature(s, n, lower))
+        return true;
+    st->furniture_tail = false;
+    if (HAS_ANY_PREFIX(lower, annex_prefixes))
+        return true;
+    /* a new report: its footnotes are numbered afresh */
+    memset(&st->fb, 0, sizeof st->fb);
+    size_t at = st->sg->n_blocks;
+    return VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at);
+}
+
 static bool segment_line(seg_state *st, size_t ls, size_t le)
 {
     const char *s = st->text + ls;
@@ -452,18 +471,8 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
     utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
     block b = { .kind = BLK_PARAGRAPH, .footnote = -1, .table = -1 };
 
-    if (HAS_ANY_PREFIX(lower, closing_prefixes))
-        st->furniture_tail = true;
-    else if (st->furniture_tail && ends_signature(s, n, lower)) {
-        st->furniture_tail = false;
-        size_t at = st->sg->n_blocks;
-        if (!HAS_ANY_PREFIX(lower, annex_prefixes)) {
-            /* a new report: its footnotes are numbered afresh */
-            memset(&st->fb, 0, sizeof st->fb);
-            if (!VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at))
-                return false;
-        }
-    }
+    if (!track_signature(st, s, n, lower))
+        return false;
     if (st->furniture_tail || is_furniture(lower, s, n)) {
         b.kind = BLK_FURNITURE;
         b.section = st->section;

@@ -320,18 +320,12 @@ static bool header_number(const char *s, size_t n)
     return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
 }
 
-/* A data row: some cell after the first holds only a number, and not
- * only years. */
-static bool row_has_number(finder *f, uint32_t first, uint16_t row)
+/* A data cell: after the first column, only a number, and not a year. */
+static bool data_cell(const finder *f, const table_cell *c)
 {
-    for (size_t i = first; i < f->out->n_cells; i++) {
-        const table_cell *c = &f->out->cells[i];
-        const char *s = f->text + c->start;
-        size_t n = c->end - c->start;
-        if (c->row == row && c->col > 0 && table_numeric_cell(s, n) && !header_number(s, n))
-            return true;
-    }
-    return false;
+    const char *s = f->text + c->start;
+    size_t n = c->end - c->start;
+    return c->col > 0 && table_numeric_cell(s, n) && !header_number(s, n);
 }
 
 static void drop_table(finder *f)
@@ -341,13 +335,14 @@ static void drop_table(finder *f)
     f->out->n_rows = t->first_row;
 }
 
-/* Leading rows without numbers are headers (when no rule row said). */
+/* Leading rows without numbers are headers (when no rule row said): the
+ * rows before the first row with a data cell. */
 static uint16_t count_header_rows(finder *f, uint16_t rows)
 {
-    uint32_t first = f->out->tables[f->out->n_tables - 1].first_cell;
-    uint16_t h = 0;
-    while (h < rows && !row_has_number(f, first, h))
-        h++;
+    uint16_t h = rows;
+    for (size_t i = f->out->tables[f->out->n_tables - 1].first_cell; i < f->out->n_cells; i++)
+        if (f->out->cells[i].row < h && data_cell(f, &f->out->cells[i]))
+            h = f->out->cells[i].row;
     return h;
 }
 
