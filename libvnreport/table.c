@@ -685,6 +685,11 @@ static bool flat_cells(finder *f, flat *fl)
     return true;
 }
 
+static bool is_label_cell(const flat *fl, size_t k)
+{
+    return k < fl->n && fl->cells[k].cls == FC_TEXT;
+}
+
 /* The number of value columns: the most common length of the runs of
  * numbers that follow a label (0 when fewer than two rows agree). */
 static size_t flat_value_columns(const flat *fl)
@@ -694,8 +699,11 @@ static size_t flat_value_columns(const flat *fl)
         if (fl->cells[i].cls != FC_TEXT)
             continue;
         size_t run = 0;
-        for (size_t k = i + 1; k < fl->n && fl->cells[k].cls != FC_TEXT && fl->cells[k].cls != FC_STT; k++)
+        for (size_t k = i + 1; k < fl->n && fl->cells[k].cls != FC_TEXT && fl->cells[k].cls != FC_STT; k++) {
+            if (fl->cells[k].small_int && is_label_cell(fl, k + 1))
+                break;   /* most likely the next row's numbering */
             run += fl->cells[k].cls == FC_NUM;
+        }
         if (run >= 2 && run < 16)
             count[run]++;
     }
@@ -706,12 +714,8 @@ static size_t flat_value_columns(const flat *fl)
     return best;
 }
 
-static bool is_label_cell(const flat *fl, size_t k)
-{
-    return k < fl->n && fl->cells[k].cls == FC_TEXT;
-}
-
-/* Does a row start at cell k: [numbering] label [unit], then a number? */
+/* Does a row start at cell k: [numbering] label [unit], then two numbers
+ * (one could be the next row's numbering)? */
 static bool flat_row_at(const flat *fl, size_t k)
 {
     if (k < fl->n && (fl->cells[k].cls == FC_STT || fl->cells[k].small_int) && is_label_cell(fl, k + 1))
@@ -719,7 +723,7 @@ static bool flat_row_at(const flat *fl, size_t k)
     if (!is_label_cell(fl, k))
         return false;
     size_t v = k + 1 < fl->n && fl->cells[k + 1].cls == FC_UNIT ? k + 2 : k + 1;
-    return v < fl->n && fl->cells[v].cls == FC_NUM;
+    return v + 1 < fl->n && fl->cells[v].cls == FC_NUM && fl->cells[v + 1].cls == FC_NUM;
 }
 
 typedef struct flat_header {
