@@ -32,25 +32,26 @@ static const uint8_t marker_rank[] = {
 enum { RANK_LABEL = 8, RANK_TABLE = 9 };
 
 /* Lines that belong to the page furniture of an official report: the
- * prefix, the longest such line, and whether it may hold digits (a body
- * paragraph "Ủy ban nhân dân tỉnh đã giải ngân 1.234 tỷ đồng" is longer or
- * has numbers, and is read). */
+ * prefix, the longest such line, whether it may hold digits and whether it
+ * may end like a sentence (a body paragraph "Ủy ban nhân dân tỉnh đã giải
+ * ngân 1.234 tỷ đồng." is longer, has numbers or ends with a full stop,
+ * and is read). */
 static const struct furniture_rule {
     const char *prefix;
     uint16_t max_len;
-    bool digits;
+    bool digits, sentence;
 } furniture_rules[] = {
-    { "số:", 60, true },
-    { "cộng hòa xã hội", 120, false },
-    { "độc lập - tự do", 80, false },
-    { "độc lập – tự do", 80, false },
-    { "kính gửi", 200, false },
-    { "tm. ", 80, false },
-    { "tm.ủy", 80, false },
-    { "kt. chủ tịch", 60, false },
-    { "chủ tịch", 40, false },
-    { "phó chủ tịch", 40, false },
-    { "ủy ban nhân dân", 60, false },
+    { "số:", 60, true, false },
+    { "cộng hòa xã hội", 120, false, false },
+    { "độc lập - tự do", 80, false, false },
+    { "độc lập – tự do", 80, false, false },
+    { "kính gửi", 200, false, true },
+    { "tm. ", 80, false, false },
+    { "tm.ủy", 80, false, false },
+    { "kt. chủ tịch", 60, false, false },
+    { "chủ tịch", 40, false, false },
+    { "phó chủ tịch", 40, false, false },
+    { "ủy ban nhân dân", 60, false, false },
 };
 static const char *const closing_prefixes[] = { "nơi nhận" };
 /* Lines that end a signature block: what follows is read again (an annex,
@@ -420,7 +421,7 @@ static bool is_furniture(const char *lower, const char *s, size_t n)
         const struct furniture_rule *r = &furniture_rules[i];
         if (!has_prefix(lower, r->prefix))
             continue;
-        if (n > r->max_len)
+        if (n > r->max_len || (!r->sentence && (s[n - 1] == '.' || s[n - 1] == ';')))
             return false;
         for (size_t k = 0; !r->digits && k < n; k++)
             if (is_digit(s[k]))
