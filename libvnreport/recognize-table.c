@@ -486,6 +486,19 @@ static void settle_columns(const table *t, col_sem *cols)
         if (compare_role(cs->role) && cs->role != VNR_ROLE_CHANGE && !cs->unit[0])
             snprintf(cs->unit, sizeof cs->unit, "%%");
     }
+    /* a comparison column that names no period compares the values of
+     * the nearest column to its left that does (`Ước thực hiện 2024 | So
+     * sánh (%)`) */
+    const char *left = "";
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (cs->kind != COL_VALUE)
+            continue;
+        if (compare_role(cs->role) && !cs->period[0])
+            snprintf(cs->period, sizeof cs->period, "%s", left);
+        else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && cs->period[0])
+            left = cs->period;
+    }
 }
 
 /* ------------------------------------------------------------------ */
