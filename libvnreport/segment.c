@@ -6,6 +6,9 @@
  * recognised by a leading superscript number (or a plain number that names
  * a marker with no body yet), page-break continuations are appended to the
  * open paragraph, and the section stack gives every block its path.
+ * Tables (found first, by table.c) become blocks of their own, a short line
+ * before one naming it; "Nơi nhận" opens the signature block, which the
+ * next annex, heading, body paragraph or report closes.
  */
 #include "segment.h"
 #include "normalize.h"

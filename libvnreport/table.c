@@ -35,7 +35,6 @@ typedef struct line_info {
     uint8_t kind;            /* line_kind */
     bool tabbed;             /* gapped by tabs (else by runs of spaces) */
     uint16_t lead_tabs;      /* empty leading cells of a tab row */
-    uint32_t indent;         /* display columns before the text */
     uint32_t first_gap, n_gap; /* into finder.gcells */
 } line_info;
 
@@ -171,7 +170,7 @@ static bool gap_cells(finder *f, line_info *li)
         li->lead_tabs++;
     size_t at = dl;
     uint32_t col = 0;
-    li->indent = display_col(dec, &at, &col, ds);
+    display_col(dec, &at, &col, ds);   /* start counting at the text */
     li->first_gap = (uint32_t)f->n_gcells;
     uint32_t cell_start = li->start;
     for (uint32_t p = li->start; p <= li->end; p++) {
