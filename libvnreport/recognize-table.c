@@ -486,6 +486,19 @@ static void settle_columns(const table *t, col_sem *cols)
         if (compare_role(cs->role) && cs->role != VNR_ROLE_CHANGE && !cs->unit[0])
             snprintf(cs->unit, sizeof cs->unit, "%%");
     }
+    /* a comparison column that names no period compares the values of
+     * the nearest column to its left that does (`Ước thực hiện 2024 | So
+     * sánh (%)`) */
+    const char *left = "";
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (cs->kind != COL_VALUE)
+            continue;
+        if (compare_role(cs->role) && !cs->period[0])
+            snprintf(cs->period, sizeof cs->period, "%s", left);
+        else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && cs->period[0])
+            left = cs->period;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -801,7 +814,8 @@ static bool table_digit_fates(const table_ctx *tc, const table *t, size_t first_
 {
     number_fate *mine = tc->out->fates + first_fate;
     size_t n_mine = tc->out->n_fates - first_fate, m = 0;
-    qsort(mine, n_mine, sizeof *mine, fate_cmp);
+    if (n_mine > 1)
+        qsort(mine, n_mine, sizeof *mine, fate_cmp);
     for (uint32_t i = t->start; i < t->end;) {
         if (!is_digit_at(tc->text, i)) {
             i++;
@@ -824,13 +838,12 @@ static bool table_digit_fates(const table_ctx *tc, const table *t, size_t first_
 
 static const char *row_text(const table_ctx *tc, const table *t, size_t r)
 {
-    const table_cell *a = cell_at(tc, t, r, 0), *b = cell_at(tc, t, r, t->n_cols - 1);
-    uint32_t s = a->start, e = b->end;
+    uint32_t s = UINT32_MAX, e = 0;   /* over the row's non-empty cells */
     for (size_t c = 0; c < t->n_cols; c++) {
         const table_cell *x = cell_at(tc, t, r, c);
         if (x->end > x->start && x->start < s)
             s = x->start;
-        if (x->end > e)
+        if (x->end > x->start && x->end > e)
             e = x->end;
     }
     return e > s ? arena_strndup(tc->arena, tc->text + s, e - s) : "";

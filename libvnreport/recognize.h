@@ -5,9 +5,10 @@
  * number (a quantity, or why not: date, year, document number, …), units
  * with their scale words, roles, sign, baselines, qualifiers, estimate,
  * indicator and subject phrases, periods and targets. All vocabulary lives in
- * lexicon.def. Reads the normalized text, the segmentation and the
- * metadata; writes records and number fates with normalized positions (the
- * document layer maps them back to the original input).
+ * lexicon.def. Table blocks go to recognize-table.c (table-headers.def).
+ * Reads the normalized text, the segmentation and the metadata; writes
+ * records and number fates with normalized positions (the document layer
+ * maps them back to the original input).
  */
 #ifndef VNR_RECOGNIZE_H
 #define VNR_RECOGNIZE_H

@@ -6,6 +6,9 @@
  * recognised by a leading superscript number (or a plain number that names
  * a marker with no body yet), page-break continuations are appended to the
  * open paragraph, and the section stack gives every block its path.
+ * Tables (found first, by table.c) become blocks of their own, a short line
+ * before one naming it; "Nơi nhận" opens the signature block, which the
+ * next annex, heading, body paragraph or report closes.
  */
 #include "segment.h"
 #include "normalize.h"
@@ -32,25 +35,26 @@ static const uint8_t marker_rank[] = {
 enum { RANK_LABEL = 8, RANK_TABLE = 9 };
 
 /* Lines that belong to the page furniture of an official report: the
- * prefix, the longest such line, and whether it may hold digits (a body
- * paragraph "Ủy ban nhân dân tỉnh đã giải ngân 1.234 tỷ đồng" is longer or
- * has numbers, and is read). */
+ * prefix, the longest such line, whether it may hold digits and whether it
+ * may end like a sentence (a body paragraph "Ủy ban nhân dân tỉnh đã giải
+ * ngân 1.234 tỷ đồng." is longer, has numbers or ends with a full stop,
+ * and is read). */
 static const struct furniture_rule {
     const char *prefix;
     uint16_t max_len;
-    bool digits;
+    bool digits, sentence;
 } furniture_rules[] = {
-    { "số:", 60, true },
-    { "cộng hòa xã hội", 120, false },
-    { "độc lập - tự do", 80, false },
-    { "độc lập – tự do", 80, false },
-    { "kính gửi", 200, false },
-    { "tm. ", 80, false },
-    { "tm.ủy", 80, false },
-    { "kt. chủ tịch", 60, false },
-    { "chủ tịch", 40, false },
-    { "phó chủ tịch", 40, false },
-    { "ủy ban nhân dân", 60, false },
+    { "số:", 60, true, false },
+    { "cộng hòa xã hội", 120, false, false },
+    { "độc lập - tự do", 80, false, false },
+    { "độc lập – tự do", 80, false, false },
+    { "kính gửi", 200, false, true },
+    { "tm. ", 80, false, false },
+    { "tm.ủy", 80, false, false },
+    { "kt. chủ tịch", 60, false, false },
+    { "chủ tịch", 40, false, false },
+    { "phó chủ tịch", 40, false, false },
+    { "ủy ban nhân dân", 60, false, false },
 };
 static const char *const closing_prefixes[] = { "nơi nhận" };
 /* Lines that end a signature block: what follows is read again (an annex,
@@ -420,7 +424,7 @@ static bool is_furniture(const char *lower, const char *s, size_t n)
         const struct furniture_rule *r = &furniture_rules[i];
         if (!has_prefix(lower, r->prefix))
             continue;
-        if (n > r->max_len)
+        if (n > r->max_len || (!r->sentence && (s[n - 1] == '.' || s[n - 1] == ';')))
             return false;
         for (size_t k = 0; !r->digits && k < n; k++)
             if (is_digit(s[k]))
@@ -441,6 +445,25 @@ static bool ends_signature(const char *s, size_t n, const char *lower)
     return mk == MK_PART || mk == MK_ROMAN || mk == MK_ARABIC || mk == MK_ROMAN_ARABIC;
 }
 
+/* "Nơi nhận" opens the signature block; an annex, a heading, a body
+ * paragraph or a new report ends it. False on allocation failure. */
+static bool track_signature(seg_state *st, const char *s, size_t n, const char *lower)
+{
+    if (HAS_ANY_PREFIX(lower, closing_prefixes)) {
+        st->furniture_tail = true;
+        return true;
+    }
+    if (!st->furniture_tail || !ends_signature(s, n, lower))
+        return true;
+    st->furniture_tail = false;
+    if (HAS_ANY_PREFIX(lower, annex_prefixes))
+        return true;
+    /* a new report: its footnotes are numbered afresh */
+    memset(&st->fb, 0, sizeof st->fb);
+    size_t at = st->sg->n_blocks;
+    return VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at);
+}
+
 static bool segment_line(seg_state *st, size_t ls, size_t le)
 {
     const char *s = st->text + ls;
@@ -452,18 +475,8 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
     utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
     block b = { .kind = BLK_PARAGRAPH, .footnote = -1, .table = -1 };
 
-    if (HAS_ANY_PREFIX(lower, closing_prefixes))
-        st->furniture_tail = true;
-    else if (st->furniture_tail && ends_signature(s, n, lower)) {
-        st->furniture_tail = false;
-        size_t at = st->sg->n_blocks;
-        if (!HAS_ANY_PREFIX(lower, annex_prefixes)) {
-            /* a new report: its footnotes are numbered afresh */
-            memset(&st->fb, 0, sizeof st->fb);
-            if (!VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at))
-                return false;
-        }
-    }
+    if (!track_signature(st, s, n, lower))
+        return false;
     if (st->furniture_tail || is_furniture(lower, s, n)) {
         b.kind = BLK_FURNITURE;
         b.section = st->section;

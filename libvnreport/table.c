@@ -35,7 +35,6 @@ typedef struct line_info {
     uint8_t kind;            /* line_kind */
     bool tabbed;             /* gapped by tabs (else by runs of spaces) */
     uint16_t lead_tabs;      /* empty leading cells of a tab row */
-    uint32_t indent;         /* display columns before the text */
     uint32_t first_gap, n_gap; /* into finder.gcells */
 } line_info;
 
@@ -171,7 +170,7 @@ static bool gap_cells(finder *f, line_info *li)
         li->lead_tabs++;
     size_t at = dl;
     uint32_t col = 0;
-    li->indent = display_col(dec, &at, &col, ds);
+    display_col(dec, &at, &col, ds);   /* start counting at the text */
     li->first_gap = (uint32_t)f->n_gcells;
     uint32_t cell_start = li->start;
     for (uint32_t p = li->start; p <= li->end; p++) {
@@ -320,18 +319,12 @@ static bool header_number(const char *s, size_t n)
     return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
 }
 
-/* A data row: some cell after the first holds only a number, and not
- * only years. */
-static bool row_has_number(finder *f, uint32_t first, uint16_t row)
+/* A data cell: after the first column, only a number, and not a year. */
+static bool data_cell(const finder *f, const table_cell *c)
 {
-    for (size_t i = first; i < f->out->n_cells; i++) {
-        const table_cell *c = &f->out->cells[i];
-        const char *s = f->text + c->start;
-        size_t n = c->end - c->start;
-        if (c->row == row && c->col > 0 && table_numeric_cell(s, n) && !header_number(s, n))
-            return true;
-    }
-    return false;
+    const char *s = f->text + c->start;
+    size_t n = c->end - c->start;
+    return c->col > 0 && table_numeric_cell(s, n) && !header_number(s, n);
 }
 
 static void drop_table(finder *f)
@@ -341,13 +334,14 @@ static void drop_table(finder *f)
     f->out->n_rows = t->first_row;
 }
 
-/* Leading rows without numbers are headers (when no rule row said). */
+/* Leading rows without numbers are headers (when no rule row said): the
+ * rows before the first row with a data cell. */
 static uint16_t count_header_rows(finder *f, uint16_t rows)
 {
-    uint32_t first = f->out->tables[f->out->n_tables - 1].first_cell;
-    uint16_t h = 0;
-    while (h < rows && !row_has_number(f, first, h))
-        h++;
+    uint16_t h = rows;
+    for (size_t i = f->out->tables[f->out->n_tables - 1].first_cell; i < f->out->n_cells; i++)
+        if (f->out->cells[i].row < h && data_cell(f, &f->out->cells[i]))
+            h = f->out->cells[i].row;
     return h;
 }
 
@@ -690,17 +684,32 @@ static bool flat_cells(finder *f, flat *fl)
     return true;
 }
 
+static bool is_label_cell(const flat *fl, size_t k)
+{
+    return k < fl->n && fl->cells[k].cls == FC_TEXT;
+}
+
 /* The number of value columns: the most common length of the runs of
  * numbers that follow a label (0 when fewer than two rows agree). */
-static size_t flat_value_columns(const flat *fl)
+static bool dash_cell(const finder *f, const flat_cell *c);
+
+static size_t flat_value_columns(const finder *f, const flat *fl)
 {
     size_t count[16] = { 0 };
     for (size_t i = 0; i + 1 < fl->n; i++) {
         if (fl->cells[i].cls != FC_TEXT)
             continue;
         size_t run = 0;
-        for (size_t k = i + 1; k < fl->n && fl->cells[k].cls != FC_TEXT && fl->cells[k].cls != FC_STT; k++)
+        for (size_t k = i + 1; k < fl->n && fl->cells[k].cls != FC_TEXT && fl->cells[k].cls != FC_STT; k++) {
+            if (fl->cells[k].small_int && is_label_cell(fl, k + 1))
+                break;   /* most likely the next row's numbering */
             run += fl->cells[k].cls == FC_NUM;
+        }
+        size_t m = 0;   /* sub-item labels before: one number each per column */
+        while (m <= i && fl->cells[i - m].cls == FC_TEXT && dash_cell(f, &fl->cells[i - m]))
+            m++;
+        if (m >= 2 && run % m == 0)
+            run /= m;
         if (run >= 2 && run < 16)
             count[run]++;
     }
@@ -711,12 +720,8 @@ static size_t flat_value_columns(const flat *fl)
     return best;
 }
 
-static bool is_label_cell(const flat *fl, size_t k)
-{
-    return k < fl->n && fl->cells[k].cls == FC_TEXT;
-}
-
-/* Does a row start at cell k: [numbering] label [unit], then a number? */
+/* Does a row start at cell k: [numbering] label [unit], then two numbers
+ * (one could be the next row's numbering)? */
 static bool flat_row_at(const flat *fl, size_t k)
 {
     if (k < fl->n && (fl->cells[k].cls == FC_STT || fl->cells[k].small_int) && is_label_cell(fl, k + 1))
@@ -724,7 +729,7 @@ static bool flat_row_at(const flat *fl, size_t k)
     if (!is_label_cell(fl, k))
         return false;
     size_t v = k + 1 < fl->n && fl->cells[k + 1].cls == FC_UNIT ? k + 2 : k + 1;
-    return v < fl->n && fl->cells[v].cls == FC_NUM;
+    return v + 1 < fl->n && fl->cells[v].cls == FC_NUM && fl->cells[v + 1].cls == FC_NUM;
 }
 
 typedef struct flat_header {
@@ -833,6 +838,55 @@ static bool flat_header_rows(finder *f, const flat *fl, const flat_header *h, si
     return true;
 }
 
+/* Does the cell open with a dash or plus (a sub-item: `-Theo cân nặng`)? */
+static bool dash_cell(const finder *f, const flat_cell *c)
+{
+    const unsigned char *s = (const unsigned char *)f->text + c->start;
+    size_t n = c->end - c->start;
+    return n > 1 && (s[0] == '-' || s[0] == '+' ||
+                     (n > 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x93));
+}
+
+/* A label followed by m ≥ 2 sub-item labels, then m numbers per value
+ * column (each cell held one number per sub-item, flattened column by
+ * column): m rows of their own, after the label's row. *k is past the
+ * label; on success *k and *row move past the sub-rows. */
+static bool flat_sub_rows(finder *f, const flat *fl, size_t *k, size_t nv, uint16_t *row, bool *done)
+{
+    const flat_cell *c = fl->cells;
+    size_t m = 0, run = 0;
+    *done = false;
+    while (*k + m < fl->n && is_label_cell(fl, *k + m) && dash_cell(f, &c[*k + m]))
+        m++;
+    while (*k + m + run < fl->n && c[*k + m + run].cls == FC_NUM)
+        run++;
+    if (m < 2 || run < m * nv || *row + m + 1 >= MAX_ROWS)
+        return true;
+    if (!push_row(f, 0, 0))   /* the label's own row, without values */
+        return false;
+    uint16_t r0 = (uint16_t)(*row + 1);
+    for (size_t j = 0; j < m; j++) {
+        const flat_cell *lab = &c[*k + j];
+        if (!push_cell(f, lab->start, lab->end, (uint16_t)(r0 + j), 1) || !push_row(f, 0, 0))
+            return false;
+        for (size_t col = 0; col < nv; col++) {
+            const flat_cell *v = &c[*k + m + col * m + j];
+            if (!push_cell(f, v->start, v->end, (uint16_t)(r0 + j), (uint16_t)(2 + col)))
+                return false;
+        }
+    }
+    *k += m + m * nv;
+    if (*k < fl->n && is_label_cell(fl, *k) &&
+        layout_is(f->text + c[*k].start, c[*k].end - c[*k].start, LW_NOTE_CELL, true)) {
+        if (!push_cell(f, c[*k].start, c[*k].end, (uint16_t)(r0 + m - 1), (uint16_t)(2 + nv)))
+            return false;
+        (*k)++;
+    }
+    *row = (uint16_t)(r0 + m);
+    *done = true;
+    return true;
+}
+
 /* Rows from cell k on; returns the cell after the last row with values. */
 static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool unit_col, uint16_t row,
                            size_t *end_cell, uint16_t *n_rows)
@@ -856,6 +910,14 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool 
         if (is_label_cell(fl, k) && !push_cell(f, c[k].start, c[k].end, row, 1))
             return false;
         k += is_label_cell(fl, k);
+        bool sub = false;
+        if (k > before && !flat_sub_rows(f, fl, &k, nv, &row, &sub))
+            return false;
+        if (sub) {
+            last_end = k;
+            last_rows = row;
+            continue;
+        }
         if (unit_col && k > before && k < fl->n && (c[k].cls == FC_UNIT || c[k].cls == FC_TEXT) &&
             k + 1 < fl->n && c[k + 1].cls == FC_NUM) {
             if (!push_cell(f, c[k].start, c[k].end, row, (uint16_t)(3 + nv)))
@@ -969,7 +1031,7 @@ static bool find_flat(finder *f, size_t i, size_t *next)
     bool ok = flat_cells(f, &fl);
     for (size_t k = 0; ok && k < fl.n; k++)
         nums += fl.cells[k].cls == FC_NUM;
-    size_t nv = ok && nums >= 4 ? flat_value_columns(&fl) : 0;
+    size_t nv = ok && nums >= 4 ? flat_value_columns(f, &fl) : 0;
     for (size_t from = 0; ok && nv >= 2 && from < fl.n;)
         ok = build_flat(f, &fl, nv, &from);
     free(fl.cells);
