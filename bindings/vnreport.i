@@ -53,7 +53,13 @@ typedef struct vnrb_record {
     vnr_document *doc;
     const vnr_record *rec;
     size_t index;
+    void *owner;        /* language object that made it (Python: its Document), or NULL */
 } vnrb_record;
+
+/* How a language releases a record's owner (python.i defines it). */
+#ifndef VNRB_RELEASE_OWNER
+#define VNRB_RELEASE_OWNER(owner) ((void)(owner))
+#endif
 
 static vnrb_record *vnrb_record_new(vnr_document *doc, const vnr_record *rec, size_t index)
 {
@@ -66,6 +72,7 @@ static vnrb_record *vnrb_record_new(vnr_document *doc, const vnr_record *rec, si
     h->doc = vnr_document_ref(doc);
     h->rec = rec;
     h->index = index;
+    h->owner = NULL;
     return h;
 }
 
@@ -73,6 +80,7 @@ static void vnrb_record_free(vnrb_record *h)
 {
     if (!h)
         return;
+    VNRB_RELEASE_OWNER(h->owner);
     vnr_document_unref(h->doc);
     free(h);
 }
@@ -119,6 +127,7 @@ typedef const struct vnr_record *vnrb_section;
 #if defined(SWIGPYTHON)
 %include "python/python.i"
 %include "python/python-extensions.i"
+%include "python/batch.i"
 #elif defined(SWIGLUA)
 %include "lua/lua.i"
 %include "lua/lua-extensions.i"

@@ -1,0 +1,716 @@
+/*
+ * python/batch.i — many reports at once, and DataFrame columns built in C.
+ *
+ * Owns: `_parse_batch` (read and parse a list of files or in-memory buffers
+ * on N threads, the GIL released from the first read to the last parse) and
+ * `_frame_columns` (the records of many documents as one buffer or list per
+ * column, for vnreport to hand to numpy/pandas with one call per column, so
+ * no Python code runs per record or per field).
+ *
+ * The columns are one table, VNRB_COLUMNS below: adding a record field to
+ * the DataFrame is one line there.
+ *
+ * Files are read here (open/fstat/read) rather than by vnr_parse_file() so a
+ * failure keeps its errno (FileNotFoundError, IsADirectoryError,
+ * PermissionError in Python) and binary document formats (PDF, ZIP/DOCX,
+ * OLE2 .doc/.xls) are refused by name before any decoding is tried.
+ */
+
+%{
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- Binary formats refused by name ------------------------------------ */
+
+static const struct {
+    const char *magic;
+    size_t length;
+    const char *what;
+} vnrb_binary_formats[] = {
+    { "%PDF-", 5, "a PDF file" },
+    { "PK\x03\x04", 4, "a ZIP archive (DOCX, XLSX and ODT files are ZIP archives)" },
+    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a Microsoft Office 97-2003 file (DOC, XLS)" },
+    { "{\\rtf", 5, "an RTF file" },
+    { "\x1F\x8B", 2, "a gzip file" },
+};
+
+/* What binary format @p data is in, or NULL when it may be text. */
+static const char *vnrb_binary_format(const char *data, size_t length)
+{
+    size_t i;
+    for (i = 0; i < sizeof vnrb_binary_formats / sizeof *vnrb_binary_formats; i++)
+        if (length >= vnrb_binary_formats[i].length &&
+            memcmp(data, vnrb_binary_formats[i].magic, vnrb_binary_formats[i].length) == 0)
+            return vnrb_binary_formats[i].what;
+    return NULL;
+}
+
+/* ---- One input of a batch ---------------------------------------------- */
+
+typedef struct vnrb_job {
+    char *path;            /* file to read (owned copy), or NULL: data given */
+    char *name;            /* document name (owned copy) */
+    Py_buffer given;       /* in-memory input (held), when path is NULL */
+    vnr_document *doc;     /* result, one reference */
+    vnr_error *error;      /* parse failure */
+    int sys_errno;         /* read failure */
+    const char *format;    /* refused binary format */
+    long long size, mtime_ns;
+} vnrb_job;
+
+typedef struct vnrb_batch {
+    vnrb_job *jobs;
+    size_t count;
+    atomic_size_t next;
+    atomic_int stop;       /* set on the first failure when errors="raise" */
+    int stop_on_error;
+    int encoding;          /* vnr_encoding */
+    int lenient;
+} vnrb_batch;
+
+/* Read a whole file into a new malloc'd buffer. Returns 0 or an errno. */
+static int vnrb_read_file(vnrb_job *job, char **out, size_t *out_length)
+{
+    struct stat st;
+    size_t cap, length = 0;
+    char *buf;
+    int fd = open(job->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        return e;
+    }
+    job->size = (long long)st.st_size;
+    job->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    buf = malloc(cap);
+    while (buf) {
+        ssize_t n;
+        if (length == cap) {
+            char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        n = read(fd, buf + length, cap - length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return e;
+        }
+        if (n == 0)
+            break;
+        length += (size_t)n;
+    }
+    close(fd);
+    if (!buf)
+        return ENOMEM;
+    *out = buf;
+    *out_length = length;
+    return 0;
+}
+
+/* Parse one input with a parser private to the calling thread. */
+static void vnrb_run_job(vnrb_job *job, vnr_parser *parser)
+{
+    char *owned = NULL;
+    const char *data;
+    size_t length = 0;
+    if (job->path) {
+        job->sys_errno = vnrb_read_file(job, &owned, &length);
+        if (job->sys_errno)
+            return;
+        data = owned;
+    } else {
+        data = job->given.buf;
+        length = (size_t)job->given.len;
+    }
+    job->format = vnrb_binary_format(data, length);
+    if (!job->format)
+        vnr_parse(parser, data, length, job->name, &job->doc, &job->error);
+    free(owned);
+}
+
+static void *vnrb_worker(void *arg)
+{
+    vnrb_batch *batch = arg;
+    vnr_parser *parser = vnr_parser_new();
+    if (!parser)
+        return NULL; /* the jobs left are taken by the other threads */
+    vnr_parser_set_encoding(parser, (vnr_encoding)batch->encoding);
+    vnr_parser_set_lenient(parser, batch->lenient);
+    for (;;) {
+        size_t i;
+        vnrb_job *job;
+        if (atomic_load(&batch->stop))
+            break;
+        i = atomic_fetch_add(&batch->next, 1);
+        if (i >= batch->count)
+            break;
+        job = &batch->jobs[i];
+        vnrb_run_job(job, parser);
+        if (batch->stop_on_error && !job->doc)
+            atomic_store(&batch->stop, 1);
+    }
+    vnr_parser_free(parser);
+    return NULL;
+}
+
+/* Run the batch on @p threads threads, the calling one included. Called
+ * without the GIL. Returns 0, or -1 when the calling thread could not even
+ * make a parser (out of memory). */
+static int vnrb_run_batch(vnrb_batch *batch, size_t threads)
+{
+    pthread_t extra[64];
+    size_t started = 0, i;
+    if (threads > batch->count)
+        threads = batch->count;
+    if (threads > 1 + sizeof extra / sizeof *extra)
+        threads = 1 + sizeof extra / sizeof *extra;
+    for (i = 1; i < threads; i++)
+        if (pthread_create(&extra[started], NULL, vnrb_worker, batch) == 0)
+            started++;
+    vnrb_worker(batch);
+    for (i = 0; i < started; i++)
+        pthread_join(extra[i], NULL);
+    /* A thread without a parser leaves jobs undone only if every thread
+     * failed; report that as out of memory. */
+    return atomic_load(&batch->next) < batch->count && !atomic_load(&batch->stop) ? -1 : 0;
+}
+
+/* ---- Python objects for results ---------------------------------------- */
+
+
+/* The exception instance for a failed job (new reference), or NULL with a
+ * Python error set. */
+static PyObject *vnrb_job_exception(const vnrb_job *job)
+{
+    PyObject *exc, *cls = vnrb_exception_for(VNR_E_IO), *value;
+    if (job->sys_errno == ENOMEM)
+        return PyErr_NoMemory(), NULL;
+    if (job->sys_errno) {
+        if (job->sys_errno == ENOENT || job->sys_errno == ENOTDIR)
+            cls = vnrb_os_errors[0];
+        else if (job->sys_errno == EISDIR)
+            cls = vnrb_os_errors[1];
+        else if (job->sys_errno == EACCES || job->sys_errno == EPERM)
+            cls = vnrb_os_errors[2];
+        exc = PyObject_CallFunction(cls, "isN", job->sys_errno, strerror(job->sys_errno),
+                                    PyUnicode_DecodeFSDefault(job->path));
+        if (exc && vnrb_set_error_attributes(exc, VNR_E_IO, 0, (size_t)-1) != 0)
+            Py_CLEAR(exc);
+        return exc;
+    }
+    if (job->format) {
+        char message[256];
+        snprintf(message, sizeof message, "%s: %s \xe2\x80\x94 convert it to text first",
+                 job->name, job->format);
+        exc = vnrb_make_exception(vnrb_format_error, VNR_E_ENCODING, message, 0, (size_t)-1);
+    } else if (job->error) {
+        exc = vnrb_make_exception(vnrb_exception_for(vnr_error_status(job->error)),
+                                  vnr_error_status(job->error), vnr_error_message(job->error),
+                                  vnr_error_line(job->error), vnr_error_byte(job->error));
+    } else {
+        exc = vnrb_make_exception(vnrb_exception_for(VNR_E_NOMEM), VNR_E_NOMEM, NULL, 0, (size_t)-1);
+    }
+    if (!exc)
+        return NULL;
+    value = job->path ? PyUnicode_DecodeFSDefault(job->path) : PyUnicode_FromString(job->name);
+    if (!value || PyObject_SetAttrString(exc, "filename", value) != 0)
+        Py_CLEAR(exc);
+    Py_XDECREF(value);
+    return exc;
+}
+
+/* One result: (raw Document, size, mtime_ns) or an exception instance. */
+static PyObject *vnrb_job_result(vnrb_job *job)
+{
+    PyObject *doc;
+    if (!job->doc)
+        return vnrb_job_exception(job);
+    doc = SWIG_NewPointerObj(SWIG_as_voidptr(job->doc), SWIGTYPE_p_vnr_document, SWIG_POINTER_OWN);
+    if (!doc)
+        return NULL;
+    job->doc = NULL; /* the Python object owns the reference now */
+    return Py_BuildValue("(NLL)", doc, job->path ? job->size : -1LL, job->path ? job->mtime_ns : -1LL);
+}
+
+static void vnrb_free_jobs(vnrb_job *jobs, size_t count)
+{
+    size_t i;
+    for (i = 0; i < count; i++) {
+        free(jobs[i].path);
+        free(jobs[i].name);
+        if (jobs[i].given.obj)
+            PyBuffer_Release(&jobs[i].given);
+        vnr_document_unref(jobs[i].doc);
+        vnr_error_free(jobs[i].error);
+    }
+    PyMem_Free(jobs);
+}
+
+/* One input item: (name, path_bytes_or_None, data_or_None). */
+static int vnrb_fill_job(vnrb_job *job, PyObject *item)
+{
+    PyObject *name, *path, *data;
+    const char *s;
+    if (!PyArg_ParseTuple(item, "UOO", &name, &path, &data))
+        return -1;
+    s = PyUnicode_AsUTF8(name);
+    if (!s || !(job->name = strdup(s)))
+        return s ? (PyErr_NoMemory(), -1) : -1;
+    if (path != Py_None) {
+        if (!PyBytes_Check(path)) {
+            PyErr_SetString(PyExc_TypeError, "path must be bytes (os.fsencode)");
+            return -1;
+        }
+        if (!(job->path = strdup(PyBytes_AS_STRING(path))))
+            return PyErr_NoMemory(), -1;
+        return 0;
+    }
+    return PyObject_GetBuffer(data, &job->given, PyBUF_SIMPLE);
+}
+
+/* _parse_batch(items, encoding, lenient, threads, stop_on_error)
+ *   -> list of results in input order; None for inputs not parsed because
+ *      an earlier failure stopped the batch. */
+static PyObject *vnrb_py_parse_batch(PyObject *self, PyObject *args)
+{
+    PyObject *items, *seq, *results = NULL;
+    int encoding, lenient, stop_on_error, failed;
+    Py_ssize_t threads, n, i;
+    vnrb_batch batch;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Oipnp", &items, &encoding, &lenient, &threads, &stop_on_error))
+        return NULL;
+    seq = PySequence_Fast(items, "inputs must be a sequence");
+    if (!seq)
+        return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    memset(&batch, 0, sizeof batch);
+    batch.jobs = PyMem_Calloc((size_t)(n ? n : 1), sizeof *batch.jobs);
+    if (!batch.jobs) {
+        Py_DECREF(seq);
+        return PyErr_NoMemory();
+    }
+    for (i = 0; i < n; i++) {
+        batch.count++;
+        if (vnrb_fill_job(&batch.jobs[i], PySequence_Fast_GET_ITEM(seq, i)) != 0)
+            goto done;
+    }
+    batch.encoding = encoding;
+    batch.lenient = lenient;
+    batch.stop_on_error = stop_on_error;
+    atomic_init(&batch.next, 0);
+    atomic_init(&batch.stop, 0);
+    Py_BEGIN_ALLOW_THREADS
+    failed = vnrb_run_batch(&batch, threads > 0 ? (size_t)threads : 1);
+    Py_END_ALLOW_THREADS
+    if (failed) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    results = PyList_New(n);
+    for (i = 0; results && i < n; i++) {
+        vnrb_job *job = &batch.jobs[i];
+        PyObject *r = job->doc || job->error || job->sys_errno || job->format
+                          ? vnrb_job_result(job) : Py_NewRef(Py_None);
+        if (!r)
+            Py_CLEAR(results);
+        else
+            PyList_SET_ITEM(results, i, r);
+    }
+done:
+    vnrb_free_jobs(batch.jobs, batch.count);
+    Py_DECREF(seq);
+    return results;
+}
+
+/* ---- Columns -------------------------------------------------------------- */
+
+/* A row: one record of one document. */
+typedef struct vnrb_row {
+    const vnr_document *doc;
+    const vnr_record *rec;
+} vnrb_row;
+
+/* One cell as a getter reads it. */
+typedef struct vnrb_cell {
+    int64_t i;
+    double f;
+    const char *s;  /* NULL is null */
+    int null;
+} vnrb_cell;
+
+typedef enum {
+    VNRB_COL_INT,           /* pandas Int64: values + mask, never null */
+    VNRB_COL_INT_OR_NULL,   /* pandas Int64: (size_t)-1 from C is null */
+    VNRB_COL_FLOAT,         /* float64, NaN for null */
+    VNRB_COL_BOOL,          /* bool */
+    VNRB_COL_STR,           /* object: str or None */
+    VNRB_COL_CATEGORY       /* category: int32 codes (-1 null) + categories */
+} vnrb_column_kind;
+
+typedef void (*vnrb_getter)(const vnrb_row *x, vnrb_cell *c, char **scratch);
+
+typedef struct vnrb_column {
+    const char *name;
+    vnrb_column_kind kind;
+    int metadata;           /* document metadata: only with metadata=True */
+    vnrb_getter get;
+} vnrb_column;
+
+#define R (x->rec)
+#define D (x->doc)
+
+/* The section path joined with " > ", as the CLI's CSV writes it; the
+ * string lives in *scratch until the next call. */
+static const char *vnrb_section_joined(const vnrb_row *x, char **scratch)
+{
+    size_t depth = vnr_record_section_depth(R), total = 1, i;
+    char *p;
+    for (i = 0; i < depth; i++)
+        total += strlen(vnr_record_section(R, i)) + 3;
+    p = realloc(*scratch, total);
+    if (!p)
+        return NULL;
+    *scratch = p;
+    for (i = 0; i < depth; i++) {
+        const char *part = vnr_record_section(R, i);
+        size_t len = strlen(part);
+        if (i) {
+            memcpy(p, " > ", 3);
+            p += 3;
+        }
+        memcpy(p, part, len);
+        p += len;
+    }
+    *p = '\0';
+    return *scratch;
+}
+
+/* THE column list of every DataFrame: X(name, kind, metadata, expression),
+ * in column order, where R is the record and D its document. Adding a
+ * column is one line. Kinds: INT (size_t, never null), INT_OR_NULL
+ * ((size_t)-1 is null), FLOAT (NaN is null), BOOL, STR (text; NULL is
+ * null), CATEGORY (an enumeration or a value repeated across rows). */
+#define VNRB_COLUMNS(X) \
+    X(doc,             CATEGORY, 0, vnr_record_doc(R)) \
+    X(province,        CATEGORY, 1, vnr_document_meta(D, "province")) \
+    X(report_period,   CATEGORY, 1, vnr_document_meta(D, "period")) \
+    X(report_kind,     CATEGORY, 1, vnr_document_meta(D, "kind")) \
+    X(report_date,     CATEGORY, 1, vnr_document_meta(D, "date")) \
+    X(report_number,   CATEGORY, 1, vnr_document_meta(D, "number")) \
+    X(statement,       INT,      0, vnr_record_statement(R)) \
+    X(line,            INT,      0, vnr_record_line(R)) \
+    X(col,             INT,      0, vnr_record_col(R)) \
+    X(offset,          INT,      0, vnr_record_offset(R)) \
+    X(length,          INT,      0, vnr_record_length(R)) \
+    X(section,         STR,      0, vnrb_section_joined(x, scratch)) \
+    X(subject,         STR,      0, vnr_record_subject(R)) \
+    X(indicator,       STR,      0, vnr_record_indicator(R)) \
+    X(role,            CATEGORY, 0, vnr_role_name(vnr_record_role(R))) \
+    X(value,           FLOAT,    0, vnr_record_value(R)) \
+    X(value_max,       FLOAT,    0, vnr_record_value_max(R)) \
+    X(total,           FLOAT,    0, vnr_record_total(R)) \
+    X(unit,            CATEGORY, 0, vnr_record_unit(R)) \
+    X(canonical_value, FLOAT,    0, vnr_record_canonical_value(R)) \
+    X(canonical_unit,  CATEGORY, 0, vnr_record_canonical_unit(R)) \
+    X(dimension,       CATEGORY, 0, vnr_record_dimension(R)) \
+    X(qualifier,       CATEGORY, 0, vnr_qualifier_name(vnr_record_qualifier(R))) \
+    X(estimate,        BOOL,     0, vnr_record_estimate(R)) \
+    X(baseline,        CATEGORY, 0, vnr_record_baseline(R)) \
+    X(period,          CATEGORY, 0, vnr_record_period(R)) \
+    X(text,            STR,      0, vnr_record_text(R))
+
+#define VNRB_GET_INT(expr) c->i = (int64_t)(expr)
+#define VNRB_GET_INT_OR_NULL(expr) \
+    do { size_t v_ = (expr); c->null = v_ == (size_t)-1; c->i = c->null ? 0 : (int64_t)v_; } while (0)
+#define VNRB_GET_FLOAT(expr) c->f = (expr)
+#define VNRB_GET_BOOL(expr) c->i = (expr) != 0
+#define VNRB_GET_STR(expr) c->s = (expr)
+#define VNRB_GET_CATEGORY(expr) c->s = (expr)
+
+#define VNRB_DEFINE_GETTER(name, kind, metadata, expr)                                 \
+    static void vnrb_get_##name(const vnrb_row *x, vnrb_cell *c, char **scratch) {     \
+        (void)x; (void)scratch;                                                         \
+        VNRB_GET_##kind(expr);                                                          \
+    }
+VNRB_COLUMNS(VNRB_DEFINE_GETTER)
+
+#define VNRB_TABLE_ENTRY(name, kind, metadata, expr) { #name, VNRB_COL_##kind, metadata, vnrb_get_##name },
+static const vnrb_column vnrb_columns[] = { VNRB_COLUMNS(VNRB_TABLE_ENTRY) };
+
+#undef R
+#undef D
+
+/* ---- Distinct strings of a column ---------------------------------------- */
+
+/* Open-addressing set of the distinct strings of one column: each gets an
+ * id (its category code) and one Python str shared by every row. */
+typedef struct vnrb_strset {
+    size_t *slots;       /* id + 1, 0 = empty */
+    size_t cap;          /* power of two */
+    PyObject *strings;   /* list: id -> str */
+} vnrb_strset;
+
+static uint64_t vnrb_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+    for (i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static int vnrb_strset_grow(vnrb_strset *set)
+{
+    size_t cap = set->cap ? set->cap * 2 : 64, i, n = (size_t)PyList_GET_SIZE(set->strings);
+    size_t *slots = PyMem_Calloc(cap, sizeof *slots);
+    if (!slots)
+        return PyErr_NoMemory(), -1;
+    for (i = 0; i < n; i++) {
+        Py_ssize_t len;
+        const char *s = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(set->strings, i), &len);
+        size_t h = (size_t)vnrb_hash(s, (size_t)len) & (cap - 1);
+        while (slots[h])
+            h = (h + 1) & (cap - 1);
+        slots[h] = i + 1;
+    }
+    PyMem_Free(set->slots);
+    set->slots = slots;
+    set->cap = cap;
+    return 0;
+}
+
+/* The id of @p s, added when new; -1 with a Python error set. */
+static Py_ssize_t vnrb_strset_id(vnrb_strset *set, const char *s)
+{
+    size_t len = strlen(s), h;
+    Py_ssize_t n = PyList_GET_SIZE(set->strings);
+    PyObject *str;
+    if ((size_t)(n + 1) * 2 > set->cap && vnrb_strset_grow(set) != 0)
+        return -1;
+    h = (size_t)vnrb_hash(s, len) & (set->cap - 1);
+    while (set->slots[h]) {
+        Py_ssize_t len2;
+        PyObject *have = PyList_GET_ITEM(set->strings, set->slots[h] - 1);
+        const char *t = PyUnicode_AsUTF8AndSize(have, &len2);
+        if ((size_t)len2 == len && memcmp(s, t, len) == 0)
+            return (Py_ssize_t)set->slots[h] - 1;
+        h = (h + 1) & (set->cap - 1);
+    }
+    str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "surrogateescape");
+    if (!str || PyList_Append(set->strings, str) != 0) {
+        Py_XDECREF(str);
+        return -1;
+    }
+    Py_DECREF(str);
+    set->slots[h] = (size_t)n + 1;
+    return n;
+}
+
+/* ---- Building one column ------------------------------------------------- */
+
+typedef struct vnrb_rows {
+    vnrb_row *rows;
+    size_t count;
+} vnrb_rows;
+
+static PyObject *vnrb_numeric_column(const vnrb_column *col, const vnrb_rows *rows, char **scratch)
+{
+    size_t i, width = col->kind == VNRB_COL_FLOAT ? sizeof(double)
+                    : col->kind == VNRB_COL_BOOL ? 1 : sizeof(int64_t);
+    PyObject *values = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(rows->count * width));
+    PyObject *mask = col->kind == VNRB_COL_INT || col->kind == VNRB_COL_INT_OR_NULL
+                         ? PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)rows->count) : Py_NewRef(Py_None);
+    char *v, *m;
+    if (!values || !mask) {
+        Py_XDECREF(values);
+        Py_XDECREF(mask);
+        return NULL;
+    }
+    v = PyByteArray_AS_STRING(values);
+    m = mask != Py_None ? PyByteArray_AS_STRING(mask) : NULL;
+    for (i = 0; i < rows->count; i++) {
+        vnrb_cell c = {0, 0.0, NULL, 0};
+        col->get(&rows->rows[i], &c, scratch);
+        if (col->kind == VNRB_COL_FLOAT)
+            memcpy(v + i * width, &c.f, width);
+        else if (col->kind == VNRB_COL_BOOL)
+            v[i] = (char)(c.i != 0);
+        else
+            memcpy(v + i * width, &c.i, width);
+        if (m)
+            m[i] = (char)c.null;
+    }
+    return Py_BuildValue("(NN)", values, mask);
+}
+
+/* CATEGORY: (codes as int32 bytes, categories list); STR: (list, None). */
+static PyObject *vnrb_string_column(const vnrb_column *col, const vnrb_rows *rows, char **scratch)
+{
+    vnrb_strset set = {NULL, 0, PyList_New(0)};
+    PyObject *out = NULL, *values;
+    int32_t *codes = NULL;
+    size_t i;
+    int category = col->kind == VNRB_COL_CATEGORY;
+    values = category ? PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(rows->count * sizeof(int32_t)))
+                      : PyList_New((Py_ssize_t)rows->count);
+    if (!set.strings || !values)
+        goto done;
+    if (category)
+        codes = (int32_t *)PyByteArray_AS_STRING(values);
+    for (i = 0; i < rows->count; i++) {
+        vnrb_cell c = {0, 0.0, NULL, 0};
+        Py_ssize_t id = -1;
+        col->get(&rows->rows[i], &c, scratch);
+        if (c.s && (id = vnrb_strset_id(&set, c.s)) < 0)
+            goto done;
+        if (category)
+            codes[i] = (int32_t)id;
+        else
+            PyList_SET_ITEM(values, (Py_ssize_t)i,
+                            Py_NewRef(id < 0 ? Py_None : PyList_GET_ITEM(set.strings, id)));
+    }
+    out = category ? Py_BuildValue("(OO)", values, set.strings) : Py_BuildValue("(OO)", values, Py_None);
+done:
+    Py_XDECREF(values);
+    Py_XDECREF(set.strings);
+    PyMem_Free(set.slots);
+    return out;
+}
+
+/* section_path: one list of str per row. */
+static PyObject *vnrb_section_path_column(const vnrb_rows *rows)
+{
+    PyObject *list = PyList_New((Py_ssize_t)rows->count);
+    size_t i, j;
+    for (i = 0; list && i < rows->count; i++) {
+        const vnr_record *r = rows->rows[i].rec;
+        size_t depth = vnr_record_section_depth(r);
+        PyObject *path = PyList_New((Py_ssize_t)depth);
+        if (!path) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, path);
+        for (j = 0; j < depth; j++) {
+            const char *s = vnr_record_section(r, j);
+            PyObject *item = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "surrogateescape");
+            if (!item) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(path, (Py_ssize_t)j, item);
+        }
+    }
+    return list ? Py_BuildValue("(NO)", list, Py_None) : NULL;
+}
+
+static const char *const vnrb_kind_names[] = {
+    [VNRB_COL_INT] = "Int64", [VNRB_COL_INT_OR_NULL] = "Int64", [VNRB_COL_FLOAT] = "float64",
+    [VNRB_COL_BOOL] = "bool", [VNRB_COL_STR] = "object", [VNRB_COL_CATEGORY] = "category",
+};
+
+/* The rows of @p docs (a sequence of raw Documents), in order. */
+static int vnrb_collect_rows(PyObject *seq, vnrb_rows *rows)
+{
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), i;
+    size_t total = 0, k = 0, j;
+    for (i = 0; i < n; i++) {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, SWIGTYPE_p_vnr_document, 0)) || !p) {
+            PyErr_SetString(PyExc_TypeError, "documents must be vnreport Documents");
+            return -1;
+        }
+        total += vnr_document_record_count(p);
+    }
+    rows->rows = PyMem_Malloc(sizeof *rows->rows * (total ? total : 1));
+    if (!rows->rows)
+        return PyErr_NoMemory(), -1;
+    for (i = 0; i < n; i++) {
+        void *p = NULL;
+        SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, SWIGTYPE_p_vnr_document, 0);
+        for (j = 0; j < vnr_document_record_count(p); j++) {
+            rows->rows[k].doc = p;
+            rows->rows[k++].rec = vnr_document_record(p, j);
+        }
+    }
+    rows->count = k;
+    return 0;
+}
+
+/* _frame_columns(documents, metadata, section_path)
+ *   -> list of (name, dtype, payload, extra): for Int64 (values int64 bytes,
+ *      mask bytes); float64/bool (values bytes, None); category (int32
+ *      codes bytes, categories list); object (list, None). */
+static PyObject *vnrb_py_frame_columns(PyObject *self, PyObject *args)
+{
+    PyObject *docs, *seq, *out = NULL;
+    int metadata, section_path;
+    vnrb_rows rows = {NULL, 0};
+    char *scratch = NULL;
+    size_t c;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Opp", &docs, &metadata, &section_path))
+        return NULL;
+    seq = PySequence_Fast(docs, "documents must be a sequence");
+    if (!seq)
+        return NULL;
+    if (vnrb_collect_rows(seq, &rows) != 0 || !(out = PyList_New(0)))
+        goto done;
+    for (c = 0; c < sizeof vnrb_columns / sizeof *vnrb_columns; c++) {
+        const vnrb_column *col = &vnrb_columns[c];
+        PyObject *data, *entry;
+        if (col->metadata && !metadata)
+            continue;
+        data = col->kind == VNRB_COL_STR || col->kind == VNRB_COL_CATEGORY
+                   ? vnrb_string_column(col, &rows, &scratch)
+                   : vnrb_numeric_column(col, &rows, &scratch);
+        entry = data ? Py_BuildValue("(ssOO)", col->name, vnrb_kind_names[col->kind],
+                                     PyTuple_GET_ITEM(data, 0), PyTuple_GET_ITEM(data, 1)) : NULL;
+        Py_XDECREF(data);
+        if (!entry || PyList_Append(out, entry) != 0) {
+            Py_XDECREF(entry);
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_DECREF(entry);
+        if (section_path && strcmp(col->name, "section") == 0) {
+            PyObject *paths = vnrb_section_path_column(&rows);
+            entry = paths ? Py_BuildValue("(ssOO)", "section_path", "object",
+                                          PyTuple_GET_ITEM(paths, 0), Py_None) : NULL;
+            Py_XDECREF(paths);
+            if (!entry || PyList_Append(out, entry) != 0) {
+                Py_XDECREF(entry);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(entry);
+        }
+    }
+done:
+    free(scratch);
+    PyMem_Free(rows.rows);
+    Py_DECREF(seq);
+    return out;
+}
+%}
+
+%native(_parse_batch) PyObject *vnrb_py_parse_batch(PyObject *self, PyObject *args);
+%native(_frame_columns) PyObject *vnrb_py_frame_columns(PyObject *self, PyObject *args);
