@@ -10,45 +10,16 @@
  * The columns are one table, VNRB_COLUMNS below: adding a record field to
  * the DataFrame is one line there.
  *
- * Files are read here (open/fstat/read) rather than by vnr_parse_file() so a
- * failure keeps its errno (FileNotFoundError, IsADirectoryError,
- * PermissionError in Python) and binary document formats (PDF, ZIP/DOCX,
- * OLE2 .doc/.xls) are refused by name before any decoding is tried.
+ * Files are read by vnrb_read_file() (vnreport.i) rather than by
+ * vnr_parse_file() so a failure keeps its errno (FileNotFoundError,
+ * IsADirectoryError, PermissionError in Python) and binary document formats
+ * (PDF, ZIP/DOCX, OLE2 .doc/.xls) are refused by name before any decoding.
  */
 
 %{
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-/* ---- Binary formats refused by name ------------------------------------ */
-
-static const struct {
-    const char *magic;
-    size_t length;
-    const char *what;
-} vnrb_binary_formats[] = {
-    { "%PDF-", 5, "a PDF file" },
-    { "PK\x03\x04", 4, "a ZIP archive (DOCX, XLSX and ODT files are ZIP archives)" },
-    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a Microsoft Office 97-2003 file (DOC, XLS)" },
-    { "{\\rtf", 5, "an RTF file" },
-    { "\x1F\x8B", 2, "a gzip file" },
-};
-
-/* What binary format @p data is in, or NULL when it may be text. */
-static const char *vnrb_binary_format(const char *data, size_t length)
-{
-    size_t i;
-    for (i = 0; i < sizeof vnrb_binary_formats / sizeof *vnrb_binary_formats; i++)
-        if (length >= vnrb_binary_formats[i].length &&
-            memcmp(data, vnrb_binary_formats[i].magic, vnrb_binary_formats[i].length) == 0)
-            return vnrb_binary_formats[i].what;
-    return NULL;
-}
 
 /* ---- One input of a batch ---------------------------------------------- */
 
@@ -73,57 +44,6 @@ typedef struct vnrb_batch {
     int lenient;
 } vnrb_batch;
 
-/* Read a whole file into a new malloc'd buffer. Returns 0 or an errno. */
-static int vnrb_read_file(vnrb_job *job, char **out, size_t *out_length)
-{
-    struct stat st;
-    size_t cap, length = 0;
-    char *buf;
-    int fd = open(job->path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
-        close(fd);
-        return e;
-    }
-    job->size = (long long)st.st_size;
-    job->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-    buf = malloc(cap);
-    while (buf) {
-        ssize_t n;
-        if (length == cap) {
-            char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        n = read(fd, buf + length, cap - length);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int e = errno;
-            free(buf);
-            close(fd);
-            return e;
-        }
-        if (n == 0)
-            break;
-        length += (size_t)n;
-    }
-    close(fd);
-    if (!buf)
-        return ENOMEM;
-    *out = buf;
-    *out_length = length;
-    return 0;
-}
-
 /* Parse one input with a parser private to the calling thread. */
 static void vnrb_run_job(vnrb_job *job, vnr_parser *parser)
 {
@@ -131,7 +51,7 @@ static void vnrb_run_job(vnrb_job *job, vnr_parser *parser)
     const char *data;
     size_t length = 0;
     if (job->path) {
-        job->sys_errno = vnrb_read_file(job, &owned, &length);
+        job->sys_errno = vnrb_read_file(job->path, &owned, &length, &job->size, &job->mtime_ns);
         if (job->sys_errno)
             return;
         data = owned;
