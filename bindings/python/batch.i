@@ -378,141 +378,282 @@ static const vnrb_column vnrb_columns[] = { VNRB_COLUMNS(VNRB_TABLE_ENTRY) };
 #undef R
 #undef D
 
-/* ---- Distinct strings of a column ---------------------------------------- */
+/* ---- Building the columns ------------------------------------------------- */
 
-/* Open-addressing set of the distinct strings of one column: each gets an
- * id (its category code) and one Python str shared by every row. */
-typedef struct vnrb_strset {
-    size_t *slots;       /* id + 1, 0 = empty */
-    size_t cap;          /* power of two */
-    PyObject *strings;   /* list: id -> str */
-} vnrb_strset;
-
-static uint64_t vnrb_hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
-
-static int vnrb_strset_grow(vnrb_strset *set)
-{
-    size_t cap = set->cap ? set->cap * 2 : 64, i, n = (size_t)PyList_GET_SIZE(set->strings);
-    size_t *slots = PyMem_Calloc(cap, sizeof *slots);
-    if (!slots)
-        return PyErr_NoMemory(), -1;
-    for (i = 0; i < n; i++) {
-        Py_ssize_t len;
-        const char *s = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(set->strings, i), &len);
-        size_t h = (size_t)vnrb_hash(s, (size_t)len) & (cap - 1);
-        while (slots[h])
-            h = (h + 1) & (cap - 1);
-        slots[h] = i + 1;
-    }
-    PyMem_Free(set->slots);
-    set->slots = slots;
-    set->cap = cap;
-    return 0;
-}
-
-/* The id of @p s, added when new; -1 with a Python error set. */
-static Py_ssize_t vnrb_strset_id(vnrb_strset *set, const char *s)
-{
-    size_t len = strlen(s), h;
-    Py_ssize_t n = PyList_GET_SIZE(set->strings);
-    PyObject *str;
-    if ((size_t)(n + 1) * 2 > set->cap && vnrb_strset_grow(set) != 0)
-        return -1;
-    h = (size_t)vnrb_hash(s, len) & (set->cap - 1);
-    while (set->slots[h]) {
-        Py_ssize_t len2;
-        PyObject *have = PyList_GET_ITEM(set->strings, set->slots[h] - 1);
-        const char *t = PyUnicode_AsUTF8AndSize(have, &len2);
-        if ((size_t)len2 == len && memcmp(s, t, len) == 0)
-            return (Py_ssize_t)set->slots[h] - 1;
-        h = (h + 1) & (set->cap - 1);
-    }
-    str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "surrogateescape");
-    if (!str || PyList_Append(set->strings, str) != 0) {
-        Py_XDECREF(str);
-        return -1;
-    }
-    Py_DECREF(str);
-    set->slots[h] = (size_t)n + 1;
-    return n;
-}
-
-/* ---- Building one column ------------------------------------------------- */
-
+/* The rows of the documents, in order. */
 typedef struct vnrb_rows {
     vnrb_row *rows;
     size_t count;
 } vnrb_rows;
 
-static PyObject *vnrb_numeric_column(const vnrb_column *col, const vnrb_rows *rows, char **scratch)
+/* One column being built. Numeric columns are written straight into the
+ * buffers of their bytearrays; string columns get an id per row (-1 for
+ * null; for a category column the codes bytearray itself) and the list of
+ * distinct strings, found with an open-addressing hash set. All of it runs
+ * without the GIL, columns in parallel; Python strings are made afterwards,
+ * one per distinct string. */
+typedef struct vnrb_colwork {
+    const vnrb_column *col;
+    PyObject *values, *mask;  /* bytearrays (numeric values / Int64 mask / codes) */
+    char *value_buf, *mask_buf;
+    int32_t *ids;             /* string columns: id per row */
+    const char **uniques;     /* id -> string (borrowed, or in owned) */
+    size_t *lengths;          /* id -> byte length */
+    uint64_t *hashes;         /* id -> hash */
+    size_t unique_count, unique_cap;
+    char **owned;             /* copies of strings a getter built in scratch */
+    size_t owned_count;
+    size_t *slots, slot_cap;  /* hash set: id + 1, 0 = empty */
+    int failed;               /* out of memory */
+} vnrb_colwork;
+
+static int vnrb_is_string_kind(vnrb_column_kind kind)
 {
-    size_t i, width = col->kind == VNRB_COL_FLOAT ? sizeof(double)
-                    : col->kind == VNRB_COL_BOOL ? 1 : sizeof(int64_t);
-    PyObject *values = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(rows->count * width));
-    PyObject *mask = col->kind == VNRB_COL_INT || col->kind == VNRB_COL_INT_OR_NULL
-                         ? PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)rows->count) : Py_NewRef(Py_None);
-    char *v, *m;
-    if (!values || !mask) {
-        Py_XDECREF(values);
-        Py_XDECREF(mask);
-        return NULL;
-    }
-    v = PyByteArray_AS_STRING(values);
-    m = mask != Py_None ? PyByteArray_AS_STRING(mask) : NULL;
-    for (i = 0; i < rows->count; i++) {
-        vnrb_cell c = {0, 0.0, NULL, 0};
-        col->get(&rows->rows[i], &c, scratch);
-        if (col->kind == VNRB_COL_FLOAT)
-            memcpy(v + i * width, &c.f, width);
-        else if (col->kind == VNRB_COL_BOOL)
-            v[i] = (char)(c.i != 0);
-        else
-            memcpy(v + i * width, &c.i, width);
-        if (m)
-            m[i] = (char)c.null;
-    }
-    return Py_BuildValue("(NN)", values, mask);
+    return kind == VNRB_COL_STR || kind == VNRB_COL_CATEGORY;
 }
 
-/* CATEGORY: (codes as int32 bytes, categories list); STR: (list, None). */
-static PyObject *vnrb_string_column(const vnrb_column *col, const vnrb_rows *rows, char **scratch)
+/* A hash of @p len bytes, eight at a time (the text column is long). */
+static uint64_t vnrb_hash(const char *s, size_t len)
 {
-    vnrb_strset set = {NULL, 0, PyList_New(0)};
-    PyObject *out = NULL, *values;
-    int32_t *codes = NULL;
-    size_t i;
-    int category = col->kind == VNRB_COL_CATEGORY;
-    values = category ? PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(rows->count * sizeof(int32_t)))
-                      : PyList_New((Py_ssize_t)rows->count);
-    if (!set.strings || !values)
-        goto done;
-    if (category)
-        codes = (int32_t *)PyByteArray_AS_STRING(values);
-    for (i = 0; i < rows->count; i++) {
-        vnrb_cell c = {0, 0.0, NULL, 0};
-        Py_ssize_t id = -1;
-        col->get(&rows->rows[i], &c, scratch);
-        if (c.s && (id = vnrb_strset_id(&set, c.s)) < 0)
-            goto done;
-        if (category)
-            codes[i] = (int32_t)id;
-        else
-            PyList_SET_ITEM(values, (Py_ssize_t)i,
-                            Py_NewRef(id < 0 ? Py_None : PyList_GET_ITEM(set.strings, id)));
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, k;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&k, s + i, 8);
+        h = (h ^ k) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
     }
-    out = category ? Py_BuildValue("(OO)", values, set.strings) : Py_BuildValue("(OO)", values, Py_None);
-done:
-    Py_XDECREF(values);
-    Py_XDECREF(set.strings);
-    PyMem_Free(set.slots);
-    return out;
+    k = 0;
+    memcpy(&k, s + i, len - i);
+    h = (h ^ k) * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29);
+}
+
+static int vnrb_set_grow(vnrb_colwork *w)
+{
+    size_t cap = w->slot_cap ? w->slot_cap * 2 : 64, i;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (i = 0; i < w->unique_count; i++) {
+        size_t h = (size_t)w->hashes[i] & (cap - 1);
+        while (slots[h])
+            h = (h + 1) & (cap - 1);
+        slots[h] = i + 1;
+    }
+    free(w->slots);
+    w->slots = slots;
+    w->slot_cap = cap;
+    return 0;
+}
+
+static int vnrb_add_unique(vnrb_colwork *w, const char *s, size_t len, uint64_t hash, int copy)
+{
+    if (w->unique_count == w->unique_cap) {
+        size_t cap = w->unique_cap ? w->unique_cap * 2 : 64;
+        const char **u = realloc(w->uniques, cap * sizeof *u);
+        size_t *l = u ? realloc(w->lengths, cap * sizeof *l) : NULL;
+        uint64_t *h = l ? realloc(w->hashes, cap * sizeof *h) : NULL;
+        char **o = h ? realloc(w->owned, cap * sizeof *o) : NULL;
+        if (u) w->uniques = u;
+        if (l) w->lengths = l;
+        if (h) w->hashes = h;
+        if (o) w->owned = o;
+        if (!o)
+            return -1;
+        w->unique_cap = cap;
+    }
+    if (copy) {
+        char *c = malloc(len + 1);
+        if (!c)
+            return -1;
+        memcpy(c, s, len + 1);
+        w->owned[w->owned_count++] = c;
+        s = c;
+    }
+    w->uniques[w->unique_count] = s;
+    w->lengths[w->unique_count] = len;
+    w->hashes[w->unique_count] = hash;
+    w->unique_count++;
+    return 0;
+}
+
+/* The id of @p s in the column's set, added when new; -1 when out of
+ * memory. @p volatile_s: s lives in scratch and must be copied if kept. */
+static int32_t vnrb_string_id(vnrb_colwork *w, const char *s, int volatile_s)
+{
+    size_t len = strlen(s), h;
+    uint64_t hash = vnrb_hash(s, len);
+    if ((w->unique_count + 1) * 2 > w->slot_cap && vnrb_set_grow(w) != 0)
+        return -1;
+    h = (size_t)hash & (w->slot_cap - 1);
+    while (w->slots[h]) {
+        size_t id = w->slots[h] - 1;
+        if (w->hashes[id] == hash && w->lengths[id] == len && memcmp(w->uniques[id], s, len) == 0)
+            return (int32_t)id;
+        h = (h + 1) & (w->slot_cap - 1);
+    }
+    if (w->unique_count >= INT32_MAX || vnrb_add_unique(w, s, len, hash, volatile_s) != 0)
+        return -1;
+    w->slots[h] = w->unique_count;
+    return (int32_t)(w->unique_count - 1);
+}
+
+/* Fill one column (no GIL needed). */
+static void vnrb_fill_column(vnrb_colwork *w, const vnrb_rows *rows, char **scratch)
+{
+    const vnrb_column *col = w->col;
+    size_t i;
+    for (i = 0; i < rows->count && !w->failed; i++) {
+        vnrb_cell c = {0, 0.0, NULL, 0};
+        /* Metadata is the same for every row of a document. */
+        if (col->metadata && vnrb_is_string_kind(col->kind) && i > 0 &&
+            rows->rows[i].doc == rows->rows[i - 1].doc) {
+            w->ids[i] = w->ids[i - 1];
+            continue;
+        }
+        col->get(&rows->rows[i], &c, scratch);
+        switch (col->kind) {
+        case VNRB_COL_FLOAT:
+            memcpy(w->value_buf + i * sizeof(double), &c.f, sizeof(double));
+            break;
+        case VNRB_COL_BOOL:
+            w->value_buf[i] = (char)(c.i != 0);
+            break;
+        case VNRB_COL_INT:
+        case VNRB_COL_INT_OR_NULL:
+            memcpy(w->value_buf + i * sizeof(int64_t), &c.i, sizeof(int64_t));
+            w->mask_buf[i] = (char)c.null;
+            break;
+        case VNRB_COL_STR:
+        case VNRB_COL_CATEGORY:
+            w->ids[i] = c.s ? vnrb_string_id(w, c.s, *scratch && c.s == *scratch) : -1;
+            if (c.s && w->ids[i] < 0)
+                w->failed = 1;
+            break;
+        }
+    }
+}
+
+typedef struct vnrb_colbatch {
+    vnrb_colwork *work;
+    size_t count;
+    const vnrb_rows *rows;
+    atomic_size_t next;
+} vnrb_colbatch;
+
+static void *vnrb_column_worker(void *arg)
+{
+    vnrb_colbatch *b = arg;
+    char *scratch = NULL;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->count)
+            break;
+        vnrb_fill_column(&b->work[i], b->rows, &scratch);
+    }
+    free(scratch);
+    return NULL;
+}
+
+static void vnrb_run_columns(vnrb_colbatch *b, size_t threads)
+{
+    pthread_t extra[16];
+    size_t started = 0, i;
+    if (threads > b->count)
+        threads = b->count;
+    if (threads > 1 + sizeof extra / sizeof *extra)
+        threads = 1 + sizeof extra / sizeof *extra;
+    for (i = 1; i < threads; i++)
+        if (pthread_create(&extra[started], NULL, vnrb_column_worker, b) == 0)
+            started++;
+    vnrb_column_worker(b);
+    for (i = 0; i < started; i++)
+        pthread_join(extra[i], NULL);
+}
+
+static void vnrb_colwork_free(vnrb_colwork *w)
+{
+    size_t i;
+    Py_XDECREF(w->values);
+    Py_XDECREF(w->mask);
+    if (w->col && w->col->kind == VNRB_COL_STR)
+        free(w->ids);
+    for (i = 0; i < w->owned_count; i++)
+        free(w->owned[i]);
+    free(w->owned);
+    free(w->uniques);
+    free(w->lengths);
+    free(w->hashes);
+    free(w->slots);
+}
+
+/* Before the parallel part (GIL held): the Python buffers. */
+static int vnrb_colwork_init(vnrb_colwork *w, const vnrb_column *col, size_t n)
+{
+    static const size_t width[] = {
+        [VNRB_COL_INT] = sizeof(int64_t), [VNRB_COL_INT_OR_NULL] = sizeof(int64_t),
+        [VNRB_COL_FLOAT] = sizeof(double), [VNRB_COL_BOOL] = 1,
+        [VNRB_COL_STR] = 0, [VNRB_COL_CATEGORY] = sizeof(int32_t),
+    };
+    memset(w, 0, sizeof *w);
+    w->col = col;
+    if (col->kind == VNRB_COL_STR) {
+        w->ids = malloc(sizeof(int32_t) * (n ? n : 1));
+        return w->ids ? 0 : (PyErr_NoMemory(), -1);
+    }
+    w->values = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * width[col->kind]));
+    if (!w->values)
+        return -1;
+    w->value_buf = PyByteArray_AS_STRING(w->values);
+    if (col->kind == VNRB_COL_CATEGORY)
+        w->ids = (int32_t *)w->value_buf;
+    if (col->kind == VNRB_COL_INT || col->kind == VNRB_COL_INT_OR_NULL) {
+        w->mask = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)n);
+        if (!w->mask)
+            return -1;
+        w->mask_buf = PyByteArray_AS_STRING(w->mask);
+    }
+    return 0;
+}
+
+static const char *const vnrb_kind_names[] = {
+    [VNRB_COL_INT] = "Int64", [VNRB_COL_INT_OR_NULL] = "Int64", [VNRB_COL_FLOAT] = "float64",
+    [VNRB_COL_BOOL] = "bool", [VNRB_COL_STR] = "object", [VNRB_COL_CATEGORY] = "category",
+};
+
+/* After the parallel part (GIL held): (name, dtype, data, extra). */
+static PyObject *vnrb_colwork_result(vnrb_colwork *w, size_t n)
+{
+    PyObject *uniques, *data, *out;
+    size_t i;
+    if (w->failed)
+        return PyErr_NoMemory();
+    if (!vnrb_is_string_kind(w->col->kind))
+        return Py_BuildValue("(ssOO)", w->col->name, vnrb_kind_names[w->col->kind], w->values,
+                             w->mask ? w->mask : Py_None);
+    uniques = PyList_New((Py_ssize_t)w->unique_count);
+    for (i = 0; uniques && i < w->unique_count; i++) {
+        PyObject *s = PyUnicode_DecodeUTF8(w->uniques[i], (Py_ssize_t)w->lengths[i], "surrogateescape");
+        if (!s)
+            Py_CLEAR(uniques);
+        else
+            PyList_SET_ITEM(uniques, (Py_ssize_t)i, s);
+    }
+    if (!uniques)
+        return NULL;
+    if (w->col->kind == VNRB_COL_CATEGORY) {
+        out = Py_BuildValue("(ssOO)", w->col->name, "category", w->values, uniques);
+        Py_DECREF(uniques);
+        return out;
+    }
+    data = PyList_New((Py_ssize_t)n);
+    for (i = 0; data && i < n; i++)
+        PyList_SET_ITEM(data, (Py_ssize_t)i,
+                        Py_NewRef(w->ids[i] < 0 ? Py_None : PyList_GET_ITEM(uniques, w->ids[i])));
+    Py_DECREF(uniques);
+    if (!data)
+        return NULL;
+    return Py_BuildValue("(ssNO)", w->col->name, "object", data, Py_None);
 }
 
 /* section_path: one list of str per row. */
@@ -539,15 +680,10 @@ static PyObject *vnrb_section_path_column(const vnrb_rows *rows)
             PyList_SET_ITEM(path, (Py_ssize_t)j, item);
         }
     }
-    return list ? Py_BuildValue("(NO)", list, Py_None) : NULL;
+    return list ? Py_BuildValue("(ssNO)", "section_path", "object", list, Py_None) : NULL;
 }
 
-static const char *const vnrb_kind_names[] = {
-    [VNRB_COL_INT] = "Int64", [VNRB_COL_INT_OR_NULL] = "Int64", [VNRB_COL_FLOAT] = "float64",
-    [VNRB_COL_BOOL] = "bool", [VNRB_COL_STR] = "object", [VNRB_COL_CATEGORY] = "category",
-};
-
-/* The rows of @p docs (a sequence of raw Documents), in order. */
+/* The rows of @p seq (a sequence of raw Documents), in order. */
 static int vnrb_collect_rows(PyObject *seq, vnrb_rows *rows)
 {
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), i;
@@ -575,47 +711,53 @@ static int vnrb_collect_rows(PyObject *seq, vnrb_rows *rows)
     return 0;
 }
 
-/* _frame_columns(documents, metadata, section_path)
- *   -> list of (name, dtype, payload, extra): for Int64 (values int64 bytes,
- *      mask bytes); float64/bool (values bytes, None); category (int32
- *      codes bytes, categories list); object (list, None). */
+/* _frame_columns(documents, metadata, section_path, threads=1)
+ *   -> list of (name, dtype, data, extra): Int64 (int64 values bytes, bool
+ *      mask bytes); float64 and bool (values bytes, None); category (int32
+ *      codes bytes, categories list); object (list, None). The columns are
+ *      filled on @p threads threads with the GIL released. */
 static PyObject *vnrb_py_frame_columns(PyObject *self, PyObject *args)
 {
     PyObject *docs, *seq, *out = NULL;
     int metadata, section_path;
+    Py_ssize_t threads = 1;
     vnrb_rows rows = {NULL, 0};
-    char *scratch = NULL;
-    size_t c;
+    vnrb_colwork work[sizeof vnrb_columns / sizeof *vnrb_columns];
+    vnrb_colbatch batch;
+    size_t c, count = 0;
     (void)self;
-    if (!PyArg_ParseTuple(args, "Opp", &docs, &metadata, &section_path))
+    if (!PyArg_ParseTuple(args, "Opp|n", &docs, &metadata, &section_path, &threads))
         return NULL;
     seq = PySequence_Fast(docs, "documents must be a sequence");
     if (!seq)
         return NULL;
-    if (vnrb_collect_rows(seq, &rows) != 0 || !(out = PyList_New(0)))
+    if (vnrb_collect_rows(seq, &rows) != 0)
         goto done;
     for (c = 0; c < sizeof vnrb_columns / sizeof *vnrb_columns; c++) {
-        const vnrb_column *col = &vnrb_columns[c];
-        PyObject *data, *entry;
-        if (col->metadata && !metadata)
+        if (vnrb_columns[c].metadata && !metadata)
             continue;
-        data = col->kind == VNRB_COL_STR || col->kind == VNRB_COL_CATEGORY
-                   ? vnrb_string_column(col, &rows, &scratch)
-                   : vnrb_numeric_column(col, &rows, &scratch);
-        entry = data ? Py_BuildValue("(ssOO)", col->name, vnrb_kind_names[col->kind],
-                                     PyTuple_GET_ITEM(data, 0), PyTuple_GET_ITEM(data, 1)) : NULL;
-        Py_XDECREF(data);
+        if (vnrb_colwork_init(&work[count++], &vnrb_columns[c], rows.count) != 0)
+            goto done;
+    }
+    batch.work = work;
+    batch.count = count;
+    batch.rows = &rows;
+    atomic_init(&batch.next, 0);
+    Py_BEGIN_ALLOW_THREADS
+    vnrb_run_columns(&batch, threads > 0 ? (size_t)threads : 1);
+    Py_END_ALLOW_THREADS
+    if (!(out = PyList_New(0)))
+        goto done;
+    for (c = 0; c < count; c++) {
+        PyObject *entry = vnrb_colwork_result(&work[c], rows.count);
         if (!entry || PyList_Append(out, entry) != 0) {
             Py_XDECREF(entry);
             Py_CLEAR(out);
             goto done;
         }
         Py_DECREF(entry);
-        if (section_path && strcmp(col->name, "section") == 0) {
-            PyObject *paths = vnrb_section_path_column(&rows);
-            entry = paths ? Py_BuildValue("(ssOO)", "section_path", "object",
-                                          PyTuple_GET_ITEM(paths, 0), Py_None) : NULL;
-            Py_XDECREF(paths);
+        if (section_path && strcmp(work[c].col->name, "section") == 0) {
+            entry = vnrb_section_path_column(&rows);
             if (!entry || PyList_Append(out, entry) != 0) {
                 Py_XDECREF(entry);
                 Py_CLEAR(out);
@@ -625,7 +767,8 @@ static PyObject *vnrb_py_frame_columns(PyObject *self, PyObject *args)
         }
     }
 done:
-    free(scratch);
+    for (c = 0; c < count; c++)
+        vnrb_colwork_free(&work[c]);
     PyMem_Free(rows.rows);
     Py_DECREF(seq);
     return out;

@@ -320,20 +320,22 @@ def read_reports(sources, encoding=None, *, lenient=False, errors="raise", threa
     ``errors``, ``encoding`` and ``lenient`` are as in :func:`parse_files`.
     """
     items = _expand_source(sources)
+    threads = _threads(threads, len(items))
     documents = _run_batch(items, encoding, lenient, threads, errors)
-    return _dataframe([d._handle for d in documents], True, section_path)
+    return _dataframe([d._handle for d in documents], True, section_path, threads)
 
 
-def _dataframe(handles, metadata, section_path):
+def _dataframe(handles, metadata, section_path, threads=1):
     """A DataFrame of the records of raw documents ``handles``; the columns
-    are made in C (batch.i), one numpy/pandas call per column here."""
+    are filled in C (batch.i) on ``threads`` threads without the GIL, then
+    handed to numpy/pandas with one call per column here."""
     try:
         import numpy as np
         import pandas as pd
     except ImportError as exc:  # pragma: no cover - depends on the system
         raise ImportError("vnreport DataFrames need pandas and numpy") from exc
     columns = {}
-    for name, dtype, data, extra in _c._frame_columns(handles, metadata, section_path):
+    for name, dtype, data, extra in _c._frame_columns(handles, metadata, section_path, threads):
         if dtype == "Int64":
             column = pd.arrays.IntegerArray(np.frombuffer(data, dtype=np.int64),
                                             np.frombuffer(extra, dtype=np.bool_))
