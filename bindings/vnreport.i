@@ -4,7 +4,9 @@
  *
  * Owns: what both languages see — the public C API wrapped one to one (so
  * `swig -doxygen` carries the header comments into Python docstrings), the
- * ownership rules, and a small binding-side record handle.
+ * ownership rules, a small binding-side record handle, and how both read a
+ * report file (vnrb_read_file: errno kept for the languages' file errors;
+ * vnrb_binary_format: PDF, DOCX … refused by name, never decoded).
  * Takes: <vnreport/vnreport.h>. Gives: a raw module that the per-language
  * parts (python/python.i, lua/lua.i, included below) make idiomatic.
  *
