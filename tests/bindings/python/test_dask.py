@@ -59,6 +59,11 @@ def test_same_rows_on_a_local_cluster(reports):
         same_rows(client.compute(ddf).result(timeout=120), expected)
         counts = ddf.groupby("doc", observed=True).size().compute()
         assert counts.sum() == len(expected)
+        # Documents travel between processes (they pickle): client.map(parse_file).
+        paths = sorted(str(p) for p in reports.glob("**/*.txt"))
+        docs = client.gather(client.map(vnreport.parse_file, paths), errors="raise")
+        assert [d.to_records() for d in docs] == \
+            [vnreport.parse_file(p).to_records() for p in paths]
 
 
 def test_csv_and_sql_from_the_dask_frame(reports, tmp_path):
@@ -74,6 +79,15 @@ def test_csv_and_sql_from_the_dask_frame(reports, tmp_path):
     engine = sqlalchemy.create_engine(uri)
     with engine.connect() as con:
         assert con.execute(sqlalchemy.text("select count(*) from records")).scalar() == len(expected)
+
+
+def test_bag_of_documents_on_processes(reports):
+    import dask.bag
+    paths = sorted(str(p) for p in reports.glob("**/*.txt"))
+    docs = dask.bag.from_sequence(paths, npartitions=2).map(vnreport.parse_file) \
+        .compute(scheduler="processes")
+    assert [d.doc for d in docs] == [p.rsplit("/", 1)[1] for p in paths]
+    assert [len(d) for d in docs] == [len(vnreport.parse_file(p)) for p in paths]
 
 
 def test_file_objects_are_refused():
