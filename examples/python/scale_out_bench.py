@@ -21,13 +21,22 @@ import vnreport
 import vnreport.dask
 
 
-def timed(fn, runs=3):
-    walls = []
+def timed(fn, runs=3, cpu=time.process_time):
+    """Median wall and CPU seconds of ``fn()`` and its result. ``cpu`` is a
+    clock of the CPU time of every process that does the work."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu()
         rows = fn()
         walls.append(time.perf_counter() - start)
-    return statistics.median(walls), rows
+        cpus.append(cpu() - start_cpu)
+    return statistics.median(walls), statistics.median(cpus), rows
+
+
+def _worker_cpu():
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(pattern, blocksize="8MB"):
@@ -35,22 +44,27 @@ def main(pattern, blocksize="8MB"):
 
     print("load average before: %.1f %.1f %.1f" % os.getloadavg())
     for threads in (1, 2):
-        wall, rows = timed(lambda: len(vnreport.read_reports(pattern, threads=threads)))
-        print("read_reports, %d C thread(s): %.2f s, %d rows" % (threads, wall, rows))
+        wall, cpu, rows = timed(lambda: len(vnreport.read_reports(pattern, threads=threads)))
+        print("read_reports, %d C thread(s): wall %.2f s, CPU %.2f s, %d rows"
+              % (threads, wall, cpu, rows))
     ddf = vnreport.dask.read_reports(pattern, blocksize=blocksize)
     print("dask: %d partitions of about %s" % (ddf.npartitions, blocksize))
     for workers in (1, 2):
-        wall, rows = timed(lambda: len(ddf.compute(scheduler="threads", num_workers=workers)))
-        print("dask threaded scheduler, %d worker(s): %.2f s, %d rows" % (workers, wall, rows))
+        wall, cpu, rows = timed(lambda: len(ddf.compute(scheduler="threads", num_workers=workers)))
+        print("dask threaded scheduler, %d worker(s): wall %.2f s, CPU %.2f s, %d rows"
+              % (workers, wall, cpu, rows))
     for workers in (1, 2):
         start = time.perf_counter()
         with LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1",
                           dashboard_address=None, silence_logs=40) as cluster, \
-                Client(cluster):
+                Client(cluster) as client:
             startup = time.perf_counter() - start
-            wall, rows = timed(lambda: len(ddf.compute()))
+
+            def cluster_cpu():   # this process and every worker
+                return time.process_time() + sum(client.run(_worker_cpu).values())
+            wall, cpu, rows = timed(lambda: len(ddf.compute()), cpu=cluster_cpu)
         print("distributed LocalCluster, %d worker process(es): start %.2f s, "
-              "compute %.2f s, %d rows" % (workers, startup, wall, rows))
+              "compute wall %.2f s, CPU %.2f s, %d rows" % (workers, startup, wall, cpu, rows))
     print("load average after: %.1f %.1f %.1f" % os.getloadavg())
 
 
