@@ -14,7 +14,6 @@ usage: check_wheel.py SOURCE_ROOT BUILD_DIR SAMPLE_REPORT WORK_DIR
 """
 import glob
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -35,6 +34,7 @@ def check_wheel(source, sample, work):
     run([PYTHON, "-m", "venv", "--system-site-packages", venv])
     pip = venv / "bin" / "pip"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "LD_PRELOAD")}
+    env.update(PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INDEX="1")   # no network needed
     run([pip, "wheel", "--no-build-isolation", "--no-deps", "-w", work / "dist", source],
         env=env, stdout=subprocess.DEVNULL)
     wheels = list((work / "dist").glob("*.whl"))
