@@ -4,7 +4,9 @@
  *
  * Owns: what both languages see — the public C API wrapped one to one (so
  * `swig -doxygen` carries the header comments into Python docstrings), the
- * ownership rules, and a small binding-side record handle.
+ * ownership rules, a small binding-side record handle, and how both read a
+ * report file (vnrb_read_file: errno kept for the languages' file errors;
+ * vnrb_binary_format: PDF, DOCX … refused by name, never decoded).
  * Takes: <vnreport/vnreport.h>. Gives: a raw module that the per-language
  * parts (python/python.i, lua/lua.i, included below) make idiomatic.
  *
@@ -41,9 +43,14 @@ stable Python API built on top of this module."
 #endif
 
 %{
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <vnreport/vnreport.h>
 
@@ -53,7 +60,13 @@ typedef struct vnrb_record {
     vnr_document *doc;
     const vnr_record *rec;
     size_t index;
+    void *owner;        /* language object that made it (Python: its Document), or NULL */
 } vnrb_record;
+
+/* How a language releases a record's owner (python.i defines it). */
+#ifndef VNRB_RELEASE_OWNER
+#define VNRB_RELEASE_OWNER(owner) ((void)(owner))
+#endif
 
 static vnrb_record *vnrb_record_new(vnr_document *doc, const vnr_record *rec, size_t index)
 {
@@ -66,6 +79,7 @@ static vnrb_record *vnrb_record_new(vnr_document *doc, const vnr_record *rec, si
     h->doc = vnr_document_ref(doc);
     h->rec = rec;
     h->index = index;
+    h->owner = NULL;
     return h;
 }
 
@@ -73,8 +87,88 @@ static void vnrb_record_free(vnrb_record *h)
 {
     if (!h)
         return;
+    VNRB_RELEASE_OWNER(h->owner);
     vnr_document_unref(h->doc);
     free(h);
+}
+
+/* ---- Binary formats refused by name ------------------------------------ */
+
+static const struct {
+    const char *magic;
+    size_t length;
+    const char *what;
+} vnrb_binary_formats[] = {
+    { "%PDF-", 5, "a PDF file" },
+    { "PK\x03\x04", 4, "a ZIP archive (DOCX, XLSX and ODT files are ZIP archives)" },
+    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a Microsoft Office 97-2003 file (DOC, XLS)" },
+    { "{\\rtf", 5, "an RTF file" },
+    { "\x1F\x8B", 2, "a gzip file" },
+};
+
+/* What binary format @p data is in, or NULL when it may be text. */
+static const char *vnrb_binary_format(const char *data, size_t length)
+{
+    size_t i;
+    for (i = 0; i < sizeof vnrb_binary_formats / sizeof *vnrb_binary_formats; i++)
+        if (length >= vnrb_binary_formats[i].length &&
+            memcmp(data, vnrb_binary_formats[i].magic, vnrb_binary_formats[i].length) == 0)
+            return vnrb_binary_formats[i].what;
+    return NULL;
+}
+
+/* Read the whole file @p path into a new malloc'd buffer (*out, owned by
+ * the caller; *out_length bytes) and give its size and modification time.
+ * Returns 0 or an errno (EISDIR for a directory). */
+static int vnrb_read_file(const char *path, char **out, size_t *out_length,
+                          long long *size, long long *mtime_ns)
+{
+    struct stat st;
+    size_t cap, length = 0;
+    char *buf;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        return e;
+    }
+    *size = (long long)st.st_size;
+    *mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    buf = malloc(cap);
+    while (buf) {
+        ssize_t n;
+        if (length == cap) {
+            char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        n = read(fd, buf + length, cap - length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return e;
+        }
+        if (n == 0)
+            break;
+        length += (size_t)n;
+    }
+    close(fd);
+    if (!buf)
+        return ENOMEM;
+    *out = buf;
+    *out_length = length;
+    return 0;
 }
 
 /* NaN is how the C API spells JSON null in numeric fields. */
@@ -126,6 +220,7 @@ typedef const struct vnr_record *vnrb_section;
 #if defined(SWIGPYTHON)
 %include "python/python.i"
 %include "python/python-extensions.i"
+%include "python/batch.i"
 #elif defined(SWIGLUA)
 %include "lua/lua.i"
 %include "lua/lua-extensions.i"

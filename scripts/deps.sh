@@ -9,7 +9,9 @@ PACKAGES=(
   libicu-dev libutf8proc-dev
   units libudunits2-dev
   swig python3-dev python3-pytest python3-pandas python3-numpy python3-mesonpy python3-venv
-  lua5.4 liblua5.4-dev lua-sql-sqlite3 luajit libluajit-5.1-dev
+  patchelf                                        # meson-python's wheel builder (only a Recommends)
+  python3-dask python3-distributed python3-sqlalchemy   # vnreport.dask, its tests, to_sql
+  lua5.4 liblua5.4-dev lua-sql-sqlite3 luajit libluajit-5.1-dev luarocks
   jupyter-nbconvert python3-ipykernel python3-matplotlib python3-nbformat
   valgrind clang libclang-rt-14-dev
   abigail-tools binutils doxygen groff-base   # abi and docs suites: abidw/abidiff, nm/readelf, man pages

@@ -3,7 +3,8 @@
  *
  * Owns: iteration (`for rec in doc:records()`), `#doc`, `doc[i]` (1-based),
  * `doc:metadata()`, `doc:numbers()`, `rec:as_table()`, `conv:apply_array()`,
- * and the module-level functions of SPEC §6 (`vnr.parse`, `vnr.parse_file`,
+ * `tostring`, `pairs` and `#` on documents and records, and the
+ * module-level functions (`vnr.parse`, `vnr.parse_file`,
  * `vnr.convert`, …), written in Lua in %luacode on top of the raw functions.
  *
  * Iterators are C closures whose first upvalue is the document userdata, so
@@ -65,6 +66,58 @@ static int vnrb_lua_numbers_next(lua_State *L)
     return 1;
 }
 
+/* nil, "<name>: a PDF file — convert it to text first", VNR_E_ENCODING */
+static int vnrb_lua_format_failure(lua_State *L, const char *name, const char *format)
+{
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s \xe2\x80\x94 convert it to text first", name, format);
+    lua_pushinteger(L, (lua_Integer)VNR_E_ENCODING);
+    return 3;
+}
+
+/* vnreport._read_report(path) -> bytes, base name; or nil, message,
+ * status, errno (as io.open: "path: No such file or directory"); a binary
+ * document format (PDF, DOCX …) is refused by name. */
+static int vnrb_lua_read_report(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    const char *base = strrchr(path, '/');
+    const char *format;
+    char *data = NULL;
+    size_t length = 0;
+    long long size, mtime_ns;
+    int e = vnrb_read_file(path, &data, &length, &size, &mtime_ns);
+    base = base && base[1] ? base + 1 : path;
+    if (e) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(e));
+        lua_pushinteger(L, (lua_Integer)VNR_E_IO);
+        lua_pushinteger(L, (lua_Integer)e);
+        return 4;
+    }
+    format = vnrb_binary_format(data, length);
+    if (format) {
+        free(data);
+        return vnrb_lua_format_failure(L, base, format);
+    }
+    lua_pushlstring(L, data, length);
+    free(data);
+    lua_pushstring(L, base);
+    return 2;
+}
+
+/* vnreport._check_format(text, name) -> true; or nil, message, status. */
+static int vnrb_lua_check_format(lua_State *L)
+{
+    size_t length = 0;
+    const char *text = luaL_checklstring(L, 1, &length);
+    const char *format = vnrb_binary_format(text, length);
+    if (format)
+        return vnrb_lua_format_failure(L, luaL_optstring(L, 2, "-"), format);
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
 /* Return types whose typemaps push something built in C. */
 typedef int vnrb_lua_records_iter;
 typedef int vnrb_lua_numbers_iter;
@@ -99,7 +152,8 @@ static void vnrb_lua_setfield_integer(lua_State *L, const char *name, size_t val
     lua_setfield(L, -2, name);
 }
 
-/* The SPEC §4 fields of a record as a table; null fields are absent. */
+/* The fields of a record as a table (docs/guide.md, "Record fields");
+ * null fields are absent. */
 static void vnrb_lua_push_record_table(lua_State *L, const vnr_record *r)
 {
     size_t depth = vnr_record_section_depth(r), i;
@@ -177,6 +231,9 @@ typedef long long vnrb_lua_key;
 %typemap(in) vnrb_lua_key
 %{ $1 = lua_isinteger(L, $input) ? (vnrb_lua_key)lua_tointeger(L, $input) : 0; %}
 
+%native(_read_report) int vnrb_lua_read_report(lua_State *L);
+%native(_check_format) int vnrb_lua_check_format(lua_State *L);
+
 %rename(records) vnr_document::b_records;
 %rename(numbers) vnr_document::b_numbers;
 %rename(metadata) vnr_document::b_metadata;
@@ -204,7 +261,7 @@ typedef long long vnrb_lua_key;
 }
 
 %extend vnrb_record {
-    /** The SPEC §4 fields as a plain table (null fields absent). */
+    /** The record fields as a plain table (null fields absent). */
     vnrb_lua_record_table b_as_table() { return 0; }
 }
 
@@ -259,6 +316,12 @@ static void vnrb_lua_install_gc(lua_State *L)
 }
 
 %init %{
+    /* The instance metatables of documents and records, for the Lua code
+     * below to add __tostring, __pairs and __len (removed there). */
+    SWIG_Lua_get_class_metatable(L, "Document");
+    lua_setglobal(L, "__vnreport_document_mt");
+    SWIG_Lua_get_class_metatable(L, "Record");
+    lua_setglobal(L, "__vnreport_record_mt");
     /* Hand the module table to the Lua code below (removed there). */
     lua_pushvalue(L, -1);
     lua_setglobal(L, "__vnreport_module");
@@ -275,11 +338,15 @@ swig_type, swig_equals = nil, nil
 --- Version of the libvnreport built into the module ("MAJOR.MINOR.MICRO").
 M.version = M.vnr_version()
 
---- Record fields (SPEC §4), in output order.
+--- Record fields in output order (docs/guide.md, "Record fields").
 M.FIELDS = { "doc", "statement", "line", "col", "offset", "length", "section",
   "subject", "indicator", "role", "value", "value_max", "total", "unit",
   "canonical_value", "canonical_unit", "dimension", "qualifier", "estimate",
   "baseline", "period", "text" }
+
+--- Encoding names accepted by the `encoding` option ("auto" first).
+M.ENCODINGS = {}
+for i = 0, 7 do M.ENCODINGS[#M.ENCODINGS + 1] = M.vnr_encoding_name(i) end
 
 --- Document metadata fields, as in the CLI's document line.
 M.METADATA_FIELDS = { "doc", "province", "issuer", "number", "date", "title",
@@ -302,7 +369,8 @@ local function make_parser(opts)
   if opts.encoding ~= nil then
     local enc, err, code = M.vnr_encoding_from_name(opts.encoding)
     if enc == nil then
-      return nil, "unknown encoding '" .. tostring(opts.encoding) .. "'", code
+      return nil, "unknown encoding '" .. tostring(opts.encoding) .. "': use one of " ..
+        table.concat(M.ENCODINGS, ", ", 2) .. " (or nil to detect it)", code
     end
     M.vnr_parser_set_encoding(parser, enc)
   end
@@ -326,13 +394,16 @@ function M.parse(text, opts)
   end
   local parser, err, code = make_parser(opts)
   if err then return nil, err, code end
+  local ok, ferr, fcode = M._check_format(text, name)
+  if not ok then return nil, ferr, fcode end
   return M.vnr_parse(parser, text, name)
 end
 
 --- Parse the report in a file ("-" is standard input).
 -- @param path file name
 -- @param opts nil or a table {encoding=, lenient=}
--- @return a Document, or nil, message, status
+-- @return a Document, or nil, message, status (and, when the file cannot be
+-- read, errno, as io.open: "path: No such file or directory")
 function M.parse_file(path, opts)
   if type(path) ~= "string" then
     error("vnreport.parse_file: expected a path string, got " .. type(path), 2)
@@ -342,7 +413,11 @@ function M.parse_file(path, opts)
   end
   local parser, err, code = make_parser(opts)
   if err then return nil, err, code end
-  return M.vnr_parse_file(parser, path)
+  if path == "-" then return M.vnr_parse_file(parser, path) end
+  local data, name, errno
+  data, name, code, errno = M._read_report(path)
+  if not data then return nil, name, code, errno end
+  return M.vnr_parse(parser, data, name)
 end
 
 --- Convert a number between units ("ha" → "km2", "tạ/ha", "nghìn tỷ đồng").
@@ -415,4 +490,54 @@ function M.set_region(registry, name)
   if region == nil then return nil, err, code end
   return M.vnr_unit_registry_set_region(registry, region)
 end
+
+-- ---- Metamethods: tostring, pairs, # on documents and records -------------
+
+local document_mt, record_mt = __vnreport_document_mt, __vnreport_record_mt
+__vnreport_document_mt, __vnreport_record_mt = nil, nil
+
+local function show(v)
+  if v == nil then return "nil" end
+  if type(v) == "number" then return string.format("%.15g", v) end
+  return tostring(v)
+end
+
+-- tostring(doc): "vnreport.Document: report.txt (Yên Bái, 2022, 31 records)"
+rawset(document_mt, "__tostring", function(doc)
+  return string.format("vnreport.Document: %s (%s, %s, %d records)",
+    doc.doc, show(doc.province), show(doc.period), #doc)
+end)
+
+-- pairs(doc): index, record for every record in input order (as ipairs).
+rawset(document_mt, "__pairs", function(doc)
+  local next_record, i = doc:records(), 0
+  return function()
+    local rec = next_record()
+    if rec == nil then return nil end
+    i = i + 1
+    return i, rec
+  end, doc, nil
+end)
+
+-- tostring(rec): "vnreport.Record: report.txt:19 change 6.9 % Tổng sản phẩm …"
+rawset(record_mt, "__tostring", function(rec)
+  return string.format("vnreport.Record: %s:%d %s %s %s %s", rec.doc, rec.line,
+    show(rec.role), show(rec.value), rec.unit, rec.indicator)
+end)
+
+-- #rec: the number of record fields (#vnreport.FIELDS).
+rawset(record_mt, "__len", function() return #M.FIELDS end)
+
+-- pairs(rec): field, value in M.FIELDS order; null fields are skipped.
+rawset(record_mt, "__pairs", function(rec)
+  local t, i = rec:as_table(), 0
+  return function()
+    while true do
+      i = i + 1
+      local field = M.FIELDS[i]
+      if field == nil then return nil end
+      if t[field] ~= nil then return field, t[field] end
+    end
+  end, rec, nil
+end)
 %}

@@ -11,6 +11,9 @@
 %begin %{
 /* Python.h must see this before anything else (PEP 353). */
 #define PY_SSIZE_T_CLEAN
+/* A record's owner is the Python Document that made it (for pickling);
+ * records are freed with the GIL held. */
+#define VNRB_RELEASE_OWNER(owner) Py_XDECREF((PyObject *)(owner))
 %}
 
 /* ---- Classes --------------------------------------------------------- */
@@ -45,6 +48,11 @@ SWIGEXPORT PyObject *SWIG_init(void);
 /* One class per status code; [0] is the base class vnreport.Error. */
 static PyObject *vnrb_exceptions[VNR_E_INTERNAL + 1];
 static PyObject *vnrb_unit_error;
+/* FormatError (an EncodingError): binary document formats (PDF, DOCX …). */
+static PyObject *vnrb_format_error;
+/* FileError subclasses that are also FileNotFoundError, IsADirectoryError,
+ * PermissionError, in that order (batch.i makes them from errno). */
+static PyObject *vnrb_os_errors[3];
 
 static PyObject *vnrb_exception_for(vnr_status status)
 {
@@ -53,12 +61,30 @@ static PyObject *vnrb_exception_for(vnr_status status)
     return vnrb_exceptions[0];
 }
 
-/* Set the Python error for a failed call. line 0 and byte (size_t)-1 mean
- * "no position" and become None. Returns NULL for `return vnrb_raise(…)`. */
-static PyObject *vnrb_raise(vnr_status status, const char *message, size_t line, size_t byte)
+/* Set `status`, `line` and `byte` on an exception instance. line 0 and
+ * byte (size_t)-1 mean "no position" and become None. */
+static int vnrb_set_error_attributes(PyObject *exc, vnr_status status, size_t line, size_t byte)
 {
-    PyObject *cls = vnrb_exception_for(status);
-    PyObject *text, *exc, *value;
+    PyObject *values[3];
+    static const char *const names[3] = {"status", "line", "byte"};
+    int i, rc = 0;
+    values[0] = PyLong_FromLong((long)status);
+    values[1] = line ? PyLong_FromSize_t(line) : Py_NewRef(Py_None);
+    values[2] = byte != (size_t)-1 ? PyLong_FromSize_t(byte) : Py_NewRef(Py_None);
+    for (i = 0; i < 3; i++) {
+        if (!values[i] || PyObject_SetAttrString(exc, names[i], values[i]) != 0)
+            rc = -1;
+        Py_XDECREF(values[i]);
+    }
+    return rc;
+}
+
+/* A new exception instance of class @p cls for a failed call (new
+ * reference), or NULL with a Python error set. */
+static PyObject *vnrb_make_exception(PyObject *cls, vnr_status status, const char *message,
+                                     size_t line, size_t byte)
+{
+    PyObject *text, *exc;
     if (!message || !*message)
         message = vnr_status_str(status);
     text = PyUnicode_DecodeUTF8(message, (Py_ssize_t)strlen(message), "replace");
@@ -66,23 +92,19 @@ static PyObject *vnrb_raise(vnr_status status, const char *message, size_t line,
         return NULL;
     exc = PyObject_CallOneArg(cls, text);
     Py_DECREF(text);
+    if (exc && vnrb_set_error_attributes(exc, status, line, byte) != 0)
+        Py_CLEAR(exc);
+    return exc;
+}
+
+/* Set the Python error for a failed call. Returns NULL for
+ * `return vnrb_raise(…)`. */
+static PyObject *vnrb_raise(vnr_status status, const char *message, size_t line, size_t byte)
+{
+    PyObject *cls = vnrb_exception_for(status);
+    PyObject *exc = vnrb_make_exception(cls, status, message, line, byte);
     if (!exc)
         return NULL;
-    value = PyLong_FromLong((long)status);
-    if (value) {
-        PyObject_SetAttrString(exc, "status", value);
-        Py_DECREF(value);
-    }
-    value = line ? PyLong_FromSize_t(line) : Py_NewRef(Py_None);
-    if (value) {
-        PyObject_SetAttrString(exc, "line", value);
-        Py_DECREF(value);
-    }
-    value = byte != (size_t)-1 ? PyLong_FromSize_t(byte) : Py_NewRef(Py_None);
-    if (value) {
-        PyObject_SetAttrString(exc, "byte", value);
-        Py_DECREF(value);
-    }
     PyErr_SetObject(cls, exc);
     Py_DECREF(exc);
     return NULL;
@@ -110,6 +132,39 @@ static PyObject *vnrb_new_exception(PyObject *dict, const char *name, PyObject *
     if (cls && PyDict_SetItemString(dict, name, cls) != 0)
         Py_CLEAR(cls);
     return cls; /* one reference kept by the static table, one by the dict */
+}
+
+/* The errno-specific file errors and FormatError. */
+static int vnrb_init_file_exceptions(PyObject *dict)
+{
+    static const struct {
+        const char *name;
+        PyObject **builtin;
+        const char *doc;
+    } os_table[3] = {
+        { "ReportNotFoundError", &PyExc_FileNotFoundError,
+          "A report file does not exist (a FileError and a FileNotFoundError; "
+          "`errno`, `strerror` and `filename` are set)." },
+        { "ReportIsADirectoryError", &PyExc_IsADirectoryError,
+          "A directory was given where a report file was expected (a FileError "
+          "and an IsADirectoryError; `errno`, `strerror` and `filename` are set)." },
+        { "ReportPermissionError", &PyExc_PermissionError,
+          "A report file may not be read (a FileError and a PermissionError; "
+          "`errno`, `strerror` and `filename` are set)." },
+    };
+    int i;
+    for (i = 0; i < 3; i++) {
+        vnrb_os_errors[i] = vnrb_new_exception(dict, os_table[i].name,
+            PyTuple_Pack(2, vnrb_exceptions[VNR_E_IO], *os_table[i].builtin), os_table[i].doc);
+        if (!vnrb_os_errors[i])
+            return -1;
+    }
+    vnrb_format_error = vnrb_new_exception(dict, "FormatError",
+        PyTuple_Pack(1, vnrb_exceptions[VNR_E_ENCODING]),
+        "The input is a binary document format (PDF, DOCX/ZIP, DOC/XLS, RTF, "
+        "gzip), not text: convert it to text first. An EncodingError; never "
+        "parsed, not even with lenient=True.");
+    return vnrb_format_error ? 0 : -1;
 }
 
 static int vnrb_init_exceptions(PyObject *dict)
@@ -166,7 +221,7 @@ static int vnrb_init_exceptions(PyObject *dict)
         if (!vnrb_exceptions[table[i].status])
             return -1;
     }
-    return 0;
+    return vnrb_init_file_exceptions(dict);
 }
 %}
 

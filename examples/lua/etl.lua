@@ -5,11 +5,13 @@ indicator records, with the libvnreport Lua module.
 
   lua5.4 etl.lua REPORT_DIR records.csv      -- CSV, one row per record
   lua5.4 etl.lua REPORT_DIR records.sqlite   -- SQLite (needs lua-sql-sqlite3):
+  luajit etl.lua REPORT_DIR records.csv      -- the same on LuaJIT 2.1
                                              -- tables `documents` and `records`
 
 Every *.txt file of REPORT_DIR is parsed; a file that cannot be parsed is
 reported on stderr and skipped, and the exit status is then 1. Columns are
-`province` followed by the SPEC §4 record fields; `section` is the heading
+`province` followed by the record fields (vnr.FIELDS; each is described in
+docs/guide.md, "Record fields"); `section` is the heading
 path joined with " > ", null fields are empty (CSV) or NULL (SQLite).
 ]]
 
@@ -22,7 +24,7 @@ end
 
 local report_dir, output = arg[1], arg[2]
 if not report_dir or not output then
-  die("usage: lua5.4 etl.lua REPORT_DIR OUTPUT.csv|OUTPUT.sqlite")
+  die("usage: lua5.4|luajit etl.lua REPORT_DIR OUTPUT.csv|OUTPUT.sqlite")
 end
 
 -- The *.txt files of a folder, sorted (lfs when installed, else ls).
@@ -48,7 +50,8 @@ end
 -- Numbers as the CLI writes them: the shortest %.{15,16,17}g that reads back.
 local function format_number(v)
   if v == nil then return nil end
-  if math.type(v) == "integer" then return tostring(v) end
+  -- Integers as integers (Lua 5.4 has math.type; LuaJIT has one number type).
+  if v == math.floor(v) and math.abs(v) < 2^53 then return string.format("%d", v) end
   for precision = 15, 17 do
     local s = string.format("%." .. precision .. "g", v)
     if tonumber(s) == v then return s end

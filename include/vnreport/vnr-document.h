@@ -60,7 +60,7 @@ typedef enum vnr_encoding {
 } vnr_encoding;
 
 /**
- * Statement roles of SPEC §4.
+ * Statement roles (the `role` field; docs/guide.md, "Roles").
  * @since 0.1
  */
 typedef enum vnr_role {
@@ -74,7 +74,7 @@ typedef enum vnr_role {
 } vnr_role;
 
 /**
- * Qualifiers of SPEC §4.
+ * Qualifiers (the `qualifier` field; docs/guide.md, "Record fields").
  * @since 0.1
  */
 typedef enum vnr_qualifier {
@@ -263,7 +263,7 @@ VNR_API vnr_document *vnr_document_ref(vnr_document *doc);
 VNR_API void vnr_document_unref(vnr_document *doc);
 
 /**
- * Document metadata fields of SPEC §4, by name: "doc", "province", "issuer",
+ * Document metadata fields (docs/guide.md), by name: "doc", "province", "issuer",
  * "number", "date", "title", "period", "kind", "language", "encoding".
  * @param doc borrowed; may be NULL (then NULL is returned).
  * @param field field name, borrowed for the call.
@@ -312,7 +312,7 @@ VNR_API size_t vnr_document_record_count(const vnr_document *doc);
 VNR_API const vnr_record *vnr_document_record(const vnr_document *doc, size_t index);
 
 /* ------------------------------------------------------------------ */
-/* Records: one accessor per SPEC §4 field                             */
+/* Records: one accessor per field (docs/guide.md, "Record fields")   */
 /* Every string returned is borrowed UTF-8 (NFC), valid until the      */
 /* document's last reference is dropped. A NULL record gives NULL, 0   */
 /* or NaN. Numbers that are null in JSON are NaN here.                 */

@@ -16,9 +16,13 @@ so threads parsing different files run in parallel.
 """
 
 import enum as _enum
-import math as _math
+import errno as _errno
+import glob as _glob
 import os as _os
+import pickle as _pickle
+import sys as _sys
 import textwrap as _textwrap
+import warnings as _warnings
 from collections import namedtuple as _namedtuple
 
 from . import _vnreport as _raw
@@ -29,7 +33,11 @@ from ._vnreport_c import (  # noqa: F401  (re-exported)
     InvalidArgumentError,
     NoMemoryError,
     FileError,
+    ReportNotFoundError,
+    ReportIsADirectoryError,
+    ReportPermissionError,
     EncodingError,
+    FormatError,
     EmptyInputError,
     InputTooLargeError,
     UnitError,
@@ -42,11 +50,12 @@ from ._vnreport_c import (  # noqa: F401  (re-exported)
 )
 
 __all__ = [
-    "parse", "parse_file", "convert", "units", "Document", "Record", "NumberFate",
+    "parse", "parse_file", "parse_files", "read_reports", "convert", "units", "Document", "Record", "NumberFate",
     "Unit", "Converter", "Registry", "UnitEntry", "REGIONS",
     "Status", "FIELDS", "METADATA_FIELDS", "ENCODINGS", "version", "version_info",
     "Error", "InvalidArgumentError", "NoMemoryError", "FileError",
-    "EncodingError", "EmptyInputError", "InputTooLargeError", "UnitError",
+    "ReportNotFoundError", "ReportIsADirectoryError", "ReportPermissionError",
+    "EncodingError", "FormatError", "ParseWarning", "FRAME_COLUMNS", "EmptyInputError", "InputTooLargeError", "UnitError",
     "UnknownUnitError", "IncompatibleUnitsError", "UnitSyntaxError",
     "NoRateError", "NotFoundError", "InternalError",
 ]
@@ -57,7 +66,8 @@ __version__ = version
 #: The same as a tuple of ints.
 version_info = tuple(int(part) for part in version.split("."))
 
-#: Record fields (SPEC §4), in output order: the DataFrame's columns.
+#: Record fields in output order (docs/guide.md, "Record fields"): the
+#: columns of ``Document.to_dataframe()``.
 FIELDS = Record.FIELDS
 #: Document metadata fields, as in the CLI's ``{"type":"document"}`` line.
 METADATA_FIELDS = ("doc", "province", "issuer", "number", "date", "title",
@@ -98,78 +108,278 @@ bytes in the original input, ``line`` is 1-based, ``record`` the index of the
 first record the run became (None if it became none), ``text`` the run as
 the library read it (str, whatever the input encoding)."""
 
-_FLOAT_FIELDS = ("value", "value_max", "total", "canonical_value")
-_INT_FIELDS = ("statement", "line", "col", "offset", "length")
 
 
-def _make_parser(encoding, lenient, max_input=None):
-    if encoding is None and not lenient and max_input is None:
-        return None  # the C library's defaults
-    parser = _raw.Parser()
-    if max_input is not None:
-        if not isinstance(max_input, int) or isinstance(max_input, bool) or max_input < 0:
-            raise TypeError("max_input must be a number of bytes (int >= 0)")
-        _raw.vnr_parser_set_max_input(parser, max_input)
-    if encoding is not None:
-        if not isinstance(encoding, str):
-            raise TypeError("encoding must be a str such as 'utf-8' or 'tcvn3'")
-        _raw.vnr_parser_set_encoding(parser, _raw.vnr_encoding_from_name(encoding))
-    if lenient:
-        _raw.vnr_parser_set_lenient(parser, 1)
-    return parser
+class ParseWarning(UserWarning):
+    """A report that could not be parsed and was left out (``errors="warn"``)."""
+
+
+def _encoding_code(encoding):
+    """The C vnr_encoding for ``encoding`` (None: detect)."""
+    if encoding is None:
+        return _raw.VNR_ENCODING_AUTO
+    if not isinstance(encoding, str):
+        raise TypeError("encoding must be a str such as 'utf-8' or 'tcvn3', or None")
+    try:
+        return _raw.vnr_encoding_from_name(encoding)
+    except InvalidArgumentError:
+        exc = InvalidArgumentError("unknown encoding %r: use one of %s (or None to detect it)"
+                                   % (encoding, ", ".join(ENCODINGS[1:])))
+        exc.status, exc.line, exc.byte = int(Status.INVALID_ARGUMENT), None, None
+        raise exc from None
+
+
+def _threads(threads, count):
+    if threads is None:
+        try:
+            threads = len(_os.sched_getaffinity(0))
+        except (AttributeError, OSError):  # pragma: no cover - not Linux
+            threads = _os.cpu_count() or 1
+    threads = _index(threads)
+    if threads < 1:
+        raise ValueError("threads must be at least 1")
+    return max(1, min(threads, count))
+
+
+def _max_input(max_input):
+    """The C parser's input limit for ``max_input`` (-1: the default)."""
+    if max_input is None:
+        return -1
+    if not isinstance(max_input, int) or isinstance(max_input, bool) or max_input < 0:
+        raise TypeError("max_input must be a number of bytes (int >= 0)")
+    return max_input
+
+
+def _run_batch(items, encoding, lenient, threads, errors, max_input=None):
+    """Parse ``items`` [(name, path bytes or None, data or None, source)] in
+    C on ``threads`` threads; return the Documents in input order. Failures
+    raise (errors="raise"), warn and are left out ("warn"), or are left out
+    ("skip")."""
+    if errors not in ("raise", "skip", "warn"):
+        raise ValueError("errors must be 'raise', 'skip' or 'warn', not %r" % (errors,))
+    code = _encoding_code(encoding)
+    results = _c._parse_batch([item[:3] for item in items], code, bool(lenient),
+                              _threads(threads, len(items)), errors == "raise",
+                              _max_input(max_input))
+    documents = []
+    for item, result in zip(items, results):
+        if result is None:      # not parsed: an earlier input failed
+            continue
+        if isinstance(result, BaseException):
+            if errors == "raise":
+                raise result
+            if errors == "warn":
+                _warnings.warn("%s: %s" % (getattr(result, "filename", item[0]), result),
+                               ParseWarning, stacklevel=3)
+            continue
+        handle, size, mtime_ns = result
+        source = item[3]
+        if source[0] == "file":
+            source = source + (size, mtime_ns)
+        documents.append(Document(handle, source + (encoding, bool(lenient))))
+    return documents
+
+
+def _path_item(path):
+    path = _os.fspath(path)
+    if ("\0" if isinstance(path, str) else b"\0") in path:
+        raise ValueError("embedded null byte in path")  # C would open a shorter one
+    return (_os.path.basename(_os.fsdecode(path)) or _os.fsdecode(path),
+            _os.fsencode(path), None, ("file", _os.fsdecode(path)))
+
+
+def _data_item(data, name):
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogateescape")
+    elif isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)   # kept by the Document for pickling: a copy that cannot change
+    elif not isinstance(data, bytes):
+        raise TypeError("a report is str or bytes, not %s" % type(data).__name__)
+    return (name, None, data, ("bytes", data, name))
+
+
+def _file_object_item(obj):
+    name = getattr(obj, "name", None)
+    return _data_item(obj.read(), _os.path.basename(name) if isinstance(name, str) and name else "-")
 
 
 def parse(text_or_bytes, doc=None, encoding=None, *, lenient=False, max_input=None):
     """Parse a report held in memory and return a :class:`Document`.
 
-    ``text_or_bytes`` is a ``str`` (parsed as UTF-8) or the raw bytes of a
-    report (``bytes``, ``bytearray``, ``memoryview``): UTF-8, UTF-16 with a
-    BOM, Windows-1258, TCVN3, VNI or VISCII, detected unless ``encoding``
-    names one ("utf-8", "cp1258", "tcvn3", "vni", "viscii", …; see
-    ``vnreport.ENCODINGS``). ``doc`` is the name written into every record's
-    ``doc`` field ("-" when None). With ``lenient=True`` invalid byte
-    sequences become U+FFFD (counted in ``Document.replacements``) instead of
-    raising. ``max_input`` is the largest input accepted, in bytes (default
-    and ceiling 1 GiB); whatever it is, an input that would need more than
-    8 times its size plus 16 MB of memory raises :class:`InputTooLargeError`.
+    ``text_or_bytes`` is a ``str`` (parsed as UTF-8), the raw bytes of a
+    report (``bytes``, ``bytearray``, ``memoryview``) or a file object open
+    for reading (binary or text, as pandas' ``read_*`` take): UTF-8, UTF-16
+    with a BOM, Windows-1258, TCVN3, VNI or VISCII, detected unless
+    ``encoding`` names one ("utf-8", "cp1258", "tcvn3", "vni", "viscii", …;
+    see ``vnreport.ENCODINGS``). ``doc`` is the name written into every
+    record's ``doc`` field (default: a file object's base name, else "-").
+    With ``lenient=True`` invalid byte sequences become U+FFFD (counted in
+    ``Document.replacements``) instead of raising. ``max_input`` is the
+    largest input accepted, in bytes (default and ceiling 1 GiB); whatever it
+    is, an input that would need more than 8 times its size plus 16 MB of
+    memory raises :class:`InputTooLargeError`.
 
     The GIL is released while the C library parses.
 
     Raises :class:`EncodingError` (with ``line`` and ``byte``) for bytes that
-    are not valid in the encoding, :class:`EmptyInputError` for empty input,
+    are not valid in the encoding, :class:`FormatError` for a PDF, DOCX, …
+    (even when lenient), :class:`EmptyInputError` for empty input,
     :class:`InputTooLargeError`, :class:`InvalidArgumentError` for an unknown
     encoding name, ``TypeError`` for other argument types.
     """
-    if isinstance(text_or_bytes, str):
-        if encoding is not None and _raw.vnr_encoding_from_name(encoding) != _raw.VNR_ENCODING_UTF8:
-            raise ValueError("a str is parsed as UTF-8; pass bytes to use encoding=%r" % encoding)
-        encoding = "utf-8"
-    elif not isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
-        raise TypeError("parse() takes str or bytes, not %s" % type(text_or_bytes).__name__)
     if doc is not None and not isinstance(doc, str):
         raise TypeError("doc must be a str or None")
     if doc is not None and "\0" in doc:
         raise ValueError("embedded null character in doc")  # as open() says
-    parser = _make_parser(encoding, lenient, max_input)
-    return Document(_raw.vnr_parse(parser, text_or_bytes, doc))
+    if hasattr(text_or_bytes, "read"):
+        name = getattr(text_or_bytes, "name", None)
+        if doc is None:
+            doc = _os.path.basename(name) if isinstance(name, str) and name else None
+        text_or_bytes = text_or_bytes.read()
+    if not isinstance(text_or_bytes, (str, bytes, bytearray, memoryview)):
+        raise TypeError("parse() takes str, bytes or a file object, not %s"
+                        % type(text_or_bytes).__name__)
+    if isinstance(text_or_bytes, str):
+        if encoding is not None and _encoding_code(encoding) != _raw.VNR_ENCODING_UTF8:
+            raise ValueError("a str is parsed as UTF-8; pass bytes to use encoding=%r" % encoding)
+        encoding = "utf-8"
+    item = _data_item(text_or_bytes, doc if doc is not None else "-")
+    return _run_batch([item], encoding, lenient, 1, "raise", max_input)[0]
 
 
 def parse_file(path, encoding=None, *, lenient=False, max_input=None):
     """Parse the report in file ``path`` (``str`` or ``os.PathLike``; "-" is
     standard input) and return a :class:`Document` named after the file's
     base name. ``encoding``, ``lenient`` and ``max_input`` are as in
-    :func:`parse` (a stream is read to at most ``max_input`` + 1 bytes).
+    :func:`parse`.
 
     The GIL is released while the C library reads and parses.
 
-    Raises :class:`FileError` (an ``OSError``) when the file cannot be read,
-    and everything :func:`parse` raises.
+    Raises :class:`ReportNotFoundError` (a ``FileNotFoundError``),
+    :class:`ReportIsADirectoryError` (an ``IsADirectoryError``),
+    :class:`ReportPermissionError` (a ``PermissionError``) — all
+    :class:`FileError` with ``errno`` and ``filename`` — and everything
+    :func:`parse` raises.
     """
-    path = _os.fsdecode(_os.fspath(path))
-    if "\0" in path:
-        raise ValueError("embedded null byte in path")  # C would open a shorter one
-    parser = _make_parser(encoding, lenient, max_input)
-    return Document(_raw.vnr_parse_file(parser, path))
+    if isinstance(path, (list, tuple)):
+        raise TypeError("parse_file() takes one path; use vnreport.parse_files() or "
+                        "vnreport.read_reports() for several")
+    if _os.fspath(path) in ("-", b"-"):
+        return parse(_sys.stdin.buffer.read(), doc="-", encoding=encoding, lenient=lenient,
+                     max_input=max_input)
+    return _run_batch([_path_item(path)], encoding, lenient, 1, "raise", max_input)[0]
+
+
+def parse_files(paths, threads=None, encoding=None, *, lenient=False, errors="raise"):
+    """Parse many report files at once and return their :class:`Document`
+    objects in input order.
+
+    The files are read and parsed by the C library on ``threads`` threads
+    (default: one per available CPU) with the GIL released for the whole
+    batch. ``errors`` says what a file that cannot be parsed does:
+    ``"raise"`` (the default; the first failure in input order is raised
+    and the batch stops), ``"warn"`` (a :class:`ParseWarning`, the file is
+    left out) or ``"skip"`` (left out silently). ``encoding`` and
+    ``lenient`` are as in :func:`parse`; the errors as in :func:`parse_file`.
+    """
+    if isinstance(paths, (str, bytes, _os.PathLike)):
+        paths = [paths]
+    return _run_batch([_path_item(p) for p in paths], encoding, lenient, threads, errors)
+
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+def _expand_source(source):
+    """Input items for one argument of read_reports()."""
+    if hasattr(source, "read"):
+        return [_file_object_item(source)]
+    if isinstance(source, (str, bytes, _os.PathLike)):
+        path = _os.fsdecode(_os.fspath(source))
+        if _os.path.isdir(path):
+            files = sorted(_glob.glob(_os.path.join(_glob.escape(path), "**", "*.txt"), recursive=True))
+            return [_path_item(f) for f in files]
+        if _GLOB_CHARS & set(path):
+            files = sorted(_glob.glob(path, recursive=True))
+            if not files:
+                exc = ReportNotFoundError(_errno.ENOENT, "no file matches the pattern", path)
+                exc.status, exc.line, exc.byte = int(Status.IO), None, None
+                raise exc
+            return [_path_item(f) for f in files if not _os.path.isdir(f)]
+        return [_path_item(path)]
+    if isinstance(source, (list, tuple)):
+        return [item for s in source for item in _expand_source(s)]
+    raise TypeError("read_reports() takes paths, glob patterns, directories or file objects, "
+                    "not %s" % type(source).__name__)
+
+
+def read_reports(sources, encoding=None, *, lenient=False, errors="raise", threads=None,
+                 section_path=False):
+    """Read many reports into one ``pandas.DataFrame``, as pandas' own
+    ``read_*`` functions do.
+
+    ``sources`` is a path, a glob pattern (``"reports/**/*.txt"``), a
+    directory (its ``*.txt`` files, recursively, sorted), a file object,
+    or a list of any of these. Files are parsed in C on ``threads`` threads
+    (default: one per CPU) with the GIL released; the frame is built in C,
+    one buffer per column.
+
+    Columns (``vnreport.FRAME_COLUMNS``): ``doc``, the document metadata
+    ``province``, ``report_period``, ``report_kind``, ``report_date``,
+    ``report_number`` (named ``report_*`` because ``period`` is also a
+    record field), then the record fields of ``vnreport.FIELDS``. dtypes:
+    integers are pandas' nullable ``Int64``; ``value``, ``value_max``,
+    ``total``, ``canonical_value`` are float64 (NaN for null); ``estimate``
+    is bool; enumerations and repeated values (``doc``, the metadata,
+    ``role``, ``unit``, ``canonical_unit``, ``dimension``, ``qualifier``,
+    ``baseline``, ``period``) are ``category``; ``section`` (the heading path
+    joined with " > "), ``subject``, ``indicator`` and ``text`` are str.
+    ``section_path=True`` adds ``section_path``, the path as a list.
+
+    ``errors``, ``encoding`` and ``lenient`` are as in :func:`parse_files`.
+    """
+    items = _expand_source(sources)
+    threads = _threads(threads, len(items))
+    documents = _run_batch(items, encoding, lenient, threads, errors)
+    return _dataframe([d._handle for d in documents], True, section_path, threads)
+
+
+def _dataframe(handles, metadata, section_path, threads=1):
+    """A DataFrame of the records of raw documents ``handles``; the columns
+    are filled in C (batch.i) on ``threads`` threads without the GIL, then
+    handed to numpy/pandas with one call per column here."""
+    try:
+        import numpy as np
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the system
+        raise ImportError("vnreport DataFrames need pandas and numpy") from exc
+    columns = {}
+    for name, dtype, data, extra in _c._frame_columns(handles, metadata, section_path, threads):
+        if dtype == "Int64":
+            column = pd.arrays.IntegerArray(np.frombuffer(data, dtype=np.int64),
+                                            np.frombuffer(extra, dtype=np.bool_))
+        elif dtype == "float64":
+            column = np.frombuffer(data, dtype=np.float64)
+        elif dtype == "bool":
+            column = np.frombuffer(data, dtype=np.bool_)
+        elif dtype == "category":
+            column = pd.Categorical.from_codes(np.frombuffer(data, dtype=np.int32),
+                                               categories=pd.Index(extra, dtype=object))
+        else:
+            column = np.empty(len(data), dtype=object)
+            column[:] = data
+        columns[name] = column
+    return pd.DataFrame(columns, copy=False)
+
+
+def _rebuild_document(name, data, encoding, lenient):
+    """Unpickle a Document: parse its source bytes again."""
+    return parse(data, doc=name, encoding=encoding, lenient=lenient)
+
+
+def _rebuild_record(document, index):
+    """Unpickle a Record: record ``index`` of its (unpickled) document."""
+    return document[index]
 
 
 def convert(value, from_unit, to_unit, registry=None):
@@ -406,12 +616,37 @@ class Document:
     their document alive: dropping the document first is safe.
     """
 
-    __slots__ = ("_handle",)
+    __slots__ = ("_handle", "_source", "__weakref__")
 
-    def __init__(self, handle):
+    def __init__(self, handle, source=None):
         if not isinstance(handle, _raw.Document):
             raise TypeError("Documents come from vnreport.parse() or vnreport.parse_file()")
         self._handle = handle
+        # How to build it again when pickled: ("bytes", data, name, encoding,
+        # lenient) or ("file", path, size, mtime_ns, encoding, lenient).
+        self._source = source
+
+    def __reduce__(self):
+        """Pickle as the source bytes and options: unpickling parses again
+        (the result is identical; the C document itself has no byte form)."""
+        source = self._source
+        if source is None:
+            raise TypeError("this Document has no source to pickle it from")
+        if source[0] == "bytes":
+            _, data, name, encoding, lenient = source
+        else:
+            _, path, size, mtime_ns, encoding, lenient = source
+            try:
+                with open(path, "rb") as f:
+                    st = _os.fstat(f.fileno())
+                    data = f.read()
+            except OSError as exc:
+                raise _pickle.PicklingError("cannot pickle %s: %s" % (self.doc, exc)) from exc
+            if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+                raise _pickle.PicklingError(
+                    "cannot pickle %s: %s changed since it was parsed" % (self.doc, path))
+            name = self.doc
+        return (_rebuild_document, (name, data, encoding, lenient))
 
     # -- metadata --------------------------------------------------------
 
@@ -463,12 +698,16 @@ class Document:
             index += n
         if not 0 <= index < n:
             raise IndexError("record index out of range")
-        return _raw.vnr_document_record(self._handle, index)
+        rec = _raw.vnr_document_record(self._handle, index)
+        rec._set_owner(self)
+        return rec
 
     def __iter__(self):
         handle = self._handle
         for i in range(_raw.vnr_document_record_count(handle)):
-            yield _raw.vnr_document_record(handle, i)
+            rec = _raw.vnr_document_record(handle, i)
+            rec._set_owner(self)
+            yield rec
 
     def records(self):
         """All records, in input order, as a list of :class:`Record`."""
@@ -479,35 +718,15 @@ class Document:
         same keys and values as the CLI's JSON Lines ``record`` objects."""
         return [rec.as_dict() for rec in self]
 
-    def to_dataframe(self):
-        """The records as a ``pandas.DataFrame`` with exactly the columns
-        ``vnreport.FIELDS`` (SPEC §4), one row per record, in input order.
-
-        dtypes: ``statement``, ``line``, ``col``, ``offset``, ``length`` are
-        int64; ``value``, ``value_max``, ``total``, ``canonical_value`` are
-        float64 with NaN for null; ``estimate`` is bool; the other columns are
-        object (str, or None for null; ``section`` holds lists of str).
+    def to_dataframe(self, *, metadata=False, section_path=False):
+        """The records as a ``pandas.DataFrame``, one row per record, in
+        input order, with the columns ``vnreport.FIELDS`` (docs/guide.md,
+        "Record fields"); ``metadata=True`` adds the document metadata
+        columns and ``section_path=True`` the heading path as a list, as in
+        :func:`read_reports`, whose dtypes these are. Built in C, one call
+        per column.
         """
-        try:
-            import numpy as np
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the system
-            raise ImportError("Document.to_dataframe() needs pandas") from exc
-        records = list(self)
-        columns = {}
-        for name in FIELDS:
-            values = [getattr(rec, name) for rec in records]
-            if name in _FLOAT_FIELDS:
-                column = np.array([_math.nan if v is None else v for v in values], dtype=np.float64)
-            elif name in _INT_FIELDS:
-                column = np.array(values, dtype=np.int64)
-            elif name == "estimate":
-                column = np.array(values, dtype=bool)
-            else:
-                column = np.empty(len(values), dtype=object)
-                column[:] = values
-            columns[name] = column
-        return pd.DataFrame(columns, columns=list(FIELDS))
+        return _dataframe([self._handle], metadata, section_path)
 
     # -- audit -----------------------------------------------------------
 
@@ -545,9 +764,13 @@ def _index(value):
 
 
 Record.__module__ = __name__
-Record.__doc__ = """One indicator observation (SPEC §4).
+Record.__doc__ = """One indicator observation.
 
-Attributes are the §4 fields (see ``vnreport.FIELDS``): numbers are int or
+Attributes are the record fields (``vnreport.FIELDS``; each is described
+in docs/guide.md, "Record fields"): numbers are int or
 float, null fields are None, ``section`` is a list of str, ``estimate`` a
 bool. ``as_dict()`` gives them all; ``index()`` is the record's position in
-its document. A record keeps its document alive."""
+its document. A record keeps its document alive, and pickles with it."""
+
+#: The columns of read_reports() (without section_path), in order.
+FRAME_COLUMNS = tuple(entry[0] for entry in _c._frame_columns([], True, False))

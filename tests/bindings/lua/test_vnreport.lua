@@ -262,6 +262,64 @@ test("errors are nil, message, status", function()
   assert(not pcall(vnr.parse_file, nil))
 end)
 
+test("file and format errors: exact messages, status and errno", function()
+  local doc, msg, code, errno = vnr.parse_file("/nonexistent/report.txt")
+  assert(doc == nil and code == vnr.VNR_E_IO and errno == 2, msg)
+  assert(msg == "/nonexistent/report.txt: No such file or directory", msg)
+  local dir = DATA
+  doc, msg, code, errno = vnr.parse_file(dir)
+  assert(doc == nil and code == vnr.VNR_E_IO and errno == 21, msg)
+  assert(msg == dir .. ": Is a directory", msg)
+  doc, msg, code = vnr.parse("abc", { encoding = "klingon" })
+  assert(msg == "unknown encoding 'klingon': use one of utf-8, utf-16le, utf-16be, " ..
+    "windows-1258, tcvn3, vni, viscii (or nil to detect it)", msg)
+  assert(code == vnr.VNR_E_INVALID_ARGUMENT)
+  local tmp = os.tmpname()
+  local cases = {
+    { "%PDF-1.4\n%\226\227\n1 0 obj", "a PDF file" },
+    { "PK\3\4\20\0\6\0word/document.xml", "a ZIP archive (DOCX, XLSX and ODT files are ZIP archives)" },
+    { "\208\207\17\224\161\177\26\225\0\0", "a Microsoft Office 97-2003 file (DOC, XLS)" },
+  }
+  for _, case in ipairs(cases) do
+    local f = assert(io.open(tmp, "wb")); f:write(case[1]); f:close()
+    local base = tmp:match("[^/]+$")
+    for _, lenient in ipairs({ false, true }) do
+      doc, msg, code = vnr.parse_file(tmp, { lenient = lenient })
+      assert(doc == nil and code == vnr.VNR_E_ENCODING, msg)
+      assert(msg == base .. ": " .. case[2] .. " \226\128\148 convert it to text first", msg)
+      doc, msg, code = vnr.parse(case[1], { doc = "r.bin", lenient = lenient })
+      assert(doc == nil and msg == "r.bin: " .. case[2] .. " \226\128\148 convert it to text first", msg)
+    end
+  end
+  os.remove(tmp)
+end)
+
+test("tostring, pairs and # on documents and records", function()
+  local doc = assert(vnr.parse_file(SAMPLE))
+  assert(tostring(doc) == ("vnreport.Document: sample-report.txt (%s, %s, %d records)"):format(
+    doc.province, doc.period, #doc), tostring(doc))
+  local rec = doc[1]
+  assert(tostring(rec):find("vnreport.Record: sample-report.txt:" .. rec.line .. " ", 1, true) == 1,
+    tostring(rec))
+  assert(tostring(rec):find(rec.indicator, 1, true))
+  assert(#rec == #vnr.FIELDS)
+  local t = rec:as_table()
+  if _VERSION ~= "Lua 5.1" then      -- LuaJIT's pairs() ignores __pairs
+    local seen, order = {}, {}
+    for k, v in pairs(rec) do seen[k] = v; order[#order + 1] = k end
+    for _, f in ipairs(vnr.FIELDS) do
+      if f ~= "section" then assert(seen[f] == t[f], f) end
+    end
+    assert(order[1] == "doc" and order[#order] == "text")
+    local n = 0
+    for i, r in pairs(doc) do
+      n = n + 1
+      assert(i == n and r.line == doc[i].line)
+    end
+    assert(n == #doc)
+  end
+end)
+
 test("convert", function()
   assert(math.abs(vnr.convert(177078, "ha", "km2") - 1770.78) < 1e-9)
   assert(vnr.convert(1, "tạ", "kg") == 100)

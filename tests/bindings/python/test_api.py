@@ -252,7 +252,7 @@ def test_empty_document_dataframe():
     df = doc.to_dataframe()
     assert list(df.columns) == list(vnreport.FIELDS) and len(df) == 0
     assert str(df["value"].dtype) == "float64" and str(df["estimate"].dtype) == "bool"
-    assert str(df["line"].dtype) == "int64"
+    assert str(df["line"].dtype) == "Int64" and str(df["role"].dtype) == "category"
 
 
 def test_small_report_end_to_end(tmp_path):
