@@ -13,6 +13,8 @@ PACKAGES=(
   jupyter-nbconvert python3-ipykernel python3-matplotlib python3-nbformat
   valgrind clang libclang-rt-14-dev
   abigail-tools binutils doxygen groff-base   # abi and docs suites: abidw/abidiff, nm/readelf, man pages
+  libpoppler-glib-dev libxml2-dev libzip-dev  # PDF and DOCX input (-Dpdf, -Ddocx)
+  python3-docx python3-reportlab fonts-dejavu-core   # documents suite: makes its DOCX and PDF inputs
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

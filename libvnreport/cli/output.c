@@ -90,6 +90,7 @@ void write_record_jsonl(FILE *f, const vnr_record *r)
     fprintf(f, ",\"statement\":%zu,\"line\":%zu,\"col\":%zu,\"offset\":%zu,\"length\":%zu",
             vnr_record_statement(r), vnr_record_line(r), vnr_record_col(r),
             vnr_record_offset(r), vnr_record_length(r));
+    vnr_record_page(r) ? (void)fprintf(f, ",\"page\":%zu", vnr_record_page(r)) : (void)fputs(",\"page\":null", f);
     fputs(",\"section\":[", f);
     for (size_t i = 0; i < vnr_record_section_depth(r); i++) {
         if (i)
@@ -160,7 +161,7 @@ void write_csv_header(FILE *f)
 {
     fputs("doc,statement,line,col,offset,length,section,subject,indicator,role,value,"
           "value_max,total,unit,canonical_value,canonical_unit,dimension,qualifier,"
-          "estimate,baseline,period,text\n", f);
+          "estimate,baseline,period,text,page\n", f);
 }
 
 static void section_joined(FILE *f, const vnr_record *r, const char *sep, void (*str)(FILE *, const char *))
@@ -216,7 +217,7 @@ void write_record_csv(FILE *f, const vnr_record *r)
     csv_string(f, vnr_record_period(r));
     fputc(',', f);
     csv_string(f, vnr_record_text(r));
-    fputc('\n', f);
+    vnr_record_page(r) ? (void)fprintf(f, ",%zu\n", vnr_record_page(r)) : (void)fputs(",\n", f);
 }
 
 /* ---- table: a readable summary for people ---- */
