@@ -524,18 +524,46 @@ static bool is_ascii_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A list or heading marker at the start of a row: `- `, `+ `, `• `,
+ * `1.` `1)` `(1)` `IV.` `a)`. */
+static bool starts_marker(const char *s)
+{
+    if ((s[0] == '-' || s[0] == '+') && s[1] == ' ')
+        return true;
+    if (strncmp(s, "• ", strlen("• ")) == 0)
+        return true;
+    size_t i = s[0] == '(';
+    size_t d = i;
+    while (s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d > i)
+        return s[d] == '.' || s[d] == ')';
+    while (s[d] == 'I' || s[d] == 'V' || s[d] == 'X' || s[d] == 'L')
+        d++;
+    if (d > i)
+        return s[d] == '.';
+    return s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
+}
+
 /* Does row `r` of page `pg` go on with the paragraph whose last row is
- * `prev` (of page `pp`)? Rows run on when the first word of this one
- * would not have fitted at the end of the previous one (so the line was
- * broken there, not ended), this one is not indented, and both are in the
- * same type and not table rows. */
+ * `prev` (of page `pp`)? Not when this one is indented, in other type, a
+ * table row or after a wider gap. Else it does when its first word would
+ * not have fitted at the end of the previous one (the line was broken
+ * there, not ended), and also when the previous row ends in no sentence
+ * punctuation, spans most of the text width and this one starts no list
+ * item (a longer row elsewhere, a hyphenated word, may set the edge). */
 static bool continues(const row *prev, const page *pp, const row *r, const page *pg,
                       bool same_page)
 {
     if (!prev || prev->table || r->table || prev->small != r->small)
         return false;
-    if (prev->x1 + pp->char_w + r->first_word < pp->right - 0.5 * pp->char_w ||
-        r->x0 > pg->left + 1.5 * pg->char_w)
+    if (r->x0 > pg->left + 1.5 * pg->char_w)
+        return false;
+    bool word_fits = prev->x1 + pp->char_w + r->first_word < pp->right - 0.5 * pp->char_w;
+    bool long_row = prev->x1 - pp->left > 0.75 * (pp->right - pp->left);
+    char last = prev->text[prev->len - 1];
+    bool sentence_end = last == '.' || last == ':' || last == ';' || last == '!' || last == '?';
+    if (word_fits && (sentence_end || !long_row || starts_marker(r->text)))
         return false;
     if (same_page && r->y0 - prev->y1 > 0.6 * pg->body_h)
         return false;
@@ -606,10 +634,53 @@ static bool add_row(assembler *as, const row *r, const page *pg, uint32_t p)
     return true;
 }
 
+/* Where the two cells of a header row part: the start of the first run of
+ * two spaces or more, when there is exactly one such run; else 0. */
+static size_t two_cell_gap(const row *r)
+{
+    const char *gap = r->table ? strstr(r->text, "  ") : NULL;
+    if (!gap || gap == r->text)
+        return 0;
+    const char *right = gap;
+    while (*right == ' ')
+        right++;
+    return *right && !strstr(right, "  ") ? (size_t)(gap - r->text) : 0;
+}
+
+/* The header block of an official report is printed in two columns (the
+ * issuing body and the document number on the left, the national motto
+ * and the place and date on the right): leading rows of two cells are
+ * written as the left column, then the right one, as the text form of a
+ * report has them. Returns the index of the first row after the block. */
+static size_t split_header_block(assembler *as, const page *pg, bool *ok)
+{
+    size_t k = 0;
+    while (k < pg->n && (pg->rows[k].furniture || two_cell_gap(&pg->rows[k])))
+        k++;
+    if (k < 2)
+        return 0;
+    for (int side = 0; side < 2 && *ok; side++) {
+        for (size_t i = 0; i < k && *ok; i++) {
+            const row *r = &pg->rows[i];
+            size_t gap = r->furniture ? 0 : two_cell_gap(r);
+            if (!gap)
+                continue;
+            const char *s = side ? r->text + gap + strspn(r->text + gap, " ") : r->text;
+            size_t n = side ? strlen(s) : gap;
+            *ok = close_paragraph(as) && emit(as, s, n);
+            as->open = *ok;
+        }
+    }
+    return k;
+}
+
 static bool assemble_page(assembler *as, const page *pg, uint32_t p)
 {
-    bool in_note = false;
-    for (size_t i = 0; i < pg->n; i++) {
+    bool in_note = false, ok = switch_page(as, p);
+    size_t first = ok && p == 1 ? split_header_block(as, pg, &ok) : 0;
+    if (!ok)
+        return false;
+    for (size_t i = first; i < pg->n; i++) {
         const row *r = &pg->rows[i];
         if (r->furniture || !r->len)
             continue;

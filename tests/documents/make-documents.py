@@ -236,6 +236,56 @@ def make_sample_pdf(paras, path):
     c.save()
 
 
+LAYOUT_HEADER = [("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                 ("TỈNH YÊN BÁI", "Độc lập - Tự do - Hạnh phúc"),
+                 ("Số: 415/BC-UBND", "Yên Bái, ngày 10 tháng 12 năm 2022")]
+LAYOUT_TITLE = ["BÁO CÁO", "Kết quả sản xuất nông nghiệp năm 2022"]
+LAYOUT_PARA = ("1. Trồng trọt: Diện tích lúa mùa đạt 19.870,5 ha, tăng 2,1% so với năm 2021; "
+               "sản lượng ngô ước đạt 61.200 tấn; chương trình hỗ trợ tái cơ cấu ngành "
+               "(restructuring) được triển khai đồng bộ trên địa bàn toàn tỉnh.")
+HYPHENATED = "(restructuring)"
+
+
+def hyphenate(lines):
+    """Break HYPHENATED over two rows, `(re-` ending the row before it."""
+    for i in range(1, len(lines)):
+        if HYPHENATED in lines[i]:
+            before, after = lines[i].split(HYPHENATED, 1)
+            if before:   # move the word to the start of its row first
+                lines[i - 1] += " " + before.strip()
+            lines[i - 1] += " (re-"
+            lines[i] = "structuring)" + after
+            return lines
+    return lines
+
+
+def make_layout_pdf(path):
+    """One page as provinces print it: the header block in two columns, a
+    word hyphenated at a row end, a two-column table."""
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    w, h = A5
+    c = canvas.Canvas(path, pagesize=A5)
+    y = h - 40
+    for a, b in LAYOUT_HEADER:
+        c.setFont("DejaVu", 8)
+        c.drawString(30, y, a)
+        c.drawString(180, y, b)
+        y -= 12
+    y -= 10
+    c.setFont("DejaVu", 9)
+    body = LAYOUT_TITLE + hyphenate(wrap(LAYOUT_PARA, "DejaVu", 9, w - 90))
+    for line in body:
+        c.drawString(30, y, line)
+        y -= 13
+    y -= 10
+    for a, b in TABLE:
+        c.drawString(30, y, a)
+        c.drawRightString(w - 40, y, b)
+        y -= 13
+    c.showPage()
+    c.save()
+
+
 # ---------------------------------------------------------------- bad inputs
 
 def pdf_from_objects(objs):
@@ -347,6 +397,7 @@ def main():
     make_sample_docx(paras, os.path.join(out_dir, "sample.docx"))
     make_sample_pdf(paras, os.path.join(out_dir, "sample.pdf"))
     make_table(os.path.join(out_dir, "table.docx"), os.path.join(out_dir, "table.md"))
+    make_layout_pdf(os.path.join(out_dir, "layout.pdf"))
     bad = os.path.join(out_dir, "bad")
     encrypted_pdf(os.path.join(bad, "encrypted.pdf"))
     with open(os.path.join(out_dir, "sample.pdf"), "rb") as f:
