@@ -362,8 +362,9 @@ vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
     vnr_status st = f != FORMAT_TEXT ? decode_document(f, bytes, n, out, error)
                                      : decode_any(bytes, n, hint, lenient, out, error);
     if (st == VNR_OK && out->len == 0)   /* a byte-order mark and nothing else */
-        st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION,
-                       "empty input (a byte-order mark only)");
+        st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, f == FORMAT_TEXT
+                       ? "empty input (a byte-order mark only)"
+                       : "empty input (no text but page furniture)");
     if (st != VNR_OK)
         decoded_free(out);   /* a failed decode owns nothing */
     return st;
