@@ -7,7 +7,8 @@
  * claims), no entry named out of the archive —; streaming its XML parts
  * through libxml2's reader with no network, no DTD and no entity loading
  * (a DOCTYPE is refused outright: Word never writes one); paragraphs in
- * order with their list numbering rendered from numbering.xml; runs as
+ * order with their list numbering rendered from numbering.xml (given by
+ * the paragraph or by its style in styles.xml); runs as
  * plain text (bold and italic leave no debris); footnotes from
  * footnotes.xml as superscript markers plus `¹ body` paragraphs after the
  * paragraph that cites them; tables (w:tbl) as markdown pipe rows, one per
@@ -399,6 +400,54 @@ static bool append_marker(vnr_buf *b, numbering *nb, int num_id, int ilvl)
 }
 
 /* ---------------------------------------------------------------- */
+/* Styles (styles.xml): the list a paragraph style numbers with       */
+/* ---------------------------------------------------------------- */
+
+typedef struct style_num {
+    char id[64];
+    int num_id, ilvl;
+} style_num;
+
+typedef struct styles {
+    style_num *v;
+    size_t n, cap;
+} styles;
+
+static vnr_status parse_styles(const char *data, size_t len, styles *sy, vnr_error **error)
+{
+    xmlTextReaderPtr r = xml_open(data, len, "styles.xml");
+    if (!r)
+        return xml_open_failure(data, len, "word/styles.xml", error);
+    style_num cur = { .num_id = -1 };
+    bool ok = true;
+    xml_step s;
+    while (ok && (s = xml_next(r)) == XML_STEP_NODE) {
+        if (is_start(r, "style")) {
+            cur = (style_num){ .num_id = -1 };
+            attr_str(r, "styleId", cur.id, sizeof cur.id);
+        } else if (is_start(r, "numId")) {
+            cur.num_id = attr_int(r, "val", -1);
+        } else if (is_start(r, "ilvl")) {
+            cur.ilvl = attr_int(r, "val", 0);
+        } else if (is_end(r, "style") && cur.num_id > 0 && sy->n < MAX_LISTS) {
+            ok = VEC_PUSH(sy->v, sy->n, sy->cap, cur);
+        }
+    }
+    xmlFreeTextReader(r);
+    if (!ok)
+        return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
+    return s == XML_STEP_END ? VNR_OK : xml_failure(s, "word/styles.xml", error);
+}
+
+static const style_num *find_style(const styles *sy, const char *id)
+{
+    for (size_t i = 0; id[0] && i < sy->n; i++)
+        if (strcmp(sy->v[i].id, id) == 0)
+            return &sy->v[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- */
 /* Footnotes (footnotes.xml)                                         */
 /* ---------------------------------------------------------------- */
 
@@ -499,7 +548,9 @@ typedef struct body {
     vnr_buf notes;        /* footnote bodies cited, written after the paragraph */
     numbering *nb;
     footnotes *fn;
-    int num_id, ilvl;     /* list of the paragraph being read */
+    styles *sy;
+    char style[64];       /* style of the paragraph being read */
+    int num_id, ilvl;     /* its own list (-1: none said, 0: none) */
     int tbl_depth;
     size_t rows;          /* rows of the outermost table so far */
     size_t cells;         /* cells of the row being read */
@@ -539,12 +590,18 @@ static bool end_paragraph(body *bd)
             ok = buf_append_char(&bd->row, ' ');
         ok = ok && buf_append(&bd->row, bd->para.data ? bd->para.data : "", bd->para.len);
     } else if (bd->para.len) {
+        const style_num *sn = bd->num_id < 0 ? find_style(bd->sy, bd->style) : NULL;
+        if (sn) {   /* numbered by its style (headings often are) */
+            bd->num_id = sn->num_id;
+            bd->ilvl = bd->ilvl >= 0 ? bd->ilvl : sn->ilvl;
+        }
         ok = (bd->num_id <= 0 || append_marker(&bd->out, bd->nb, bd->num_id, bd->ilvl)) &&
              buf_append(&bd->out, bd->para.data, bd->para.len) &&
              buf_append(&bd->out, "\n\n", 2) && flush_notes(bd);
     }
     bd->para.len = 0;
     bd->num_id = bd->ilvl = -1;
+    bd->style[0] = '\0';
     return ok;
 }
 
@@ -640,6 +697,8 @@ static bool on_body_node(body *bd, xmlTextReaderPtr r, int *span)
         return buf_append_char(&bd->para, '-');
     else if (is_start(r, "numId"))
         bd->num_id = attr_int(r, "val", -1);
+    else if (is_start(r, "pStyle"))
+        attr_str(r, "val", bd->style, sizeof bd->style);
     else if (is_start(r, "ilvl"))
         bd->ilvl = attr_int(r, "val", 0);
     else if (is_start(r, "footnoteReference"))
@@ -694,8 +753,8 @@ static vnr_status parse_body(const char *data, size_t len, body *bd, vnr_error *
 /* ---------------------------------------------------------------- */
 
 typedef struct docx_parts {
-    char *document, *numbering, *footnotes;
-    size_t document_len, numbering_len, footnotes_len;
+    char *document, *numbering, *footnotes, *styles;
+    size_t document_len, numbering_len, footnotes_len, styles_len;
 } docx_parts;
 
 static vnr_status read_parts(zip_t *za, docx_parts *p, vnr_error **error)
@@ -711,6 +770,8 @@ static vnr_status read_parts(zip_t *za, docx_parts *p, vnr_error **error)
         st = read_part(za, "word/numbering.xml", &p->numbering, &p->numbering_len, error);
     if (st == VNR_OK)
         st = read_part(za, "word/footnotes.xml", &p->footnotes, &p->footnotes_len, error);
+    if (st == VNR_OK)
+        st = read_part(za, "word/styles.xml", &p->styles, &p->styles_len, error);
     return st;
 }
 
@@ -719,6 +780,8 @@ static void docx_free(docx_parts *p, numbering *nb, footnotes *fn, body *bd)
     free(p->document);
     free(p->numbering);
     free(p->footnotes);
+    free(p->styles);
+    free(bd->sy->v);
     free(nb->abs);
     free(nb->nums);
     for (size_t i = 0; i < fn->n; i++)
@@ -735,8 +798,11 @@ static vnr_status read_docx(zip_t *za, decoded *out, vnr_error **error)
     docx_parts p = { 0 };
     numbering nb = { 0 };
     footnotes fn = { 0 };
-    body bd = { .nb = &nb, .fn = &fn, .num_id = -1, .ilvl = -1 };
+    styles sy = { 0 };
+    body bd = { .nb = &nb, .fn = &fn, .sy = &sy, .num_id = -1, .ilvl = -1 };
     vnr_status st = read_parts(za, &p, error);
+    if (st == VNR_OK && p.styles)
+        st = parse_styles(p.styles, p.styles_len, &sy, error);
     if (st == VNR_OK && p.numbering)
         st = parse_numbering(p.numbering, p.numbering_len, &nb, error);
     if (st == VNR_OK && p.footnotes)

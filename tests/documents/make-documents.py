@@ -5,8 +5,9 @@
 
 Writes into OUT_DIR, from the bundled sample report (text form) and small
 texts of our own:
-  sample.docx      the sample report: headings styled, list numbers from
-                   numbering.xml, a bold run, a footnote (footnotes.xml)
+  sample.docx      the sample report: a heading numbered by its style
+                   (styles.xml), list numbers from numbering.xml, line
+                   breaks, a bold run, a footnote (footnotes.xml)
   sample.pdf       the sample report on small pages: a running head, the
                    `Số:` header block repeated on every page, page numbers,
                    paragraphs broken across pages, a raised footnote marker
@@ -51,12 +52,22 @@ NUMBERING = """<w:abstractNum %s w:abstractNumId="90">
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl>
 </w:abstractNum>""" % nsdecls("w")
 NUM = '<w:num %s w:numId="90"><w:abstractNumId w:val="90"/></w:num>' % nsdecls("w")
+# Heading 1 numbered by its style (styles.xml), in Roman numerals
+HEADING_NUMBERING = """<w:abstractNum %s w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%%1."/></w:lvl>
+</w:abstractNum>""" % nsdecls("w")
+HEADING_NUM = '<w:num %s w:numId="91"><w:abstractNumId w:val="91"/></w:num>' % nsdecls("w")
 
 
 def add_numbering(doc):
     numbering = doc.part.numbering_part.element
     numbering.insert(0, parse_xml(NUMBERING))
+    numbering.insert(0, parse_xml(HEADING_NUMBERING))
     numbering.append(parse_xml(NUM))
+    numbering.append(parse_xml(HEADING_NUM))
+    heading = doc.styles["Heading 1"].element
+    heading.get_or_add_pPr().append(parse_xml(
+        '<w:numPr %s><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>' % nsdecls("w")))
 
 
 def number_paragraph(p):
@@ -115,9 +126,9 @@ def make_sample_docx(paras, path):
     add_numbering(doc)
     for text in paras:
         m = re.match(r"(\d+)\. (.*)", text, re.S)
-        if re.match(r"[IVX]+\. ", text):
+        if re.match(r"[IVX]+\. ", text):     # numbered by the style
             p = doc.add_paragraph(style="Heading 1")
-            p.add_run(text)
+            p.add_run(text.split(" ", 1)[1])
         elif m:
             p = doc.add_paragraph()
             number_paragraph(p)

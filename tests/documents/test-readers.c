@@ -142,6 +142,7 @@ static void test_docx(const char *dir)
         /* list numbers from numbering.xml; bold runs leave no debris */
         CHECK(strstr(t, "\n1. Tăng trưởng kinh tế: Tổng sản phẩm") != NULL);
         CHECK(strstr(t, "\n5. Xã hội:") != NULL);
+        CHECK(strstr(t, "\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n") != NULL);   /* by its style */
         CHECK(strchr(t, '*') == NULL);
         CHECK(strstr(t, "so với năm 2021¹;") != NULL);
         CHECK(strstr(t, "6,9%.\n\n¹ Theo số liệu sơ bộ của Cục Thống kê tỉnh.\n") != NULL);
