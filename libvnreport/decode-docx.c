@@ -1,6 +1,6 @@
 /*
- * decode-docx.c — stage 1, DOCX reader: a Word document's XML → report
- * text (see decode-formats.h).
+ * decode-docx.c — stage 1, DOCX and ODT reader: a Word or OpenDocument
+ * text document's XML → report text (see decode-formats.h).
  *
  * Owns: opening the ZIP archive from memory (libzip) with its limits —
  * entry count, uncompressed size read (never the size the archive
@@ -12,8 +12,9 @@
  * plain text (bold and italic leave no debris); footnotes from
  * footnotes.xml as superscript markers plus `¹ body` paragraphs after the
  * paragraph that cites them; tables (w:tbl) as markdown pipe rows, one per
- * table row, for the table recognizer. ODT archives are recognized and
- * answered with a status.
+ * table row, for the table recognizer. ODT (content.xml) the same way:
+ * text:p and text:h, text:note footnotes, table:table rows (list numbers
+ * of ODT list styles are not rendered).
  */
 #include "decode-formats.h"
 #include "buf.h"
@@ -711,21 +712,26 @@ static bool on_body_node(body *bd, xmlTextReaderPtr r, int *span)
 }
 
 /* Elements whose content is not text of the document: deleted revisions,
- * the fallback copy of alternate content, field instructions. */
+ * the fallback copy of alternate content, field instructions; in ODT
+ * comments and tracked changes. */
 static bool skipped(xmlTextReaderPtr r)
 {
     return xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
            (is_elem(r, "del") || is_elem(r, "Fallback") || is_elem(r, "instrText") ||
-            is_elem(r, "delText"));
+            is_elem(r, "delText") || is_elem(r, "annotation") || is_elem(r, "tracked-changes"));
 }
 
-static vnr_status parse_body(const char *data, size_t len, body *bd, vnr_error **error)
+typedef bool (*node_fn)(void *ctx, xmlTextReaderPtr r);
+
+/* Stream the XML part `part` through `on_node` (false: out of memory),
+ * bounding the text that `bd` gathers. */
+static vnr_status walk_body(const char *data, size_t len, const char *part, node_fn on_node,
+                            void *ctx, const body *bd, vnr_error **error)
 {
-    xmlTextReaderPtr r = xml_open(data, len, "document.xml");
+    xmlTextReaderPtr r = xml_open(data, len, part);
     if (!r)
-        return xml_open_failure(data, len, "word/document.xml", error);
+        return xml_open_failure(data, len, part, error);
     bool ok = true;
-    int span = 1;
     xml_step s = xml_next(r);
     while (ok && s == XML_STEP_NODE) {
         if (skipped(r) && !xmlTextReaderIsEmptyElement(r)) {
@@ -734,18 +740,154 @@ static vnr_status parse_body(const char *data, size_t len, body *bd, vnr_error *
             s = rc > 0 ? XML_STEP_NODE : rc == 0 ? XML_STEP_END : XML_STEP_FAIL;
             continue;
         }
-        ok = on_body_node(bd, r, &span);
-        if (bd->out.len + bd->para.len + bd->row.len > DOC_MAX_TEXT) {
+        ok = on_node(ctx, r);
+        if (bd->out.len + bd->para.len + bd->row.len + bd->notes.len > DOC_MAX_TEXT) {
             xmlFreeTextReader(r);
             return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
-                             "DOCX text exceeds the %zu-byte limit", DOC_MAX_TEXT);
+                             "document text exceeds the %zu-byte limit", DOC_MAX_TEXT);
         }
         s = xml_next(r);
     }
     xmlFreeTextReader(r);
     if (!ok)
         return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
-    return s == XML_STEP_END ? VNR_OK : xml_failure(s, "word/document.xml", error);
+    return s == XML_STEP_END ? VNR_OK : xml_failure(s, part, error);
+}
+
+typedef struct docx_walk {
+    body *bd;
+    int span;
+} docx_walk;
+
+static bool on_docx_node(void *ctx, xmlTextReaderPtr r)
+{
+    docx_walk *w = ctx;
+    return on_body_node(w->bd, r, &w->span);
+}
+
+static vnr_status parse_body(const char *data, size_t len, body *bd, vnr_error **error)
+{
+    docx_walk w = { bd, 1 };
+    return walk_body(data, len, "word/document.xml", on_docx_node, &w, bd, error);
+}
+
+/* ---------------------------------------------------------------- */
+/* ODT (content.xml)                                                 */
+/* ---------------------------------------------------------------- */
+
+enum { ODT_TEXT, ODT_NOTE, ODT_CITATION, ODT_NOTE_BODY };
+
+typedef struct odt_walk {
+    body *bd;
+    int in_para;          /* open text:p / text:h */
+    int where;            /* ODT_TEXT or a part of a text:note */
+    vnr_buf cite, note;   /* the note being read: its citation and body */
+    int repeat;           /* columns the cell being read stands for */
+} odt_walk;
+
+static bool odt_text(odt_walk *w, const char *s)
+{
+    if (w->where == ODT_CITATION)
+        return buf_append_str(&w->cite, s);
+    if (w->where == ODT_NOTE_BODY)
+        return buf_append_str(&w->note, s);
+    return w->where != ODT_TEXT || w->in_para <= 0 || buf_append_str(&w->bd->para, s);
+}
+
+/* A footnote ends: its marker in the paragraph, its body queued. */
+static bool odt_end_note(odt_walk *w)
+{
+    body *bd = w->bd;
+    int n = w->cite.data ? atoi(w->cite.data) : 0;
+    n = n > 0 && n < 100000 ? n : bd->notes_cited + 1;
+    bd->notes_cited = n;
+    trim_tail(&w->note, 0);
+    bool ok = append_superscript(&bd->para, n) && append_superscript(&bd->notes, n) &&
+              buf_append_char(&bd->notes, ' ') &&
+              buf_append(&bd->notes, w->note.data ? w->note.data : "", w->note.len) &&
+              buf_append(&bd->notes, "\n\n", 2);
+    w->cite.len = w->note.len = 0;
+    w->where = ODT_TEXT;
+    return ok;
+}
+
+static bool odt_note_node(odt_walk *w, xmlTextReaderPtr r)
+{
+    if (is_start(r, "note-citation") && !xmlTextReaderIsEmptyElement(r))
+        w->where = ODT_CITATION;
+    else if (is_start(r, "note-body") && !xmlTextReaderIsEmptyElement(r))
+        w->where = ODT_NOTE_BODY;
+    else if (is_end(r, "note-citation") || is_end(r, "note-body"))
+        w->where = ODT_NOTE;
+    else if (is_end(r, "note"))
+        return odt_end_note(w);
+    else if (w->where == ODT_NOTE_BODY && (is_end(r, "p") || is_end(r, "h")))
+        return buf_append_char(&w->note, ' ');
+    return true;
+}
+
+static bool odt_table_node(odt_walk *w, xmlTextReaderPtr r)
+{
+    body *bd = w->bd;
+    bool empty = xmlTextReaderIsEmptyElement(r);
+    if (is_start(r, "table") && !empty) {
+        if (++bd->tbl_depth == 1)
+            bd->rows = 0;
+    } else if (is_end(r, "table") && bd->tbl_depth > 0) {
+        if (--bd->tbl_depth == 0)
+            return buf_append_char(&bd->out, '\n') && flush_notes(bd);
+    } else if (is_start(r, "table-cell") || is_start(r, "covered-table-cell")) {
+        /* a merged cell is followed by covered cells: repeat, not span */
+        w->repeat = attr_int(r, "number-columns-repeated", 1);
+        if (bd->tbl_depth == 1 && !buf_append_char(&bd->row, ' '))
+            return false;
+        return !empty || end_cell(bd, w->repeat);
+    } else if (is_end(r, "table-cell") || is_end(r, "covered-table-cell")) {
+        return end_cell(bd, w->repeat);
+    } else if (is_end(r, "table-row")) {
+        return end_row(bd);
+    }
+    return true;
+}
+
+static bool on_odt_node(void *ctx, xmlTextReaderPtr r)
+{
+    odt_walk *w = ctx;
+    int type = xmlTextReaderNodeType(r);
+    if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+        return odt_text(w, (const char *)xmlTextReaderConstValue(r));
+    if (is_start(r, "note") && !xmlTextReaderIsEmptyElement(r)) {
+        w->where = ODT_NOTE;
+        return true;
+    }
+    if (w->where != ODT_TEXT)
+        return odt_note_node(w, r);
+    if ((is_start(r, "p") || is_start(r, "h")) && !xmlTextReaderIsEmptyElement(r))
+        w->in_para++;
+    else if (is_end(r, "p") || is_end(r, "h")) {
+        w->in_para--;
+        return end_paragraph(w->bd);
+    } else if (is_start(r, "s")) {
+        int n = attr_int(r, "c", 1);
+        for (int i = 0; i < (n > 0 && n < 64 ? n : 1); i++)
+            if (!odt_text(w, " "))
+                return false;
+    } else if (is_start(r, "tab"))
+        return odt_text(w, " ");
+    else if (is_start(r, "line-break"))
+        return odt_text(w, "\n");
+    else
+        return odt_table_node(w, r);
+    return true;
+}
+
+static vnr_status parse_odt(const char *data, size_t len, body *bd, vnr_error **error)
+{
+    odt_walk w = { .bd = bd, .repeat = 1 };
+    vnr_status st = walk_body(data, len, "content.xml", on_odt_node, &w, bd, error);
+    buf_free(&w.cite);
+    buf_free(&w.note);
+    return st;
 }
 
 /* ---------------------------------------------------------------- */
@@ -755,16 +897,20 @@ static vnr_status parse_body(const char *data, size_t len, body *bd, vnr_error *
 typedef struct docx_parts {
     char *document, *numbering, *footnotes, *styles;
     size_t document_len, numbering_len, footnotes_len, styles_len;
+    bool odt;             /* `document` is an ODT's content.xml */
 } docx_parts;
 
 static vnr_status read_parts(zip_t *za, docx_parts *p, vnr_error **error)
 {
     vnr_status st = read_part(za, "word/document.xml", &p->document, &p->document_len, error);
     if (st == VNR_OK && !p->document) {
-        bool odt = zip_name_locate(za, "content.xml", 0) >= 0;
-        return error_set(error, VNR_E_UNSUPPORTED_FORMAT, 0, VNR_NO_POSITION,
-                         odt ? "an OpenDocument (ODT) file: save it as DOCX first"
-                             : "a ZIP archive that is not a DOCX document (no word/document.xml)");
+        st = read_part(za, "content.xml", &p->document, &p->document_len, error);
+        p->odt = p->document != NULL;
+        if (st == VNR_OK && !p->document)
+            st = error_set(error, VNR_E_UNSUPPORTED_FORMAT, 0, VNR_NO_POSITION,
+                           "a ZIP archive that is not a DOCX or ODT document "
+                           "(no word/document.xml, no content.xml)");
+        return st;
     }
     if (st == VNR_OK)
         st = read_part(za, "word/numbering.xml", &p->numbering, &p->numbering_len, error);
@@ -808,17 +954,19 @@ static vnr_status read_docx(zip_t *za, decoded *out, vnr_error **error)
     if (st == VNR_OK && p.footnotes)
         st = parse_footnotes(p.footnotes, p.footnotes_len, &fn, error);
     if (st == VNR_OK)
-        st = parse_body(p.document, p.document_len, &bd, error);
+        st = p.odt ? parse_odt(p.document, p.document_len, &bd, error)
+                   : parse_body(p.document, p.document_len, &bd, error);
     if (st == VNR_OK && !flush_notes(&bd))
         st = error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
     if (st == VNR_OK) {
         while (bd.out.len && bd.out.data[bd.out.len - 1] == '\n')
             bd.out.len--;
         if (bd.out.len == 0)
-            st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, "DOCX document with no text");
+            st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, "%s document with no text",
+                           p.odt ? "ODT" : "DOCX");
     }
     if (st == VNR_OK) {
-        out->format = FORMAT_DOCX;
+        out->format = p.odt ? FORMAT_ODT : FORMAT_DOCX;
         out->len = bd.out.len;
         out->owned = buf_steal(&bd.out);
         out->text = out->owned;

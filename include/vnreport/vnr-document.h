@@ -232,7 +232,8 @@ VNR_API void vnr_document_unref(vnr_document *doc);
 /**
  * Document metadata fields of SPEC §4, by name: "doc", "province", "issuer",
  * "number", "date", "title", "period", "kind", "language", "encoding",
- * "format" (what the input was, by content: "text", "pdf" or "docx"; since 0.3).
+ * "format" (what the input was, by content: "text", "pdf", "docx" or "odt";
+ * since 0.3).
  * @param doc borrowed; may be NULL (then NULL is returned).
  * @param field field name, borrowed for the call.
  * @return borrowed UTF-8 string valid until the document is freed, or NULL

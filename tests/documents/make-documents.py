@@ -12,13 +12,17 @@ texts of our own:
                    `Số:` header block repeated on every page, page numbers,
                    paragraphs broken across pages, a raised footnote marker
                    and its body at the page foot (DejaVu Sans for Vietnamese)
+  sample.odt       the sample report as ODT: a text:h heading, spans, a
+                   footnote (text:note), line breaks, text:s spaces
   table.docx       a two-column table (w:tbl) …
-  table.md         … and the same table as markdown pipes
+  table.md         … and the same table as markdown pipes (table.odt: in ODT)
+  layout.pdf       a page with the two-column header block, a word
+                   hyphenated at a row end and a two-column table
   bad/*            inputs that must each return a status: a scan (image
                    only), an encrypted, a truncated and a garbage PDF, a
                    10,000-page PDF, a zip bomb, deeply nested XML, external
                    entities (XXE), a billion-laughs DOCTYPE, entry names out
-                   of the archive, a ZIP that is no DOCX, an ODT.
+                   of the archive, a ZIP that is no DOCX, an ODT with no text.
 """
 import io
 import os
@@ -168,6 +172,56 @@ def make_table(docx_path, md_path):
             lines.append("| --- | --- |")
     with open(md_path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------- ODT
+
+ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+
+def xml_escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def odt_bytes(body):
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content %s '
+               'office:version="1.2"><office:body><office:text>%s</office:text></office:body>'
+               '</office:document-content>' % (ODT_NS, body))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        z.writestr("content.xml", content.encode(), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def odt_paragraph(text):
+    """text:p (text:h for Roman headings), a bold span for the first number,
+    a footnote after NOTE_AFTER, line breaks, double spaces as text:s."""
+    tag = "text:h" if re.match(r"[IVX]+\. ", text) else "text:p"
+    x = xml_escape(text).replace("\n", "<text:line-break/>")
+    x = re.sub(r"\d[\d.,]*", lambda m: '<text:span text:style-name="B">%s</text:span>'
+               % m.group(), x, count=1)
+    x = x.replace(NOTE_AFTER, NOTE_AFTER + '<text:note text:id="n1" text:note-class="footnote">'
+                  '<text:note-citation>1</text:note-citation><text:note-body><text:p>%s'
+                  '</text:p></text:note-body></text:note>' % NOTE_TEXT, 1)
+    x = x.replace(": ", ":<text:s/>", 1)
+    return "<%s>%s</%s>" % (tag, x, tag)
+
+
+def make_sample_odt(paras, path):
+    with open(path, "wb") as f:
+        f.write(odt_bytes("".join(odt_paragraph(p) for p in paras)))
+
+
+def make_table_odt(path):
+    rows = "".join("<table:table-row><table:table-cell><text:p>%s</text:p></table:table-cell>"
+                   "<table:table-cell><text:p>%s</text:p></table:table-cell></table:table-row>"
+                   % (xml_escape(a), xml_escape(b)) for a, b in TABLE)
+    with open(path, "wb") as f:
+        f.write(odt_bytes("<text:p>%s</text:p><table:table>%s</table:table>"
+                          % (TABLE_INTRO, rows)))
 
 
 # ---------------------------------------------------------------- PDF
@@ -409,6 +463,8 @@ def main():
     make_sample_pdf(paras, os.path.join(out_dir, "sample.pdf"))
     make_table(os.path.join(out_dir, "table.docx"), os.path.join(out_dir, "table.md"))
     make_layout_pdf(os.path.join(out_dir, "layout.pdf"))
+    make_sample_odt(paras, os.path.join(out_dir, "sample.odt"))
+    make_table_odt(os.path.join(out_dir, "table.odt"))
     bad = os.path.join(out_dir, "bad")
     encrypted_pdf(os.path.join(bad, "encrypted.pdf"))
     with open(os.path.join(out_dir, "sample.pdf"), "rb") as f:
@@ -424,8 +480,8 @@ def main():
         "laughs.docx": laughs_docx(),
         "path-trick.docx": path_trick_docx(),
         "not-docx.zip": zip_bytes([("readme.txt", b"hello")]),
-        "report.odt": zip_bytes([("mimetype", b"application/vnd.oasis.opendocument.text"),
-                                 ("content.xml", b"<office:document-content/>")]),
+        "empty.odt": zip_bytes([("mimetype", b"application/vnd.oasis.opendocument.text"),
+                                ("content.xml", b"<office:document-content/>")]),
         "truncated.docx": zip_bytes([("word/document.xml", doc_xml("<w:p>" * 10))])[:-30],
     }
     for name, data in files.items():

@@ -2,7 +2,7 @@
 """The 'documents' suite: PDF and DOCX input read like their text form.
 
   run-documents.py same VNREPORT DOCS_DIR SAMPLE_TXT
-      the sample report as DOCX and as PDF (made by make-documents.py)
+      the sample report as DOCX, ODT and PDF (made by make-documents.py)
       gives the records of its text form (value, unit, role, indicator,
       baseline, period), PDF records carry their page (several pages),
       text and DOCX records none; `audit` reads both.
@@ -10,8 +10,8 @@
       every hostile or damaged input returns its status and message, in
       under 2 s and 256 MB.
   run-documents.py table VNREPORT DOCS_DIR
-      a table in a DOCX gives the same records as the same table in
-      markdown (needs the table recognizer of issue 13).
+      a table in a DOCX (and in an ODT) gives the same records as the
+      same table in markdown (needs the table recognizer of issue 13).
 """
 import json
 import os
@@ -46,7 +46,7 @@ def same(vnreport, docs, sample):
     text = records(vnreport, sample)
     check(len(text) >= 20, "the text form gives %d records" % len(text))
     check(all(r["page"] is None for r in text), "text records have page null")
-    for name in ("sample.docx", "sample.pdf"):
+    for name in ("sample.docx", "sample.odt", "sample.pdf"):
         recs = records(vnreport, os.path.join(docs, name))
         got, want = keys(recs), keys(text)
         check(got == want, "%s gives the records of the text form (%d vs %d)"
@@ -80,8 +80,8 @@ BAD = {
     "xxe.docx": "unsafe word/document.xml: a DOCTYPE",
     "laughs.docx": "unsafe word/document.xml: a DOCTYPE",
     "path-trick.docx": "an entry is named out of the archive",
-    "not-docx.zip": "not a DOCX document",
-    "report.odt": "OpenDocument (ODT)",
+    "not-docx.zip": "not a DOCX or ODT document",
+    "empty.odt": "ODT document with no text",
     "truncated.docx": "damaged ZIP archive",
 }
 
@@ -107,9 +107,10 @@ def bad(vnreport, docs):
 
 def table(vnreport, docs):
     md = records(vnreport, os.path.join(docs, "table.md"))
-    dx = records(vnreport, os.path.join(docs, "table.docx"))
     check(len(md) >= 3, "the markdown table gives %d records" % len(md))
-    check(keys(dx) == keys(md), "the DOCX table gives the records of the markdown one")
+    for name in ("table.docx", "table.odt"):
+        got = records(vnreport, os.path.join(docs, name))
+        check(keys(got) == keys(md), "%s gives the records of the markdown table" % name)
 
 
 def main():

@@ -149,7 +149,18 @@ static void test_docx(const char *dir)
         free(t);
         decoded_free(&d);
     }
-    if (decode_named(dir, "table.docx", &d, &t)) {
+    if (decode_named(dir, "sample.odt", &d, &t)) {
+        CHECK(d.format == FORMAT_ODT && d.n_pages == 0);
+        CHECK(strncmp(t, "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\n\n", 32) == 0);
+        CHECK(strstr(t, "\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n") != NULL);
+        CHECK(strstr(t, "so với năm 2021¹;") != NULL);
+        CHECK(strstr(t, "6,9%.\n\n¹ Theo số liệu sơ bộ của Cục Thống kê tỉnh.\n") != NULL);
+        CHECK(strstr(t, "\n1. Tăng trưởng kinh tế: Tổng sản phẩm") != NULL);
+        free(t);
+        decoded_free(&d);
+    }
+    for (int odt = 0; odt < 2 && decode_named(dir, odt ? "table.odt" : "table.docx", &d, &t);
+         odt++) {
         CHECK(strcmp(t, "Biểu số 01. Một số chỉ tiêu nông nghiệp năm 2022\n\n"
                         "| Chỉ tiêu | Năm 2022 |\n| --- | --- |\n"
                         "| Diện tích lúa mùa (ha) | 19.870,5 |\n"
