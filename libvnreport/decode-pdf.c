@@ -595,8 +595,9 @@ static bool is_footnote_row(const row *r, const page *pg)
 {
     if (!r->small || r->y0 < 0.5 * pg->height)
         return false;
-    unsigned char c = (unsigned char)r->text[0];
-    return (c >= '0' && c <= '9') || c == 0xC2 || c == 0xE2;   /* ¹ ² ³ or ⁴… */
+    gunichar c = g_utf8_get_char(r->text);
+    return (c >= '0' && c <= '9') || c == 0xB9 || c == 0xB2 || c == 0xB3 ||
+           (c >= 0x2070 && c <= 0x2079);   /* a digit, ¹ ² ³ ⁰ ⁴…⁹ */
 }
 
 static bool add_footnote_row(assembler *as, const row *r, bool starts, uint32_t p)
@@ -719,6 +720,15 @@ static vnr_status assemble(pdf_reader *rd, decoded *out, vnr_error **error)
     }
     while (as.out.len && as.out.data[as.out.len - 1] == '\n')
         as.out.len--;
+    /* pages that ended up giving no text leave no run */
+    while (as.n_runs && as.runs[as.n_runs - 1].start >= as.out.len)
+        as.n_runs--;
+    if (as.out.len == 0) {
+        buf_free(&as.out);
+        free(as.runs);
+        return error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION,
+                         "PDF with no text but page furniture");
+    }
     out->len = as.out.len;
     out->owned = as.out.len ? buf_steal(&as.out) : NULL;
     buf_free(&as.out);

@@ -1,5 +1,5 @@
 /*
- * fuzz-docx.c — libFuzzer harness for the DOCX reader (decode-docx.c):
+ * fuzz-docx.c — libFuzzer harness for the DOCX and ODT reader (decode-docx.c):
  * ZIP archive, XML parts, numbering, footnotes, tables; then the pipeline
  * on the same bytes; invariants in fuzz-document.h. Inputs that do not
  * start with a ZIP local header are skipped.
