@@ -364,7 +364,7 @@ vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
     if (st == VNR_OK && out->len == 0)   /* a byte-order mark and nothing else */
         st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, f == FORMAT_TEXT
                        ? "empty input (a byte-order mark only)"
-                       : "empty input (no text but page furniture)");
+                       : "empty document (no text)");
     if (st != VNR_OK)
         decoded_free(out);   /* a failed decode owns nothing */
     return st;
