@@ -20,6 +20,7 @@
 /* Limits (docs/input-formats.md). */
 #define DOC_MAX_PAGES 2000                 /* pages of a PDF */
 #define DOC_MAX_TEXT ((size_t)64 << 20)    /* bytes of extracted text */
+#define DOC_MAX_PAGE_TEXT ((size_t)1 << 20) /* bytes of text on one PDF page */
 #define ZIP_MAX_ENTRIES 10000              /* entries of a DOCX/ODT archive */
 #define ZIP_MAX_PART ((size_t)32 << 20)    /* uncompressed bytes of one XML part */
 

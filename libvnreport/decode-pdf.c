@@ -69,6 +69,7 @@ typedef struct pdf_reader {
     size_t text_bytes;      /* total row text, bounded by DOC_MAX_TEXT */
     size_t glyphs;          /* non-space glyphs of the whole file */
     bool images;            /* some page shows an image */
+    bool too_big;           /* a page over DOC_MAX_PAGE_TEXT */
 } pdf_reader;
 
 static int cmp_double(const void *a, const void *b)
@@ -90,13 +91,20 @@ static bool is_space_cp(gunichar c)
     return c == ' ' || c == '\t' || c == 0xA0 || c == '\r';
 }
 
-/* Glyphs of a page from poppler's text and its box per character. */
-static glyph *page_glyphs(PopplerPage *pp, size_t *n_out)
+/* Glyphs of a page from poppler's text and its box per character; NULL
+ * with *too_big set for a page of more text than any report page has (a
+ * form drawn over and over: a PDF bomb). */
+static glyph *page_glyphs(PopplerPage *pp, size_t *n_out, bool *too_big)
 {
     *n_out = 0;
     char *text = poppler_page_get_text(pp);
     PopplerRectangle *rects = NULL;
     guint n_rects = 0;
+    if (text && strlen(text) > DOC_MAX_PAGE_TEXT) {
+        g_free(text);
+        *too_big = true;
+        return NULL;
+    }
     if (!text || !poppler_page_get_text_layout(pp, &rects, &n_rects)) {
         /* no text on the page (a scanned page, a blank one) */
         g_free(text);
@@ -223,7 +231,10 @@ static bool row_text(const glyph *g, const pline *l, size_t a, size_t b, const p
             double gap = c->x0 - last_x1;
             if (any && r->first_word == 0 && (space || gap > 0.2 * pg->char_w))
                 r->first_word = last_x1 - r->x0;
-            size_t at = (size_t)fmax(0, floor((c->x0 - pg->left) / pg->char_w + 0.5));
+            /* the column the glyph stands in; glyphs far off the page pad
+             * no further than a wide table row */
+            double column = floor((c->x0 - pg->left) / pg->char_w + 0.5);
+            size_t at = (size_t)fmax(0, fmin(column, (double)col + 160));
             bool ok = true;
             if (any && gap > 2.0 * pg->char_w) {
                 ok = pad_to(&t, &col, at, 2);
@@ -329,12 +340,13 @@ static void page_body_height(page *pg)
     }
 }
 
-/* Read one page into rows. False when out of memory. */
+/* Read one page into rows. False when out of memory or, with
+ * rd->too_big, over the page text limit. */
 static bool read_page(PopplerPage *pp, page *pg, pdf_reader *rd)
 {
     poppler_page_get_size(pp, &pg->width, &pg->height);
     size_t n = 0, nl = 0;
-    glyph *g = page_glyphs(pp, &n);
+    glyph *g = page_glyphs(pp, &n, &rd->too_big);
     pline *l = g ? split_lines(g, n, &nl) : NULL;
     bool ok = g && l;
     if (ok) {
@@ -780,6 +792,10 @@ static vnr_status read_pages(PopplerDocument *doc, pdf_reader *rd, vnr_error **e
         bool ok = !pp || read_page(pp, &rd->pages[i], rd);
         if (pp)
             g_object_unref(pp);
+        if (rd->too_big)
+            return error_set(error, VNR_E_TOO_LARGE, 0, VNR_NO_POSITION,
+                             "page %d of the PDF holds more than %zu bytes of text", i + 1,
+                             DOC_MAX_PAGE_TEXT);
         if (!ok)
             return error_set(error, VNR_E_NOMEM, 0, VNR_NO_POSITION, "out of memory");
         if (rd->text_bytes > DOC_MAX_TEXT)
