@@ -173,6 +173,7 @@ static int vnrb_read_file(const char *path, char **out, size_t *out_length,
 
 /* NaN is how the C API spells JSON null in numeric fields. */
 typedef double vnrb_optional_double;
+typedef size_t vnrb_optional_page;   /* 0: null (no page) */
 /* A record whose section path a typemap turns into a list/table. */
 typedef const vnr_record *vnrb_section;
 %}
@@ -210,6 +211,7 @@ typedef const vnr_record *vnrb_section;
 
 /* Types known to the typemaps. */
 typedef double vnrb_optional_double;
+typedef size_t vnrb_optional_page;
 typedef const struct vnr_record *vnrb_section;
 
 /* The per-language part: typemaps for errors, buffers, out-parameters,
@@ -324,6 +326,8 @@ static size_t vnr_document_replacements_get(vnr_document *d) { return vnr_docume
     size_t offset;
     /** Byte length of the value text in the original input. */
     size_t length;
+    /** 1-based page of a PDF input; None (nil) for text and DOCX. */
+    vnrb_optional_page page;
     /** Heading path, outermost first, numbering included. */
     vnrb_section section;
     /** Entity the statement is about, or None. */
@@ -368,6 +372,7 @@ static size_t vnrb_record_line_get(vnrb_record *h) { return vnr_record_line(VNRB
 static size_t vnrb_record_col_get(vnrb_record *h) { return vnr_record_col(VNRB_REC(h)); }
 static size_t vnrb_record_offset_get(vnrb_record *h) { return vnr_record_offset(VNRB_REC(h)); }
 static size_t vnrb_record_length_get(vnrb_record *h) { return vnr_record_length(VNRB_REC(h)); }
+static size_t vnrb_record_page_get(vnrb_record *h) { return vnr_record_page(VNRB_REC(h)); }
 static vnrb_section vnrb_record_section_get(vnrb_record *h) { return VNRB_REC(h); }
 static const char *vnrb_record_subject_get(vnrb_record *h) { return vnr_record_subject(VNRB_REC(h)); }
 static const char *vnrb_record_indicator_get(vnrb_record *h) { return vnr_record_indicator(VNRB_REC(h)); }

@@ -10,6 +10,7 @@
  */
 #include "decode.h"
 #include "buf.h"
+#include "decode-formats.h"
 #include "detect.h"
 #include "legacy.h"
 
@@ -349,15 +350,53 @@ static vnr_status decode_any(const char *bytes, size_t n, vnr_encoding hint,
     return decode_utf8(bytes, n, start, bad, lenient, "", out, error);
 }
 
+const char *input_format_name(input_format f)
+{
+    static const char *const names[] = {
+        [FORMAT_TEXT] = "text", [FORMAT_PDF] = "pdf", [FORMAT_DOCX] = "docx",
+        [FORMAT_ODT] = "odt",   [FORMAT_ZIP] = "zip", [FORMAT_DOC] = "doc",
+    };
+    return (unsigned)f < sizeof names / sizeof *names ? names[f] : "text";
+}
+
+input_format sniff_format(const char *bytes, size_t n)
+{
+    if (n >= 5 && memcmp(bytes, "%PDF-", 5) == 0)
+        return FORMAT_PDF;
+    if (n >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
+        return FORMAT_ZIP;
+    if (n >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return FORMAT_DOC;
+    return FORMAT_TEXT;
+}
+
+/* Documents are recognized by content whatever the encoding hint: their
+ * bytes are never text. */
+static vnr_status decode_document(input_format f, const char *bytes, size_t n, decoded *out,
+                                  vnr_error **error)
+{
+    out->encoding = VNR_ENCODING_UTF8;
+    out->format = f;
+    if (f == FORMAT_PDF)
+        return decode_pdf(bytes, n, out, error);
+    if (f == FORMAT_ZIP)
+        return decode_zipped(bytes, n, out, error);
+    return error_set(error, VNR_E_UNSUPPORTED_FORMAT, 0, VNR_NO_POSITION,
+                     "a Word 97-2003 .doc file: save it as DOCX (or PDF) first");
+}
+
 vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
                         bool lenient, decoded *out, vnr_error **error)
 {
     memset(out, 0, sizeof *out);
     out->confidence = 1.0;
-    vnr_status st = decode_any(bytes, n, hint, lenient, out, error);
+    input_format f = sniff_format(bytes, n);
+    vnr_status st = f != FORMAT_TEXT ? decode_document(f, bytes, n, out, error)
+                                     : decode_any(bytes, n, hint, lenient, out, error);
     if (st == VNR_OK && out->len == 0)   /* a byte-order mark and nothing else */
-        st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION,
-                       "empty input (a byte-order mark only)");
+        st = error_set(error, VNR_E_EMPTY, 0, VNR_NO_POSITION, f == FORMAT_TEXT
+                       ? "empty input (a byte-order mark only)"
+                       : "empty document (no text)");
     if (st != VNR_OK)
         decoded_free(out);   /* a failed decode owns nothing */
     return st;
@@ -366,6 +405,7 @@ vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
 void decoded_free(decoded *d)
 {
     free(d->owned);
+    free(d->pages);
     offmap_free(&d->map);
     memset(d, 0, sizeof *d);
 }

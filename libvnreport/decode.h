@@ -6,15 +6,37 @@
  * hint, else BOM, else valid UTF-8, else the legacy encoding detect.c
  * finds (decoded by legacy.c). Gives UTF-8 text plus an offset map back to
  * the original bytes. Valid UTF-8 input is borrowed, not copied.
+ * Documents (PDF, DOCX, ODT) are recognized by their magic bytes and
+ * handed to their readers (decode-pdf.c, decode-docx.c), which give the
+ * extracted text plus the page of every part of it.
  */
 #ifndef VNR_DECODE_H
 #define VNR_DECODE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "offmap.h"
+
+/* What the input bytes are, by content (never by file name). */
+typedef enum input_format {
+    FORMAT_TEXT,   /* plain text in some encoding */
+    FORMAT_PDF,
+    FORMAT_DOCX,
+    FORMAT_ODT,
+    FORMAT_ZIP,    /* a ZIP archive that is neither DOCX nor ODT */
+    FORMAT_DOC,    /* Word 97-2003 (OLE2 compound file) */
+} input_format;
+
+/* Text of a paged input from `start` on comes from `page`; `line` is the
+ * 1-based line within that page's extracted text at `start`. */
+typedef struct page_run {
+    size_t start;
+    uint32_t page;
+    uint32_t line;
+} page_run;
 
 typedef struct decoded {
     const char *text;     /* UTF-8; borrowed from the input or `owned` */
@@ -24,7 +46,13 @@ typedef struct decoded {
     vnr_encoding encoding;
     double confidence;    /* 1 unless detected among legacy encodings */
     size_t replacements;  /* U+FFFD inserted in lenient mode */
+    input_format format;
+    page_run *pages;      /* PDF only: sorted by start, the first at 0 */
+    size_t n_pages;
 } decoded;
+
+/* Name of a format for messages and metadata ("text", "pdf", "docx", …). */
+const char *input_format_name(input_format f);
 
 /* On failure `out` holds nothing to free (VNR_E_EMPTY when only a BOM). */
 vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,

@@ -7,6 +7,7 @@
  * column, byte offset), reference counting, and the document's arena.
  */
 #include "decode.h"
+#include "decode-formats.h"
 #include "error.h"
 #include "metadata.h"
 #include "normalize.h"
@@ -41,6 +42,7 @@ struct vnr_document {
     const char *name;
     doc_meta meta;
     vnr_encoding encoding;
+    input_format format;
     double confidence;
     size_t replacements;
     vnr_record *recs;
@@ -173,7 +175,8 @@ typedef struct position_map {
     /* where the last look-ups were found: records and fates are placed in
      * (mostly) increasing order, so each look-up starts next to the last */
     norm_cursor cursor;
-    size_t dec_hint, line_hint;
+    size_t dec_hint, line_hint, page_hint;
+    size_t page;           /* page of the last look-up (0: not a paged input) */
 } position_map;
 
 static bool build_line_starts(position_map *pm)
@@ -200,6 +203,19 @@ static bool build_line_starts(position_map *pm)
     return true;
 }
 
+/* A paged input (PDF): the page of decoded position `dpos` and its line
+ * within the page, from the page runs the reader gave. */
+static void page_position(position_map *pm, size_t dpos, size_t line_index, size_t *line)
+{
+    const page_run *runs = pm->dec->pages;
+    size_t r = floor_index_near(runs, pm->dec->n_pages, sizeof *runs, dpos, &pm->page_hint);
+    size_t hint = line_index;
+    size_t first = floor_index_near(pm->line_starts, pm->n_lines, sizeof *pm->line_starts,
+                                    runs[r].start, &hint);
+    pm->page = runs[r].page;
+    *line = runs[r].line + (line_index - first);
+}
+
 static void locate_decoded(position_map *pm, size_t dpos, size_t *offset, size_t *line,
                            size_t *col)
 {
@@ -210,6 +226,8 @@ static void locate_decoded(position_map *pm, size_t dpos, size_t *offset, size_t
     *line = lo + 1;
     if (col)
         *col = *offset - offmap_lookup(&pm->dec->map, pm->line_starts[lo]) + 1;
+    if (pm->dec->n_pages)
+        page_position(pm, dpos, lo, line);
 }
 
 static int fate_order(const void *a, const void *b)
@@ -364,6 +382,7 @@ static bool place_records(vnr_document *doc, position_map *pm)
     for (size_t i = 0; i < doc->n_recs; i++) {
         vnr_record *r = &doc->recs[i];
         locate(pm, r->norm_start, &r->offset, &r->line, &r->col);
+        r->page = pm->page;
         size_t end = locate_end(pm, r->norm_end);
         r->length = end > r->offset ? end - r->offset : 0;
     }
@@ -482,11 +501,15 @@ vnr_status vnr_parse(vnr_parser *parser, const char *data, size_t length,
     atomic_init(&doc->refs, 1);
     doc->name = arena_strdup(&doc->arena, doc_name ? doc_name : "-");
     decoded dec;
-    vnr_status st = refuse_binary(data, length, parser->encoding, error);
+    /* PDF, DOCX, ODT and .doc are the decode stage's; other binary data is
+     * refused by name before it could be read as text */
+    vnr_status st = sniff_format(data, length) == FORMAT_TEXT
+                        ? refuse_binary(data, length, parser->encoding, error) : VNR_OK;
     if (st == VNR_OK)
         st = decode_input(data, length, parser->encoding, parser->lenient, &dec, error);
     if (st == VNR_OK) {
         doc->encoding = dec.encoding;
+        doc->format = dec.format;
         doc->confidence = dec.confidence;
         doc->replacements = dec.replacements;
         vnr_budget budget = { .limit = memory_budget(length) };
@@ -628,6 +651,7 @@ const char *vnr_document_meta(const vnr_document *doc, const char *field)
         { "date", m->date },          { "title", m->title },
         { "period", m->period },      { "kind", m->kind },
         { "language", "vi" },         { "encoding", vnr_encoding_name(doc->encoding) },
+        { "format", input_format_name(doc->format) },
     };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         if (strcmp(fields[i].name, field) == 0)
@@ -699,6 +723,7 @@ REC_SIZE(line)
 REC_SIZE(col)
 REC_SIZE(offset)
 REC_SIZE(length)
+REC_SIZE(page)
 REC_SIZE(section_depth)
 REC_STRING(subject)
 REC_STRING(unit)

@@ -30,6 +30,9 @@ static const char *const status_strings[] = {
     [VNR_E_NO_RATE] = "no exchange rate",
     [VNR_E_NOT_FOUND] = "not found",
     [VNR_E_INTERNAL] = "internal error",
+    [VNR_E_UNSUPPORTED_FORMAT] = "input format not supported by this build",
+    [VNR_E_NO_TEXT_LAYER] = "no text layer (a scanned document needs OCR first)",
+    [VNR_E_BAD_DOCUMENT] = "damaged, encrypted or unsafe document",
 };
 
 const char *vnr_status_str(vnr_status status)

@@ -761,6 +761,8 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
         return false;
     if (!unit)
         unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : "";
+    if (!*unit)   /* no unit from cell, column, row or table: a bare number, as in prose */
+        return add_fate(tc, t[i].start, t[i].end, "bare_number", NO_RECORD);
     r.unit = arena_strdup(tc->arena, unit);
     if (!r.unit)
         return false;

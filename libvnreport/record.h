@@ -17,6 +17,7 @@ struct vnr_record {
     const char *doc;
     size_t statement;
     size_t line, col, offset, length;     /* original input */
+    size_t page;                          /* 1-based page of a PDF, else 0 */
     uint32_t norm_start, norm_end;        /* normalized text */
     int32_t section_id;
     const char **section;

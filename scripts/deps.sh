@@ -16,6 +16,8 @@ PACKAGES=(
   valgrind clang libclang-rt-14-dev
   abigail-tools binutils doxygen groff-base   # abi and docs suites: abidw/abidiff, nm/readelf, man pages
   time   # scripts/bench-cli.py: peak RSS of a child forked from a small process
+  libpoppler-glib-dev libxml2-dev libzip-dev  # PDF and DOCX input (-Dpdf, -Ddocx)
+  python3-docx python3-reportlab fonts-dejavu-core   # documents suite: makes its DOCX and PDF inputs
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -8,7 +8,8 @@
 #
 # Environment:
 #   FUZZ_SECONDS    seconds per harness (default 60)
-#   FUZZ_HARNESSES  which ones (default "decode parse units")
+#   FUZZ_HARNESSES  which ones (default "decode parse units pdf docx"; pdf and
+#                   docx need the PDF and DOCX readers built)
 #   FUZZ_JOBS       fuzzer processes per harness (default 1); they share the
 #                   corpus directory and pick up each other's finds (-reload)
 #   FUZZ_BUILD_DIR  build directory (default build-fuzz)
@@ -17,7 +18,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
-harnesses=${FUZZ_HARNESSES:-"decode parse units"}
+harnesses=${FUZZ_HARNESSES:-"decode parse units pdf docx"}
 jobs=${FUZZ_JOBS:-1}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 extra=${FUZZ_ARGS:-}
@@ -42,11 +43,12 @@ status=0
 for h in $harnesses; do
   case $h in
     units) max_len=320; dict=$fuzz_dir/units.dict ;;
+    pdf|docx) max_len=65536; dict=tests/fuzz/$h.dict ;;
     *) max_len=65536; dict=$fuzz_dir/parse.dict ;;
   esac
   corpus=$fuzz_dir/corpus/$h          # grows from run to run; new finds go here
   artifacts=$fuzz_dir/artifacts/$h/   # crash-*, leak-*, timeout-*, oom-*
-  mkdir -p "$corpus" "$artifacts" "$fuzz_dir/logs"
+  mkdir -p "$corpus" "$artifacts" "$fuzz_dir/logs" "$fuzz_dir/seeds/$h" "tests/fuzz/regressions/$h"
   pids=()
   for ((j = 1; j <= jobs; j++)); do
     log=$fuzz_dir/logs/$h.log

@@ -164,6 +164,7 @@ static void vnrb_lua_push_record_table(lua_State *L, const vnr_record *r)
     vnrb_lua_setfield_integer(L, "col", vnr_record_col(r));
     vnrb_lua_setfield_integer(L, "offset", vnr_record_offset(r));
     vnrb_lua_setfield_integer(L, "length", vnr_record_length(r));
+    if (vnr_record_page(r)) vnrb_lua_setfield_integer(L, "page", vnr_record_page(r));
     lua_createtable(L, (int)depth, 0);
     for (i = 0; i < depth; i++) {
         lua_pushstring(L, vnr_record_section(r, i));
@@ -342,7 +343,7 @@ M.version = M.vnr_version()
 M.FIELDS = { "doc", "statement", "line", "col", "offset", "length", "section",
   "subject", "indicator", "role", "value", "value_max", "total", "unit",
   "canonical_value", "canonical_unit", "dimension", "qualifier", "estimate",
-  "baseline", "period", "text" }
+  "baseline", "period", "text", "page" }
 
 --- Encoding names accepted by the `encoding` option ("auto" first).
 M.ENCODINGS = {}

@@ -197,6 +197,11 @@ VNRB_ENUM_OUT(vnr_region)
     SWIG_arg++;
 }
 
+%typemap(out) vnrb_optional_page {
+    if ($1) lua_pushinteger(L, (lua_Integer)$1); else lua_pushnil(L);
+    SWIG_arg++;
+}
+
 %typemap(out) vnrb_optional_double {
     vnrb_push_optional_number(L, $1);
     SWIG_arg++;

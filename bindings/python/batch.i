@@ -360,7 +360,8 @@ static const char *vnrb_section_joined(const vnrb_row *x, char **scratch)
     X(estimate,        BOOL,     0, vnr_record_estimate(R)) \
     X(baseline,        CATEGORY, 0, vnr_record_baseline(R)) \
     X(period,          CATEGORY, 0, vnr_record_period(R)) \
-    X(text,            STR,      0, vnr_record_text(R))
+    X(text,            STR,      0, vnr_record_text(R)) \
+    X(page,            INT_OR_NULL, 0, vnr_record_page(R) ? vnr_record_page(R) : (size_t)-1)
 
 #define VNRB_GET_INT(expr) c->i = (int64_t)(expr)
 #define VNRB_GET_INT_OR_NULL(expr) \

@@ -20,7 +20,7 @@
     FIELDS = ("doc", "statement", "line", "col", "offset", "length", "section",
               "subject", "indicator", "role", "value", "value_max", "total",
               "unit", "canonical_value", "canonical_unit", "dimension",
-              "qualifier", "estimate", "baseline", "period", "text")
+              "qualifier", "estimate", "baseline", "period", "text", "page")
 
     def as_dict(self):
         """The record as a dict keyed by the field names, in order.

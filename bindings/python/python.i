@@ -46,7 +46,7 @@
 SWIGEXPORT PyObject *SWIG_init(void);
 
 /* One class per status code; [0] is the base class vnreport.Error. */
-static PyObject *vnrb_exceptions[VNR_E_INTERNAL + 1];
+static PyObject *vnrb_exceptions[VNR_E_BAD_DOCUMENT + 1];
 static PyObject *vnrb_unit_error;
 /* FormatError (an EncodingError): binary document formats (PDF, DOCX …). */
 static PyObject *vnrb_format_error;
@@ -56,7 +56,7 @@ static PyObject *vnrb_os_errors[3];
 
 static PyObject *vnrb_exception_for(vnr_status status)
 {
-    if ((int)status > 0 && (int)status <= (int)VNR_E_INTERNAL && vnrb_exceptions[status])
+    if ((int)status > 0 && (int)status <= (int)VNR_E_BAD_DOCUMENT && vnrb_exceptions[status])
         return vnrb_exceptions[status];
     return vnrb_exceptions[0];
 }
@@ -200,6 +200,12 @@ static int vnrb_init_exceptions(PyObject *dict)
           "A looked-up item does not exist (VNR_E_NOT_FOUND)." },
         { VNR_E_INTERNAL, "InternalError", 0, &PyExc_RuntimeError,
           "A bug in libvnreport; please report it (VNR_E_INTERNAL)." },
+        { VNR_E_UNSUPPORTED_FORMAT, "UnsupportedFormatError", 0, &PyExc_ValueError,
+          "A document format this build cannot read (VNR_E_UNSUPPORTED_FORMAT)." },
+        { VNR_E_NO_TEXT_LAYER, "NoTextLayerError", 0, &PyExc_ValueError,
+          "A PDF with no text layer, a scan: run OCR first (VNR_E_NO_TEXT_LAYER)." },
+        { VNR_E_BAD_DOCUMENT, "BadDocumentError", 0, &PyExc_ValueError,
+          "A damaged, encrypted or unsafe PDF or DOCX (VNR_E_BAD_DOCUMENT)." },
     };
     size_t i;
     vnrb_exceptions[0] = vnrb_new_exception(dict, "Error", NULL,
@@ -428,6 +434,10 @@ VNRB_ENUM_OUT(vnr_region)
 %typemap(argout) size_t *record {
     $result = SWIG_Python_AppendOutput($result,
         *$1 == (size_t)-1 ? Py_NewRef(Py_None) : PyLong_FromSize_t(*$1));
+}
+
+%typemap(out) vnrb_optional_page {
+    $result = $1 ? PyLong_FromSize_t($1) : Py_NewRef(Py_None);
 }
 
 %typemap(out) vnrb_optional_double {

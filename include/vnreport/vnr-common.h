@@ -68,7 +68,15 @@ typedef enum vnr_status {
     VNR_E_SYNTAX = 9,           /**< A unit expression or number is malformed. */
     VNR_E_NO_RATE = 10,         /**< Currencies differ and no exchange rate is known. */
     VNR_E_NOT_FOUND = 11,       /**< A looked-up item does not exist. */
-    VNR_E_INTERNAL = 12         /**< A bug in libvnreport; please report it. */
+    VNR_E_INTERNAL = 12,        /**< A bug in libvnreport; please report it. */
+    VNR_E_UNSUPPORTED_FORMAT = 13, /**< The input is a document format this build cannot
+                                        read (PDF, DOCX or ODT without their libraries, Word
+                                        97-2003 .doc). @since 0.3 */
+    VNR_E_NO_TEXT_LAYER = 14,   /**< A PDF with no text to extract (a scan): run OCR first.
+                                     @since 0.3 */
+    VNR_E_BAD_DOCUMENT = 15     /**< A PDF or DOCX that is damaged, encrypted or unsafe
+                                     (external entities, paths out of the archive).
+                                     @since 0.3 */
 } vnr_status;
 
 /**

@@ -264,7 +264,9 @@ VNR_API void vnr_document_unref(vnr_document *doc);
 
 /**
  * Document metadata fields (docs/guide.md), by name: "doc", "province", "issuer",
- * "number", "date", "title", "period", "kind", "language", "encoding".
+ * "number", "date", "title", "period", "kind", "language", "encoding",
+ * "format" (what the input was, by content: "text", "pdf", "docx" or "odt";
+ * since 0.3).
  * @param doc borrowed; may be NULL (then NULL is returned).
  * @param field field name, borrowed for the call.
  * @return borrowed UTF-8 string valid until the document is freed, or NULL
@@ -363,6 +365,16 @@ VNR_API size_t vnr_record_offset(const vnr_record *rec);
  * @since 0.1
  */
 VNR_API size_t vnr_record_length(const vnr_record *rec);
+/**
+ * Page of a PDF input where the value text stands (`page`). For PDF input
+ * `line`, `col`, `offset` and `length` are positions in the text extracted
+ * from the file (line: within the page), not in its bytes.
+ * @param rec borrowed; may be NULL.
+ * @return the 1-based page; 0 for text and DOCX input (null in JSON) and
+ *         for a NULL record.
+ * @since 0.3
+ */
+VNR_API size_t vnr_record_page(const vnr_record *rec);
 /**
  * Depth of the heading path (`section`).
  * @param rec borrowed; may be NULL.

@@ -237,7 +237,10 @@ static void csv_number(out_buf *o, double v)
 /* The record fields: one line each                                  */
 /* ---------------------------------------------------------------- */
 
-typedef enum field_kind { FIELD_STRING, FIELD_SIZE, FIELD_NUMBER, FIELD_FLAG, FIELD_SECTION } field_kind;
+/* FIELD_COUNT: a size where 0 means "none" (a page of text input) */
+typedef enum field_kind {
+    FIELD_STRING, FIELD_SIZE, FIELD_COUNT, FIELD_NUMBER, FIELD_FLAG, FIELD_SECTION
+} field_kind;
 
 typedef struct record_field {
     const char *name;
@@ -264,6 +267,7 @@ static const char *record_qualifier(const vnr_record *r)
 #define FIELD(name, kind) name, ",\"" name "\":", sizeof(",\"" name "\":") - 1, kind
 #define STRING(name, get) { FIELD(name, FIELD_STRING), .string = get }
 #define SIZE(name, get) { FIELD(name, FIELD_SIZE), .size = get }
+#define COUNT(name, get) { FIELD(name, FIELD_COUNT), .size = get }
 #define NUMBER(name, get) { FIELD(name, FIELD_NUMBER), .number = get }
 #define FLAG(name, get) { FIELD(name, FIELD_FLAG), .flag = get }
 #define SECTION(name) { FIELD(name, FIELD_SECTION), .string = NULL }
@@ -292,6 +296,7 @@ static const record_field record_fields[] = {
     STRING("baseline", vnr_record_baseline),
     STRING("period", vnr_record_period),
     STRING("text", vnr_record_text),
+    COUNT("page", vnr_record_page),
 };
 #define N_RECORD_FIELDS (sizeof record_fields / sizeof *record_fields)
 
@@ -307,6 +312,12 @@ static void json_field(out_buf *o, const record_field *f, const vnr_record *r)
     switch (f->kind) {
     case FIELD_STRING: json_string(o, f->string(r)); break;
     case FIELD_SIZE: out_size(o, f->size(r)); break;
+    case FIELD_COUNT:
+        if (f->size(r))
+            out_size(o, f->size(r));
+        else
+            out_str(o, "null");
+        break;
     case FIELD_NUMBER: json_number(o, f->number(r)); break;
     case FIELD_FLAG: out_str(o, f->flag(r) ? "true" : "false"); break;
     case FIELD_SECTION:
@@ -353,6 +364,10 @@ static void csv_field(out_buf *o, const record_field *f, const vnr_record *r)
     switch (f->kind) {
     case FIELD_STRING: csv_string(o, f->string(r)); break;
     case FIELD_SIZE: out_size(o, f->size(r)); break;
+    case FIELD_COUNT:
+        if (f->size(r))
+            out_size(o, f->size(r));
+        break;
     case FIELD_NUMBER: csv_number(o, f->number(r)); break;
     case FIELD_FLAG: out_str(o, f->flag(r) ? "true" : "false"); break;
     case FIELD_SECTION: csv_section(o, r); break;

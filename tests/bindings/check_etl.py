@@ -15,7 +15,7 @@ from pathlib import Path
 
 FIELDS = ["doc", "statement", "line", "col", "offset", "length", "section", "subject",
           "indicator", "role", "value", "value_max", "total", "unit", "canonical_value",
-          "canonical_unit", "dimension", "qualifier", "estimate", "baseline", "period", "text"]
+          "canonical_unit", "dimension", "qualifier", "estimate", "baseline", "period", "text", "page"]
 
 
 def expected_rows(cli, report_dir):

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """valgrind memcheck on the CLI: `vnreport extract` and `vnreport audit` over
-every input given must report no error and no leak.
+every input given must report no error and no leak (blocks still reachable
+at exit are not leaks: poppler, glib and pixman keep their own from load time).
 
 usage: check_memcheck.py VNREPORT FILE...
 Exits 77 (skipped) when valgrind is not installed or no input exists."""
@@ -19,8 +20,8 @@ def main(argv):
     failed = 0
     for command in (["extract", "--format", "jsonl"], ["audit"]):
         for f in files:
-            r = subprocess.run([valgrind, "--quiet", "--leak-check=full", "--show-leak-kinds=all",
-                                "--errors-for-leak-kinds=all", "--error-exitcode=99",
+            r = subprocess.run([valgrind, "--quiet", "--leak-check=full", "--show-leak-kinds=definite,indirect,possible",
+                                "--errors-for-leak-kinds=definite,indirect,possible", "--error-exitcode=99",
                                 cli] + command + [f],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             ok = r.returncode == 0

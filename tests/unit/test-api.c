@@ -57,6 +57,7 @@ static void test_status_strings(void)
         VNR_OK, VNR_E_INVALID_ARGUMENT, VNR_E_NOMEM, VNR_E_IO, VNR_E_ENCODING,
         VNR_E_EMPTY, VNR_E_TOO_LARGE, VNR_E_UNKNOWN_UNIT, VNR_E_INCOMPATIBLE,
         VNR_E_SYNTAX, VNR_E_NO_RATE, VNR_E_NOT_FOUND, VNR_E_INTERNAL,
+        VNR_E_UNSUPPORTED_FORMAT, VNR_E_NO_TEXT_LAYER, VNR_E_BAD_DOCUMENT,
     };
     const size_t n = sizeof codes / sizeof *codes;
     /* the values are part of the ABI */
@@ -72,7 +73,7 @@ static void test_status_strings(void)
             CHECKF(strcmp(s, vnr_status_str(codes[j])) != 0, "statuses %zu and %zu share '%s'",
                    i, j, s);
     }
-    CHECK_STR(vnr_status_str((vnr_status)13), unknown);
+    CHECK_STR(vnr_status_str((vnr_status)16), unknown);
     CHECK_STR(vnr_status_str((vnr_status)-1), unknown);
 }
 

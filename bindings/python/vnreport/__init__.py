@@ -47,6 +47,9 @@ from ._vnreport_c import (  # noqa: F401  (re-exported)
     NoRateError,
     NotFoundError,
     InternalError,
+    UnsupportedFormatError,
+    NoTextLayerError,
+    BadDocumentError,
 )
 
 __all__ = [
@@ -58,6 +61,7 @@ __all__ = [
     "EncodingError", "FormatError", "ParseWarning", "FRAME_COLUMNS", "EmptyInputError", "InputTooLargeError", "UnitError",
     "UnknownUnitError", "IncompatibleUnitsError", "UnitSyntaxError",
     "NoRateError", "NotFoundError", "InternalError",
+    "UnsupportedFormatError", "NoTextLayerError", "BadDocumentError",
 ]
 
 #: Version of the libvnreport compiled into this package ("MAJOR.MINOR.MICRO").
@@ -93,6 +97,9 @@ class Status(_enum.IntEnum):
     NO_RATE = _raw.VNR_E_NO_RATE
     NOT_FOUND = _raw.VNR_E_NOT_FOUND
     INTERNAL = _raw.VNR_E_INTERNAL
+    UNSUPPORTED_FORMAT = _raw.VNR_E_UNSUPPORTED_FORMAT
+    NO_TEXT_LAYER = _raw.VNR_E_NO_TEXT_LAYER
+    BAD_DOCUMENT = _raw.VNR_E_BAD_DOCUMENT
 
     def describe(self):
         """The C library's fixed English description (``vnr_status_str``)."""

@@ -151,7 +151,7 @@ local function test(name, fn) tests[#tests + 1] = { name, fn } end
 test("module basics", function()
   assert(type(vnr.version) == "string" and vnr.version:match("^%d+%.%d+%.%d+$"))
   assert(vnr.version == vnr.vnr_version())
-  assert(#vnr.FIELDS == 22 and vnr.FIELDS[1] == "doc" and vnr.FIELDS[22] == "text")
+  assert(#vnr.FIELDS == 23 and vnr.FIELDS[1] == "doc" and vnr.FIELDS[23] == "page")
   assert(#vnr.METADATA_FIELDS == 10 and vnr.METADATA_FIELDS[2] == "province")
   assert(vnr.VNR_E_ENCODING == 4 and is_integer(vnr.VNR_E_ENCODING))
   assert(#SAMPLES >= 2, "sample reports missing in " .. DATA)
@@ -484,6 +484,7 @@ test("every raw function is exercised", function()
     vnr_record_col = function() return vnr.vnr_record_col(rec) == rec.col end,
     vnr_record_offset = function() return vnr.vnr_record_offset(rec) == rec.offset end,
     vnr_record_length = function() return vnr.vnr_record_length(rec) == rec.length end,
+    vnr_record_page = function() return vnr.vnr_record_page(rec) == 0 and rec.page == nil end,
     vnr_record_section_depth = function() return vnr.vnr_record_section_depth(rec) == #rec.section end,
     vnr_record_section = function() return vnr.vnr_record_section(rec, 99) == nil end,
     vnr_record_subject = function() return vnr.vnr_record_subject(rec) == rec.subject end,

@@ -39,7 +39,7 @@ def test_version():
 
 
 def test_constants():
-    assert len(vnreport.FIELDS) == 22 and vnreport.FIELDS[0] == "doc" and vnreport.FIELDS[-1] == "text"
+    assert len(vnreport.FIELDS) == 23 and vnreport.FIELDS[0] == "doc" and vnreport.FIELDS[-1] == "page"
     assert vnreport.Record.FIELDS == vnreport.FIELDS
     assert vnreport.METADATA_FIELDS == ("doc", "province", "issuer", "number", "date", "title",
                                         "period", "kind", "language", "encoding")
@@ -52,7 +52,7 @@ def test_status_enum():
     assert vnreport.Status.ENCODING == 4
     assert vnreport.Status.INTERNAL == 12
     assert vnreport.Status.UNKNOWN_UNIT.describe() == "unknown unit"
-    assert len(vnreport.Status) == 13
+    assert len(vnreport.Status) == 16
 
 
 def test_parse_str_and_bytes(sample_text, sample_path):

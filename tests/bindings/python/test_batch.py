@@ -54,7 +54,7 @@ def test_frame_columns_and_dtypes():
                  "report_number", "role", "unit", "canonical_unit", "dimension",
                  "qualifier", "baseline", "period"):
         assert str(df[name].dtype) == "category", name
-    for name in ("statement", "line", "col", "offset", "length"):
+    for name in ("statement", "line", "col", "offset", "length", "page"):
         assert str(df[name].dtype) == "Int64", name
     for name in ("value", "value_max", "total", "canonical_value"):
         assert str(df[name].dtype) == "float64", name

@@ -24,6 +24,7 @@ EXPECTED_DTYPES = {
     **{f: "Int64" for f in INT_FIELDS},
     **{f: "category" for f in CATEGORY_FIELDS},
     "estimate": "bool",
+    "page": "Int64",   # nullable: PDF input only
 }
 
 REPORTS = all_reports()
@@ -46,6 +47,8 @@ def cell_matches(field, got, expected):
         return isinstance(got, (bool, np.bool_)) and bool(got) is expected
     if field in INT_FIELDS:
         return isinstance(got, (int, np.integer)) and int(got) == expected
+    if field == "page":
+        return got is pd.NA if expected is None else int(got) == expected
     if field == "section":   # the heading path joined as the CLI's CSV joins it
         return got == " > ".join(expected)
     if field in CATEGORY_FIELDS and expected is None:

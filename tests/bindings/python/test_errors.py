@@ -35,6 +35,9 @@ STATUS_CLASSES = {
     vnreport.Status.NO_RATE: vnreport.NoRateError,
     vnreport.Status.NOT_FOUND: vnreport.NotFoundError,
     vnreport.Status.INTERNAL: vnreport.InternalError,
+    vnreport.Status.UNSUPPORTED_FORMAT: vnreport.UnsupportedFormatError,
+    vnreport.Status.NO_TEXT_LAYER: vnreport.NoTextLayerError,
+    vnreport.Status.BAD_DOCUMENT: vnreport.BadDocumentError,
 }
 
 

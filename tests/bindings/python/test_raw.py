@@ -60,6 +60,7 @@ def calls(doc, rec):
         "vnr_record_col": lambda: raw.vnr_record_col(rec) == rec.col,
         "vnr_record_offset": lambda: raw.vnr_record_offset(rec) == rec.offset,
         "vnr_record_length": lambda: raw.vnr_record_length(rec) == rec.length,
+        "vnr_record_page": lambda: raw.vnr_record_page(rec) == 0 and rec.page is None,
         "vnr_record_section_depth": lambda: raw.vnr_record_section_depth(rec) == len(rec.section),
         "vnr_record_section": lambda: raw.vnr_record_section(rec, 99) is None,
         "vnr_record_subject": lambda: raw.vnr_record_subject(rec) == rec.subject,
