@@ -8,6 +8,7 @@
  */
 #include "decode.h"
 #include "error.h"
+#include "keys.h"
 #include "metadata.h"
 #include "normalize.h"
 #include "recognize.h"
@@ -310,7 +311,7 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     doc->fates = out.fates;
     doc->n_fates = out.n_fates;
     if (ok)
-        ok = place_records(doc, &pm);
+        ok = place_records(doc, &pm) && keys_assign(doc->recs, doc->n_recs, &doc->arena);
     free(pm.line_starts);
     segmentation_free(&seg);
     normalized_free(&norm);
@@ -540,6 +541,8 @@ REC_STRING(dimension)
 REC_STRING(baseline)
 REC_STRING(period)
 REC_STRING(text)
+REC_STRING(indicator_key)
+REC_STRING(subject_key)
 REC_DOUBLE(value)
 REC_DOUBLE(value_max)
 REC_DOUBLE(total)

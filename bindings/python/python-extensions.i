@@ -11,7 +11,8 @@
     FIELDS = ("doc", "statement", "line", "col", "offset", "length", "section",
               "subject", "indicator", "role", "value", "value_max", "total",
               "unit", "canonical_value", "canonical_unit", "dimension",
-              "qualifier", "estimate", "baseline", "period", "text")
+              "qualifier", "estimate", "baseline", "period", "text",
+              "indicator_key", "subject_key")
 
     def as_dict(self):
         """The record as a dict keyed by the SPEC §4 field names, in order.

@@ -125,6 +125,10 @@ void write_record_jsonl(FILE *f, const vnr_record *r)
     write_json_string(f, vnr_record_period(r));
     fputs(",\"text\":", f);
     write_json_string(f, vnr_record_text(r));
+    fputs(",\"indicator_key\":", f);
+    write_json_string(f, vnr_record_indicator_key(r));
+    fputs(",\"subject_key\":", f);
+    write_json_string(f, vnr_record_subject_key(r));
     fputs("}\n", f);
 }
 
@@ -160,7 +164,7 @@ void write_csv_header(FILE *f)
 {
     fputs("doc,statement,line,col,offset,length,section,subject,indicator,role,value,"
           "value_max,total,unit,canonical_value,canonical_unit,dimension,qualifier,"
-          "estimate,baseline,period,text\n", f);
+          "estimate,baseline,period,text,indicator_key,subject_key\n", f);
 }
 
 static void section_joined(FILE *f, const vnr_record *r, const char *sep, void (*str)(FILE *, const char *))
@@ -216,6 +220,10 @@ void write_record_csv(FILE *f, const vnr_record *r)
     csv_string(f, vnr_record_period(r));
     fputc(',', f);
     csv_string(f, vnr_record_text(r));
+    fputc(',', f);
+    csv_string(f, vnr_record_indicator_key(r));
+    fputc(',', f);
+    csv_string(f, vnr_record_subject_key(r));
     fputc('\n', f);
 }
 
