@@ -11,5 +11,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_units(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_panel(int argc, char **argv);
 
 #endif
