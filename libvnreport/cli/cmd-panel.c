@@ -106,10 +106,18 @@ static void csv_cell(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* The shortest %g that reads back to the same double (as output.c). */
 static void csv_num(FILE *f, double v)
 {
-    if (!isnan(v) && !isinf(v))
-        fprintf(f, "%.17g", v);
+    if (isnan(v) || isinf(v))
+        return;
+    char buf[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fputs(buf, f);
 }
 
 static void write_row(FILE *f, const vnr_document *doc, const panel_row *row, bool jsonl)

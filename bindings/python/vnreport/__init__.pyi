@@ -154,6 +154,23 @@ class Document:
     def to_records(self) -> List[Dict[str, Any]]: ...
     def to_dataframe(self) -> pandas.DataFrame: ...
     def numbers(self) -> List[NumberFate]: ...
+    def check(self) -> List["Finding"]: ...
+
+class Finding(NamedTuple):
+    check: str
+    doc: str
+    line_a: int
+    line_b: int
+    record_a: Record
+    record_b: Record
+    found: float
+    expected: float
+    tolerance: float
+    message: str
+
+PANEL_COLUMNS: Tuple[str, ...]
+
+def panel(docs_or_paths: Any, *, as_dataframe: bool = ...) -> Any: ...
 
 def parse(text_or_bytes: Union[str, _Bytes], doc: Optional[str] = None,
           encoding: Optional[str] = None, *, lenient: bool = False) -> Document: ...
