@@ -7,14 +7,18 @@
  *   1. a phrase family of a row of indicator-keys.def occurs, as whole
  *      accent-folded words, in one of the record's sources, tried in this
  *      order: its indicator phrase; indicator + subject; its clause; its
- *      section headings from the innermost out — the first source with a
+ *      two innermost section headings — the first source with a
  *      matching row decides, and inside a source the first row in file
  *      order wins (specific rows come before generic ones);
  *   2. the record's dimension is one the row is measured in (or the record
  *      is a change, index, attainment, share or target in %), and its role
  *      is one the row accepts;
  *   3. for a row flagged "subject", a subject of the row's groups is named
- *      by the indicator, the subject or the innermost heading.
+ *      by the indicator, the subject or the innermost heading (the first
+ *      of these that names one; a text naming two subjects of a group at
+ *      different places names none);
+ *   4. no '!' phrase of the matching alternative occurs in the source or in
+ *      the record's clause.
  * Otherwise both keys stay NULL: no key is ever guessed from the unit alone.
  */
 #include "keys.h"
@@ -198,20 +202,49 @@ static bool table_compile(key_table *t)
 /* Matching                                                          */
 /* ---------------------------------------------------------------- */
 
-static bool set_matches(const key_table *t, const pattern_set *ps, const char *text)
+/* Does an alternative of `ps` match `text`? A negated phrase must occur
+ * neither in `text` nor in `clause` (NULL: not checked): "rừng trồng" in a
+ * clause about a forest fire is no planting. */
+static bool set_matches(const key_table *t, const pattern_set *ps, const char *text,
+                        const char *clause)
 {
     for (size_t a = ps->first_alt; a < ps->first_alt + ps->n_alts; a++) {
         size_t from = a ? t->alt_end[a - 1] : 0;
         bool all = from < t->alt_end[a];
         for (size_t i = from; all && i < t->alt_end[a]; i++) {
+            const term *tm = &t->terms[i];
             /* a term folded to nothing ("  ") matches nothing */
-            bool found = t->terms[i].text[1] && strstr(text, t->terms[i].text);
-            all = t->terms[i].negated ? !found : found;
+            bool found = tm->text[1] && strstr(text, tm->text);
+            if (tm->negated && !found && clause)
+                found = tm->text[1] && strstr(clause, tm->text);
+            all = tm->negated ? !found : found;
         }
         if (all)
             return true;
     }
     return false;
+}
+
+/* Where the first phrase of `ps` occurs in `text` (its longest match), or
+ * NULL; *len gets the match length. Negations are ignored here. */
+static const char *first_match(const key_table *t, const pattern_set *ps, const char *text,
+                               size_t *len)
+{
+    const char *best = NULL;
+    *len = 0;
+    for (size_t a = ps->first_alt; a < ps->first_alt + ps->n_alts; a++) {
+        size_t from = a ? t->alt_end[a - 1] : 0;
+        for (size_t i = from; i < t->alt_end[a]; i++) {
+            const term *tm = &t->terms[i];
+            const char *at = tm->negated || !tm->text[1] ? NULL : strstr(text, tm->text);
+            size_t l = strlen(tm->text);
+            if (at && l > *len) {
+                best = at;
+                *len = l;
+            }
+        }
+    }
+    return best;
 }
 
 /* Is `word` one of the '|'-separated words of `list` ("*" = all)? */
@@ -316,6 +349,38 @@ static bool sources_build(sources *s, const vnr_record *r)
     return true;
 }
 
+/* The subject of `group` a text names: the one with the longest match;
+ * NULL when none, or when another subject of the group is named apart from
+ * it ("trâu, bò, lợn": no single subject, never a guess). */
+static const char *subject_in(const key_table *t, const char *text, const char *group,
+                              size_t group_len, bool *ambiguous)
+{
+    const char *best = NULL, *best_at = NULL;
+    size_t best_len = 0;
+    *ambiguous = false;
+    for (size_t i = 0; i < N_SUBJECT_ROWS; i++) {
+        if (strlen(subject_rows[i].group) != group_len ||
+            strncmp(subject_rows[i].group, group, group_len) != 0)
+            continue;
+        size_t len;
+        const char *at = first_match(t, &t->subjects[i], text, &len);
+        if (!at)
+            continue;
+        if (best && (at + len <= best_at || best_at + best_len <= at)) {
+            /* two subjects at different places: keep the longer, note it */
+            *ambiguous = true;
+        }
+        if (len > best_len) {
+            best = subject_rows[i].key;
+            best_at = at;
+            best_len = len;
+        }
+    }
+    if (*ambiguous)
+        return NULL;
+    return best;
+}
+
 /* First subject of `group` named by the indicator, the subject or the
  * innermost heading, or NULL. */
 static const char *find_subject(const key_table *t, const sources *s, const char *group,
@@ -324,13 +389,11 @@ static const char *find_subject(const key_table *t, const sources *s, const char
     const char *texts[] = { s->indicator.data, s->subject.data,
                             s->n_section ? s->section[0].data : NULL };
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
-        if (!texts[k])
-            continue;
-        for (size_t i = 0; i < N_SUBJECT_ROWS; i++)
-            if (strlen(subject_rows[i].group) == group_len &&
-                strncmp(subject_rows[i].group, group, group_len) == 0 &&
-                set_matches(t, &t->subjects[i], texts[k]))
-                return subject_rows[i].key;
+        bool ambiguous;
+        const char *found = texts[k] ? subject_in(t, texts[k], group, group_len, &ambiguous)
+                                     : NULL;
+        if (found || (texts[k] && ambiguous))
+            return found;
     }
     return NULL;
 }
@@ -373,7 +436,7 @@ static bool match_source(const key_table *t, vnr_record *r, const sources *s, co
 {
     for (size_t i = 0; i < N_KEY_ROWS; i++) {
         const key_row *row = &key_rows[i];
-        if (!row_fits(row, r, s->unit.data) || !set_matches(t, &t->rows[i], text))
+        if (!row_fits(row, r, s->unit.data) || !set_matches(t, &t->rows[i], text, s->clause.data))
             continue;
         const char *subject = row_subject(t, row, s, arena, oom);
         if (*oom)
@@ -401,7 +464,9 @@ static bool assign_one(const key_table *t, vnr_record *r, vnr_arena *arena)
     bool done = match_source(t, r, &s, s.indicator.data, arena, &oom) ||
                 match_source(t, r, &s, s.combined.data, arena, &oom) ||
                 match_source(t, r, &s, s.clause.data, arena, &oom);
-    for (size_t i = 0; !done && i < s.n_section; i++)
+    /* outer headings name whole chapters ("Thương mại, tín dụng, đầu tư"):
+     * only the two innermost speak for a record */
+    for (size_t i = 0; !done && i < s.n_section && i < 2; i++)
         done = match_source(t, r, &s, s.section[i].data, arena, &oom);
     sources_free(&s);
     return !oom;
