@@ -366,10 +366,10 @@ static const char *subject_in(const key_table *t, const char *text, const char *
         const char *at = first_match(t, &t->subjects[i], text, &len);
         if (!at)
             continue;
-        if (best && (at + len <= best_at || best_at + best_len <= at)) {
-            /* two subjects at different places: keep the longer, note it */
-            *ambiguous = true;
-        }
+        /* matches are padded with spaces that neighbours share: compare the
+         * words only, [at + 1, at + len - 1) */
+        if (best && (at + len - 1 <= best_at + 1 || best_at + best_len - 1 <= at + 1))
+            *ambiguous = true;   /* two subjects at different places */
         if (len > best_len) {
             best = subject_rows[i].key;
             best_at = at;
