@@ -199,45 +199,56 @@ static bool opens_with_parts(const char *text)
            strncmp(text, "Trong đó", strlen("Trong đó")) == 0;
 }
 
-/* A `trong đó` part larger than its total. In a clause that names a total
- * and then `trong đó` its parts, the clause's first level of a unit is the
- * total and the later ones of that unit are parts; a clause that opens with
- * `trong đó` holds parts of the nearest level of the unit before it. */
+/* Index of the first level record of the clause of record k (its head). */
+static size_t clause_head(const vnr_document *doc, size_t k)
+{
+    const vnr_record *r = vnr_document_record(doc, k);
+    size_t head = vnr_record_role(r) == VNR_ROLE_LEVEL ? k : SIZE_MAX;
+    for (size_t j = k; j-- > 0;) {
+        const vnr_record *q = vnr_document_record(doc, j);
+        if (!same_text(q, r))
+            break;
+        if (vnr_record_role(q) == VNR_ROLE_LEVEL)
+            head = j;
+    }
+    return head;
+}
+
+/* A `trong đó` part larger than its total. The total of a part is the head
+ * of its clause (`Tổng … đạt 2.440 tấn, trong đó …`), in the same unit;
+ * a clause that opens with `trong đó` holds parts of the nearest clause
+ * head of the unit before it, at most three statements back (a restated
+ * change in brackets is a statement of its own). A
+ * clause listing several parts is checked only when it opens with
+ * `trong đó` (lists of parts may hold sub-totals). */
 static void check_parts(const vnr_document *doc, size_t i, check_sink *sink)
 {
     const vnr_record *part = vnr_document_record(doc, i);
     const char *text = vnr_record_text(part);
     if (vnr_record_role(part) != VNR_ROLE_LEVEL || is_percent(part) || !mentions_parts(text))
         return;
-    size_t stmt = vnr_record_statement(part);
-    const vnr_record *first_in_clause = NULL, *before = NULL;
-    size_t in_clause = 0;
-    for (size_t k = 0; k < vnr_document_record_count(doc); k++) {
+    size_t head = clause_head(doc, i), in_clause = 0;
+    const vnr_record *total = NULL;
+    for (size_t k = head; k < vnr_document_record_count(doc); k++) {
         const vnr_record *r = vnr_document_record(doc, k);
-        in_clause += vnr_record_role(r) == VNR_ROLE_LEVEL && same_unit(r, part) &&
-                     same_text(r, part);
+        if (!same_text(r, part))
+            break;
+        in_clause += vnr_record_role(r) == VNR_ROLE_LEVEL && same_unit(r, part);
     }
-    /* a list of several parts may itself hold sub-totals: check only the
-     * plain `total, trong đó one part` */
-    if (in_clause > 2 && !opens_with_parts(text))
-        return;
-    for (size_t k = i; k-- > 0;) {
-        const vnr_record *r = vnr_document_record(doc, k);
-        if (vnr_record_statement(r) + 1 < stmt)
-            break;
-        bool level = vnr_record_role(r) == VNR_ROLE_LEVEL && same_unit(r, part);
-        if (same_text(r, part)) {
-            if (level)
-                first_in_clause = r;
-            continue;
-        }
-        if (level) {
-            before = r;
-            break;
+    if (!opens_with_parts(text)) {
+        if (head == i || in_clause > 2)
+            return;
+        total = vnr_document_record(doc, head);
+    } else {
+        for (size_t k = head; k-- > 0 && !total;) {
+            const vnr_record *r = vnr_document_record(doc, k);
+            if (vnr_record_statement(r) + 3 < vnr_record_statement(part))
+                break;
+            if (vnr_record_role(r) == VNR_ROLE_LEVEL && clause_head(doc, k) == k)
+                total = r;
         }
     }
-    const vnr_record *total = opens_with_parts(text) ? before : first_in_clause;
-    if (!total)
+    if (!total || !same_unit(total, part))
         return;
     double T = vnr_record_canonical_value(total), P = vnr_record_canonical_value(part);
     if (P > T)

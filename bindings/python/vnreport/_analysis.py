@@ -128,30 +128,42 @@ def _shares(recs, first, end, out):
                   "shares of one whole sum past 100 %")
 
 
+def _clause_head(recs, k):
+    r = recs[k]
+    head = k if r.role == "level" else None
+    for j in range(k - 1, -1, -1):
+        if recs[j].text != r.text:
+            break
+        if recs[j].role == "level":
+            head = j
+    return head
+
+
 def _part(recs, i, out):
     part = recs[i]
     text = part.text
     if part.role != "level" or _pct(part) or not _parts(text):
         return
-    def level(r):
-        return r.role == "level" and _same_unit(r, part)
-    in_clause = sum(1 for r in recs if level(r) and r.text == text)
-    if in_clause > 2 and not _opens_with_parts(text):
-        return
-    first_in_clause = before = None
-    for k in range(i - 1, -1, -1):
-        r = recs[k]
-        if r.statement + 1 < part.statement:
+    head = _clause_head(recs, i)
+    in_clause = 0
+    for r in recs[head:]:
+        if r.text != text:
             break
-        if r.text == text:
-            if level(r):
-                first_in_clause = r
-            continue
-        if level(r):
-            before = r
-            break
-    total = before if _opens_with_parts(text) else first_in_clause
-    if total is None:
+        in_clause += r.role == "level" and _same_unit(r, part)
+    total = None
+    if not _opens_with_parts(text):
+        if head == i or in_clause > 2:
+            return
+        total = recs[head]
+    else:
+        for k in range(head - 1, -1, -1):
+            r = recs[k]
+            if r.statement + 3 < part.statement:
+                break
+            if r.role == "level" and _clause_head(recs, k) == k:
+                total = r
+                break
+    if total is None or not _same_unit(total, part):
         return
     T, P = total.canonical_value, part.canonical_value
     if P > T:
