@@ -160,22 +160,30 @@ static void check_shares(const vnr_document *doc, size_t first, size_t end, chec
         }
         if (seen)
             continue;   /* group already summed from its first share */
+        /* a statement may give two complete sets (this year's structure
+         * and "cơ cấu tương ứng" of last year's): a set that reaches 100 %
+         * starts a new one */
         double sum = 0, tol = 0;
         size_t n = 0;
-        const vnr_record *last = a;
+        const vnr_record *set_first = a;
         for (size_t k = i; k < end; k++) {
             const vnr_record *b = vnr_document_record(doc, k);
             if (vnr_record_role(b) != VNR_ROLE_SHARE || !is_percent(b) || sub_share(b) ||
                 !same_family(vnr_record_indicator_key(b), key))
                 continue;
+            if (!n)
+                set_first = b;
             sum += vnr_record_value(b);
             tol += check_half_unit(vnr_record_value(b));
             n++;
-            last = b;
+            if (n >= 2 && sum > 100 + tol) {
+                emit(sink, "shares_over_100", set_first, b, sum, 100, tol,
+                     "shares of one whole sum past 100 %");
+                break;
+            }
+            if (fabs(sum - 100) <= tol)
+                sum = tol = 0, n = 0;
         }
-        if (n >= 2 && sum > 100 + tol)
-            emit(sink, "shares_over_100", a, last, sum, 100, tol,
-                 "shares of one whole sum past 100 %");
     }
 }
 
@@ -216,9 +224,10 @@ static size_t clause_head(const vnr_document *doc, size_t k)
 
 /* A `trong đó` part larger than its total. The total of a part is the head
  * of its clause (`Tổng … đạt 2.440 tấn, trong đó …`), in the same unit;
- * a clause that opens with `trong đó` holds parts of the nearest clause
- * head of the unit before it, at most three statements back (a restated
- * change in brackets is a statement of its own). A
+ * a clause that opens with `trong đó` holds parts of the nearest level of
+ * the unit before it that is a clause head or has the part's own period
+ * and key family (and no other period), at most three statements back (a restated change
+ * in brackets is a statement of its own). A
  * clause listing several parts is checked only when it opens with
  * `trong đó` (lists of parts may hold sub-totals). */
 static void check_parts(const vnr_document *doc, size_t i, check_sink *sink)
@@ -244,8 +253,17 @@ static void check_parts(const vnr_document *doc, size_t i, check_sink *sink)
             const vnr_record *r = vnr_document_record(doc, k);
             if (vnr_record_statement(r) + 3 < vnr_record_statement(part))
                 break;
-            if (vnr_record_role(r) == VNR_ROLE_LEVEL && clause_head(doc, k) == k)
-                total = r;
+            if (vnr_record_role(r) != VNR_ROLE_LEVEL || !same_unit(r, part))
+                continue;
+            /* a restated change in brackets is no total: a clause head, or
+             * a level of the part's own period */
+            const char *pp = vnr_record_period(part), *rp = vnr_record_period(r);
+            bool same_period = pp && rp && strcmp(pp, rp) == 0 &&
+                               same_family(vnr_record_indicator_key(r),
+                                           vnr_record_indicator_key(part));
+            if ((pp && rp && !same_period) || (!same_period && clause_head(doc, k) != k))
+                continue;
+            total = r;
         }
     }
     if (!total || !same_unit(total, part))

@@ -121,11 +121,19 @@ def _shares(recs, first, end, out):
         fam = _family(a.indicator_key)
         done.add(fam)
         group = [b for b in recs[i:end] if share(b) and _family(b.indicator_key) == fam]
-        total = sum(b.value for b in group)
-        tol = sum(half_unit(b.value) for b in group)
-        if len(group) >= 2 and total > 100 + tol:
-            _emit(out, "shares_over_100", a, group[-1], total, 100, tol,
-                  "shares of one whole sum past 100 %")
+        total = tol = 0.0
+        members = []
+        for b in group:
+            members.append(b)
+            total += b.value
+            tol += half_unit(b.value)
+            if len(members) >= 2 and total > 100 + tol:
+                _emit(out, "shares_over_100", members[0], b, total, 100, tol,
+                      "shares of one whole sum past 100 %")
+                break
+            if abs(total - 100) <= tol:
+                total = tol = 0.0
+                members = []
 
 
 def _clause_head(recs, k):
@@ -160,9 +168,16 @@ def _part(recs, i, out):
             r = recs[k]
             if r.statement + 3 < part.statement:
                 break
-            if r.role == "level" and _clause_head(recs, k) == k:
-                total = r
-                break
+            if r.role != "level" or not _same_unit(r, part):
+                continue
+            pp, rp = part.period, r.period
+            same_period = pp is not None and pp == rp and r.indicator_key is not None \
+                and _family(r.indicator_key) == _family(part.indicator_key)
+            if (pp is not None and rp is not None and not same_period) or \
+                    (not same_period and _clause_head(recs, k) != k):
+                continue
+            total = r
+            break
     if total is None or not _same_unit(total, part):
         return
     T, P = total.canonical_value, part.canonical_value
