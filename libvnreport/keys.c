@@ -106,10 +106,15 @@ typedef struct fold_cache {
     char bytes[256][12];
 } fold_cache;
 
+/* Only the first KEY_TEXT_MAX bytes of a text speak for a record: a
+ * "clause" of megabytes (one line of numbers) must not make every record
+ * of it cost its whole length. */
+#define KEY_TEXT_MAX 1024
+
 static bool fold_with(const char *s, vnr_buf *out, fold_cache *cache)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
+    size_t n = strnlen((const char *)p, KEY_TEXT_MAX);
     /* a code point folds to at most 12 bytes from at least 2; ASCII 1:1 */
     if (!buf_reserve(out, 6 * n + 2))
         return false;
@@ -507,13 +512,17 @@ static bool table_compile(key_table *t)
 static bool mark_candidates(const key_table *t, ftext *f)
 {
     if (f->cand_cap < t->n_alts) {
-        uint8_t *c = realloc(f->cand, t->n_alts);
+        uint8_t *c = calloc(t->n_alts, 1);
         if (!c)
             return false;
+        free(f->cand);
         f->cand = c;
         f->cand_cap = t->n_alts;
+        f->n_cands = 0;
     }
-    memset(f->cand, 0, t->n_alts);
+    /* clear only what the last text set: most texts set a few flags */
+    for (size_t i = 0; i < f->n_cands; i++)
+        f->cand[f->cands[i]] = 0;
     f->n_cands = 0;
     const char *p = f->buf.data ? f->buf.data : "", *end = p + f->buf.len;
     while (p < end) {
@@ -670,7 +679,7 @@ static bool fold_cached(const key_table *t, ftext *f, const char **of, const cha
                         fold_cache *cache)
 {
     const char *text = src ? src : "";
-    if (*of && f->set && (*of == text || strcmp(*of, text) == 0))
+    if (*of && f->set && (*of == text || strncmp(*of, text, KEY_TEXT_MAX) == 0))
         return true;
     *of = NULL;
     if (!ftext_fold(f, text, cache) || !mark_candidates(t, f))

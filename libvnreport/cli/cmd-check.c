@@ -192,10 +192,15 @@ static bool mentions_parts(const char *text)
     return text && (strstr(text, "trong đó") || strstr(text, "Trong đó"));
 }
 
+/* Same clause? Compared over a bounded prefix: one "clause" of megabytes
+ * (a line of numbers) must not make each comparison cost its length. */
+#define CHECK_TEXT_MAX 4096
+#define CHECK_CLAUSE_RECORDS 64   /* records of one clause looked at */
+
 static bool same_text(const vnr_record *a, const vnr_record *b)
 {
     const char *x = vnr_record_text(a), *y = vnr_record_text(b);
-    return x && y && strcmp(x, y) == 0;
+    return x && y && (x == y || strncmp(x, y, CHECK_TEXT_MAX) == 0);
 }
 
 /* Does the clause open with `trong đó` (its numbers are all parts)? */
@@ -212,7 +217,7 @@ static size_t clause_head(const vnr_document *doc, size_t k)
 {
     const vnr_record *r = vnr_document_record(doc, k);
     size_t head = vnr_record_role(r) == VNR_ROLE_LEVEL ? k : SIZE_MAX;
-    for (size_t j = k; j-- > 0;) {
+    for (size_t j = k; j-- > 0 && k - j <= CHECK_CLAUSE_RECORDS;) {
         const vnr_record *q = vnr_document_record(doc, j);
         if (!same_text(q, r))
             break;
@@ -238,7 +243,10 @@ static void check_parts(const vnr_document *doc, size_t i, check_sink *sink)
         return;
     size_t head = clause_head(doc, i), in_clause = 0;
     const vnr_record *total = NULL;
-    for (size_t k = head; k < vnr_document_record_count(doc); k++) {
+    if (head == SIZE_MAX)
+        return;
+    size_t n = vnr_document_record_count(doc);
+    for (size_t k = head; k < n && k - head <= CHECK_CLAUSE_RECORDS; k++) {
         const vnr_record *r = vnr_document_record(doc, k);
         if (!same_text(r, part))
             break;
@@ -249,7 +257,7 @@ static void check_parts(const vnr_document *doc, size_t i, check_sink *sink)
             return;
         total = vnr_document_record(doc, head);
     } else {
-        for (size_t k = head; k-- > 0 && !total;) {
+        for (size_t k = head; k-- > 0 && !total && head - k <= CHECK_CLAUSE_RECORDS;) {
             const vnr_record *r = vnr_document_record(doc, k);
             if (vnr_record_statement(r) + 3 < vnr_record_statement(part))
                 break;
