@@ -136,11 +136,19 @@ def _shares(recs, first, end, out):
                 members = []
 
 
+_CLAUSE_RECORDS = 64   # as CHECK_CLAUSE_RECORDS in cmd-check.c
+_TEXT_MAX = 4096       # as CHECK_TEXT_MAX
+
+
+def _same_text(a, b):
+    return a is not None and b is not None and a[:_TEXT_MAX] == b[:_TEXT_MAX]
+
+
 def _clause_head(recs, k):
     r = recs[k]
     head = k if r.role == "level" else None
-    for j in range(k - 1, -1, -1):
-        if recs[j].text != r.text:
+    for j in range(k - 1, max(k - _CLAUSE_RECORDS, 0) - 1, -1):
+        if not _same_text(recs[j].text, r.text):
             break
         if recs[j].role == "level":
             head = j
@@ -153,9 +161,11 @@ def _part(recs, i, out):
     if part.role != "level" or _pct(part) or not _parts(text):
         return
     head = _clause_head(recs, i)
+    if head is None:
+        return
     in_clause = 0
-    for r in recs[head:]:
-        if r.text != text:
+    for r in recs[head:head + _CLAUSE_RECORDS + 1]:
+        if not _same_text(r.text, text):
             break
         in_clause += r.role == "level" and _same_unit(r, part)
     total = None
@@ -164,7 +174,7 @@ def _part(recs, i, out):
             return
         total = recs[head]
     else:
-        for k in range(head - 1, -1, -1):
+        for k in range(head - 1, max(head - _CLAUSE_RECORDS, 0) - 1, -1):
             r = recs[k]
             if r.statement + 3 < part.statement:
                 break
