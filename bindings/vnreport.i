@@ -360,6 +360,10 @@ static size_t vnr_document_replacements_get(vnr_document *d) { return vnr_docume
     const char *period;
     /** The clause the record came from, normalized. */
     const char *text;
+    /** Canonical indicator key ("grdp.growth", …), or None. @since 0.3 */
+    const char *indicator_key;
+    /** Canonical subject key within the indicator key ("rice", …), or None. @since 0.3 */
+    const char *subject_key;
     %mutable;
 }
 
@@ -389,4 +393,6 @@ static bool vnrb_record_estimate_get(vnrb_record *h) { return vnr_record_estimat
 static const char *vnrb_record_baseline_get(vnrb_record *h) { return vnr_record_baseline(VNRB_REC(h)); }
 static const char *vnrb_record_period_get(vnrb_record *h) { return vnr_record_period(VNRB_REC(h)); }
 static const char *vnrb_record_text_get(vnrb_record *h) { return vnr_record_text(VNRB_REC(h)); }
+static const char *vnrb_record_indicator_key_get(vnrb_record *h) { return vnr_record_indicator_key(VNRB_REC(h)); }
+static const char *vnrb_record_subject_key_get(vnrb_record *h) { return vnr_record_subject_key(VNRB_REC(h)); }
 %}

@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "decode-formats.h"
 #include "error.h"
+#include "keys.h"
 #include "metadata.h"
 #include "normalize.h"
 #include "parser.h"
@@ -431,7 +432,7 @@ static vnr_status run_pipeline(vnr_document *doc, const decoded *dec, vnr_error 
     doc->n_fates = out.n_fates;
     doc->cap_fates = out.cap_fates;
     if (ok)
-        ok = place_records(doc, &pm);
+        ok = place_records(doc, &pm) && keys_assign(doc->recs, doc->n_recs, &doc->arena);
     ok = ok && !doc->arena.failed;   /* a string of a record or the metadata is missing */
     free(pm.line_starts);
     segmentation_free(&seg);
@@ -732,6 +733,8 @@ REC_STRING(dimension)
 REC_STRING(baseline)
 REC_STRING(period)
 REC_STRING(text)
+REC_STRING(indicator_key)
+REC_STRING(subject_key)
 REC_DOUBLE(value)
 REC_DOUBLE(value_max)
 REC_DOUBLE(total)

@@ -30,6 +30,8 @@ struct vnr_record {
     const char *baseline;
     const char *period;
     const char *text;
+    const char *indicator_key;   /* static string (keys.c) or NULL */
+    const char *subject_key;     /* static or arena string, or NULL */
     vnr_role role;
     vnr_qualifier qualifier;
     bool estimate;

@@ -157,7 +157,7 @@ static void vnrb_lua_setfield_integer(lua_State *L, const char *name, size_t val
 static void vnrb_lua_push_record_table(lua_State *L, const vnr_record *r)
 {
     size_t depth = vnr_record_section_depth(r), i;
-    lua_createtable(L, 0, 22);
+    lua_createtable(L, 0, 24);
     vnrb_lua_setfield_string(L, "doc", vnr_record_doc(r));
     vnrb_lua_setfield_integer(L, "statement", vnr_record_statement(r));
     vnrb_lua_setfield_integer(L, "line", vnr_record_line(r));
@@ -187,6 +187,8 @@ static void vnrb_lua_push_record_table(lua_State *L, const vnr_record *r)
     vnrb_lua_setfield_string(L, "baseline", vnr_record_baseline(r));
     vnrb_lua_setfield_string(L, "period", vnr_record_period(r));
     vnrb_lua_setfield_string(L, "text", vnr_record_text(r));
+    vnrb_lua_setfield_string(L, "indicator_key", vnr_record_indicator_key(r));
+    vnrb_lua_setfield_string(L, "subject_key", vnr_record_subject_key(r));
 }
 %}
 
@@ -343,7 +345,7 @@ M.version = M.vnr_version()
 M.FIELDS = { "doc", "statement", "line", "col", "offset", "length", "section",
   "subject", "indicator", "role", "value", "value_max", "total", "unit",
   "canonical_value", "canonical_unit", "dimension", "qualifier", "estimate",
-  "baseline", "period", "text", "page" }
+  "baseline", "period", "text", "page", "indicator_key", "subject_key" }
 
 --- Encoding names accepted by the `encoding` option ("auto" first).
 M.ENCODINGS = {}

@@ -361,7 +361,9 @@ static const char *vnrb_section_joined(const vnrb_row *x, char **scratch)
     X(baseline,        CATEGORY, 0, vnr_record_baseline(R)) \
     X(period,          CATEGORY, 0, vnr_record_period(R)) \
     X(text,            STR,      0, vnr_record_text(R)) \
-    X(page,            INT_OR_NULL, 0, vnr_record_page(R) ? vnr_record_page(R) : (size_t)-1)
+    X(page,            INT_OR_NULL, 0, vnr_record_page(R) ? vnr_record_page(R) : (size_t)-1) \
+    X(indicator_key,   CATEGORY, 0, vnr_record_indicator_key(R)) \
+    X(subject_key,     CATEGORY, 0, vnr_record_subject_key(R))
 
 #define VNRB_GET_INT(expr) c->i = (int64_t)(expr)
 #define VNRB_GET_INT_OR_NULL(expr) \

@@ -20,7 +20,8 @@
     FIELDS = ("doc", "statement", "line", "col", "offset", "length", "section",
               "subject", "indicator", "role", "value", "value_max", "total",
               "unit", "canonical_value", "canonical_unit", "dimension",
-              "qualifier", "estimate", "baseline", "period", "text", "page")
+              "qualifier", "estimate", "baseline", "period", "text", "page",
+              "indicator_key", "subject_key")
 
     def as_dict(self):
         """The record as a dict keyed by the field names, in order.

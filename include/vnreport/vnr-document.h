@@ -512,6 +512,27 @@ VNR_API const char *vnr_record_period(const vnr_record *rec);
  * @since 0.1
  */
 VNR_API const char *vnr_record_text(const vnr_record *rec);
+/**
+ * Canonical indicator key of the record (`indicator_key`): one stable ASCII
+ * key per concept across provinces, e.g. "grdp.growth", "budget.revenue",
+ * "agri.crop.output" (the table is docs/indicators.md). NULL when no row of
+ * the key table matches with confidence: a key is never guessed.
+ * @param rec borrowed; may be NULL.
+ * @return a static string (valid for the life of the program), or NULL.
+ * @since 0.3
+ */
+VNR_API const char *vnr_record_indicator_key(const vnr_record *rec);
+/**
+ * Canonical subject of the record within its indicator key (`subject_key`):
+ * the breakdown the key allows, parts joined with '.', e.g. "rice",
+ * "rice.winter_spring", "services". NULL when the record names none or has
+ * no indicator key.
+ * @param rec borrowed; may be NULL.
+ * @return a string borrowed from the record's document (valid while the
+ *         document lives), or NULL.
+ * @since 0.3
+ */
+VNR_API const char *vnr_record_subject_key(const vnr_record *rec);
 
 /* ------------------------------------------------------------------ */
 /* Number accounting (audit)                                           */

@@ -14,6 +14,8 @@ int cmd_extract(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_units(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_panel(int argc, char **argv);
 
 /* "vnreport: COMMAND: message (try 'vnreport COMMAND --help')" on stderr;
  * returns 2, the usage-error status. */

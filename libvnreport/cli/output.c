@@ -206,6 +206,24 @@ static void json_number(out_buf *o, double v)
     out_write(o, buf, format_double(buf, v));
 }
 
+/* For the commands that print a few values through stdio (check, panel):
+ * one JSON string or number straight to `f`, escaped as the writer does. */
+void write_json_string(FILE *f, const char *s)
+{
+    out_buf o;
+    out_init(&o, f);
+    json_string(&o, s);
+    out_flush(&o);
+}
+
+void write_json_number(FILE *f, double v)
+{
+    out_buf o;
+    out_init(&o, f);
+    json_number(&o, v);
+    out_flush(&o);
+}
+
 /* RFC 4180: quoted when it holds a comma, a quote or a line break */
 static void csv_string(out_buf *o, const char *s)
 {
@@ -297,6 +315,8 @@ static const record_field record_fields[] = {
     STRING("period", vnr_record_period),
     STRING("text", vnr_record_text),
     COUNT("page", vnr_record_page),
+    STRING("indicator_key", vnr_record_indicator_key),
+    STRING("subject_key", vnr_record_subject_key),
 };
 #define N_RECORD_FIELDS (sizeof record_fields / sizeof *record_fields)
 

@@ -38,6 +38,10 @@ void out_char(out_buf *o, char c);
  * needs 32 bytes. Exposed for the formatter test. */
 size_t format_double(char *buf, double v);
 
+/* One JSON string (null for NULL) or number (null for NaN) written to `f`. */
+void write_json_string(FILE *f, const char *s);
+void write_json_number(FILE *f, double v);
+
 typedef struct output_options {
     output_format format;
     bool with_metadata;   /* CSV: the document's metadata on every row */

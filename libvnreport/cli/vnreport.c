@@ -33,6 +33,10 @@ static const char usage_text[] =
     "  convert VALUE FROM TO convert VALUE between units\n"
     "  units [--dimension D] [--region R]\n"
     "                        list the unit registry\n"
+    "  check [--format text|jsonl] FILE...\n"
+    "                        statements whose numbers disagree\n"
+    "  panel [--format csv|jsonl] FILE...\n"
+    "                        one row per province, period, indicator key\n"
     "\n"
     "'vnreport COMMAND --help' describes a command and its options.\n"
     "\n"
@@ -124,6 +128,8 @@ int main(int argc, char **argv)
         { "audit", cmd_audit },
         { "convert", cmd_convert },
         { "units", cmd_units },
+        { "check", cmd_check },
+        { "panel", cmd_panel },
     };
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(cmd, commands[i].name) == 0)

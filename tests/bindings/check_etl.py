@@ -15,7 +15,8 @@ from pathlib import Path
 
 FIELDS = ["doc", "statement", "line", "col", "offset", "length", "section", "subject",
           "indicator", "role", "value", "value_max", "total", "unit", "canonical_value",
-          "canonical_unit", "dimension", "qualifier", "estimate", "baseline", "period", "text", "page"]
+          "canonical_unit", "dimension", "qualifier", "estimate", "baseline", "period", "text", "page",
+          "indicator_key", "subject_key"]
 
 
 def expected_rows(cli, report_dir):

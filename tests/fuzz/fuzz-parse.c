@@ -126,6 +126,10 @@ static void check_record(const vnr_record *r, size_t index, const char *data, si
     check_optional_string(vnr_record_baseline(r), "baseline");
     check_optional_string(vnr_record_period(r), "period");
     check_string(vnr_record_text(r), "text");
+    check_optional_string(vnr_record_indicator_key(r), "indicator_key");
+    check_optional_string(vnr_record_subject_key(r), "subject_key");
+    FUZZ_ASSERT(vnr_record_indicator_key(r) || !vnr_record_subject_key(r),
+                "record %zu has a subject_key without an indicator_key", index);
 }
 
 /* Every digit run's fate: inside the input, in input order, naming a real

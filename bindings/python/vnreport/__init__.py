@@ -25,6 +25,7 @@ import textwrap as _textwrap
 import warnings as _warnings
 from collections import namedtuple as _namedtuple
 
+from . import _analysis
 from . import _vnreport as _raw
 from . import _vnreport_c as _c
 from ._vnreport import Record
@@ -53,7 +54,8 @@ from ._vnreport_c import (  # noqa: F401  (re-exported)
 )
 
 __all__ = [
-    "parse", "parse_file", "parse_files", "read_reports", "convert", "units", "Document", "Record", "NumberFate",
+    "parse", "parse_file", "parse_files", "read_reports", "convert", "units", "panel", "Document", "Record", "NumberFate",
+    "Finding", "PANEL_COLUMNS",
     "Unit", "Converter", "Registry", "UnitEntry", "REGIONS",
     "Status", "FIELDS", "METADATA_FIELDS", "ENCODINGS", "version", "version_info",
     "Error", "InvalidArgumentError", "NoMemoryError", "FileError",
@@ -735,6 +737,17 @@ class Document:
         """
         return _dataframe([self._handle], metadata, section_path)
 
+    # -- checks ----------------------------------------------------------
+
+    def check(self):
+        """Statements whose numbers disagree, as a list of :class:`Finding`
+        (what ``vnreport check`` prints): a level, its % change and the
+        restated absolute change; an attainment against its level and
+        target; shares of one whole past 100 %; a ``trong đó`` part larger
+        than its total. Each finding has both records and lines, the value
+        found, the value expected and the tolerance allowed for rounding."""
+        return _analysis.check(self)
+
     # -- audit -----------------------------------------------------------
 
     def numbers(self):
@@ -747,6 +760,36 @@ class Document:
 
     def __repr__(self):
         return "<vnreport.Document {!r} {} {} records>".format(self.doc, self.province, len(self))
+
+
+Finding = _analysis.Finding
+PANEL_COLUMNS = _analysis.PANEL_COLUMNS
+
+
+def panel(docs_or_paths, *, as_dataframe=True):
+    """One tidy row per (province, period, indicator_key, subject_key, role,
+    baseline) over several reports, what ``vnreport panel`` prints: the value
+    and unit, the canonical value and unit, and the source ``doc``/``line``.
+
+    ``docs_or_paths``: :class:`Document` objects and/or file paths (a single
+    one is accepted too). Only records with an ``indicator_key`` take part;
+    the period is the record's own, else the document's. Duplicates within
+    one report keep the first statement; ``duplicates`` counts the others
+    and ``conflicts`` those that disagree with it (beyond 0.5 %).
+
+    Returns a ``pandas.DataFrame`` with columns ``PANEL_COLUMNS`` (a list of
+    dicts when ``as_dataframe`` is False).
+    """
+    if isinstance(docs_or_paths, (Document, str, _os.PathLike)):
+        docs_or_paths = [docs_or_paths]
+    rows = []
+    for item in docs_or_paths:
+        doc = item if isinstance(item, Document) else parse_file(item)
+        rows += _analysis.panel_rows(doc)
+    if not as_dataframe:
+        return rows
+    import pandas as pd
+    return pd.DataFrame(rows, columns=list(PANEL_COLUMNS))
 
 
 def _append_c_doc(func, c_name):

@@ -151,7 +151,7 @@ local function test(name, fn) tests[#tests + 1] = { name, fn } end
 test("module basics", function()
   assert(type(vnr.version) == "string" and vnr.version:match("^%d+%.%d+%.%d+$"))
   assert(vnr.version == vnr.vnr_version())
-  assert(#vnr.FIELDS == 23 and vnr.FIELDS[1] == "doc" and vnr.FIELDS[23] == "page")
+  assert(#vnr.FIELDS == 25 and vnr.FIELDS[1] == "doc" and vnr.FIELDS[22] == "text" and vnr.FIELDS[23] == "page" and vnr.FIELDS[25] == "subject_key")
   assert(#vnr.METADATA_FIELDS == 10 and vnr.METADATA_FIELDS[2] == "province")
   assert(vnr.VNR_E_ENCODING == 4 and is_integer(vnr.VNR_E_ENCODING))
   assert(#SAMPLES >= 2, "sample reports missing in " .. DATA)
@@ -502,6 +502,8 @@ test("every raw function is exercised", function()
     vnr_record_baseline = function() return vnr.vnr_record_baseline(rec) == rec.baseline end,
     vnr_record_period = function() return vnr.vnr_record_period(rec) == rec.period end,
     vnr_record_text = function() return vnr.vnr_record_text(rec) == rec.text end,
+    vnr_record_indicator_key = function() return vnr.vnr_record_indicator_key(rec) == rec.indicator_key end,
+    vnr_record_subject_key = function() return vnr.vnr_record_subject_key(rec) == rec.subject_key end,
     vnr_convert = function() return vnr.vnr_convert(1, "km", "m") == 1000 end,
     vnr_convert_ex = function() return vnr.vnr_convert_ex(nil, 1, "km", "m") == 1000 end,
     vnr_unit_parse = function() return unit.canonical == "kg/m2" end,

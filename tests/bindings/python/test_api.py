@@ -39,7 +39,7 @@ def test_version():
 
 
 def test_constants():
-    assert len(vnreport.FIELDS) == 23 and vnreport.FIELDS[0] == "doc" and vnreport.FIELDS[-1] == "page"
+    assert len(vnreport.FIELDS) == 25 and vnreport.FIELDS[0] == "doc" and vnreport.FIELDS[-1] == "subject_key"
     assert vnreport.Record.FIELDS == vnreport.FIELDS
     assert vnreport.METADATA_FIELDS == ("doc", "province", "issuer", "number", "date", "title",
                                         "period", "kind", "language", "encoding")

@@ -18,7 +18,7 @@ from conftest import all_reports, cli_jsonl
 FLOAT_FIELDS = {"value", "value_max", "total", "canonical_value"}
 INT_FIELDS = {"statement", "line", "col", "offset", "length"}
 CATEGORY_FIELDS = {"doc", "role", "unit", "canonical_unit", "dimension", "qualifier",
-                   "baseline", "period"}
+                   "baseline", "period", "indicator_key", "subject_key"}
 EXPECTED_DTYPES = {
     **{f: "float64" for f in FLOAT_FIELDS},
     **{f: "Int64" for f in INT_FIELDS},

@@ -78,6 +78,8 @@ def calls(doc, rec):
         "vnr_record_baseline": lambda: raw.vnr_record_baseline(rec) == rec.baseline,
         "vnr_record_period": lambda: raw.vnr_record_period(rec) == rec.period,
         "vnr_record_text": lambda: raw.vnr_record_text(rec) == rec.text,
+        "vnr_record_indicator_key": lambda: raw.vnr_record_indicator_key(rec) == rec.indicator_key,
+        "vnr_record_subject_key": lambda: raw.vnr_record_subject_key(rec) == rec.subject_key,
         "vnr_convert": lambda: raw.vnr_convert(177078, "ha", "km2") == pytest.approx(1770.78),
         "vnr_convert_ex": lambda: raw.vnr_convert_ex(None, 1, "tấn", "kg") == 1000,
         "vnr_unit_parse": lambda: unit.canonical == "kg/m2",
