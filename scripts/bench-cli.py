@@ -146,7 +146,7 @@ def main():
                   f"{ratio(size, m['cpu']):9.1f}")
         cpu_ratio = ratio(med["j1"]["cpu"], med["wc"]["cpu"])
         print(f"extract -j 1 CPU / wc -w CPU: {cpu_ratio:.2f} "
-              f"({'at least as fast as' if cpu_ratio <= 1 else 'slower than'} wc -w)")
+              f"({'at least as fast as' if cpu_ratio <= 1 else 'slower than' if cpu_ratio > 1 else 'too short to compare with'} wc -w)")
         print(f"extract -j {args.jobs} wall / -j 1 wall: "
               f"{ratio(med['jN']['wall'], med['j1']['wall']):.2f}")
         print(f"-j {args.jobs} output byte-identical to -j 1: {'yes' if same else 'NO'}")
