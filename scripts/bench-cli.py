@@ -72,6 +72,11 @@ def make_set(corpus, copies, directory):
     return files
 
 
+def ratio(a, b):
+    """a / b, or nan when b is 0 (time(1) counts in 10 ms steps)."""
+    return a / b if b > 0 else float("nan")
+
+
 def median_of(samples):
     return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
 
@@ -138,18 +143,18 @@ def main():
         for key in ("wc", "j1", "jN"):
             m = med[key]
             print(f"{names[key]:28} {m['cpu']:8.2f} {m['wall']:8.2f} {m['rss']:8.1f} "
-                  f"{size / m['cpu']:9.1f}")
-        ratio = med["j1"]["cpu"] / med["wc"]["cpu"]
-        print(f"extract -j 1 CPU / wc -w CPU: {ratio:.2f} "
-              f"({'at least as fast as' if ratio <= 1 else 'slower than'} wc -w)")
+                  f"{ratio(size, m['cpu']):9.1f}")
+        cpu_ratio = ratio(med["j1"]["cpu"], med["wc"]["cpu"])
+        print(f"extract -j 1 CPU / wc -w CPU: {cpu_ratio:.2f} "
+              f"({'at least as fast as' if cpu_ratio <= 1 else 'slower than' if cpu_ratio > 1 else 'too short to compare with'} wc -w)")
         print(f"extract -j {args.jobs} wall / -j 1 wall: "
-              f"{med['jN']['wall'] / med['j1']['wall']:.2f}")
+              f"{ratio(med['jN']['wall'], med['j1']['wall']):.2f}")
         print(f"-j {args.jobs} output byte-identical to -j 1: {'yes' if same else 'NO'}")
         if not args.no_scaling:
             print("# scaling of extract -j 1 (median CPU of 3, peak RSS)")
             print(f"{'copies':>6} {'files':>6} {'MB':>7} {'CPU s':>8} {'s/MB':>7} {'peak MB':>8}")
             for copies, n, mb, cpu, rss in scaling(vnreport, args.corpus, tmp, env):
-                print(f"{copies:6} {n:6} {mb:7.1f} {cpu:8.3f} {cpu / mb:7.4f} {rss:8.1f}")
+                print(f"{copies:6} {n:6} {mb:7.1f} {cpu:8.3f} {ratio(cpu, mb):7.4f} {rss:8.1f}")
         return 0 if same else 1
     finally:
         if args.keep:
