@@ -3,6 +3,7 @@
  * this file only knows the shapes: a head word, numbers, Roman numerals,
  * a year suffix, and what may stand before a phrase.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "period.h"
 
 #include <stdio.h>
@@ -306,24 +307,65 @@ static bool compared_before(const char *s, size_t start)
     return false;
 }
 
+/* Every period phrase holds a head word (tháng, quý, năm) and starts at
+ * most this many bytes before it (`tính chung mười một tháng`). */
+enum { HEAD_REACH = 40 };
+
+/* The first head word (PERIOD_UNIT) at or after `from`, as whole words; n
+ * when there is none. Searching for them first keeps the grammar off the
+ * text that names no period, which is most of it. */
+static size_t next_head(const char *s, size_t n, size_t from)
+{
+    size_t best = n;
+    for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
+        const char *w = unit_words[u].phrase;
+        size_t L = strlen(w);
+        for (size_t i = from; i + L <= best;) {
+            const char *hit = memmem(s + i, best - i, w, L);
+            if (!hit)
+                break;
+            size_t at = (size_t)(hit - s);
+            if ((at == 0 || !word_byte((unsigned char)s[at - 1])) &&
+                (at + L >= n || !word_byte((unsigned char)s[at + L]))) {
+                best = at;
+                break;
+            }
+            i = at + 1;
+        }
+    }
+    return best;
+}
+
+/* A period phrase starting exactly at word start i, or false. */
+static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
+{
+    if ((i > 0 && word_byte((unsigned char)s[i - 1])) || !word_byte((unsigned char)s[i]))
+        return false;
+    period_ref p;
+    size_t e = count_phrase(s, n, i, &p);
+    if (e == NO_MATCH)
+        e = unit_phrase(s, n, i, &p);
+    if (e == NO_MATCH)
+        return false;
+    p.start = i;
+    p.end = e;
+    p.compared = compared_before(s, i);
+    *out = p;
+    return true;
+}
+
 bool period_next(const char *s, size_t n, size_t from, period_ref *out)
 {
-    for (size_t i = from; i < n; i++) {
-        if (i > 0 && word_byte((unsigned char)s[i - 1]))
-            continue;
-        if (!word_byte((unsigned char)s[i]))
-            continue;
-        period_ref p;
-        size_t e = count_phrase(s, n, i, &p);
-        if (e == NO_MATCH)
-            e = unit_phrase(s, n, i, &p);
-        if (e == NO_MATCH)
-            continue;
-        p.start = i;
-        p.end = e;
-        p.compared = compared_before(s, i);
-        *out = p;
-        return true;
+    size_t scanned = from;   /* starts before this were tried */
+    while (scanned < n) {
+        size_t h = next_head(s, n, scanned);
+        if (h >= n)
+            return false;
+        size_t lo = h > HEAD_REACH && h - HEAD_REACH > scanned ? h - HEAD_REACH : scanned;
+        for (size_t i = lo; i <= h; i++)
+            if (phrase_at(s, n, i, out))
+                return true;
+        scanned = h + 1;
     }
     return false;
 }
