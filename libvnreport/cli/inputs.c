@@ -74,7 +74,8 @@ static bool list_directory(const char *dir, path_vec *names)
     closedir(d);
     if (!ok)
         errno = ENOMEM;
-    qsort(names->items, names->count, sizeof *names->items, compare_names);
+    if (names->count > 1)   /* an empty directory has no array to sort */
+        qsort(names->items, names->count, sizeof *names->items, compare_names);
     return ok;
 }
 
