@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian 12 machine, build, and run every test suite: the
 # normal build (with the Python and Lua bindings), the whole suite again
-# under ASan+UBSan, and a short run of each libFuzzer harness
+# under ASan+UBSan, the threads, units and allocation-failure suites under
+# ThreadSanitizer, and a short run of each libFuzzer harness
 # (scripts/fuzz.sh).
 #
 # Every build directory is configured with the options its run needs, and
@@ -10,7 +11,7 @@
 # "N passed, N failed, N skipped"; a skipped test that is not listed in
 # EXPECTED_SKIPS counts as a failure, so a suite cannot be skipped silently.
 #
-# One function per build (run_main, run_asan, run_fuzz); another build is
+# One function per build (run_main, run_asan, run_tsan, run_fuzz); another build is
 # one more function and one more line at the bottom.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -98,19 +99,17 @@ run_asan() {
   unset ASAN_OPTIONS UBSAN_OPTIONS
 }
 
-# ThreadSanitizer build (issue 18): the 32-thread program (suite threads),
-# the unit converter's suites and the allocation-failure loop. Sanitizers
-# need b_lundef=false, which the library's link now follows.
+# ThreadSanitizer build: the 32-thread program (suite threads), the unit
+# converter's suites and the allocation-failure loop. Sanitizers need
+# b_lundef=false, which the library's link follows.
 run_tsan() {
-  if TSAN_OPTIONS=halt_on_error=1 build_dir build-tsan -Db_sanitize=thread -Db_lundef=false \
-       -Dbuildtype=debug; then
+  if configure build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debug; then
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
       run_suite build-tsan --suite threads --suite units --suite allocfail
   else
     failed=$((failed + 1))
   fi
 }
-run_tsan
 
 # Short libFuzzer runs (scripts/fuzz.sh, FUZZ_SECONDS each, clang build in
 # build-fuzz): one pass or fail per harness.
@@ -130,6 +129,7 @@ run_fuzz() {
 
 run_main
 run_asan
+run_tsan
 run_fuzz
 
 echo "$passed passed, $failed failed, $skipped skipped"
