@@ -17,11 +17,12 @@
 
 #include "lexer.h"
 #include "normalize.h"
+#include "period.h"
 #include "table.h"
 #include "units.h"
 
 typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH } label_kind;
-typedef enum period_word_kind { PW_MONTH, PW_QUARTER, PW_YEAR, PW_FIRST, PW_LAST, PW_PREVIOUS, PW_BASE } period_word_kind;
+typedef enum period_word_kind { PW_YEAR, PW_PREVIOUS, PW_BASE } period_word_kind;
 typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
 
 static const struct header_word {
@@ -82,10 +83,9 @@ static const struct header_word *best_header(const char *lower)
 }
 
 /* ------------------------------------------------------------------ */
-/* Periods of headers. A small reader of its own until the recognizer's */
-/* period grammar (issue 12) can be shared: `tháng 3 năm 2023`,         */
-/* `quý I/2023`, `6 tháng đầu năm 2019`, `9 tháng`, `năm 2018`, `2023`,  */
-/* `tháng 12 năm trước`.                                                */
+/* Periods of headers: the period grammar (period.c) reads `tháng 3 năm */
+/* 2023`, `quý I/2023`, `6 tháng đầu năm 2019`, `9 tháng`, `năm 2018`;    */
+/* headers add a bare year (`TH 2023`), `năm trước` and `kỳ gốc`.        */
 /* ------------------------------------------------------------------ */
 
 typedef enum pkind { P_NONE, P_YEAR, P_MONTH, P_QUARTER, P_HALF, P_RANGE } pkind;
@@ -98,125 +98,44 @@ typedef struct tperiod {
     bool base;       /* `kỳ gốc` */
 } tperiod;
 
-typedef struct words {
-    const char *w[48];
-    size_t n[48];
-    size_t count;
-} words;
-
-static void split_words(const char *s, words *ws)
+/* Does a header word of this kind (`trước`, `gốc`) stand in s[0..n) as a
+ * whole word? */
+static bool has_period_word(const char *s, size_t n, int kind)
 {
-    ws->count = 0;
-    size_t i = 0;
-    while (s[i] && ws->count < 48) {
-        while (s[i] && strchr(" /:,;()-.", s[i]))
-            i++;
-        size_t st = i;
-        while (s[i] && !strchr(" /:,;()-.", s[i]))
-            i++;
-        if (i > st) {
-            ws->w[ws->count] = s + st;
-            ws->n[ws->count++] = i - st;
-        }
+    for (size_t i = 0; i < sizeof period_words / sizeof *period_words; i++) {
+        if (period_words[i].kind != kind)
+            continue;
+        const char *w = period_words[i].phrase;
+        size_t L = strlen(w);
+        for (const char *hit = s; (hit = strstr(hit, w)) && (size_t)(hit - s) + L <= n; hit++)
+            if ((hit == s || strchr(" /:,;()-.", hit[-1])) && strchr(" /:,;()-.", hit[L]))
+                return true;
     }
-}
-
-static int word_number(const words *ws, size_t k)
-{
-    if (k >= ws->count || ws->n[k] > 4)
-        return -1;
-    int v = 0;
-    for (size_t i = 0; i < ws->n[k]; i++) {
-        char c = ws->w[k][i];
-        if (c < '0' || c > '9')
-            return -1;
-        v = v * 10 + (c - '0');
-    }
-    return v;
-}
-
-static int word_roman(const words *ws, size_t k)
-{
-    static const char *const romans[] = { "i", "ii", "iii", "iv" };
-    for (int r = 0; k < ws->count && r < 4; r++)
-        if (ws->n[k] == strlen(romans[r]) && memcmp(ws->w[k], romans[r], ws->n[k]) == 0)
-            return r + 1;
-    return word_number(ws, k);
-}
-
-static int word_kind(const words *ws, size_t k)
-{
-    for (size_t i = 0; k < ws->count && i < sizeof period_words / sizeof *period_words; i++)
-        if (strlen(period_words[i].phrase) == ws->n[k] && memcmp(ws->w[k], period_words[i].phrase, ws->n[k]) == 0)
-            return period_words[i].kind;
-    return -1;
-}
-
-/* The year after a month/quarter: `năm 2023`, `/2023`, `năm trước`. */
-static size_t read_year(const words *ws, size_t k, tperiod *p)
-{
-    if (word_kind(ws, k) == PW_YEAR)
-        k++;
-    int y = word_number(ws, k);
-    if (y >= 1900 && y <= 2100) {
-        p->year = y;
-        return k + 1;
-    }
-    if (word_kind(ws, k) == PW_PREVIOUS) {
-        p->prev_year = true;
-        return k + 1;
-    }
-    return k;
-}
-
-static size_t read_span(const words *ws, size_t k, int n, tperiod *p)
-{
-    k++;   /* the month word */
-    bool last = false;
-    while (word_kind(ws, k) == PW_FIRST || word_kind(ws, k) == PW_LAST)
-        last = word_kind(ws, k++) == PW_LAST;
-    if (n == 6) {
-        p->kind = P_HALF;
-        p->a = last ? 2 : 1;
-    } else if (n == 3 && !last) {
-        p->kind = P_QUARTER;
-        p->a = 1;
-    } else if (!last) {
-        p->kind = P_RANGE;
-        p->a = n;
-    }
-    return read_year(ws, k, p);
+    return false;
 }
 
 static tperiod parse_period(const char *lower)
 {
-    words ws;
-    split_words(lower, &ws);
-    tperiod p = { 0 };
-    for (size_t k = 0; k < ws.count;) {
-        int kind = word_kind(&ws, k), num = word_number(&ws, k);
-        if (kind == PW_BASE)
-            p.base = true;
-        if (num >= 1 && num <= 12 && word_kind(&ws, k + 1) == PW_MONTH && p.kind == P_NONE) {
-            k = read_span(&ws, k + 1, num, &p);
-        } else if (kind == PW_MONTH && word_number(&ws, k + 1) >= 1 && word_number(&ws, k + 1) <= 12) {
-            p.kind = P_MONTH;
-            p.a = word_number(&ws, k + 1);
-            k = read_year(&ws, k + 2, &p);
-        } else if (kind == PW_QUARTER && word_roman(&ws, k + 1) >= 1 && word_roman(&ws, k + 1) <= 4) {
-            p.kind = P_QUARTER;
-            p.a = word_roman(&ws, k + 1);
-            k = read_year(&ws, k + 2, &p);
-        } else if (kind == PW_YEAR && (word_kind(&ws, k + 1) == PW_PREVIOUS ||
-                                       (word_number(&ws, k + 1) >= 1900 && word_number(&ws, k + 1) <= 2100))) {
-            k = read_year(&ws, k, &p);
-        } else if (num >= 1900 && num <= 2100) {
-            p.year = num;
-            k++;
-        } else {
-            k++;
-        }
+    static const pkind kinds[] = {
+        [PK_NONE] = P_NONE, [PK_MONTH] = P_MONTH, [PK_QUARTER] = P_QUARTER,
+        [PK_HALF] = P_HALF, [PK_MONTHS] = P_RANGE, [PK_YEAR] = P_YEAR,
+    };
+    size_t n = strlen(lower);
+    tperiod p = { .base = has_period_word(lower, n, PW_BASE) };
+    period_ref r;
+    size_t after = 0;
+    if (period_next(lower, n, 0, &r)) {   /* a comparison too: `So với tháng trước` headers */
+        p.kind = kinds[r.kind];
+        p.a = r.n;
+        p.year = r.year;
+        after = r.end;
     }
+    for (size_t i = after; !p.year && i < n; i++)   /* `TH 2023`, `Kỳ gốc 2019` */
+        if ((i == 0 || lower[i - 1] < '0' || lower[i - 1] > '9'))
+            p.year = period_year_at(lower, n, i);
+    if (!p.year && has_period_word(lower + after, n - after, PW_PREVIOUS) &&
+        has_period_word(lower, n, PW_YEAR))
+        p.prev_year = true;   /* `Tháng 12 năm trước`, `Năm trước` */
     if (p.kind == P_NONE && (p.year || p.prev_year))
         p.kind = P_YEAR;
     return p;
