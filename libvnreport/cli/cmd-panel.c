@@ -89,78 +89,54 @@ static const char *const columns[] = {
     "unit", "canonical_value", "canonical_unit", "doc", "line", "duplicates", "conflicts",
 };
 
-static void csv_cell(FILE *f, const char *s)
-{
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
+/* One cell of a row: its value is text, a number or a count. */
+typedef struct panel_cell {
+    enum { CELL_TEXT, CELL_NUMBER, CELL_COUNT } kind;
+    const char *text;
+    double number;
+    size_t count;
+} panel_cell;
 
-/* The shortest %g that reads back to the same double (as output.c). */
-static void csv_num(FILE *f, double v)
-{
-    if (isnan(v) || isinf(v))
-        return;
-    char buf[40];
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    fputs(buf, f);
-}
+#define TEXT(v) { CELL_TEXT, (v), 0, 0 }
+#define NUMBER(v) { CELL_NUMBER, NULL, (v), 0 }
+#define COUNT(v) { CELL_COUNT, NULL, 0, (v) }
 
+/* One row, its cells in the order of `columns`, as JSON Lines or CSV
+ * through the record writer's escaping and number formatting. */
 static void write_row(FILE *f, const vnr_document *doc, const panel_row *row, bool jsonl)
 {
     const vnr_record *r = row->rec;
-    const char *text[] = {
-        vnr_document_meta(doc, "province"), row->period, vnr_record_indicator_key(r),
-        vnr_record_subject_key(r), vnr_role_name(vnr_record_role(r)), vnr_record_baseline(r),
+    const panel_cell cells[] = {
+        TEXT(vnr_document_meta(doc, "province")), TEXT(row->period),
+        TEXT(vnr_record_indicator_key(r)), TEXT(vnr_record_subject_key(r)),
+        TEXT(vnr_role_name(vnr_record_role(r))), TEXT(vnr_record_baseline(r)),
+        NUMBER(vnr_record_value(r)), TEXT(vnr_record_unit(r)),
+        NUMBER(vnr_record_canonical_value(r)), TEXT(vnr_record_canonical_unit(r)),
+        TEXT(vnr_record_doc(r)), COUNT(vnr_record_line(r)), COUNT(row->duplicates),
+        COUNT(row->conflicts),
     };
-    if (jsonl) {
+    _Static_assert(sizeof cells / sizeof *cells == sizeof columns / sizeof *columns,
+                   "one cell per column");
+    if (jsonl)
         fputs("{\"type\":\"panel\"", f);
-        for (size_t c = 0; c < 6; c++) {
+    for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
+        if (jsonl)
             fprintf(f, ",\"%s\":", columns[c]);
-            write_json_string(f, text[c]);
+        else if (c)
+            fputc(',', f);
+        switch (cells[c].kind) {
+        case CELL_TEXT:
+            (jsonl ? write_json_string : write_csv_string)(f, cells[c].text);
+            break;
+        case CELL_NUMBER:
+            (jsonl ? write_json_number : write_csv_number)(f, cells[c].number);
+            break;
+        case CELL_COUNT:
+            fprintf(f, "%zu", cells[c].count);
+            break;
         }
-        fputs(",\"value\":", f);
-        write_json_number(f, vnr_record_value(r));
-        fputs(",\"unit\":", f);
-        write_json_string(f, vnr_record_unit(r));
-        fputs(",\"canonical_value\":", f);
-        write_json_number(f, vnr_record_canonical_value(r));
-        fputs(",\"canonical_unit\":", f);
-        write_json_string(f, vnr_record_canonical_unit(r));
-        fputs(",\"doc\":", f);
-        write_json_string(f, vnr_record_doc(r));
-        fprintf(f, ",\"line\":%zu,\"duplicates\":%zu,\"conflicts\":%zu}\n", vnr_record_line(r),
-                row->duplicates, row->conflicts);
-        return;
     }
-    for (size_t c = 0; c < 6; c++) {
-        csv_cell(f, text[c]);
-        fputc(',', f);
-    }
-    csv_num(f, vnr_record_value(r));
-    fputc(',', f);
-    csv_cell(f, vnr_record_unit(r));
-    fputc(',', f);
-    csv_num(f, vnr_record_canonical_value(r));
-    fputc(',', f);
-    csv_cell(f, vnr_record_canonical_unit(r));
-    fputc(',', f);
-    csv_cell(f, vnr_record_doc(r));
-    fprintf(f, ",%zu,%zu,%zu\n", vnr_record_line(r), row->duplicates, row->conflicts);
+    fputs(jsonl ? "}\n" : "\n", f);
 }
 
 static int panel_file(const char *path, bool jsonl)

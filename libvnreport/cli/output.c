@@ -224,6 +224,25 @@ void write_json_number(FILE *f, double v)
     out_flush(&o);
 }
 
+static void csv_string(out_buf *o, const char *s);
+static void csv_number(out_buf *o, double v);
+
+void write_csv_string(FILE *f, const char *s)
+{
+    out_buf o;
+    out_init(&o, f);
+    csv_string(&o, s);
+    out_flush(&o);
+}
+
+void write_csv_number(FILE *f, double v)
+{
+    out_buf o;
+    out_init(&o, f);
+    csv_number(&o, v);
+    out_flush(&o);
+}
+
 /* RFC 4180: quoted when it holds a comma, a quote or a line break */
 static void csv_string(out_buf *o, const char *s)
 {

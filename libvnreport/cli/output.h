@@ -38,9 +38,12 @@ void out_char(out_buf *o, char c);
  * needs 32 bytes. Exposed for the formatter test. */
 size_t format_double(char *buf, double v);
 
-/* One JSON string (null for NULL) or number (null for NaN) written to `f`. */
+/* One JSON string (null for NULL) or number (null for NaN) written to
+ * `f`; one CSV cell (empty for NULL and NaN), quoted as RFC 4180 says. */
 void write_json_string(FILE *f, const char *s);
 void write_json_number(FILE *f, double v);
+void write_csv_string(FILE *f, const char *s);
+void write_csv_number(FILE *f, double v);
 
 typedef struct output_options {
     output_format format;
