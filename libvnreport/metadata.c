@@ -192,7 +192,8 @@ static int first_year(const char *s)
 /* The reporting year when the text says it only in passing: the first
  * period phrase with a year (`tháng 7/2022`, `năm 2024`), else one year
  * after the first year a value is compared with (`so với cùng kỳ năm
- * 2010` in an 11-month release of 2011), else the first year at all. */
+ * 2010` in an 11-month release of 2011), else the first year that is no
+ * price base or term. */
 static int infer_year(const char *lower, size_t n)
 {
     period_ref p;
@@ -200,10 +201,10 @@ static int infer_year(const char *lower, size_t n)
     for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
         if (p.year && !p.compared)
             return p.year;
-        if (p.year && p.compared && !compared)
-            compared = p.year + 1;
+        if (p.year && p.comparison && !compared)
+            compared = p.year + 1;   /* not `giá so sánh năm 2010` */
     }
-    return compared ? compared : first_year(lower);
+    return compared ? compared : period_plain_year(lower, n);
 }
 
 /* Reporting period and kind from the first period a lower-cased title
@@ -239,13 +240,14 @@ static const char *find_title(const char *text, size_t len, size_t *title_line_e
         size_t le = nl ? (size_t)(nl - text) : len;
         if (le - ls > BODY_LINE_BYTES)
             break;
-        char low[256];
-        utf8_lower(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
+        char low[256], iso[16];
+        size_t n = utf8_lower(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
         if (strstr(low, "tình hình") || strstr(low, "kết quả thực hiện")) {
             *title_line_end = le;
             return text + ls;
         }
-        if (!first && strspn(low, " \t\r") < strlen(low)) {
+        /* a web page's date line above its headline is no title */
+        if (!first && strspn(low, " \t\r") < n && !period_date_line(low, n, iso, sizeof iso)) {
             first = text + ls;
             first_end = le;
         }
@@ -409,6 +411,8 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
     if (!out->date)
         out->date = find_date_line(text, len, arena);
     int year = infer_year(lh, hlen);
+    if (!year && out->date)
+        year = atoi(out->date);   /* last: the year the page or report is dated */
     size_t tle = 0;
     const char *t = find_title(text, len, &tle);
     bool plan = false;

@@ -41,8 +41,9 @@ static const plain_word past_words[] = {
 #include "period.def"
 #undef PERIOD_PAST
 };
-static const plain_word blockers[] = {
-#define PERIOD_BLOCKER(p) { p },
+typedef struct blocker_word { const char *phrase; bool comparison; } blocker_word;
+static const blocker_word blockers[] = {
+#define PERIOD_BLOCKER(p, c) { p, c },
 #include "period.def"
 #undef PERIOD_BLOCKER
 };
@@ -286,8 +287,10 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
  * `so với thời điểm cuối năm 2022` puts four between. */
 enum { COMPARED_WORDS = 5 };
 
-/* Does a comparison word stand in the words before `start`? */
-static bool compared_before(const char *s, size_t start)
+/* Does a comparison word stand in the words before `start`? Sets
+ * *comparison when it compares values (`so với`), not a price base or a
+ * term (`giá so sánh`, `nhiệm kỳ`). */
+static bool compared_before(const char *s, size_t start, bool *comparison)
 {
     size_t j = start;
     for (int w = 0; w < COMPARED_WORDS; w++) {
@@ -298,8 +301,10 @@ static bool compared_before(const char *s, size_t start)
         for (size_t b = 0; b < COUNT_OF(blockers); b++) {
             size_t L = strlen(blockers[b].phrase);
             if (j >= L && memcmp(s + j - L, blockers[b].phrase, L) == 0 &&
-                (j == L || !word_byte((unsigned char)s[j - L - 1])))
+                (j == L || !word_byte((unsigned char)s[j - L - 1]))) {
+                *comparison = blockers[b].comparison;
                 return true;
+            }
         }
         while (j > 0 && word_byte((unsigned char)s[j - 1]))
             j--;
@@ -341,6 +346,8 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
 {
     if ((i > 0 && word_byte((unsigned char)s[i - 1])) || !word_byte((unsigned char)s[i]))
         return false;
+    if (i >= 2 && (s[i - 1] == ',' || s[i - 1] == '.') && is_digit(s[i - 2]))
+        return false;   /* the decimals of `3,5 tháng` */
     period_ref p;
     size_t e = count_phrase(s, n, i, &p);
     if (e == NO_MATCH)
@@ -349,7 +356,7 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
         return false;
     p.start = i;
     p.end = e;
-    p.compared = compared_before(s, i);
+    p.compared = compared_before(s, i, &p.comparison);
     *out = p;
     return true;
 }
@@ -543,4 +550,21 @@ size_t period_year_end_date(const char *s, size_t n, int *year)
         return 0;
     *year = y;
     return e;
+}
+
+int period_plain_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (is_digit(s[i - 1]) || word_byte((unsigned char)s[i - 1])))
+            continue;
+        int y = period_year_at(s, n, i);
+        if (!y)
+            continue;
+        size_t d = dash_at(s, n, skip_blanks(s, n, i + 4));
+        bool span = d != NO_MATCH && period_year_at(s, n, skip_blanks(s, n, d));
+        bool comparison;
+        if (!span && !(i >= 1 && (s[i - 1] == '-' || s[i - 1] == '/')) && !compared_before(s, i, &comparison))
+            return y;
+    }
+    return 0;
 }

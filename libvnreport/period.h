@@ -27,7 +27,8 @@ typedef struct period_ref {
     int n;              /* month 1–12, quarter 1–4, half 1–2, months counted */
     int year;           /* 0 when the phrase leaves it unsaid */
     size_t start, end;  /* byte span of the phrase in the scanned string */
-    bool compared;      /* after `so với`, `cùng kỳ`, …: a baseline, not the period */
+    bool compared;      /* after `so với`, `cùng kỳ`, `giá so sánh`, …: not the period */
+    bool comparison;    /* compared with values (`so với`, `cùng kỳ`), not a base or term */
 } period_ref;
 
 /* The first period phrase starting at or after byte `from` of s[0..n).
@@ -69,6 +70,10 @@ bool period_baseline(const period_ref *compared, const period_ref *current, int 
  * year as a reference point. Returns the bytes used (0: no such date) and
  * the year in *year. */
 size_t period_year_end_date(const char *s, size_t n, int *year);
+
+/* The first year of s[0..n) that stands alone: not in a span (`2021-2025`),
+ * a date (`/2023`) or after a price base, term or comparison; 0 if none. */
+int period_plain_year(const char *s, size_t n);
 
 /* The year in s[i..n) when four digits 1900–2100 start there and no digit
  * follows; 0 otherwise. */

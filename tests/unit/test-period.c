@@ -1,0 +1,170 @@
+/*
+ * test-period.c — the period grammar (period.c) and the document metadata
+ * it gives (metadata.c, through vnr_parse): periods and their codes,
+ * comparisons, baselines against the report's period, web date lines,
+ * kinds of documents, titles.
+ */
+#include "check.h"
+#include "period.h"
+
+#include <vnreport/vnreport.h>
+
+/* The code of the first period phrase of `s` (year 2024 when unsaid), and
+ * whether it is a comparison. */
+static const char *first_code(const char *s, bool *compared, char *buf, size_t cap)
+{
+    period_ref p;
+    if (!period_next(s, strlen(s), 0, &p) || !period_format(&p, 2024, buf, cap))
+        return NULL;
+    if (compared)
+        *compared = p.compared;
+    return buf;
+}
+
+static void test_codes(void)
+{
+    static const struct { const char *text, *code; bool compared; } cases[] = {
+        { "tháng 9/2023 tăng", "2023-M09", false },
+        { "tháng 9 năm 2023", "2023-M09", false },
+        { "tháng 3-2013", "2013-M03", false },
+        { "tháng 8.2019 đạt", "2019-M08", false },
+        { "tháng 10", "2024-M10", false },
+        { "9 tháng năm 2023", "2023-01/2023-09", false },
+        { "lũy kế 7 tháng", "2024-01/2024-07", false },
+        { "tính chung 11 tháng", "2024-01/2024-11", false },
+        { "bình quân 6 tháng", "2024-H1", false },
+        { "3 tháng đầu năm", "2024-Q1", false },
+        { "6 tháng đầu năm 2023", "2023-H1", false },
+        { "sáu tháng cuối năm", "2024-H2", false },
+        { "qua 5 tháng đầu năm 2025", "2025-01/2025-05", false },
+        { "quý iii/2024", "2024-Q3", false },
+        { "quý i-2020", "2020-Q1", false },
+        { "năm 2019", "2019", false },
+        { "so với tháng 3/2023", "2023-M03", true },
+        { "so với cùng kỳ năm 2022", "2022", true },
+        { "so với thời điểm cuối năm 2022", "2022", true },
+        { "giá so sánh năm 2010", "2010", true },
+    };
+    char buf[32];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        check_case = cases[i].text;
+        bool compared = !cases[i].compared;
+        CHECK_STR(first_code(cases[i].text, &compared, buf, sizeof buf), cases[i].code);
+        CHECK(compared == cases[i].compared);
+    }
+    check_case = NULL;
+    /* spans, durations and terms are no period */
+    static const char *const none[] = { "năm 2021-2025", "nhiệm kỳ 2021 – 2026", "3,5 tháng",
+                                        "tháng 10/12", "24 tháng", "kế hoạch" };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        check_case = none[i];
+        CHECK(first_code(none[i], NULL, buf, sizeof buf) == NULL);
+    }
+    check_case = NULL;
+}
+
+static void test_baselines(void)
+{
+    period_ref april = { .kind = PK_MONTH, .n = 4, .year = 2023 };
+    period_ref q1 = { .kind = PK_QUARTER, .n = 1, .year = 2018 };
+    period_ref march = { .kind = PK_MONTH, .n = 3, .year = 2023 };
+    period_ref april22 = { .kind = PK_MONTH, .n = 4, .year = 2022 };
+    period_ref dec22 = { .kind = PK_MONTH, .n = 12, .year = 2022 };
+    period_ref dec = { .kind = PK_MONTH, .n = 12 };
+    period_ref q1_17 = { .kind = PK_QUARTER, .n = 1, .year = 2017 };
+    char buf[32];
+    CHECK(period_baseline(&march, &april, 2023, buf, sizeof buf));
+    CHECK_STR(buf, "previous_period");
+    CHECK(period_baseline(&april22, &april, 2023, buf, sizeof buf));
+    CHECK_STR(buf, "same_period_last_year");
+    CHECK(period_baseline(&dec22, &april, 2023, buf, sizeof buf));
+    CHECK_STR(buf, "year_end:2022");
+    CHECK(period_baseline(&dec, &april, 2023, buf, sizeof buf));
+    CHECK_STR(buf, "year_end:2022");
+    CHECK(period_baseline(&q1_17, &q1, 2018, buf, sizeof buf));
+    CHECK_STR(buf, "same_period_last_year");
+    CHECK(!period_baseline(&q1_17, &april, 2023, buf, sizeof buf));
+    int year = 0;
+    CHECK(period_year_end_date("31/12/2020", 10, &year) && year == 2020);
+    CHECK(period_year_end_date("thời điểm 31/12/2023", strlen("thời điểm 31/12/2023"), &year) &&
+          year == 2023);
+    CHECK(!period_year_end_date("30/11/2021", 10, &year));
+}
+
+static void test_date_lines(void)
+{
+    static const struct { const char *line, *date; } cases[] = {
+        { "thứ sáu - 27/10/2023 03:14", "2023-10-27" },
+        { "09:05, 31/05/2021", "2021-05-31" },
+        { "28/02/2024 | 07:20 gmt+7", "2024-02-28" },
+        { "ngày 06/10/2021-16:08:00 pm", "2021-10-06" },
+        { "cập nhật: thứ năm, 05/07/2018 08:09", "2018-07-05" },
+        { "20:03 11-12-2023", "2023-12-11" },
+        { "27.03.2018", "2018-03-27" },
+        { "ngày 23/10, ubnd tỉnh họp", NULL },
+        { "doanh thu tháng 10/2023 đạt 5 tỷ đồng", NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[16];
+        check_case = cases[i].line;
+        bool got = period_date_line(cases[i].line, strlen(cases[i].line), buf, sizeof buf);
+        CHECK_STR(got ? buf : NULL, cases[i].date);
+    }
+    check_case = NULL;
+}
+
+/* Document metadata of a small text, through the public API. */
+static void check_meta(const char *text, const char *kind, const char *period, const char *date,
+                       const char *title)
+{
+    vnr_document *doc = NULL;
+    vnr_error *err = NULL;
+    check_case = text;
+    if (vnr_parse(NULL, text, strlen(text), "t", &doc, &err) != VNR_OK) {
+        CHECKF(false, "parse failed: %s", vnr_error_message(err));
+        vnr_error_free(err);
+        return;
+    }
+    CHECK_STR(vnr_document_meta(doc, "kind"), kind);
+    CHECK_STR(vnr_document_meta(doc, "period"), period);
+    CHECK_STR(vnr_document_meta(doc, "date"), date);
+    if (title)
+        CHECK_STR(vnr_document_meta(doc, "title"), title);
+    vnr_document_unref(doc);
+    check_case = NULL;
+}
+
+static void test_metadata(void)
+{
+    check_meta("Tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2024\n\nDoanh thu đạt 5 tỷ đồng.\n",
+               "monthly", "2024-M09", NULL, NULL);
+    check_meta("Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nDoanh thu đạt 5 tỷ đồng.\n",
+               "year_to_date", "2024-01/2024-09", NULL, NULL);
+    check_meta("Tình hình kinh tế - xã hội quý III và 9 tháng năm 2024\n\nThu đạt 5 tỷ đồng.\n",
+               "quarterly", "2024-Q3", NULL, NULL);
+    check_meta("Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025\n"
+               "- Tốc độ tăng trưởng GRDP từ 8% trở lên.\n", "plan", "2025", NULL, NULL);
+    /* a web page: headline, date line, then the text */
+    check_meta("Xuất khẩu tháng 5 tăng mạnh\n\nThứ hai - 03/06/2024 08:15\n\n"
+               "Kim ngạch xuất khẩu đạt 512 triệu USD, tăng 8% so với cùng kỳ năm 2023.\n",
+               "monthly", "2024-M05", "2024-06-03", "Xuất khẩu tháng 5 tăng mạnh");
+    /* a date line first is no title */
+    check_meta("09:05, 31/05/2024\n\nTháng 5: Doanh thu bán lẻ đạt 10.125 tỷ đồng\n\n"
+               "Doanh thu bán lẻ tháng 5 đạt 10.125 tỷ đồng.\n",
+               "monthly", "2024-M05", "2024-05-31", "Tháng 5: Doanh thu bán lẻ đạt 10.125 tỷ đồng");
+    /* the year from a comparison with the year before, never from a price base */
+    check_meta("Giá trị xuất siêu trong 11 tháng đầu năm tăng\n\n"
+               "Xuất khẩu đạt 1,7 tỷ USD, tăng 30% so với cùng kỳ năm 2010.\n",
+               "year_to_date", "2011-01/2011-11", NULL, NULL);
+    check_meta("SỐ CHỈ TIÊU\n\n- Tổng sản phẩm theo giá so sánh năm 2010 tăng bình quân 8%.\n",
+               "plan", NULL, NULL, NULL);
+}
+
+int main(void)
+{
+    test_codes();
+    test_baselines();
+    test_date_lines();
+    test_metadata();
+    return check_done("test-period");
+}
