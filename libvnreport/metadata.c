@@ -176,19 +176,6 @@ static const char *find_date(const char *lh, vnr_arena *arena)
     return NULL;
 }
 
-static int first_year(const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
-            !is_digit(p[4]) && (p == s || !is_digit(p[-1]))) {
-            int y = atoi(p);
-            if (y >= 1900 && y <= 2100)
-                return y;
-        }
-    }
-    return 0;
-}
-
 /* The reporting year when the text says it only in passing: the first
  * period phrase with a year (`tháng 7/2022`, `năm 2024`), else one year
  * after the first year a value is compared with (`so với cùng kỳ năm
@@ -328,7 +315,7 @@ static int plan_part_year(const char *text, const segmentation *seg, size_t i)
         utf8_lower(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
                    l2, sizeof l2);
         if (strstr(l2, "kế hoạch") || strstr(l2, "mục tiêu") || strstr(l2, "nhiệm vụ")) {
-            int y = first_year(l2);
+            int y = period_plain_year(l2, strlen(l2));
             if (y)
                 return y;
         }
