@@ -733,7 +733,8 @@ static int fate_cmp(const void *a, const void *b)
  * periods, the others numbering or names. */
 static bool table_digit_fates(const table_ctx *tc, const table *t, size_t first_fate, uint32_t data_start)
 {
-    number_fate *mine = tc->out->fates + first_fate;
+    /* no number of the input has a fate yet: there is no array to offset */
+    number_fate *mine = tc->out->fates ? tc->out->fates + first_fate : NULL;
     size_t n_mine = tc->out->n_fates - first_fate, m = 0;
     if (n_mine > 1)
         qsort(mine, n_mine, sizeof *mine, fate_cmp);
