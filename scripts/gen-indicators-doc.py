@@ -76,7 +76,7 @@ def main():
         i = args.index("--check")
         check = Path(args[i + 1])
         del args[i:i + 2]
-    table = Path(args[0]) if args else ROOT / "libvnreport" / "indicator-keys.def"
+    table = Path(args[0]) if args else ROOT / "libvnreport" / "keys" / "indicator-keys.def"
     doc = render(table.read_text(encoding="utf-8"))
     if check is None:
         sys.stdout.write(doc)

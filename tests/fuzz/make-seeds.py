@@ -86,7 +86,7 @@ def def_strings(path, macro):
 
 
 def lexicon_phrases(root):
-    path = os.path.join(root, "libvnreport", "lexicon.def")
+    path = os.path.join(root, "libvnreport", "recognize", "lexicon.def")
     phrases = []
     for macro in ("TRIGGER", "BASELINE", "PLAN_WORD", "QUALIFIER", "QUALIFIER_AFTER", "ESTIMATE",
                   "FILLER", "NON_INDICATOR", "CHAIN_HEAD", "PERIOD_AFTER"):
@@ -95,8 +95,8 @@ def lexicon_phrases(root):
 
 
 def unit_spellings(root):
-    names = def_strings(os.path.join(root, "libvnreport", "unit-names.def"), "NAME")
-    scales = def_strings(os.path.join(root, "libvnreport", "scale-words.def"), "SCALE")
+    names = def_strings(os.path.join(root, "libvnreport", "units", "unit-names.def"), "NAME")
+    scales = def_strings(os.path.join(root, "libvnreport", "units", "scale-words.def"), "SCALE")
     return names, scales
 
 
