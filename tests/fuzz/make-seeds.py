@@ -89,7 +89,7 @@ def lexicon_phrases(root):
     path = os.path.join(root, "libvnreport", "recognize", "lexicon.def")
     phrases = []
     for macro in ("TRIGGER", "BASELINE", "PLAN_WORD", "QUALIFIER", "QUALIFIER_AFTER", "ESTIMATE",
-                  "FILLER", "NON_INDICATOR", "CHAIN_HEAD", "PERIOD_AFTER"):
+                  "FILLER", "NON_INDICATOR", "PERIOD_AFTER"):
         phrases += def_strings(path, macro)
     return phrases
 

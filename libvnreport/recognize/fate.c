@@ -1,0 +1,119 @@
+/*
+ * fate.c — recognize stage: number fates: why a number is no quantity (date, year, period, ordinal, identifier, …) and the digits inside markers, units and words.
+ *
+ * Shares rules.h with the other rule modules; vocabulary only from
+ * lexicon.def (no word is spelled here).
+ */
+
+#include "rules.h"
+
+#include <string.h>
+
+bool add_fate(rctx *c, uint32_t start, uint32_t end, const char *fate, size_t rec)
+{
+    number_fate f = { .norm_start = start, .norm_end = end, .fate = fate, .record = rec };
+    return VEC_PUSH(c->out->fates, c->out->n_fates, c->out->cap_fates, f);
+}
+
+
+/* First ASCII digit in s[i..end), or end; eight bytes at a time (furniture
+ * is mostly text). */
+uint32_t next_digit(const char *s, uint32_t i, uint32_t end)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        /* a byte is a digit when its bits above 0x0F are 0x30 and the low
+         * nibble is below 10 */
+        uint64_t x = w ^ 0x3030303030303030ULL;   /* digits become 0..9 */
+        if (((x - ones * 10) & ~x & highs) != 0)    /* some byte below 10 */
+            break;
+        i += 8;
+    }
+    while (i < end && !(s[i] >= '0' && s[i] <= '9'))
+        i++;
+    return i;
+}
+
+
+/* Digit runs inside a span that no token accounts for (markers, furniture). */
+bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
+{
+    uint32_t i = start;
+    while (i < end) {
+        i = next_digit(c->text, i, end);
+        if (i >= end)
+            break;
+        if (c->text[i] >= '0' && c->text[i] <= '9') {
+            uint32_t j = i;
+            while (j < end && ((c->text[j] >= '0' && c->text[j] <= '9') ||
+                               ((c->text[j] == '.' || c->text[j] == ',') && j + 1 < end &&
+                                c->text[j + 1] >= '0' && c->text[j + 1] <= '9')))
+                j++;
+            if (!add_fate(c, i, j, fate, NONE))
+                return false;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    return true;
+}
+
+
+/* `07:20`, `16:08:00`: the parts of a clock time, glued by colons. */
+bool is_clock_time(const rctx *c, size_t i)
+{
+    const token *t = c->tv.t;
+    if (i + 2 < c->tv.n && is_punct(c, i + 1, ':') && t[i + 2].kind == TOK_NUMBER &&
+        t[i + 1].start == t[i].end && t[i + 2].start == t[i + 1].end)
+        return true;
+    return i >= 2 && is_punct(c, i - 1, ':') && t[i - 2].kind == TOK_NUMBER &&
+           t[i - 1].start == t[i - 2].end && t[i].start == t[i - 1].end;
+}
+
+
+/* Classify a number that cannot be a quantity; NULL if it may be one. */
+const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
+                                      bool name_follows)
+{
+    const token *t = &c->tv.t[i];
+    if (is_clock_time(c, i))
+        return "date";
+    if (in_period_phrase(c, i))
+        return "period";
+    /* dates in words: "ngày 15 tháng 11 năm 2023" */
+    if (i > 0 && (tok_is(c, i + 1, "tháng") || tok_is(c, i + 1, "năm")) && i + 2 < c->tv.n &&
+        c->tv.t[i + 2].kind == TOK_NUMBER && (tok_is(c, i - 1, "ngày") || tok_is(c, i - 1, "tháng")))
+        return "date";
+    size_t idx;
+    size_t m = PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx);
+    if (m) {
+        const char *fate = non_indicators[idx].code;
+        const char *ph = non_indicators[idx].phrase;
+        bool weak = strcmp(ph, "số") == 0 || strcmp(ph, "lần") == 0 || strcmp(ph, "chợ") == 0 ||
+                    strcmp(ph, "chương trình") == 0 || strcmp(ph, "công nghệ") == 0 ||
+                    strcmp(ph, "điều") == 0 || strcmp(ph, "khoản") == 0 || strcmp(ph, "hạng") == 0;
+        if (strcmp(ph, "năm") == 0 && !(t->flags & NUM_YEARLIKE))
+            return NULL;
+        if (strcmp(ph, "tháng") == 0 && (t->v > 12 || has_unit))
+            return NULL;
+        if (strcmp(ph, "ngày") == 0 && has_unit)
+            return NULL;
+        if (weak && has_unit && !name_follows)
+            return NULL;
+        return fate;
+    }
+    if ((t->flags & NUM_YEARLIKE) && !has_unit)
+        return "year";
+
+    if (phrase_first_at(c, i + 1, LT_PERIODS_AFTER, &idx))
+        return periods_after[idx].code;
+    /* Covid-19, Covid -19 */
+    if (i >= 2 && is_punct(c, i - 1, '-') && tok_is(c, i - 2, "covid"))
+        return "identifier";
+    if (t->flags & NUM_SIGNED && i >= 1 && tok_is(c, i - 1, "covid"))
+        return "identifier";
+    return NULL;
+}

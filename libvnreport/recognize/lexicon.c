@@ -1,0 +1,481 @@
+/*
+ * lexicon.c — recognize stage: the vocabulary tables of lexicon.def and their index: word ids, phrase look-ups (longest phrase at / ending at a token), built once per process.
+ *
+ * Shares rules.h with the other rule modules; vocabulary only from
+ * lexicon.def (no word is spelled here).
+ */
+
+#include "rules.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+const trigger_entry triggers[] = {
+#define TRIGGER(p, k, s) { p, k, s },
+#include "lexicon.def"
+#undef TRIGGER
+};
+const coded_entry baselines[] = {
+#define BASELINE(p, c) { p, c },
+#include "lexicon.def"
+#undef BASELINE
+};
+const coded_entry plan_words[] = {
+#define PLAN_WORD(p, c) { p, c },
+#include "lexicon.def"
+#undef PLAN_WORD
+};
+const qualifier_entry qualifiers[] = {
+#define QUALIFIER(p, q) { p, q },
+#include "lexicon.def"
+#undef QUALIFIER
+};
+const qualifier_entry qualifiers_after[] = {
+#define QUALIFIER_AFTER(p, q) { p, q },
+#include "lexicon.def"
+#undef QUALIFIER_AFTER
+};
+const word_entry estimates[] = {
+#define ESTIMATE(p) { p },
+#include "lexicon.def"
+#undef ESTIMATE
+};
+const word_entry fillers[] = {
+#define FILLER(p) { p },
+#include "lexicon.def"
+#undef FILLER
+};
+const coded_entry non_indicators[] = {
+#define NON_INDICATOR(p, f) { p, f },
+#include "lexicon.def"
+#undef NON_INDICATOR
+};
+const word_entry not_nouns[] = {
+#define NOT_A_NOUN(p) { p },
+#include "lexicon.def"
+#undef NOT_A_NOUN
+};
+const word_entry count_nouns[] = {
+#define COUNT_NOUN(p) { p },
+#include "lexicon.def"
+#undef COUNT_NOUN
+};
+
+
+const word_entry amount_words[] = {
+#define AMOUNT_WORD(p) { p },
+#include "lexicon.def"
+#undef AMOUNT_WORD
+};
+const coded_entry periods_after[] = {
+#define PERIOD_AFTER(p, f) { p, f },
+#include "lexicon.def"
+#undef PERIOD_AFTER
+};
+const word_entry time_words[] = {
+#define TIME_WORD(p) { p },
+#include "lexicon.def"
+#undef TIME_WORD
+};
+const word_entry classifiers[] = {
+#define CLASSIFIER(p) { p },
+#include "lexicon.def"
+#undef CLASSIFIER
+};
+const target_cue_entry target_cues[] = {
+#define TARGET_CUE(p, n, s) { p, n, s },
+#include "lexicon.def"
+#undef TARGET_CUE
+};
+const word_entry target_cue_nots[] = {
+#define TARGET_CUE_NOT(p) { p },
+#include "lexicon.def"
+#undef TARGET_CUE_NOT
+};
+const word_entry target_cue_stops[] = {
+#define TARGET_CUE_STOP(p) { p },
+#include "lexicon.def"
+#undef TARGET_CUE_STOP
+};
+const word_entry gap_words[] = {
+#define GAP_WORD(p) { p },
+#include "lexicon.def"
+#undef GAP_WORD
+};
+const word_entry range_opens[] = {
+#define RANGE_OPEN(p) { p },
+#include "lexicon.def"
+#undef RANGE_OPEN
+};
+const word_entry range_words[] = {
+#define RANGE_WORD(p) { p },
+#include "lexicon.def"
+#undef RANGE_WORD
+};
+const word_entry share_words[] = {
+#define SHARE_WORD(p) { p },
+#include "lexicon.def"
+#undef SHARE_WORD
+};
+const word_entry plan_structure[] = {
+#define PLAN_STRUCTURE(p) { p },
+#include "lexicon.def"
+#undef PLAN_STRUCTURE
+};
+
+
+/* A table as a strided array of phrases (every entry type starts with one). */
+typedef struct table_view {
+    const char *const *first;
+    size_t stride, count;
+} table_view;
+
+
+const size_t n_triggers = COUNT_OF(triggers);
+const size_t n_baselines = COUNT_OF(baselines);
+const size_t n_plan_words = COUNT_OF(plan_words);
+const size_t n_qualifiers = COUNT_OF(qualifiers);
+const size_t n_qualifiers_after = COUNT_OF(qualifiers_after);
+const size_t n_estimates = COUNT_OF(estimates);
+const size_t n_fillers = COUNT_OF(fillers);
+const size_t n_non_indicators = COUNT_OF(non_indicators);
+const size_t n_not_nouns = COUNT_OF(not_nouns);
+const size_t n_count_nouns = COUNT_OF(count_nouns);
+const size_t n_amount_words = COUNT_OF(amount_words);
+const size_t n_periods_after = COUNT_OF(periods_after);
+const size_t n_time_words = COUNT_OF(time_words);
+const size_t n_classifiers = COUNT_OF(classifiers);
+const size_t n_target_cues = COUNT_OF(target_cues);
+const size_t n_target_cue_nots = COUNT_OF(target_cue_nots);
+const size_t n_target_cue_stops = COUNT_OF(target_cue_stops);
+const size_t n_gap_words = COUNT_OF(gap_words);
+const size_t n_range_opens = COUNT_OF(range_opens);
+const size_t n_range_words = COUNT_OF(range_words);
+const size_t n_share_words = COUNT_OF(share_words);
+const size_t n_plan_structure = COUNT_OF(plan_structure);
+
+#define TABLE_VIEW(t) { &(t)[0].phrase, sizeof *(t), COUNT_OF(t) }
+
+
+static const table_view lex_tables[LT_COUNT] = {
+    [LT_TRIGGERS] = TABLE_VIEW(triggers),
+    [LT_BASELINES] = TABLE_VIEW(baselines),
+    [LT_PLAN_WORDS] = TABLE_VIEW(plan_words),
+    [LT_QUALIFIERS] = TABLE_VIEW(qualifiers),
+    [LT_QUALIFIERS_AFTER] = TABLE_VIEW(qualifiers_after),
+    [LT_ESTIMATES] = TABLE_VIEW(estimates),
+    [LT_FILLERS] = TABLE_VIEW(fillers),
+    [LT_NON_INDICATORS] = TABLE_VIEW(non_indicators),
+    [LT_NOT_NOUNS] = TABLE_VIEW(not_nouns),
+    [LT_COUNT_NOUNS] = TABLE_VIEW(count_nouns),
+    [LT_AMOUNT_WORDS] = TABLE_VIEW(amount_words),
+    [LT_PERIODS_AFTER] = TABLE_VIEW(periods_after),
+    [LT_TIME_WORDS] = TABLE_VIEW(time_words),
+    [LT_CLASSIFIERS] = TABLE_VIEW(classifiers),
+    [LT_TARGET_CUES] = TABLE_VIEW(target_cues),
+    [LT_TARGET_CUE_NOTS] = TABLE_VIEW(target_cue_nots),
+    [LT_TARGET_CUE_STOPS] = TABLE_VIEW(target_cue_stops),
+    [LT_GAP_WORDS] = TABLE_VIEW(gap_words),
+    [LT_RANGE_OPENS] = TABLE_VIEW(range_opens),
+    [LT_RANGE_WORDS] = TABLE_VIEW(range_words),
+    [LT_SHARE_WORDS] = TABLE_VIEW(share_words),
+    [LT_PLAN_STRUCTURE] = TABLE_VIEW(plan_structure),
+};
+
+
+const char *table_phrase(lex_table t, size_t e)
+{
+    const table_view *v = &lex_tables[t];
+    return *(const char *const *)((const char *)v->first + e * v->stride);
+}
+
+
+/* Every token is looked up, so the key is only the length and three bytes
+ * (first, middle, last); a slot with the same key is then compared in
+ * full. The slot index is the top bits of a Fibonacci product of the key. */
+uint32_t word_key(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint32_t)(n & 0xFF) | (uint32_t)u[0] << 8 | (uint32_t)u[n / 2] << 16 |
+           (uint32_t)u[n - 1] << 24;
+}
+
+
+bool same_word(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+
+/* The slot of word s[0..n) (n > 0): where it is, or the empty slot it would
+ * take. */
+word_slot *word_slot_of(const lexicon_index *lx, const char *s, size_t n)
+{
+    uint32_t key = word_key(s, n);
+    for (size_t h = (key * 0x9E3779B1u) >> lx->shift;; h = (h + 1) & lx->mask) {
+        word_slot *w = &lx->slots[h];
+        if (!w->id || (w->key == key && w->len == n && same_word(lx->word[w->id], s, n)))
+            return w;
+    }
+}
+
+
+/* Id of the word s[0..n), 0 when no phrase has it. */
+uint16_t lexicon_word(const lexicon_index *lx, const char *s, size_t n)
+{
+    if (n == 0 || n > lx->max_len)
+        return 0;
+    return word_slot_of(lx, s, n)->id;
+}
+
+
+uint16_t intern_word(lexicon_index *lx, const char *s, size_t n)
+{
+    word_slot *w = word_slot_of(lx, s, n);
+    if (!w->id) {
+        *w = (word_slot){ word_key(s, n), (uint16_t)n, (uint16_t)++lx->n_words };
+        lx->word[w->id] = s;
+        if (n > lx->max_len)
+            lx->max_len = n;
+    }
+    return w->id;
+}
+
+
+size_t count_words(const char *phrase)
+{
+    size_t words = 1;
+    for (const char *p = phrase; *p; p++)
+        words += *p == ' ';
+    return words;
+}
+
+
+/* Lists, for every word id, the entries whose phrase starts (or ends) with
+ * it, in table order: runs refs[at[w] .. at[w + 1]). */
+bool index_by_word(const lexicon_index *lx, size_t entries, bool by_last,
+                          uint32_t **at_out, lex_ref **refs_out)
+{
+    uint32_t *at = calloc(lx->n_words + 2, sizeof *at);
+    uint32_t *fill = calloc(lx->n_words + 2, sizeof *fill);
+    lex_ref *refs = malloc((entries ? entries : 1) * sizeof *refs);
+    bool ok = at && fill && refs;
+    for (int pass = 0; ok && pass < 2; pass++) {
+        for (int t = 0; t < LT_COUNT; t++)
+            for (size_t e = 0; e < lex_tables[t].count; e++) {
+                size_t g = lx->base[t] + e;
+                if (!lx->n_ids[g])
+                    continue;
+                uint16_t w = lx->ids[lx->ids_at[g] + (by_last ? lx->n_ids[g] - 1u : 0u)];
+                if (pass == 0)
+                    at[w + 1]++;
+                else
+                    refs[fill[w]++] = (lex_ref){ (uint8_t)t, (uint16_t)e };
+            }
+        if (pass == 0) {
+            for (size_t w = 1; w < lx->n_words + 2; w++)
+                at[w] += at[w - 1];
+            memcpy(fill, at, (lx->n_words + 2) * sizeof *fill);
+        }
+    }
+    free(fill);
+    if (!ok) {
+        free(at);
+        free(refs);
+        return false;
+    }
+    *at_out = at;
+    *refs_out = refs;
+    return true;
+}
+
+
+void lexicon_free(lexicon_index *lx)
+{
+    free(lx->slots);
+    free(lx->word);
+    free(lx->ids);
+    free(lx->ids_at);
+    free(lx->n_ids);
+    free(lx->first_at);
+    free(lx->first);
+    free(lx->last_at);
+    free(lx->last);
+    memset(lx, 0, sizeof *lx);
+}
+
+
+bool lexicon_build(lexicon_index *lx)
+{
+    memset(lx, 0, sizeof *lx);
+    size_t entries = 0, words = 0;
+    for (int t = 0; t < LT_COUNT; t++) {
+        lx->base[t] = entries;
+        entries += lex_tables[t].count;
+        for (size_t e = 0; e < lex_tables[t].count; e++)
+            words += count_words(table_phrase(t, e));
+    }
+    size_t slots = 64;
+    lx->shift = 32 - 6;
+    while (slots < 2 * words) {
+        slots *= 2;
+        lx->shift--;
+    }
+    lx->mask = slots - 1;
+    lx->slots = calloc(slots, sizeof *lx->slots);
+    lx->word = malloc((words + 1) * sizeof *lx->word);
+    lx->ids = malloc(words * sizeof *lx->ids);
+    lx->ids_at = malloc(entries * sizeof *lx->ids_at);
+    lx->n_ids = malloc(entries);
+    if (!lx->slots || !lx->word || !lx->ids || !lx->ids_at || !lx->n_ids) {
+        lexicon_free(lx);
+        return false;
+    }
+    size_t o = 0;
+    for (int t = 0; t < LT_COUNT; t++)
+        for (size_t e = 0; e < lex_tables[t].count; e++) {
+            size_t g = lx->base[t] + e;
+            lx->ids_at[g] = (uint32_t)o;
+            bool well_formed = true;
+            for (const char *p = table_phrase(t, e); *p;) {
+                const char *sp = strchr(p, ' ');
+                size_t n = sp ? (size_t)(sp - p) : strlen(p);
+                well_formed &= n > 0 && (!sp || sp[1]);
+                lx->ids[o++] = n ? intern_word(lx, p, n) : 0;
+                p += n + (sp != NULL);
+            }
+            /* words are separated by single spaces (lexicon.def); a phrase
+             * that is not so written matches nothing */
+            lx->n_ids[g] = well_formed ? (uint8_t)(o - lx->ids_at[g]) : 0;
+        }
+    if (!index_by_word(lx, entries, false, &lx->first_at, &lx->first) ||
+        !index_by_word(lx, entries, true, &lx->last_at, &lx->last)) {
+        lexicon_free(lx);
+        return false;
+    }
+    return true;
+}
+
+
+/* Do the tokens from i on spell the phrase of global entry g? */
+bool ids_match(const rctx *c, size_t i, size_t g)
+{
+    const lexicon_index *lx = &c->lex;
+    size_t n = lx->n_ids[g];
+    if (i > c->tv.n || n > c->tv.n - i)
+        return false;
+    const uint16_t *ids = lx->ids + lx->ids_at[g];
+    for (size_t k = 0; k < n; k++)
+        if (c->wid[i + k] != ids[k])
+            return false;
+    return true;
+}
+
+
+size_t phrase_before(const rctx *c, size_t end, size_t lo, lex_table t, size_t *idx)
+{
+    if (end == 0 || end > c->tv.n || !c->wid[end - 1])
+        return 0;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[end - 1];
+    size_t room = end - lo, best = 0;
+    for (uint32_t r = lx->last_at[w]; r < lx->last_at[w + 1]; r++) {
+        lex_ref ref = lx->last[r];
+        if (ref.table != t)
+            continue;
+        size_t g = lx->base[t] + ref.entry, words = lx->n_ids[g];
+        if (words > room || words > end || words <= best)
+            continue;
+        if (ids_match(c, end - words, g)) {
+            best = words;
+            if (idx)
+                *idx = ref.entry;
+        }
+    }
+    return best;
+}
+
+
+size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx)
+{
+    if (i >= c->tv.n || !c->wid[i])
+        return 0;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[i];
+    size_t best = 0;
+    for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
+        lex_ref ref = lx->first[r];
+        if (ref.table != t)
+            continue;
+        size_t g = lx->base[t] + ref.entry;
+        if (lx->n_ids[g] > best && ids_match(c, i, g)) {
+            best = lx->n_ids[g];
+            if (idx)
+                *idx = ref.entry;
+        }
+    }
+    return best;
+}
+
+
+/* First entry of table t, in table order, whose phrase starts at token i. */
+bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx)
+{
+    if (i >= c->tv.n || !c->wid[i])
+        return false;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[i];
+    for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
+        lex_ref ref = lx->first[r];
+        if (ref.table == t && ids_match(c, i, lx->base[t] + ref.entry)) {
+            *idx = ref.entry;
+            return true;
+        }
+    }
+    return false;
+}
+
+
+/* Is token i a one-word entry of table t? */
+bool in_table(const rctx *c, size_t i, lex_table t)
+{
+    if (i >= c->tv.n || !c->wid[i])
+        return false;
+    const lexicon_index *lx = &c->lex;
+    uint16_t w = c->wid[i];
+    for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++)
+        if (lx->first[r].table == t && lx->n_ids[lx->base[t] + lx->first[r].entry] == 1)
+            return true;
+    return false;
+}
+
+
+/* The lexicon index depends only on the compiled-in tables: it is built
+ * once per process (pthread_once, so any thread may be first), then only
+ * read, by every parse on every thread; freed when the library unloads. */
+static lexicon_index shared_lexicon;
+static bool shared_lexicon_ok;
+static pthread_once_t shared_lexicon_once = PTHREAD_ONCE_INIT;
+
+
+static void build_shared_lexicon(void)
+{
+    shared_lexicon_ok = lexicon_build(&shared_lexicon);
+}
+
+
+__attribute__((destructor)) static void free_shared_lexicon(void)
+{
+    if (shared_lexicon_ok)
+        lexicon_free(&shared_lexicon);
+}
+
+const lexicon_index *lexicon_shared(void)
+{
+    pthread_once(&shared_lexicon_once, build_shared_lexicon);
+    return shared_lexicon_ok ? &shared_lexicon : NULL;
+}

@@ -1,0 +1,202 @@
+/*
+ * quantity.c — recognize stage: the quantity of a number token: its unit with scale words and per-unit tails, counts, ranges and rate items, canonical values.
+ *
+ * Shares rules.h with the other rule modules; vocabulary only from
+ * lexicon.def (no word is spelled here).
+ */
+
+#include "rules.h"
+#include "units.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A count noun at token i: a multi-word one from the table, an upper-case
+ * abbreviation (HTX), or one lower-case word that is not a function word. */
+bool memchr_digits(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
+
+
+size_t count_noun_at(const rctx *c, size_t i)
+{
+    if (i >= c->tv.n || c->tv.t[i].kind != TOK_WORD)
+        return 0;
+    size_t m = PHRASE_AT(c, LT_COUNT_NOUNS, i, NULL);
+    if (m)
+        return m;
+    const token *t = &c->tv.t[i];
+    if (in_table(c, i, LT_NOT_NOUNS))
+        return 0;
+    /* a word with digits glued to the number is part of it: `1e308`, `5G` */
+    if ((t->flags & TOK_GLUED) && memchr_digits(c->text + t->start, t->end - t->start))
+        return 0;
+    if (t->flags & TOK_ALLCAPS)
+        return t->end - t->start <= 6 ? 1 : 0;
+    if (t->flags & TOK_UPPER)
+        return 0;
+    return 1;
+}
+
+
+/* A count per something: "bác sĩ/1 vạn dân", "dược sỹ đại học/1 vạn dân",
+ * "cán bộ/1 trạm y tế xã": the noun may run on for a few words before the
+ * '/', and the denominator (optional leading count, words) after it. */
+void extend_per_unit(const rctx *c, quantity *q)
+{
+    size_t k = q->unit_end_tok;
+    size_t extra = 0;
+    while (k < c->tv.n && extra < 3 && c->tv.t[k].kind == TOK_WORD &&
+           !(c->tv.t[k].flags & TOK_UPPER) && !in_table(c, k, LT_NOT_NOUNS)) {
+        k++;
+        extra++;
+    }
+    if (k + 1 >= c->tv.n || !is_punct(c, k, '/'))
+        return;
+    size_t d = k + 1;
+    if (c->tv.t[d].kind == TOK_NUMBER && !(c->tv.t[d].flags & NUM_DECIMAL))
+        d++;
+    size_t words = 0;
+    while (d < c->tv.n && words < 4 && c->tv.t[d].kind == TOK_WORD &&
+           !in_table(c, d, LT_NOT_NOUNS)) {
+        d++;
+        words++;
+    }
+    if (!words)
+        return;
+    q->unit_end = c->tv.t[d - 1].end;
+    q->unit_end_tok = d;
+}
+
+
+/*
+ * Find the unit after the number token `i`. Scale words, registry units and
+ * '/'-compounds come from the unit registry; otherwise a count noun. A '/'
+ * followed by a number is a pair (`3.669,25 ha/3.621,7 ha`), not a compound.
+ */
+bool find_unit(rctx *c, size_t i, quantity *q)
+{
+    const token *t = &c->tv.t[i];
+    size_t j = i + 1;
+    q->unit_start = q->unit_end = t->end;
+    q->unit_end_tok = j;
+    if (j >= c->tv.n)
+        return false;
+    const token *n = &c->tv.t[j];
+    if (n->kind == TOK_PUNCT && (n->cp == '%' || n->cp == 0x2030)) {
+        q->unit_start = n->start;
+        q->unit_end = n->end;
+        q->unit_end_tok = j + 1;
+        q->percent = n->cp == '%';
+        /* `%/năm` */
+        return true;
+    }
+    if (n->kind != TOK_WORD)
+        return false;
+    /* limit the registry match so that "/<digit>" starts a pair */
+    size_t limit = c->len;
+    for (size_t k = j; k < c->tv.n && k < j + 8; k++) {
+        if (is_punct(c, k, '/') && k + 1 < c->tv.n && is_numeric(&c->tv.t[k + 1])) {
+            const token *d = &c->tv.t[k + 1];
+            bool leading_count = d->kind == TOK_NUMBER && (d->v == 1 || d->v == 10 || d->v == 100 ||
+                                                           d->v == 1000) && !(d->flags & NUM_DECIMAL) &&
+                                 k + 2 < c->tv.n && c->tv.t[k + 2].kind == TOK_WORD;
+            if (!leading_count)
+                limit = c->tv.t[k].start;
+            break;
+        }
+        if (c->tv.t[k].kind == TOK_NUMBER)
+            break;
+    }
+    size_t m = units_match_prefix(NULL, c->text + n->start, limit - n->start);
+    /* "3G", "4C": one capital letter glued to a number names a thing
+     * (a network, a road), not a unit — only W (watt) is written so */
+    if (m == 1 && c->text[n->start] >= 'A' && c->text[n->start] <= 'Z' && c->text[n->start] != 'W')
+        return false;
+    if (m) {
+        uint32_t end = (uint32_t)(n->start + m);
+        size_t after = token_at_offset(c, j, end);
+        /* a scale word alone: take the count noun after it (`5.420 nghìn con`) */
+        if (units_scale_word(c->text + n->start, m) > 0) {
+            size_t cn = count_noun_at(c, after);
+            if (cn) {
+                end = c->tv.t[after + cn - 1].end;
+                after += cn;
+            }
+        }
+        q->unit_start = n->start;
+        q->unit_end = end;
+        q->unit_end_tok = after;
+        q->points = m >= 6 && memcmp(c->text + n->start, "điểm", 6) == 0;
+        q->resolved = units_resolve(NULL, c->text + n->start, end - n->start, true, &q->info) == VNR_OK;
+        q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
+        q->times = tok_is(c, j, "lần");
+        return true;
+    }
+    size_t cn = count_noun_at(c, j);
+    if (!cn)
+        return false;
+    q->unit_start = n->start;
+    q->unit_end = c->tv.t[j + cn - 1].end;
+    q->unit_end_tok = j + cn;
+    q->count = true;
+    extend_per_unit(c, q);
+    return true;
+}
+
+
+/* Canonical value and unit; `known` is the unit already resolved by
+ * find_unit (NULL when the unit came from elsewhere). */
+void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info *known)
+{
+    r->unit = unit;
+    unit_info ui;
+    if (known || (*unit && units_resolve(NULL, unit, strlen(unit), true, &ui) == VNR_OK)) {
+        if (known)
+            ui = *known;
+        r->canonical_value = r->value * ui.factor;
+        r->canonical_unit = arena_strdup(c->arena, ui.canonical);
+        r->dimension = ui.dimension;
+    } else {
+        r->canonical_value = r->value;
+        r->canonical_unit = unit;
+        r->dimension = *unit ? "count" : NULL;
+    }
+}
+
+
+/* A bare number ending an item about a rate ("Tỷ lệ …: ≤ 15,8."). */
+bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
+{
+    size_t n = i + 1;
+    if (!(n >= e || is_punct(c, n, '.') || is_punct(c, n, ';')))
+        return false;
+    size_t lo = phrase_floor(c, i, floor);
+    while (lo > floor && is_punct(c, lo - 1, ':'))
+        lo = phrase_floor(c, lo - 1, floor);
+    for (size_t k = lo; k < i; k++)
+        if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
+            return true;
+    return false;
+}
+
+
+/* The tokens joining a range's bounds at `at` (after the first value and
+ * its unit) when a number follows: a dash, or a range word (`đến`) after a
+ * value opened by `từ`. 0 when there is no range. */
+size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e)
+{
+    if (at + 1 >= e)
+        return 0;
+    size_t m = 0;
+    if (is_punct(c, at, '-') || is_punct(c, at, 0x2013))
+        m = 1;
+    else if (i > 0 && PHRASE_BEFORE(c, LT_RANGE_OPENS, i, i > 3 ? i - 3 : 0, NULL))
+        m = PHRASE_AT(c, LT_RANGE_WORDS, at, NULL);
+    return m && at + m < e && c->tv.t[at + m].kind == TOK_NUMBER ? m : 0;
+}

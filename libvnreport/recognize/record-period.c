@@ -1,0 +1,109 @@
+/*
+ * record-period.c — recognize stage: the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases.
+ *
+ * Shares rules.h with the other rule modules; vocabulary only from
+ * lexicon.def (no word is spelled here).
+ */
+
+#include "rules.h"
+#include "period.h"
+
+#include <string.h>
+
+/* How much text before a value the period grammar reads (bytes). */
+enum { PERIOD_WINDOW = 480, PERIOD_WINDOW_TOKENS = 240 };
+
+
+/* How far after a value its clause may name its period (tokens). */
+enum { PERIOD_AFTER_TOKENS = 16 };
+
+
+/* The period phrase of tokens [a, b), read by the period grammar
+ * (period.c) from their lower-cased text: the last one (`first`: the
+ * first one) that is not a comparison. Writes its code into buf. */
+bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap)
+{
+    if (a >= b)
+        return false;
+    if (b - a > PERIOD_WINDOW_TOKENS)
+        a = b - PERIOD_WINDOW_TOKENS;   /* a token has at least one byte */
+    while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
+        a++;   /* keep the window next to the value */
+    char low[PERIOD_WINDOW * 2 + 16];
+    size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
+    if (span > PERIOD_WINDOW)
+        return false;
+    size_t n = utf8_lower(c->text + c->tv.t[a].start, span, low, sizeof low);
+    period_ref p;
+    if (!(first ? period_first(low, n, &p) : period_last(low, n, &p)))
+        return false;
+    return period_format(&p, c->meta->year, buf, cap);
+}
+
+
+/* The period a value refers to: the nearest period phrase before it in
+ * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), else one
+ * right after it in its clause (`chiếm 21% … trong tháng 4/2023`), else
+ * the document's (a year left unsaid is the document's year). Values of a
+ * plan part take the plan's period. */
+const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
+{
+    if (c->in_plan)
+        return *c->plan_period ? c->plan_period : NULL;   /* "": a plan of no stated year */
+    char buf[32];
+    size_t u = q->unit_end_tok;
+    size_t e = u;
+    while (e < nc->sent_end && e < u + PERIOD_AFTER_TOKENS && !is_punct(c, e, ';') && !is_punct(c, e, ','))
+        e++;
+    /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
+    if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
+        return arena_strdup(c->arena, buf);
+    if (period_of_tokens(c, nc->sent_start, i, false, buf, sizeof buf) ||
+        period_of_tokens(c, u, e, true, buf, sizeof buf))
+        return arena_strdup(c->arena, buf);
+    return NULL;
+}
+
+
+/* Marks in skip[] the tokens of [a, b) that belong to a period phrase the
+ * value does not compare with (`9 tháng năm 2024`, `lũy kế 7 tháng`):
+ * the guidelines keep them out of indicators. */
+bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip)
+{
+    char low[1024];
+    uint32_t off[PERIOD_TRIM_TOKENS + 1];
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) {
+        const token *t = &c->tv.t[k];
+        if (n + (t->end - t->start) * 2 + 2 >= sizeof low)
+            return false;
+        off[k - a] = (uint32_t)n;
+        n += utf8_lower(c->text + t->start, t->end - t->start, low + n, sizeof low - n);
+        low[n++] = ' ';
+        skip[k - a] = false;
+    }
+    off[b - a] = (uint32_t)n;
+    bool any = false;
+    period_ref p;
+    for (size_t i = 0; period_next(low, n, i, &p); i = p.end) {
+        if (p.compared && !compared)
+            continue;
+        for (size_t k = 0; k < b - a; k++)
+            if (off[k] >= p.start && off[k] < p.end) {
+                skip[k] = true;
+                any = true;
+            }
+    }
+    return any;
+}
+
+
+/* Is number token i inside a period phrase (`lũy kế 10 tháng`, `tháng
+ * 8.2019`, `so với tháng 12 năm trước`)? Then it is no quantity. */
+bool in_period_phrase(const rctx *c, size_t i)
+{
+    size_t a = i >= 3 ? i - 3 : 0;
+    size_t b = i + 5 < c->tv.n ? i + 5 : c->tv.n;
+    bool skip[PERIOD_TRIM_TOKENS];
+    return mark_period_tokens(c, a, b, true, skip) && skip[i - a];
+}

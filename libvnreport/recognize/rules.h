@@ -1,0 +1,363 @@
+/*
+ * rules.h — private to the recognize stage: the context a block is read
+ * in, the vocabulary tables and their index, and the functions the rule
+ * modules share (one section per module below).
+ *
+ * The recognize stage may include every stage below it (base, units,
+ * decode … lexer, period, metadata); nothing outside recognize/ includes
+ * this header.
+ */
+#ifndef VNR_RECOGNIZE_RULES_H
+#define VNR_RECOGNIZE_RULES_H
+
+#include "recognize.h"
+#include "lexer.h"
+#include "metadata.h"
+#include "units.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+
+typedef enum trigger_kind {
+    T_NONE, T_LEVEL, T_CHANGE, T_RESTATE, T_INDEX, T_ATTAIN, T_EXCEED, T_SHARE, T_TO_LEVEL
+} trigger_kind;
+
+
+typedef struct trigger_entry { const char *phrase; trigger_kind kind; int sign; } trigger_entry;
+typedef struct coded_entry { const char *phrase; const char *code; } coded_entry;
+typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
+typedef struct word_entry { const char *phrase; } word_entry;
+typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
+
+
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+#define NONE ((size_t)-1)
+
+
+extern const trigger_entry triggers[];
+extern const coded_entry baselines[];
+extern const coded_entry plan_words[];
+extern const qualifier_entry qualifiers[];
+extern const qualifier_entry qualifiers_after[];
+extern const word_entry estimates[];
+extern const word_entry fillers[];
+extern const coded_entry non_indicators[];
+extern const word_entry not_nouns[];
+extern const word_entry count_nouns[];
+extern const word_entry amount_words[];
+extern const coded_entry periods_after[];
+extern const word_entry time_words[];
+extern const word_entry classifiers[];
+extern const target_cue_entry target_cues[];
+extern const word_entry target_cue_nots[];
+extern const word_entry target_cue_stops[];
+extern const word_entry gap_words[];
+extern const word_entry range_opens[];
+extern const word_entry range_words[];
+extern const word_entry share_words[];
+extern const word_entry plan_structure[];
+
+/* Entries in each table (lexicon.c). */
+extern const size_t n_triggers;
+extern const size_t n_baselines;
+extern const size_t n_plan_words;
+extern const size_t n_qualifiers;
+extern const size_t n_qualifiers_after;
+extern const size_t n_estimates;
+extern const size_t n_fillers;
+extern const size_t n_non_indicators;
+extern const size_t n_not_nouns;
+extern const size_t n_count_nouns;
+extern const size_t n_amount_words;
+extern const size_t n_periods_after;
+extern const size_t n_time_words;
+extern const size_t n_classifiers;
+extern const size_t n_target_cues;
+extern const size_t n_target_cue_nots;
+extern const size_t n_target_cue_stops;
+extern const size_t n_gap_words;
+extern const size_t n_range_opens;
+extern const size_t n_range_words;
+extern const size_t n_share_words;
+extern const size_t n_plan_structure;
+
+/*
+ * Phrases used to be matched by comparing strings, walking every entry of
+ * a table at every look-up: the recognizer's main cost on real reports
+ * (docs/performance.md). So, once per document, every distinct word of the
+ * tables gets a small id (1, 2, …) and every phrase becomes a sequence of
+ * ids; each token gets the id of its lower-cased text once (0 when no
+ * phrase uses it, and always for a plain number). For every word, the
+ * entries whose phrase starts with it and those whose phrase ends with it
+ * are listed in table order, so a look-up visits only entries that can
+ * match and makes the choice the full walk made (the longest phrase, the
+ * earliest entry on a tie).
+ */
+
+typedef enum lex_table {
+    LT_TRIGGERS, LT_BASELINES, LT_PLAN_WORDS, LT_QUALIFIERS, LT_QUALIFIERS_AFTER,
+    LT_ESTIMATES, LT_FILLERS, LT_NON_INDICATORS, LT_NOT_NOUNS, LT_COUNT_NOUNS,
+    LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
+    LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE, LT_COUNT
+} lex_table;
+
+
+typedef struct lex_ref {
+    uint8_t table;     /* lex_table */
+    uint16_t entry;    /* index in that table */
+} lex_ref;
+
+
+/* 8 bytes, so the table stays in the first-level cache. */
+typedef struct word_slot {
+    uint32_t key;      /* word_key of the word */
+    uint16_t len;
+    uint16_t id;       /* 0: empty slot */
+} word_slot;
+
+
+typedef struct lexicon_index {
+    word_slot *slots;          /* open addressing, mask + 1 slots */
+    const char **word;         /* per word id: the word, inside a table phrase */
+    size_t mask;
+    unsigned shift;            /* 32 − log2(mask + 1) */
+    size_t n_words;
+    size_t max_len;            /* longest word, in bytes */
+    size_t base[LT_COUNT];     /* global number of each table's first entry */
+    uint16_t *ids;             /* word ids of every phrase, back to back */
+    uint32_t *ids_at;          /* per global entry: its first id in `ids` */
+    uint8_t *n_ids;            /* per global entry: words in its phrase */
+    uint32_t *first_at;        /* per word id: its run in `first` */
+    lex_ref *first;            /* entries by first word, in table order */
+    uint32_t *last_at;
+    lex_ref *last;             /* entries by last word, in table order */
+} lexicon_index;
+
+
+typedef struct rctx {
+    const char *text;
+    size_t len;
+    const segmentation *seg;
+    const doc_meta *meta;
+    const char *doc;
+    vnr_arena *arena;
+    recognizer_out *out;
+    token_vec tv;
+    vnr_buf lower;          /* lower-cased token texts, back to back */
+    uint32_t *lo_off;       /* per token: offset into `lower` */
+    uint16_t *lo_len;
+    uint16_t *wid;          /* per token: lexicon word id, 0 for none */
+    size_t lo_cap;
+    lexicon_index lex;
+    size_t block;
+    bool in_plan;
+    const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
+    const char *plan_period;    /* period of the plan part the block is in */
+    bool is_footnote;
+    const char **section;
+    size_t section_depth;
+    int32_t section_id;     /* section whose path `section` holds; -2 none yet */
+    size_t statement;
+    const char *block_subject;
+    vnr_buf scratch;
+    size_t clause_cs, clause_ce;   /* cached clause bounds ... */
+    const char *clause_text;       /* ... and its text, shared by its records */
+    size_t clause_len;
+} rctx;
+
+
+/* How far back a sentence-wide look-up reaches (keeps a sentence of a
+ * million values linear). */
+enum { LOOKBACK = 64 };
+/* Longest clause copied whole into each record's `text`. */
+enum { MAX_CLAUSE_TEXT = 600 };
+
+
+/* What the recognizer knows about one quantity while building its record. */
+typedef struct quantity {
+    size_t tok;                /* the number token */
+    size_t unit_end_tok;       /* first token after the unit */
+    uint32_t unit_start, unit_end; /* unit text span */
+    bool percent, count, times, points;
+    double value, value_max, total;
+    uint32_t vstart, vend;     /* value text span */
+    size_t consumed_end;       /* first token after unit and any plan/baseline phrase */
+    bool resolved;             /* `info` holds the registry's reading of the unit span */
+    unit_info info;
+} quantity;
+
+
+/* Per sentence: state shared by the records of a chain. */
+typedef struct number_ctx {
+    size_t sent_start, sent_end;
+    size_t floor;          /* first token after the previous quantity */
+} number_ctx;
+
+
+typedef struct sentence_state {
+    size_t first_rec;          /* index of the first record of the sentence */
+    size_t head;               /* most recent level record, or NONE */
+    size_t last_change;        /* most recent change record, or NONE */
+    const char *baseline;      /* most recent explicit baseline */
+    size_t pending_baseline_from; /* first record that still lacks a chain baseline */
+    const char *subject;       /* label subject of the sentence */
+    size_t clause_first;       /* first record of the current ';' clause */
+    size_t clause_tok;         /* token where that clause starts */
+    size_t est_scanned;        /* tokens before this were searched for an estimate word */
+    size_t est_at;             /* the first estimate word of the sentence, or NONE */
+} sentence_state;
+
+
+static inline bool tok_is_n(const rctx *c, size_t i, const char *w, size_t n)
+{
+    return i < c->tv.n && c->lo_len[i] == n && memcmp(c->lower.data + c->lo_off[i], w, n) == 0;
+}
+
+
+/* Is token i the (lower-case) word w? w is a string literal, so its length
+ * is known where the test is compiled and the test stays cheap. */
+#define tok_is(c, i, w) tok_is_n((c), (i), "" w, sizeof(w) - 1)
+
+
+static inline bool is_punct(const rctx *c, size_t i, uint32_t cp)
+{
+    return i < c->tv.n && c->tv.t[i].kind == TOK_PUNCT && c->tv.t[i].cp == cp;
+}
+
+
+static inline bool is_numeric(const token *t)
+{
+    return t->kind == TOK_NUMBER || t->kind == TOK_RANGE || t->kind == TOK_FRACTION;
+}
+
+
+/* Longest phrase of table t ending exactly at token `end` (exclusive) and
+ * starting at or after `lo`; returns its token count and the entry index. */
+#define PHRASE_BEFORE(c, t, end, lo, idx) phrase_before((c), (end), (lo), (t), (idx))
+
+
+/* Longest phrase of table t starting at token i: its token count (0 for
+ * none) and entry index. */
+#define PHRASE_AT(c, t, i, idx) phrase_longest_at((c), (i), (t), (idx))
+
+
+/* Longest phrase, in tokens, whose period phrases are looked for. */
+enum { PERIOD_TRIM_TOKENS = 64 };
+
+
+/* lexicon.c — the vocabulary tables of lexicon.def and their index: word ids, phrase look-ups (longest phrase at / ending at a token), built once per process. */
+const char *table_phrase(lex_table t, size_t e);
+uint32_t word_key(const char *s, size_t n);
+bool same_word(const char *a, const char *b, size_t n);
+word_slot *word_slot_of(const lexicon_index *lx, const char *s, size_t n);
+uint16_t lexicon_word(const lexicon_index *lx, const char *s, size_t n);
+uint16_t intern_word(lexicon_index *lx, const char *s, size_t n);
+size_t count_words(const char *phrase);
+bool index_by_word(const lexicon_index *lx, size_t entries, bool by_last,
+                          uint32_t **at_out, lex_ref **refs_out);
+void lexicon_free(lexicon_index *lx);
+bool lexicon_build(lexicon_index *lx);
+/* The index of the compiled-in tables, built once per process by the
+ * first caller (any thread); NULL when that build ran out of memory. */
+const lexicon_index *lexicon_shared(void);
+bool ids_match(const rctx *c, size_t i, size_t g);
+size_t phrase_before(const rctx *c, size_t end, size_t lo, lex_table t, size_t *idx);
+size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx);
+bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx);
+bool in_table(const rctx *c, size_t i, lex_table t);
+
+/* tokens.c — token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings, sentence ends. */
+bool is_boundary(const rctx *c, size_t i);
+bool is_strong_boundary(const rctx *c, size_t i);
+const char *tokens_text(rctx *c, size_t a, size_t b);
+size_t lower_word(const char *s, size_t a, size_t b, char *out);
+bool grow_token_arrays(rctx *c);
+bool lower_tokens(rctx *c);
+bool ends_sentence_at(const rctx *c, size_t i);
+size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
+size_t segment_start(const rctx *c, size_t i, size_t floor);
+size_t phrase_floor(const rctx *c, size_t i, size_t floor);
+bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m);
+bool closes_bracket(const rctx *c, size_t a, size_t k);
+bool is_roman_numeral(const rctx *c, size_t k);
+bool has_content(const rctx *c, size_t a, size_t b);
+size_t clause_start(const rctx *c, size_t i, size_t sent_start);
+size_t clause_end(const rctx *c, size_t i, size_t sent_end);
+size_t clause_of(rctx *c, size_t i, const number_ctx *nc);
+
+/* fate.c — number fates: why a number is no quantity (date, year, period, ordinal, identifier, …) and the digits inside markers, units and words. */
+bool add_fate(rctx *c, uint32_t start, uint32_t end, const char *fate, size_t rec);
+uint32_t next_digit(const char *s, uint32_t i, uint32_t end);
+bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate);
+bool is_clock_time(const rctx *c, size_t i);
+const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
+                                      bool name_follows);
+
+/* quantity.c — the quantity of a number token: its unit with scale words and per-unit tails, counts, ranges and rate items, canonical values. */
+bool memchr_digits(const char *s, size_t n);
+size_t count_noun_at(const rctx *c, size_t i);
+void extend_per_unit(const rctx *c, quantity *q);
+bool find_unit(rctx *c, size_t i, quantity *q);
+void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info *known);
+bool rate_item(const rctx *c, size_t i, size_t floor, size_t e);
+size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e);
+
+/* baseline.c — what a change, index or attainment is compared with: `so với …` phrases before or after the value, plan words, compared periods, and the baseline a chain or a paragraph carries. */
+size_t so_voi_at(const rctx *c, size_t k);
+size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap);
+const char *baseline_at(rctx *c, size_t i, size_t *consumed);
+bool gap_skippable(rctx *c, size_t a, size_t b);
+const char *baseline_after(rctx *c, size_t from, size_t to);
+const char *baseline_before(rctx *c, size_t lo, size_t hi);
+const char *plan_before(const rctx *c, size_t i);
+const char *plan_after(const rctx *c, size_t k);
+void settle_chain_baseline(rctx *c, sentence_state *ss);
+void remember_block_baseline(rctx *c, const sentence_state *ss);
+
+/* role.c — the role and sign of a record: its trigger, qualifiers, shares, restatements in brackets and target cues. */
+const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at,
+                                         size_t *len);
+vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo);
+bool amount_context(const rctx *c, size_t i, const sentence_state *ss);
+bool restates_change(const rctx *c, const sentence_state *ss);
+void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
+                        const sentence_state *ss, const char **plan_code);
+void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
+                                const sentence_state *ss);
+bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
+void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
+                        const number_ctx *nc, const sentence_state *ss);
+
+/* estimate.c — whether a record is an estimate: estimate words in its segment or its sentence, or the statement head's. */
+bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, size_t hi);
+
+/* indicator.c — the indicator and subject phrases of a record: the phrase before the value trimmed of fillers, periods and baselines, sentence labels and the noun phrase after a count. */
+size_t time_adverbial_at(const rctx *c, size_t a, size_t b);
+void trim_phrase(rctx *c, size_t *a, size_t *b);
+const char *phrase_text(rctx *c, size_t a, size_t b);
+void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent_start,
+                           size_t *a, size_t *b);
+bool contains_words(const char *hay, const char *needle, size_t n);
+size_t count_tail_end(const rctx *c, size_t from, size_t limit);
+const char *sentence_label(rctx *c, size_t s, size_t e);
+
+/* record-period.c — the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases. */
+bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap);
+const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc);
+bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip);
+bool in_period_phrase(const rctx *c, size_t i);
+
+/* emit.c — one record from one quantity: runs the rule modules in order (role, estimate, baseline, indicator, unit, period) and stores it. */
+bool push_record(rctx *c, vnr_record *r);
+bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_state *ss,
+                          bool pair_second, const char *pair_unit);
+
+/* recognize.c — the driver: blocks → sentences → numbers; hands each quantity (single, range, fraction or pair) to emit.c. */
+bool process_sentence(rctx *c, size_t s, size_t e);
+bool set_section(rctx *c, const block *b);
+bool process_block(rctx *c, size_t bi);
+
+#endif

@@ -1,0 +1,314 @@
+/*
+ * tokens.c — recognize stage: token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings, sentence ends.
+ *
+ * Shares rules.h with the other rule modules; vocabulary only from
+ * lexicon.def (no word is spelled here).
+ */
+
+#include "rules.h"
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Boundaries inside a sentence that end a phrase: , ; : ( ) and brackets. */
+bool is_boundary(const rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    if (t->kind != TOK_PUNCT)
+        return false;
+    switch (t->cp) {
+    case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+    case 0x201C: case 0x201D: case '"':
+        return true;
+    default:
+        return false;
+    }
+}
+
+
+bool is_strong_boundary(const rctx *c, size_t i)
+{
+    return is_punct(c, i, ';') || is_punct(c, i, ':') || is_punct(c, i, '.');
+}
+
+
+/* Join tokens [a, b) into an arena string, with spaces where the text had them. */
+const char *tokens_text(rctx *c, size_t a, size_t b)
+{
+    c->scratch.len = 0;
+    if (c->arena->failed)
+        return NULL;   /* the document is lost already: no more text to build */
+    bool ok = true;
+    /* runs of tokens whose text already reads so (one space, or none when
+     * glued) are copied at once */
+    size_t run = a;
+    for (size_t i = a; i < b; i++) {
+        const token *t = &c->tv.t[i];
+        if (i > a) {
+            const token *p = &c->tv.t[i - 1];
+            bool glued = t->flags & TOK_GLUED;
+            if (t->start == p->end + !glued && (glued || c->text[p->end] == ' '))
+                continue;
+            ok = ok && buf_append(&c->scratch, c->text + c->tv.t[run].start,
+                                  p->end - c->tv.t[run].start);
+            if (!glued)
+                ok = ok && buf_append_char(&c->scratch, ' ');
+            run = i;
+        }
+    }
+    if (b > a)
+        ok = ok && buf_append(&c->scratch, c->text + c->tv.t[run].start,
+                              c->tv.t[b - 1].end - c->tv.t[run].start);
+    if (!ok) {
+        arena_mark_failed(c->arena);   /* the document reports VNR_E_NOMEM */
+        return NULL;
+    }
+    return arena_strndup(c->arena, c->scratch.data ? c->scratch.data : "", c->scratch.len);
+}
+
+
+/* Lower-case the word s[a..b) into `out`, which has room for 3 × (b − a)
+ * bytes (a lower-case letter takes at most 3/2 the bytes of its upper-case
+ * form, an invalid byte becomes the 3 bytes of U+FFFD); returns the bytes
+ * written. */
+size_t lower_word(const char *s, size_t a, size_t b, char *out)
+{
+    char *o = out;
+    size_t k = a;
+    while (k < b) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch < 0x80) {
+            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            k++;
+            continue;
+        }
+        o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, b, &k)), o);
+    }
+    return (size_t)(o - out);
+}
+
+
+bool grow_token_arrays(rctx *c)
+{
+    if (c->tv.n <= c->lo_cap)
+        return true;
+    size_t cap = c->tv.n * 2;
+    uint32_t *o = realloc(c->lo_off, cap * sizeof *o);
+    if (!o)
+        return false;
+    c->lo_off = o;
+    uint16_t *l = realloc(c->lo_len, cap * sizeof *l);
+    if (!l)
+        return false;
+    c->lo_len = l;
+    uint16_t *w = realloc(c->wid, cap * sizeof *w);
+    if (!w)
+        return false;
+    c->wid = w;
+    c->lo_cap = cap;
+    return true;
+}
+
+
+/* Lower-case every token once (words; punctuation as written; numbers as
+ * '#') and give each its lexicon word id. */
+bool lower_tokens(rctx *c)
+{
+    if (!grow_token_arrays(c))
+        return false;
+    size_t bytes = 0;
+    for (size_t i = 0; i < c->tv.n; i++)
+        bytes += c->tv.t[i].end - c->tv.t[i].start;
+    c->lower.len = 0;
+    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 1))
+        return false;
+    for (size_t i = 0; i < c->tv.n; i++) {
+        const token *t = &c->tv.t[i];
+        size_t start = c->lower.len, len = t->end - t->start;
+        c->lo_off[i] = (uint32_t)start;
+        char *o = c->lower.data + start;
+        if (t->kind == TOK_WORD) {
+            c->lower.len += lower_word(c->text, t->start, t->end, o);
+        } else if (t->kind == TOK_PUNCT) {
+            memcpy(o, c->text + t->start, len);
+            c->lower.len += len;
+        } else {
+            *o = '#';
+            c->lower.len++;
+        }
+        c->lower.data[c->lower.len] = '\0';
+        size_t n = c->lower.len - start;
+        c->lo_len[i] = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
+        c->wid[i] = t->kind == TOK_NUMBER ? 0 : lexicon_word(&c->lex, c->lower.data + start, c->lo_len[i]);
+    }
+    return true;
+}
+
+
+static const char *const abbreviations[] = { "tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th" };
+
+
+/* Does token i ('.', '!', '?', '…') end a sentence? */
+bool ends_sentence_at(const rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    if (t->kind != TOK_PUNCT)
+        return false;
+    if (t->cp != '.' && t->cp != '!' && t->cp != '?' && t->cp != 0x2026)
+        return false;
+    if (i + 1 >= c->tv.n)
+        return true;
+    const token *n = &c->tv.t[i + 1];
+    if (n->flags & TOK_GLUED)
+        return n->kind == TOK_PUNCT && n->cp == '/';   /* "./." closing */
+    if (t->cp == '.' && i > 0 && c->tv.t[i - 1].kind == TOK_WORD) {
+        for (size_t a = 0; a < COUNT_OF(abbreviations); a++)
+            if (tok_is_n(c, i - 1, abbreviations[a], strlen(abbreviations[a])))
+                return false;
+    }
+    if (n->kind == TOK_WORD)
+        return (n->flags & TOK_UPPER) != 0;
+    return true;
+}
+
+
+/* The token index that starts at or after text offset `pos`. */
+size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
+{
+    size_t i = from;
+    while (i < c->tv.n && c->tv.t[i].start < pos)
+        i++;
+    return i;
+}
+
+
+/* Start of the phrase that ends at token i: after the last boundary or
+ * the previous quantity (`floor`). */
+size_t segment_start(const rctx *c, size_t i, size_t floor)
+{
+    size_t k = i;
+    while (k > floor && !is_boundary(c, k - 1))
+        k--;
+    return k;
+}
+
+
+/* Start of the indicator phrase ending at token i: back to `floor` (the
+ * previous quantity), a ';' or ':', an unbalanced '(' or the sentence start.
+ * Commas and whole parenthesised groups are crossed: "Giá trị sản xuất
+ * công nghiệp (theo giá hiện hành) ước đạt …", "Tổng đàn trâu, bò …". */
+size_t phrase_floor(const rctx *c, size_t i, size_t floor)
+{
+    size_t k = i;
+    int depth = 0;
+    while (k > floor) {
+        const token *t = &c->tv.t[k - 1];
+        if (t->kind == TOK_PUNCT) {
+            if (t->cp == ')') {
+                depth++;
+            } else if (t->cp == '(') {
+                if (depth == 0)
+                    break;
+                depth--;
+            } else if (depth == 0 && (t->cp == ';' || t->cp == ':' || t->cp == '.')) {
+                break;
+            }
+        }
+        k--;
+    }
+    return k;
+}
+
+
+bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m)
+{
+    size_t best = 0;
+    if (i < c->tv.n && c->wid[i]) {
+        const lexicon_index *lx = &c->lex;
+        uint16_t w = c->wid[i];
+        for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
+            if (lx->first[r].table != LT_FILLERS)
+                continue;
+            size_t g = lx->base[LT_FILLERS] + lx->first[r].entry, k = lx->n_ids[g];
+            if (k > best && i + k <= hi && ids_match(c, i, g))
+                best = k;
+        }
+    }
+    *m = best;
+    return best > 0;
+}
+
+
+/* Is token k a ')' closing a '(' opened inside [a, k)? "(GRDP)" keeps it. */
+bool closes_bracket(const rctx *c, size_t a, size_t k)
+{
+    if (!is_punct(c, k, ')'))
+        return false;
+    for (size_t j = k; j > a; j--)
+        if (is_punct(c, j - 1, '('))
+            return true;
+    return false;
+}
+
+
+/* Trim fillers, baseline phrases and punctuation off both ends of [a, b). */
+/* A Roman numeral of a quarter or a month: `Quý III/2023`. */
+bool is_roman_numeral(const rctx *c, size_t k)
+{
+    const token *t = &c->tv.t[k];
+    if (t->kind != TOK_WORD || t->end - t->start > 4)
+        return false;
+    for (uint32_t p = t->start; p < t->end; p++)
+        if (!strchr("IVX", c->text[p]))
+            return false;
+    return true;
+}
+
+
+bool has_content(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (c->tv.t[k].kind == TOK_WORD)
+            return true;
+    return false;
+}
+
+
+size_t clause_start(const rctx *c, size_t i, size_t sent_start)
+{
+    size_t k = i;
+    while (k > sent_start && !is_punct(c, k - 1, ';'))
+        k--;
+    return k;
+}
+
+
+size_t clause_end(const rctx *c, size_t i, size_t sent_end)
+{
+    size_t k = i;
+    while (k < sent_end && !is_punct(c, k, ';'))
+        k++;
+    return k;
+}
+
+
+/* The ';'-clause holding token i, cached: values are visited in order, so
+ * every token is scanned a bounded number of times. Returns its start. */
+size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
+{
+    if (c->clause_text && i >= c->clause_cs && i < c->clause_ce)
+        return c->clause_cs;
+    if (c->arena->failed)
+        return nc->sent_start;   /* the document is lost: skip the scan */
+    size_t lo = nc->sent_start;
+    if (c->clause_text && c->clause_ce <= i && c->clause_ce >= nc->sent_start)
+        lo = c->clause_ce;
+    size_t cs = clause_start(c, i, lo);
+    size_t ce = clause_end(c, i, nc->sent_end);
+    c->clause_cs = cs;
+    c->clause_ce = ce;
+    c->clause_text = tokens_text(c, cs, ce);
+    c->clause_len = c->clause_text ? strlen(c->clause_text) : 0;
+    return cs;
+}
