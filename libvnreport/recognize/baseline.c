@@ -11,10 +11,37 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "so với" at token k: 2 tokens, else 0. */
-size_t so_voi_at(const rctx *c, size_t k)
+/* A comparison opener (COMPARE_WORD) at token k: its tokens, 0 for none;
+ * `full_only` asks for the complete form (`so với`, not a bare `so`). */
+size_t compare_word_at(const rctx *c, size_t k, bool full_only)
 {
-    return tok_is(c, k, "so") && tok_is(c, k + 1, "với") ? 2 : 0;
+    size_t idx;
+    size_t m = PHRASE_AT(c, LT_COMPARE_WORDS, k, &idx);
+    return m && (!full_only || compare_words[idx].full) ? m : 0;
+}
+
+
+/* The id of a baseline code as a record carries it: a BASELINE_CODE
+ * spelling, followed by a year for a code that takes one; BL_OTHER for any
+ * other code (a compared period such as `month:3/2023`). */
+baseline_id baseline_id_of(const char *code)
+{
+    for (size_t id = 0; id < BL_COUNT; id++) {
+        const baseline_code_entry *e = &baseline_codes[id];
+        bool same = e->flags & BC_TAKES_YEAR ? strncmp(code, e->code, strlen(e->code)) == 0
+                                             : strcmp(code, e->code) == 0;
+        if (same)
+            return (baseline_id)id;
+    }
+    return BL_OTHER;
+}
+
+
+/* The BC_ flags of a record's baseline code (0 for NULL or another code). */
+unsigned baseline_flags(const char *code)
+{
+    baseline_id id = code ? baseline_id_of(code) : BL_OTHER;
+    return id == BL_OTHER ? 0 : baseline_codes[id].flags;
 }
 
 
@@ -59,9 +86,7 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
 {
     char buf[32];
     size_t k = i;
-    size_t sv = so_voi_at(c, k);
-    if (!sv)
-        sv = tok_is(c, k, "so") ? 1 : 0;
+    size_t sv = compare_word_at(c, k, false);
     k += sv;
     size_t used_period = sv ? compared_period_at(c, k, buf, sizeof buf) : 0;
     if (used_period) {
@@ -72,16 +97,17 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
     size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
     if (!m)
         return NULL;
-    const char *code = baselines[idx].code;
+    const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
+    const char *code = bc->code;
     size_t end = k + m;
-    if (code[strlen(code) - 1] == ':') {
+    if (bc->flags & BC_TAKES_YEAR) {
         /* year: / year_end: need the year that follows */
         if (end < c->tv.n && c->tv.t[end].kind == TOK_NUMBER && (c->tv.t[end].flags & NUM_YEARLIKE)) {
             snprintf(buf, sizeof buf, "%s%d", code, (int)c->tv.t[end].v);
             *consumed = end + 1 - i;
             return arena_strdup(c->arena, buf);
         }
-        if (strcmp(code, "year:") == 0)
+        if (bc->flags & BC_NEEDS_YEAR)
             return NULL; /* "năm" alone is not a baseline */
         if (c->meta->year) {
             snprintf(buf, sizeof buf, "%s%d", code, c->meta->year - 1);
@@ -90,8 +116,7 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
         }
         return NULL;
     }
-    if (!sv && strcmp(code, "plan") != 0 && strncmp(code, "budget", 6) != 0 &&
-        strcmp(code, "same_period_last_year") != 0)
+    if (!sv && !(bc->flags & BC_BARE))
         return NULL; /* "năm trước" without "so với" is not necessarily a baseline */
     *consumed = end - i;
     return code;
@@ -138,7 +163,7 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
         if (is_punct(c, k, '(') || is_punct(c, k, ','))
             continue;
         size_t used;
-        if (tok_is(c, k, "so") || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
+        if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);
             if (b)
                 return b;
@@ -152,7 +177,7 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
 const char *baseline_before(rctx *c, size_t lo, size_t hi)
 {
     for (size_t k = lo; k < hi; k++) {
-        if (tok_is(c, k, "so")) {
+        if (compare_word_at(c, k, false)) {
             size_t used;
             const char *b = baseline_at(c, k, &used);
             if (b)
@@ -170,12 +195,11 @@ const char *plan_before(const rctx *c, size_t i)
     while (k > 0 && k + LOOKBACK > i && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.') &&
            !is_numeric(&c->tv.t[k - 1]))
         k--;
-    for (; k + 1 < i; k++)
-        if (tok_is(c, k, "so") && so_voi_at(c, k)) {
-            size_t idx;
-            if (PHRASE_AT(c, LT_PLAN_WORDS, k + 2, &idx))
-                return plan_words[idx].code;
-        }
+    for (; k + 1 < i; k++) {
+        size_t m = compare_word_at(c, k, true), idx;
+        if (m && PHRASE_AT(c, LT_PLAN_WORDS, k + m, &idx))
+            return baseline_codes[plan_words[idx].id].code;
+    }
     return NULL;
 }
 
@@ -183,13 +207,10 @@ const char *plan_before(const rctx *c, size_t i)
 /* A plan word right after a percentage: "99,5% KH", "144,6% dự toán TW giao". */
 const char *plan_after(const rctx *c, size_t k)
 {
-    if (so_voi_at(c, k))
-        k += 2;
-    else if (tok_is(c, k, "so"))
-        k += 1;
+    k += compare_word_at(c, k, false);
     size_t idx;
     if (PHRASE_AT(c, LT_PLAN_WORDS, k, &idx))
-        return plan_words[idx].code;
+        return baseline_codes[plan_words[idx].id].code;
     return NULL;
 }
 
@@ -203,7 +224,7 @@ void settle_chain_baseline(rctx *c, sentence_state *ss)
     for (size_t k = c->out->n_recs; k > ss->pending_baseline_from; k--) {
         vnr_record *r = &c->out->recs[k - 1];
         if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
-            strcmp(r->baseline, "plan") != 0) {
+            !(baseline_flags(r->baseline) & BC_PLAN)) {
             later = r->baseline;
             break;
         }
@@ -231,9 +252,97 @@ void remember_block_baseline(rctx *c, const sentence_state *ss)
     for (size_t k = c->out->n_recs; k > ss->first_rec; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
-            strcmp(r->baseline, "plan") != 0 && strncmp(r->baseline, "budget", 6) != 0) {
+            !(baseline_flags(r->baseline) & (BC_PLAN | BC_BUDGET))) {
             c->block_baseline = r->baseline;
             return;
         }
     }
+}
+
+
+/*
+ * The baseline of a record: rows read top to bottom; the first row for
+ * the record's role whose source finds one wins. A change or index with
+ * none yet may get the one stated later in its sentence
+ * (settle_chain_baseline).
+ */
+typedef const char *(*baseline_source)(rctx *c, const draft *d);
+
+static const char *from_plan_word(rctx *c, const draft *d)
+{
+    (void)c;
+    return d->plan_code;   /* `đạt 99,5% KH` */
+}
+
+
+static const char *stated_after(rctx *c, const draft *d)
+{
+    return baseline_after(c, d->q->unit_end_tok, d->nc->sent_end);
+}
+
+
+/* In the value's segment or the one before: `so với cùng kỳ, tăng 5%`. */
+static const char *stated_just_before(rctx *c, const draft *d)
+{
+    size_t lo = d->seg_lo;
+    if (lo > d->nc->floor)
+        lo = segment_start(c, lo > 0 ? lo - 1 : 0, d->nc->floor);
+    return baseline_before(c, lo, d->i);
+}
+
+
+static const char *chain_baseline(rctx *c, const draft *d)
+{
+    (void)c;
+    return d->ss->baseline;
+}
+
+
+/* "tăng so với cùng kỳ gồm: ván ép (tăng 23,9%)" */
+static const char *stated_earlier_in_sentence(rctx *c, const draft *d)
+{
+    size_t i = d->i, s = d->nc->sent_start;
+    return baseline_before(c, i > LOOKBACK && i - LOOKBACK > s ? i - LOOKBACK : s, i);
+}
+
+
+/* `kế hoạch tăng từ 14 - 16% so với cuối năm 2020`: only a stated
+ * comparison, not the plan the target belongs to. */
+static const char *stated_after_not_plan(rctx *c, const draft *d)
+{
+    const char *b = stated_after(c, d);
+    return baseline_flags(b) & (BC_PLAN | BC_BUDGET) ? NULL : b;
+}
+
+
+#define ROLE_BIT(role) (1u << (role))
+#define COMPARED (ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX) | ROLE_BIT(VNR_ROLE_ATTAINMENT))
+
+static const struct baseline_row {
+    unsigned roles;
+    baseline_source find;
+} baseline_rows[] = {
+    { COMPARED, from_plan_word },
+    { COMPARED, stated_after },
+    { COMPARED, stated_just_before },
+    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline },
+    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence },
+    { ROLE_BIT(VNR_ROLE_TARGET), stated_after_not_plan },
+};
+
+
+void baseline_step(rctx *c, draft *d)
+{
+    unsigned role = ROLE_BIT(d->r.role);
+    const char *b = NULL;
+    for (size_t k = 0; k < COUNT_OF(baseline_rows) && !b; k++)
+        if (baseline_rows[k].roles & role)
+            b = baseline_rows[k].find(c, d);
+    d->r.baseline = b;
+    if (!(role & COMPARED))
+        return;
+    if (b && !d->plan_code)
+        d->ss->baseline = b;   /* the chain's comparison, for the values after */
+    if (!b && d->ss->pending_baseline_from == NONE)
+        d->ss->pending_baseline_from = c->out->n_recs;
 }

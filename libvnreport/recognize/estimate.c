@@ -20,3 +20,24 @@ bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, 
     }
     return ss->est_at != NONE && ss->est_at < hi;
 }
+
+
+/* Is the value an estimate? An estimate word in its segment or earlier in
+ * its sentence (`Ước 6 tháng đầu năm, số lượt khách đạt …`), or the
+ * statement head's estimate for a value without a verb of its own. Never
+ * in a plan part. */
+void estimate_step(rctx *c, draft *d)
+{
+    size_t est_lo = segment_start(c, d->trig_at, d->nc->floor);
+    bool est = false;
+    for (size_t k = est_lo; k < d->i && !est; k++)
+        est = PHRASE_AT(c, LT_ESTIMATES, k, NULL) != 0;
+    if (!est)
+        est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo);
+    bool own_verb = d->tr && d->tr->kind != T_LEVEL;
+    vnr_role role = d->r.role;
+    if (!est && d->ss->head != NONE && !d->pair_second &&
+        (role != VNR_ROLE_LEVEL || !own_verb) && role != VNR_ROLE_TARGET)
+        est = c->out->recs[d->ss->head].estimate;
+    d->r.estimate = est && !c->in_plan;
+}

@@ -74,6 +74,45 @@ bool is_clock_time(const rctx *c, size_t i)
 }
 
 
+/* A DATE_WORD at token i that may stand before (or after) a date part. */
+static bool date_word(const rctx *c, size_t i, bool before)
+{
+    size_t idx;
+    return i < c->tv.n && PHRASE_AT(c, LT_DATE_WORDS, i, &idx) == 1 &&
+           (before ? date_words[idx].before : date_words[idx].after);
+}
+
+
+/* Does the NON_INDICATOR row apply to number token t (see ni_when)? */
+static bool non_indicator_applies(const non_indicator_entry *e, const token *t, bool has_unit,
+                                  bool name_follows)
+{
+    switch (e->when) {
+    case NI_WEAK:
+        return !has_unit || name_follows;
+    case NI_YEARLIKE:
+        return (t->flags & NUM_YEARLIKE) != 0;
+    case NI_MONTH_NUMBER:
+        return t->v <= 12 && !has_unit;
+    case NI_UNITLESS:
+        return !has_unit;
+    default:
+        return true;
+    }
+}
+
+
+/* `Covid-19`, `Covid -19`: a name glued to its number by a hyphen or sign. */
+static bool hyphened_name(const rctx *c, size_t i)
+{
+    size_t end = i >= 2 && is_punct(c, i - 1, '-') ? i - 1
+                 : (c->tv.t[i].flags & NUM_SIGNED) && i >= 1 ? i : 0;
+    size_t idx;
+    return end && PHRASE_BEFORE(c, LT_NON_INDICATORS, end, end - 1, &idx) &&
+           non_indicators[idx].when == NI_HYPHENED;
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -84,36 +123,16 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     if (in_period_phrase(c, i))
         return "period";
     /* dates in words: "ngày 15 tháng 11 năm 2023" */
-    if (i > 0 && (tok_is(c, i + 1, "tháng") || tok_is(c, i + 1, "năm")) && i + 2 < c->tv.n &&
-        c->tv.t[i + 2].kind == TOK_NUMBER && (tok_is(c, i - 1, "ngày") || tok_is(c, i - 1, "tháng")))
+    if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
+        c->tv.t[i + 2].kind == TOK_NUMBER && date_word(c, i - 1, true))
         return "date";
     size_t idx;
-    size_t m = PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx);
-    if (m) {
-        const char *fate = non_indicators[idx].code;
-        const char *ph = non_indicators[idx].phrase;
-        bool weak = strcmp(ph, "số") == 0 || strcmp(ph, "lần") == 0 || strcmp(ph, "chợ") == 0 ||
-                    strcmp(ph, "chương trình") == 0 || strcmp(ph, "công nghệ") == 0 ||
-                    strcmp(ph, "điều") == 0 || strcmp(ph, "khoản") == 0 || strcmp(ph, "hạng") == 0;
-        if (strcmp(ph, "năm") == 0 && !(t->flags & NUM_YEARLIKE))
-            return NULL;
-        if (strcmp(ph, "tháng") == 0 && (t->v > 12 || has_unit))
-            return NULL;
-        if (strcmp(ph, "ngày") == 0 && has_unit)
-            return NULL;
-        if (weak && has_unit && !name_follows)
-            return NULL;
-        return fate;
-    }
+    if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx))
+        return non_indicator_applies(&non_indicators[idx], t, has_unit, name_follows)
+                   ? non_indicators[idx].code : NULL;
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";
-
     if (phrase_first_at(c, i + 1, LT_PERIODS_AFTER, &idx))
         return periods_after[idx].code;
-    /* Covid-19, Covid -19 */
-    if (i >= 2 && is_punct(c, i - 1, '-') && tok_is(c, i - 2, "covid"))
-        return "identifier";
-    if (t->flags & NUM_SIGNED && i >= 1 && tok_is(c, i - 1, "covid"))
-        return "identifier";
-    return NULL;
+    return hyphened_name(c, i) ? "identifier" : NULL;
 }

@@ -77,7 +77,7 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
     }
     /* a baseline phrase at the end: "… so với năm trước" */
     for (size_t k = *a; k < *b; k++) {
-        if (tok_is(c, k, "so") && so_voi_at(c, k)) {
+        if (compare_word_at(c, k, true)) {
             *b = k;
             break;
         }
@@ -167,12 +167,12 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         const token *t = &c->tv.t[k];
         if (is_numeric(t) || is_strong_boundary(c, k) || is_punct(c, k, '(') || is_punct(c, k, ')'))
             break;
-        if (tok_is(c, k, "so") || tok_is(c, k, "với"))
+        if (in_table(c, k, LT_COUNT_NOUN_STOPS))
             break;
-        if ((tok_is(c, k, "tăng") || tok_is(c, k, "giảm") || tok_is(c, k, "đạt") ||
-             tok_is(c, k, "chiếm") || tok_is(c, k, "bằng")) &&
-            (k + 1 >= limit || is_numeric(&c->tv.t[k + 1]) || PHRASE_AT(c, LT_QUALIFIERS, k + 1, NULL)))
-            break;
+        size_t idx, m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+        if (m && (trigger_kind_flags[triggers[idx].kind] & TK_ENDS_COUNT_NOUN) &&
+            (k + m >= limit || is_numeric(&c->tv.t[k + m]) || PHRASE_AT(c, LT_QUALIFIERS, k + m, NULL)))
+            break;   /* `có 120 doanh nghiệp sụt giảm 5%`: the verb of the count */
         k++;
     }
     while (k > from && c->tv.t[k - 1].kind == TOK_PUNCT)
@@ -188,7 +188,7 @@ const char *sentence_label(rctx *c, size_t s, size_t e)
         if (is_punct(c, k, ':')) {
             if (k == s || !has_content(c, s, k))
                 return NULL;
-            if (tok_is(c, s, "về") || tok_is(c, s, "trong") || tok_is(c, s, "gồm") || tok_is(c, s, "như"))
+            if (in_table(c, s, LT_LABEL_NOTS))
                 return NULL;
             for (size_t j = s; j < k; j++)
                 if (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE)
@@ -199,4 +199,153 @@ const char *sentence_label(rctx *c, size_t s, size_t e)
             return NULL;
     }
     return NULL;
+}
+
+
+/* Does an indicator name a growth rate (a GROWTH_WORD in any letter case),
+ * so that a percentage level of it is a change? */
+bool names_growth_rate(rctx *c, const char *indicator)
+{
+    size_t n = indicator ? strlen(indicator) : 0;
+    if (!n)
+        return false;
+    size_t cap = 2 * n + 8;   /* lower case never grows a letter past double */
+    c->scratch.len = 0;
+    if (!buf_reserve(&c->scratch, cap)) {
+        arena_mark_failed(c->arena);
+        return false;
+    }
+    utf8_lower(indicator, n, c->scratch.data, cap);
+    for (size_t g = 0; g < table_size(LT_GROWTH_WORDS); g++)
+        if (strstr(c->scratch.data, growth_words[g].phrase))
+            return true;
+    return false;
+}
+
+
+/* A level, target or share: its own phrase, else the statement head's;
+ * its subject the sentence's label, else the block's; a short measure
+ * later in a clause is about the clause's first entity (`Cây ngô gieo
+ * trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha`). */
+static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_record *head)
+{
+    const sentence_state *ss = d->ss;
+    vnr_record *r = &d->r;
+    r->indicator = own_text ? own_text : (head ? head->indicator : "");
+    d->inherited = !own_text && head;
+    r->subject = ss->subject ? ss->subject : (own_text || !head ? c->block_subject : head->subject);
+    size_t entity = NONE;
+    if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
+        entity = ss->clause_first;
+    else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL)
+        entity = ss->first_rec;
+    if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE)
+        r->subject = c->out->recs[entity].indicator;
+}
+
+
+/* Indicator and subject from the value's own phrase (own_text, NULL when
+ * it has none) and the sentence's earlier records. */
+static void choose_indicator(rctx *c, draft *d, const char *own_text)
+{
+    const sentence_state *ss = d->ss;
+    vnr_record *r = &d->r;
+    const vnr_record *head = ss->head != NONE ? &c->out->recs[ss->head] : NULL;
+    if (!head && c->out->n_recs > ss->first_rec)
+        head = &c->out->recs[c->out->n_recs - 1];
+    bool chained = head && head->indicator && *head->indicator && c->out->n_recs > ss->first_rec;
+    if (d->pair_second && c->out->n_recs > 0) {
+        const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
+        r->indicator = prev->indicator;
+        r->subject = prev->subject;
+    } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {
+        level_indicator(c, d, own_text, head);
+    } else if (own_text && chained) {
+        r->subject = own_text;   /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
+        r->indicator = head->indicator;
+    } else if (own_text) {
+        r->indicator = own_text;
+        r->subject = ss->subject ? ss->subject : c->block_subject;
+    } else if (head) {
+        r->indicator = head->indicator;
+        r->subject = head->subject;
+        d->inherited = true;
+    } else {
+        r->indicator = "";
+        r->subject = ss->subject ? ss->subject : c->block_subject;
+    }
+}
+
+
+/* The first token of the thing a count names after its value (`150,2
+ * nghìn con` → `con`), or `tail` when it adds nothing to `indicator`. */
+static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, size_t il)
+{
+    const quantity *q = d->q;
+    size_t from = q->count ? token_at_offset(c, d->i, q->unit_start) : q->unit_end_tok;
+    while (from + 1 < tail && units_scale_word(c->text + c->tv.t[from].start,
+                                               c->tv.t[from].end - c->tv.t[from].start) > 0)
+        from++;
+    /* a bare classifier after a named thing adds nothing: `Tổng đàn lợn` */
+    if (il && tail == from + 1 && in_table(c, from, LT_CLASSIFIERS))
+        return tail;
+    /* nor a noun the indicator already names: `cây ăn quả … 5 nghìn cây` */
+    if (il && from < tail &&
+        contains_words(d->r.indicator, c->text + c->tv.t[from].start,
+                       c->tv.t[tail - 1].end - c->tv.t[from].start))
+        return tail;
+    return from;
+}
+
+
+/* A count names its own thing: `có 90 doanh nghiệp hoạt động trở lại`,
+ * `264 vụ vi phạm Luật Lâm nghiệp` — the noun phrase after it joins the
+ * indicator. */
+static void name_counted_thing(rctx *c, draft *d)
+{
+    const quantity *q = d->q;
+    vnr_record *r = &d->r;
+    bool level = r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET;
+    bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
+                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS);
+    if (q->count && d->inherited && level) {
+        r->indicator = "";
+        d->inherited = false;
+    }
+    if (d->pair_second || d->inherited || !(q->count || (noun_follows && level)))
+        return;
+    size_t tail = count_tail_end(c, q->unit_end_tok, d->nc->sent_end);
+    size_t il = strlen(r->indicator ? r->indicator : "");
+    size_t from = counted_thing_start(c, d, tail, il);
+    if (from >= tail)
+        return;
+    const char *unit_phrase = tokens_text(c, from, tail);
+    c->scratch.len = 0;
+    bool ok = unit_phrase != NULL;
+    if (ok && il)
+        ok = buf_append(&c->scratch, r->indicator, il) && buf_append_char(&c->scratch, ' ');
+    if (ok && buf_append_str(&c->scratch, unit_phrase))
+        r->indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+    else
+        arena_mark_failed(c->arena);
+}
+
+
+/* The indicator and subject of a record; false when out of memory. */
+bool indicator_step(rctx *c, draft *d)
+{
+    d->ind_a = d->ind_b = 0;
+    if (!d->pair_second)
+        indicator_span(c, d->i, d->trig_at, d->nc->floor, d->nc->sent_start, &d->ind_a, &d->ind_b);
+    const char *own_text = NULL;
+    if (has_content(c, d->ind_a, d->ind_b)) {
+        own_text = phrase_text(c, d->ind_a, d->ind_b);
+        if (!own_text)
+            return false;
+        if (!*own_text)
+            own_text = NULL;   /* the phrase was only a period: `9 tháng năm 2024, …` */
+    }
+    choose_indicator(c, d, own_text);
+    name_counted_thing(c, d);
+    return true;
 }

@@ -16,12 +16,12 @@ const trigger_entry triggers[] = {
 #include "lexicon.def"
 #undef TRIGGER
 };
-const coded_entry baselines[] = {
+const baseline_entry baselines[] = {
 #define BASELINE(p, c) { p, c },
 #include "lexicon.def"
 #undef BASELINE
 };
-const coded_entry plan_words[] = {
+const baseline_entry plan_words[] = {
 #define PLAN_WORD(p, c) { p, c },
 #include "lexicon.def"
 #undef PLAN_WORD
@@ -46,8 +46,8 @@ const word_entry fillers[] = {
 #include "lexicon.def"
 #undef FILLER
 };
-const coded_entry non_indicators[] = {
-#define NON_INDICATOR(p, f) { p, f },
+const non_indicator_entry non_indicators[] = {
+#define NON_INDICATOR(p, f, w) { p, f, w },
 #include "lexicon.def"
 #undef NON_INDICATOR
 };
@@ -123,6 +123,51 @@ const word_entry plan_structure[] = {
 #include "lexicon.def"
 #undef PLAN_STRUCTURE
 };
+const compare_entry compare_words[] = {
+#define COMPARE_WORD(p, full) { p, full },
+#include "lexicon.def"
+#undef COMPARE_WORD
+};
+const word_entry count_noun_stops[] = {
+#define COUNT_NOUN_STOP(p) { p },
+#include "lexicon.def"
+#undef COUNT_NOUN_STOP
+};
+const date_word_entry date_words[] = {
+#define DATE_WORD(p, before, after) { p, before, after },
+#include "lexicon.def"
+#undef DATE_WORD
+};
+const unit_kind_entry unit_kinds[] = {
+#define UNIT_KIND(p, k) { p, k },
+#include "lexicon.def"
+#undef UNIT_KIND
+};
+const word_entry rate_words[] = {
+#define RATE_WORD(p) { p },
+#include "lexicon.def"
+#undef RATE_WORD
+};
+const word_entry growth_words[] = {
+#define GROWTH_WORD(p) { p },
+#include "lexicon.def"
+#undef GROWTH_WORD
+};
+const word_entry label_nots[] = {
+#define LABEL_NOT(p) { p },
+#include "lexicon.def"
+#undef LABEL_NOT
+};
+const baseline_code_entry baseline_codes[BL_COUNT] = {
+#define BASELINE_CODE(id, code, flags) [id] = { code, flags },
+#include "lexicon.def"
+#undef BASELINE_CODE
+};
+const unsigned trigger_kind_flags[T_KIND_COUNT] = {
+#define TRIGGER_KIND(kind, flags) [kind] = flags,
+#include "lexicon.def"
+#undef TRIGGER_KIND
+};
 
 
 /* A table as a strided array of phrases (every entry type starts with one). */
@@ -132,28 +177,6 @@ typedef struct table_view {
 } table_view;
 
 
-const size_t n_triggers = COUNT_OF(triggers);
-const size_t n_baselines = COUNT_OF(baselines);
-const size_t n_plan_words = COUNT_OF(plan_words);
-const size_t n_qualifiers = COUNT_OF(qualifiers);
-const size_t n_qualifiers_after = COUNT_OF(qualifiers_after);
-const size_t n_estimates = COUNT_OF(estimates);
-const size_t n_fillers = COUNT_OF(fillers);
-const size_t n_non_indicators = COUNT_OF(non_indicators);
-const size_t n_not_nouns = COUNT_OF(not_nouns);
-const size_t n_count_nouns = COUNT_OF(count_nouns);
-const size_t n_amount_words = COUNT_OF(amount_words);
-const size_t n_periods_after = COUNT_OF(periods_after);
-const size_t n_time_words = COUNT_OF(time_words);
-const size_t n_classifiers = COUNT_OF(classifiers);
-const size_t n_target_cues = COUNT_OF(target_cues);
-const size_t n_target_cue_nots = COUNT_OF(target_cue_nots);
-const size_t n_target_cue_stops = COUNT_OF(target_cue_stops);
-const size_t n_gap_words = COUNT_OF(gap_words);
-const size_t n_range_opens = COUNT_OF(range_opens);
-const size_t n_range_words = COUNT_OF(range_words);
-const size_t n_share_words = COUNT_OF(share_words);
-const size_t n_plan_structure = COUNT_OF(plan_structure);
 
 #define TABLE_VIEW(t) { &(t)[0].phrase, sizeof *(t), COUNT_OF(t) }
 
@@ -181,7 +204,20 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_RANGE_WORDS] = TABLE_VIEW(range_words),
     [LT_SHARE_WORDS] = TABLE_VIEW(share_words),
     [LT_PLAN_STRUCTURE] = TABLE_VIEW(plan_structure),
+    [LT_COMPARE_WORDS] = TABLE_VIEW(compare_words),
+    [LT_COUNT_NOUN_STOPS] = TABLE_VIEW(count_noun_stops),
+    [LT_DATE_WORDS] = TABLE_VIEW(date_words),
+    [LT_UNIT_KINDS] = TABLE_VIEW(unit_kinds),
+    [LT_RATE_WORDS] = TABLE_VIEW(rate_words),
+    [LT_GROWTH_WORDS] = TABLE_VIEW(growth_words),
+    [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
 };
+
+
+size_t table_size(lex_table t)
+{
+    return lex_tables[t].count;
+}
 
 
 const char *table_phrase(lex_table t, size_t e)

@@ -132,10 +132,12 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         q->unit_start = n->start;
         q->unit_end = end;
         q->unit_end_tok = after;
-        q->points = m >= 6 && memcmp(c->text + n->start, "điểm", 6) == 0;
+        size_t kind_idx;
+        unit_kind kind = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx) ? unit_kinds[kind_idx].kind : UK_NONE;
+        q->points = kind == UK_POINTS;
         q->resolved = units_resolve(NULL, c->text + n->start, end - n->start, true, &q->info) == VNR_OK;
         q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
-        q->times = tok_is(c, j, "lần");
+        q->times = kind == UK_TIMES;
         return true;
     }
     size_t cn = count_noun_at(c, j);
@@ -180,7 +182,7 @@ bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
     while (lo > floor && is_punct(c, lo - 1, ':'))
         lo = phrase_floor(c, lo - 1, floor);
     for (size_t k = lo; k < i; k++)
-        if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
+        if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL))
             return true;
     return false;
 }

@@ -68,14 +68,13 @@ bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
     if (lo > floor && is_punct(c, lo - 1, '('))
         lo = phrase_floor(c, lo - 1, floor);
     for (size_t k = lo; k < i; k++) {
-        if ((tok_is(c, k, "tỷ") || tok_is(c, k, "tỉ")) && tok_is(c, k + 1, "lệ"))
+        if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL))
             return false;
     }
     return PHRASE_AT(c, LT_AMOUNT_WORDS, lo, NULL) > 0;
 }
 
 
-/* Set the role of a new record from its trigger and surroundings. */
 /* `tương đương X` restates the sentence's latest value: a change when that
  * is a change, a level when it is a level (`68,37 triệu đồng (tương đương
  * 2.873 USD)`). */
@@ -86,83 +85,154 @@ bool restates_change(const rctx *c, const sentence_state *ss)
 }
 
 
-void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
-                        const sentence_state *ss, const char **plan_code)
+/*
+ * The role of a value from its trigger: decision rows read top to bottom;
+ * the first row whose trigger kinds include the value's and whose test
+ * holds (no test: always) sets the role and runs its action. Add a row,
+ * not a branch: each test and action below is one small question or step.
+ */
+
+/* What the role rows see of one value. */
+typedef struct role_case {
+    rctx *c;
+    draft *d;
+    const char *plan;   /* the plan word the tests found, for take_plan */
+} role_case;
+
+typedef bool (*role_test)(role_case *rc);
+typedef void (*role_action)(role_case *rc);
+
+typedef struct role_row {
+    unsigned kinds;     /* bit (1 << trigger_kind) per kind the row is for */
+    role_test when;     /* NULL: always */
+    vnr_role role;
+    role_action then;   /* NULL: nothing more */
+} role_row;
+
+
+static bool is_times(role_case *rc) { return rc->d->q->times; }
+static bool is_points(role_case *rc) { return rc->d->q->points; }
+static bool percent_or_times(role_case *rc) { return rc->d->q->percent || rc->d->q->times; }
+
+
+/* `đạt 99,5% KH`, `bằng 101% dự toán`: a plan word after a percentage. */
+static bool plan_follows(role_case *rc)
 {
-    *plan_code = NULL;
-    const char *plan = q->percent ? plan_after(c, q->unit_end_tok) : NULL;
-    trigger_kind k = tr ? tr->kind : T_NONE;
-    r->role = VNR_ROLE_LEVEL;
-    switch (k) {
-    case T_CHANGE:
-        r->role = q->times ? VNR_ROLE_INDEX : VNR_ROLE_CHANGE;
-        if (tr->sign < 0 && r->role == VNR_ROLE_CHANGE) {
-            r->value = -r->value;
-            r->value_max = -r->value_max;
-        }
-        if (plan && r->role == VNR_ROLE_CHANGE) {
-            /* "tăng 0,19% so với kế hoạch": change against the plan */
-        }
-        break;
-    case T_RESTATE:
-        if (plan) {
-            r->role = VNR_ROLE_ATTAINMENT;
-            *plan_code = plan;
-        } else if (ss->last_change != NONE && restates_change(c, ss) &&
-                   (strcmp(tr->phrase, "bằng") != 0 || !(q->percent && baseline_after(c, q->unit_end_tok, c->tv.n)))) {
-            r->role = VNR_ROLE_CHANGE;
-            if (c->out->recs[ss->last_change].value < 0)
-                r->value = -r->value;
-        } else if (q->percent || q->times) {
-            r->role = VNR_ROLE_INDEX;
-        }
-        break;
-    case T_INDEX:
-        r->role = VNR_ROLE_INDEX;
-        break;
-    case T_ATTAIN:
-        if (!plan && q->percent)
-            plan = plan_before(c, q->tok);
-        if (plan) {
-            r->role = VNR_ROLE_ATTAINMENT;
-            *plan_code = plan;
-        } else if (q->percent && baseline_after(c, q->unit_end_tok, c->tv.n)) {
-            r->role = VNR_ROLE_INDEX;   /* "đạt 128% so với cùng kỳ" */
-        } else if (q->percent && amount_context(c, q->tok, ss)) {
-            r->role = VNR_ROLE_ATTAINMENT;   /* "thu … (đạt 21,7%, tăng 7,6%)" */
-        }
-        break;
-    case T_EXCEED:
-        if (plan && q->percent) {
-            r->role = VNR_ROLE_ATTAINMENT;
-            r->value += 100;
-            *plan_code = plan;
-        } else {
-            r->role = VNR_ROLE_CHANGE;
-        }
-        break;
-    case T_SHARE:
-        r->role = VNR_ROLE_SHARE;
-        break;
-    default:
-        if (plan && q->percent) {
-            r->role = VNR_ROLE_ATTAINMENT;
-            *plan_code = plan;
-        } else if (q->points) {
-            r->role = VNR_ROLE_CHANGE;
-        }
-        break;
-    }
-    if (c->in_plan && r->role != VNR_ROLE_TARGET) {
-        /* a plan item keeps its written sign: "Giảm số vụ phạm tội: ≥ 5%" */
-        r->role = VNR_ROLE_TARGET;
-        r->value = fabs(r->value);
-        r->value_max = fabs(r->value_max);
+    const quantity *q = rc->d->q;
+    rc->plan = q->percent ? plan_after(rc->c, q->unit_end_tok) : NULL;
+    return rc->plan != NULL;
+}
+
+
+/* `so với dự toán TW giao đạt 62%`: đạt may also name its plan first. */
+static bool plan_follows_or_precedes(role_case *rc)
+{
+    if (plan_follows(rc))
+        return true;
+    rc->plan = rc->d->q->percent ? plan_before(rc->c, rc->d->q->tok) : NULL;
+    return rc->plan != NULL;
+}
+
+
+/* `đạt 128% so với cùng kỳ`: a percentage compared with a baseline. */
+static bool percent_then_baseline(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    return q->percent && baseline_after(rc->c, q->unit_end_tok, rc->c->tv.n);
+}
+
+
+/* `thu … (đạt 21,7%, tăng 7,6%)`: a percentage of an amount is its plan's share. */
+static bool percent_of_amount(role_case *rc)
+{
+    return rc->d->q->percent && amount_context(rc->c, rc->d->q->tok, rc->d->ss);
+}
+
+
+/* `tăng 5%, tương đương 120 tỷ đồng`: restates the sentence's latest change. */
+static bool restates_last_change(role_case *rc)
+{
+    return rc->d->ss->last_change != NONE && restates_change(rc->c, rc->d->ss);
+}
+
+
+static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
+
+
+static void apply_trigger_sign(role_case *rc)
+{
+    vnr_record *r = &rc->d->r;
+    if (rc->d->tr->sign < 0) {
+        r->value = -r->value;
+        r->value_max = -r->value_max;
     }
 }
 
 
-/* The indicator phrase of a quantity at token i; [*a, *b) is returned. */
+static void sign_of_last_change(role_case *rc)
+{
+    if (rc->c->out->recs[rc->d->ss->last_change].value < 0)
+        rc->d->r.value = -rc->d->r.value;
+}
+
+
+/* `vượt 5% kế hoạch`: 105% of the plan. */
+static void exceed_plan(role_case *rc)
+{
+    rc->d->r.value += 100;
+    take_plan(rc);
+}
+
+
+#define K(kind) (1u << (kind))
+/* A value with no verb of its own, or only a verb of being. */
+#define NO_VERB (K(T_NONE) | K(T_LEVEL) | K(T_TO_LEVEL))
+
+static const role_row role_rows[] = {
+    { K(T_CHANGE), is_times, VNR_ROLE_INDEX, NULL },   /* `tăng 1,5 lần` */
+    { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
+    { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
+    { K(T_EQUAL), percent_then_baseline, VNR_ROLE_INDEX, NULL },   /* `bằng 105% so với cùng kỳ` */
+    { K(T_RESTATE) | K(T_EQUAL), restates_last_change, VNR_ROLE_CHANGE, sign_of_last_change },
+    { K(T_RESTATE) | K(T_EQUAL), percent_or_times, VNR_ROLE_INDEX, NULL },
+    { K(T_INDEX), NULL, VNR_ROLE_INDEX, NULL },
+    { K(T_ATTAIN), plan_follows_or_precedes, VNR_ROLE_ATTAINMENT, take_plan },
+    { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
+    { K(T_ATTAIN), percent_of_amount, VNR_ROLE_ATTAINMENT, NULL },
+    { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
+    { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
+    { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
+    { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
+    { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
+};
+
+
+/* Set the role of a new record from its trigger (the rows above); in a
+ * plan part every value is a target. */
+void assign_role(rctx *c, draft *d)
+{
+    role_case rc = { c, d, NULL };
+    trigger_kind kind = d->tr ? d->tr->kind : T_NONE;
+    d->plan_code = NULL;
+    d->r.role = VNR_ROLE_LEVEL;
+    for (size_t k = 0; k < COUNT_OF(role_rows); k++) {
+        const role_row *row = &role_rows[k];
+        if (!(row->kinds & K(kind)) || (row->when && !row->when(&rc)))
+            continue;
+        d->r.role = row->role;
+        if (row->then)
+            row->then(&rc);
+        break;
+    }
+    if (c->in_plan && d->r.role != VNR_ROLE_TARGET) {
+        /* a plan item keeps its written sign: "Giảm số vụ phạm tội: ≥ 5%" */
+        d->r.role = VNR_ROLE_TARGET;
+        d->r.value = fabs(d->r.value);
+        d->r.value_max = fabs(d->r.value_max);
+    }
+}
+
+
 /* `(+32,36 tấn)`, `giảm 0,04% (151 tấn)`, `(-11,85%)`: a bracketed value
  * with no verb of its own, right after a change or written with a sign, is
  * a change; unsigned, it takes the sign of the change it restates. */
@@ -224,9 +294,13 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
 
 /* The role rules that look past the trigger: bracketed restatements,
  * target cues, shares of a structure, a plan's own outline. */
-void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
-                        const number_ctx *nc, const sentence_state *ss)
+void refine_role(rctx *c, draft *d)
 {
+    vnr_record *r = &d->r;
+    const quantity *q = d->q;
+    const trigger_entry *tr = d->tr;
+    const number_ctx *nc = d->nc;
+    const sentence_state *ss = d->ss;
     size_t i = q->tok, n = c->out->n_recs;
     bracket_restatement(c, r, q, ss);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
@@ -244,4 +318,36 @@ void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry 
     if (c->in_plan && r->role == VNR_ROLE_TARGET && q->count &&
         PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL))
         r->role = VNR_ROLE_LEVEL;   /* `25 chỉ tiêu`: the plan's outline */
+}
+
+
+/* The value's trigger and the qualifiers around it; trig_at becomes where
+ * the value's own phrase ends (before the trigger, or before qualifiers
+ * and estimate words when there is none). */
+void find_trigger_step(rctx *c, draft *d)
+{
+    size_t i = d->i, idx;
+    d->seg_lo = segment_start(c, i, d->nc->floor);
+    d->trig_at = i;
+    d->trig_len = 0;
+    d->tr = d->pair_second ? NULL : find_trigger(c, i, d->seg_lo, &d->trig_at, &d->trig_len);
+    if (!d->tr)
+        d->trig_at = i;
+    /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
+    d->r.qualifier = qualifier_before(c, i, d->tr ? d->trig_at + d->trig_len : d->seg_lo);
+    if (!d->r.qualifier && d->tr && d->trig_at > d->seg_lo)
+        d->r.qualifier = qualifier_before(c, d->trig_at, d->seg_lo);
+    if (d->q->unit_end_tok < c->tv.n && PHRASE_AT(c, LT_QUALIFIERS_AFTER, d->q->unit_end_tok, &idx))
+        d->r.qualifier = qualifiers_after[idx].q;
+    if (d->trig_at == i)
+        d->trig_at = i - PHRASE_BEFORE(c, LT_QUALIFIERS, i, d->seg_lo, &idx);
+}
+
+
+/* `Tốc độ tăng trưởng … đạt 3,84%`: a percentage level of a growth rate is
+ * a change (the indicator is known only after indicator_step). */
+void growth_rate_role(rctx *c, draft *d)
+{
+    if (d->r.role == VNR_ROLE_LEVEL && d->q->percent && names_growth_rate(c, d->r.indicator))
+        d->r.role = VNR_ROLE_CHANGE;
 }

@@ -22,8 +22,33 @@
 
 
 typedef enum trigger_kind {
-    T_NONE, T_LEVEL, T_CHANGE, T_RESTATE, T_INDEX, T_ATTAIN, T_EXCEED, T_SHARE, T_TO_LEVEL
+    T_NONE, T_LEVEL, T_CHANGE, T_RESTATE, T_EQUAL, T_INDEX, T_ATTAIN, T_EXCEED, T_SHARE,
+    T_TO_LEVEL,
+    T_KIND_COUNT
 } trigger_kind;
+
+/* Properties of a trigger kind (TRIGGER_KIND rows). */
+enum { TK_ENDS_COUNT_NOUN = 1 };
+
+/* What a comparison is made with: one id per BASELINE_CODE row. */
+typedef enum baseline_id {
+#define BASELINE_CODE(id, code, flags) id,
+#include "lexicon.def"
+#undef BASELINE_CODE
+    BL_COUNT,
+    BL_OTHER = BL_COUNT    /* a code no row spells: a compared period (`month:3/2023`) */
+} baseline_id;
+
+/* Properties of a baseline code (BASELINE_CODE rows). */
+enum { BC_BARE = 1, BC_PLAN = 2, BC_BUDGET = 4, BC_TAKES_YEAR = 8, BC_NEEDS_YEAR = 16 };
+
+/* When a NON_INDICATOR phrase makes the number after it no quantity. */
+typedef enum ni_when {
+    NI_ALWAYS, NI_WEAK, NI_YEARLIKE, NI_MONTH_NUMBER, NI_UNITLESS, NI_HYPHENED
+} ni_when;
+
+/* What a unit word makes of its value (UNIT_KIND rows). */
+typedef enum unit_kind { UK_NONE, UK_POINTS, UK_TIMES } unit_kind;
 
 
 typedef struct trigger_entry { const char *phrase; trigger_kind kind; int sign; } trigger_entry;
@@ -31,6 +56,12 @@ typedef struct coded_entry { const char *phrase; const char *code; } coded_entry
 typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
 typedef struct word_entry { const char *phrase; } word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
+typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
+typedef struct baseline_code_entry { const char *code; unsigned flags; } baseline_code_entry;
+typedef struct non_indicator_entry { const char *phrase; const char *code; ni_when when; } non_indicator_entry;
+typedef struct compare_entry { const char *phrase; bool full; } compare_entry;
+typedef struct date_word_entry { const char *phrase; bool before, after; } date_word_entry;
+typedef struct unit_kind_entry { const char *phrase; unit_kind kind; } unit_kind_entry;
 
 
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
@@ -38,13 +69,13 @@ typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } t
 
 
 extern const trigger_entry triggers[];
-extern const coded_entry baselines[];
-extern const coded_entry plan_words[];
+extern const baseline_entry baselines[];
+extern const baseline_entry plan_words[];
 extern const qualifier_entry qualifiers[];
 extern const qualifier_entry qualifiers_after[];
 extern const word_entry estimates[];
 extern const word_entry fillers[];
-extern const coded_entry non_indicators[];
+extern const non_indicator_entry non_indicators[];
 extern const word_entry not_nouns[];
 extern const word_entry count_nouns[];
 extern const word_entry amount_words[];
@@ -59,30 +90,16 @@ extern const word_entry range_opens[];
 extern const word_entry range_words[];
 extern const word_entry share_words[];
 extern const word_entry plan_structure[];
+extern const compare_entry compare_words[];
+extern const word_entry count_noun_stops[];
+extern const date_word_entry date_words[];
+extern const unit_kind_entry unit_kinds[];
+extern const word_entry rate_words[];
+extern const word_entry growth_words[];
+extern const word_entry label_nots[];
+extern const baseline_code_entry baseline_codes[BL_COUNT];
+extern const unsigned trigger_kind_flags[T_KIND_COUNT];
 
-/* Entries in each table (lexicon.c). */
-extern const size_t n_triggers;
-extern const size_t n_baselines;
-extern const size_t n_plan_words;
-extern const size_t n_qualifiers;
-extern const size_t n_qualifiers_after;
-extern const size_t n_estimates;
-extern const size_t n_fillers;
-extern const size_t n_non_indicators;
-extern const size_t n_not_nouns;
-extern const size_t n_count_nouns;
-extern const size_t n_amount_words;
-extern const size_t n_periods_after;
-extern const size_t n_time_words;
-extern const size_t n_classifiers;
-extern const size_t n_target_cues;
-extern const size_t n_target_cue_nots;
-extern const size_t n_target_cue_stops;
-extern const size_t n_gap_words;
-extern const size_t n_range_opens;
-extern const size_t n_range_words;
-extern const size_t n_share_words;
-extern const size_t n_plan_structure;
 
 /*
  * Phrases used to be matched by comparing strings, walking every entry of
@@ -101,7 +118,9 @@ typedef enum lex_table {
     LT_TRIGGERS, LT_BASELINES, LT_PLAN_WORDS, LT_QUALIFIERS, LT_QUALIFIERS_AFTER,
     LT_ESTIMATES, LT_FILLERS, LT_NON_INDICATORS, LT_NOT_NOUNS, LT_COUNT_NOUNS,
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
-    LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE, LT_COUNT
+    LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
+    LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_COUNT
 } lex_table;
 
 
@@ -211,6 +230,25 @@ typedef struct sentence_state {
 } sentence_state;
 
 
+/* One value on its way to a record: what the steps of emit_quantity share
+ * (role.c, estimate.c, baseline.c, indicator.c, emit.c). */
+typedef struct draft {
+    size_t i;                   /* the number token */
+    quantity *q;
+    number_ctx *nc;
+    sentence_state *ss;
+    bool pair_second;           /* the second value of a pair: the first's target */
+    const char *pair_unit;      /* the unit a pair or range shares, or NULL */
+    size_t seg_lo;              /* first token of the value's segment */
+    const trigger_entry *tr;    /* its trigger, or NULL */
+    size_t trig_at, trig_len;   /* where the trigger (or the phrase's end) is */
+    const char *plan_code;      /* the plan the value is a share of, or NULL */
+    size_t ind_a, ind_b;        /* the value's own indicator phrase */
+    bool inherited;             /* the indicator came from the statement head */
+    vnr_record r;
+} draft;
+
+
 static inline bool tok_is_n(const rctx *c, size_t i, const char *w, size_t n)
 {
     return i < c->tv.n && c->lo_len[i] == n && memcmp(c->lower.data + c->lo_off[i], w, n) == 0;
@@ -250,6 +288,7 @@ enum { PERIOD_TRIM_TOKENS = 64 };
 
 /* lexicon.c — the vocabulary tables of lexicon.def and their index: word ids, phrase look-ups (longest phrase at / ending at a token), built once per process. */
 const char *table_phrase(lex_table t, size_t e);
+size_t table_size(lex_table t);
 uint32_t word_key(const char *s, size_t n);
 bool same_word(const char *a, const char *b, size_t n);
 word_slot *word_slot_of(const lexicon_index *lx, const char *s, size_t n);
@@ -306,7 +345,9 @@ bool rate_item(const rctx *c, size_t i, size_t floor, size_t e);
 size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e);
 
 /* baseline.c — what a change, index or attainment is compared with: `so với …` phrases before or after the value, plan words, compared periods, and the baseline a chain or a paragraph carries. */
-size_t so_voi_at(const rctx *c, size_t k);
+size_t compare_word_at(const rctx *c, size_t k, bool full_only);
+baseline_id baseline_id_of(const char *code);
+unsigned baseline_flags(const char *code);
 size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap);
 const char *baseline_at(rctx *c, size_t i, size_t *consumed);
 bool gap_skippable(rctx *c, size_t a, size_t b);
@@ -316,6 +357,7 @@ const char *plan_before(const rctx *c, size_t i);
 const char *plan_after(const rctx *c, size_t k);
 void settle_chain_baseline(rctx *c, sentence_state *ss);
 void remember_block_baseline(rctx *c, const sentence_state *ss);
+void baseline_step(rctx *c, draft *d);
 
 /* role.c — the role and sign of a record: its trigger, qualifiers, shares, restatements in brackets and target cues. */
 const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at,
@@ -323,16 +365,17 @@ const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at
 vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo);
 bool amount_context(const rctx *c, size_t i, const sentence_state *ss);
 bool restates_change(const rctx *c, const sentence_state *ss);
-void assign_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
-                        const sentence_state *ss, const char **plan_code);
+void find_trigger_step(rctx *c, draft *d);
+void assign_role(rctx *c, draft *d);
+void growth_rate_role(rctx *c, draft *d);
 void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                                 const sentence_state *ss);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
-void refine_role(rctx *c, vnr_record *r, const quantity *q, const trigger_entry *tr,
-                        const number_ctx *nc, const sentence_state *ss);
+void refine_role(rctx *c, draft *d);
 
 /* estimate.c — whether a record is an estimate: estimate words in its segment or its sentence, or the statement head's. */
 bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, size_t hi);
+void estimate_step(rctx *c, draft *d);
 
 /* indicator.c — the indicator and subject phrases of a record: the phrase before the value trimmed of fillers, periods and baselines, sentence labels and the noun phrase after a count. */
 size_t time_adverbial_at(const rctx *c, size_t a, size_t b);
@@ -343,6 +386,8 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
 bool contains_words(const char *hay, const char *needle, size_t n);
 size_t count_tail_end(const rctx *c, size_t from, size_t limit);
 const char *sentence_label(rctx *c, size_t s, size_t e);
+bool names_growth_rate(rctx *c, const char *indicator);
+bool indicator_step(rctx *c, draft *d);
 
 /* record-period.c — the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases. */
 bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap);
