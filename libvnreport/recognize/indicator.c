@@ -50,7 +50,7 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
             *a += m;
             continue;
         }
-        if (*a < *b && tok_is(c, *a, "so")) {
+        if (*a < *b && compare_word_at(c, *a, false)) {
             size_t used;
             if (baseline_at(c, *a, &used)) {
                 *a += used;

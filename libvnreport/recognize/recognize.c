@@ -13,166 +13,121 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A token that is no number: dates, year spans, document numbers and
+ * footnote markers get their fate; so do the digits inside words. */
+static bool mark_token(rctx *c, const token *t)
+{
+    switch (t->kind) {
+    case TOK_DATE:
+        return add_fate(c, t->start, t->end, "date", NONE);
+    case TOK_YEAR_SPAN:
+        return add_fate(c, t->start, t->end, "period", NONE);
+    case TOK_DOCNUM:
+        return add_fate(c, t->start, t->end, "document_number", NONE);
+    case TOK_FOOTNOTE:
+        return add_fate(c, t->start, t->end, "footnote_marker", NONE);
+    case TOK_WORD:
+        /* digits inside words: m2, UV2, H5N6 (the lexer flags them) */
+        return !(t->flags & TOK_DIGITS) || add_digit_fates(c, t->start, t->end, "identifier");
+    default:
+        return true;
+    }
+}
+
+
+/* The unit of the number at i (into q, *has_unit) and, when it is no
+ * quantity (a year, a date, an ordinal …), its fate. */
+static const char *quantity_or_fate(rctx *c, const sentence_walk *w, size_t i, quantity *q, bool *has_unit)
+{
+    const token *t = &c->tv.t[i];
+    *has_unit = find_unit(c, i, q);
+    /* "vụ Đông xuân 2021 đảm bảo": a year before a word is still a year */
+    bool year_word = (t->flags & NUM_YEARLIKE) && q->count;
+    /* "số 20 tỉnh Hà Giang": a count noun followed by a name is a name */
+    size_t after = q->unit_end_tok;
+    bool name_follows = q->count && after < w->end && c->tv.t[after].kind == TOK_WORD &&
+                        (c->tv.t[after].flags & TOK_UPPER);
+    return non_indicator_fate(c, i, segment_start(c, i, w->nc.floor), *has_unit && !year_word,
+                              name_follows);
+}
+
+
+/* A number without a unit: an item about a rate takes `%` ("Tỷ lệ trẻ em
+ * suy dinh dưỡng: ≤ 15,8."); any other is a bare number ("24,6/24,3
+ * tạ/ha" is a fraction whose unit follows). */
+static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
+{
+    bool ok;
+    if (rate_item(c, i, w->nc.floor, w->end))
+        ok = emit_quantity(c, i, q, &w->nc, &w->ss, false, "%");
+    else
+        ok = add_fate(c, c->tv.t[i].start, c->tv.t[i].end, "bare_number", NONE);
+    w->nc.floor = i + 1;
+    return ok;
+}
+
+
+/* The number at token i: its fate, or its record(s); *next is the token
+ * to read after it. */
+static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
+{
+    const token *t = &c->tv.t[i];
+    if (!isfinite(t->v))   /* 10,000 digits: no double holds it, and a null value is no record */
+        return add_fate(c, t->start, t->end, "out_of_range", NONE);
+    quantity q = { .tok = i, .value = t->v, .value_max = NAN, .total = NAN,
+                   .vstart = t->start, .vend = t->end };
+    bool has_unit;
+    const char *fate = quantity_or_fate(c, w, i, &q, &has_unit);
+    if (fate)
+        return add_fate(c, t->start, t->end, fate, NONE);
+    size_t join = t->kind == TOK_NUMBER ? range_join_at(c, i, has_unit ? q.unit_end_tok : i + 1, w->end) : 0;
+    if (!has_unit && join && find_unit(c, i + 1 + join, &q)) {
+        /* `từ 14 - 16%`, `7-8 %`: the first bound takes the unit of the second */
+        has_unit = true;
+        q.unit_end_tok = i + 1;
+    }
+    if (!has_unit)
+        return read_unitless(c, w, i, &q);
+    pair_step step = read_range(c, w, i, &q, next);
+    if (step == PAIR_NONE && t->kind == TOK_RANGE)
+        q.value_max = t->v2;
+    else if (step == PAIR_NONE && t->kind == TOK_FRACTION)
+        step = read_fraction(c, w, i, &q, next);
+    if (step == PAIR_NONE)
+        step = read_slash_pair(c, w, i, &q, next);
+    if (step != PAIR_NONE)
+        return step == PAIR_READ;
+    if (!emit_quantity(c, i, &q, &w->nc, &w->ss, false, NULL))
+        return false;
+    w->nc.floor = q.consumed_end;
+    *next = q.unit_end_tok;
+    return true;
+}
+
+
+/* Every token of the sentence [s, e) in order; the sentence's records
+ * share a statement head, a chain baseline and a label subject. */
 bool process_sentence(rctx *c, size_t s, size_t e)
 {
-    sentence_state ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
-                          .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
-                          .est_scanned = s, .est_at = NONE };
-    ss.subject = sentence_label(c, s, e);
-    number_ctx nc = { .sent_start = s, .sent_end = e, .floor = s };
+    sentence_walk w = {
+        .nc = { .sent_start = s, .sent_end = e, .floor = s },
+        .ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
+                .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
+                .est_scanned = s, .est_at = NONE },
+        .end = e,
+    };
+    w.ss.subject = sentence_label(c, s, e);
     c->statement++;
     c->clause_text = NULL;
-    for (size_t i = s; i < e; i++) {
-        token *t = &c->tv.t[i];
-        switch (t->kind) {
-        case TOK_DATE:
-            if (!add_fate(c, t->start, t->end, "date", NONE))
-                return false;
-            continue;
-        case TOK_YEAR_SPAN:
-            if (!add_fate(c, t->start, t->end, "period", NONE))
-                return false;
-            continue;
-        case TOK_DOCNUM:
-            if (!add_fate(c, t->start, t->end, "document_number", NONE))
-                return false;
-            continue;
-        case TOK_FOOTNOTE:
-            if (!add_fate(c, t->start, t->end, "footnote_marker", NONE))
-                return false;
-            continue;
-        case TOK_WORD:
-            /* digits inside words: m2, UV2, H5N6 (the lexer flags them) */
-            if ((t->flags & TOK_DIGITS) && !add_digit_fates(c, t->start, t->end, "identifier"))
-                return false;
-            continue;
-        case TOK_NUMBER:
-        case TOK_RANGE:
-        case TOK_FRACTION:
-            break;
-        default:
-            continue;
-        }
-        if (!isfinite(t->v)) {
-            /* 10,000 digits: no double holds it, and a null value is no record */
-            if (!add_fate(c, t->start, t->end, "out_of_range", NONE))
-                return false;
-            continue;
-        }
-        quantity q = { .tok = i, .value = t->v, .value_max = NAN, .total = NAN,
-                       .vstart = t->start, .vend = t->end };
-        bool has_unit = find_unit(c, i, &q);
-        /* "vụ Đông xuân 2021 đảm bảo": a year before a word is still a year */
-        bool year_word = (t->flags & NUM_YEARLIKE) && q.count;
-        /* "số 20 tỉnh Hà Giang": a count noun followed by a name is a name */
-        bool name_follows = q.count && q.unit_end_tok < e && c->tv.t[q.unit_end_tok].kind == TOK_WORD &&
-                            (c->tv.t[q.unit_end_tok].flags & TOK_UPPER);
-        const char *fate = non_indicator_fate(c, i, segment_start(c, i, nc.floor), has_unit && !year_word,
-                                              name_follows);
-        if (fate) {
-            if (!add_fate(c, t->start, t->end, fate, NONE))
-                return false;
-            continue;
-        }
-        size_t join = t->kind == TOK_NUMBER ? range_join_at(c, i, has_unit ? q.unit_end_tok : i + 1, e) : 0;
-        if (!has_unit && join && find_unit(c, i + 1 + join, &q)) {
-            /* `từ 14 - 16%`, `7-8 %`: the first bound takes the unit of the second */
-            has_unit = true;
-            q.unit_end_tok = i + 1;
-        }
-        if (!has_unit && rate_item(c, i, nc.floor, e)) {
-            /* "Tỷ lệ trẻ em suy dinh dưỡng: ≤ 15,8." — the unit is the rate's */
-            if (!emit_quantity(c, i, &q, &nc, &ss, false, "%"))
-                return false;
-            nc.floor = i + 1;
-            continue;
-        }
-        if (!has_unit) {
-            /* "24,6/24,3 tạ/ha" is a fraction whose unit follows; others are bare */
-            if (!add_fate(c, t->start, t->end, "bare_number", NONE))
-                return false;
-            nc.floor = i + 1;
-            continue;
-        }
-        size_t dash = q.unit_end_tok;
-        join = t->kind == TOK_NUMBER ? range_join_at(c, i, dash, e) : 0;
-        if (join) {
-            size_t hi = dash + join;
-            quantity q2 = { .tok = hi };
-            if (find_unit(c, hi, &q2) && q2.unit_end - q2.unit_start == q.unit_end - q.unit_start &&
-                memcmp(c->text + q2.unit_start, c->text + q.unit_start, q.unit_end - q.unit_start) == 0 &&
-                c->tv.t[hi].v > t->v) {
-                q.value_max = c->tv.t[hi].v;
-                if (!add_fate(c, c->tv.t[hi].start, c->tv.t[hi].end, "range_end", NONE))
-                    return false;
-                if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
-                    return false;
-                nc.floor = q2.unit_end_tok;
-                i = q2.unit_end_tok - 1;
-                continue;
-            }
-        }
-        if (t->kind == TOK_RANGE) {
-            q.value_max = t->v2;
-        } else if (t->kind == TOK_FRACTION) {
-            /* a part cannot exceed its whole: "286.540/280.000 con" is actual/plan */
-            bool plan_pair = q.count && t->v > t->v2;
-            if ((q.count || q.percent) && !plan_pair) {
-                q.total = t->v2;
-                q.vend = t->end1;
-            } else {
-                /* actual/plan pair sharing the unit: level then target */
-                quantity q2 = q;
-                q.vend = t->end1;
-                if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
-                    return false;
-                q2.value = t->v2;
-                q2.vstart = t->start2;
-                q2.vend = t->end;
-                const char *unit = c->out->recs[c->out->n_recs - 1].unit;
-                if (!emit_quantity(c, i, &q2, &nc, &ss, true, unit))
-                    return false;
-                c->out->fates[c->out->n_fates - 1].norm_start = t->start2;
-                c->out->fates[c->out->n_fates - 2].norm_end = t->end1;
-                nc.floor = q.unit_end_tok;
-                i = q.unit_end_tok - 1;
-                continue;
-            }
-        }
-        /* "3.669,25 ha/3.621,7 ha", "52,43 tạ/51,4 tạ/ha": a pair across '/' */
-        size_t u = q.unit_end_tok;
-        if (u + 1 < e && is_punct(c, u, '/') && c->tv.t[u + 1].kind == TOK_NUMBER) {
-            quantity q2 = { .tok = u + 1, .value = c->tv.t[u + 1].v, .value_max = NAN, .total = NAN,
-                            .vstart = c->tv.t[u + 1].start, .vend = c->tv.t[u + 1].end };
-            if (find_unit(c, u + 1, &q2)) {
-                const char *u1 = arena_strndup(c->arena, c->text + q.unit_start, q.unit_end - q.unit_start);
-                const char *u2 = arena_strndup(c->arena, c->text + q2.unit_start, q2.unit_end - q2.unit_start);
-                unit_info i1, i2;
-                bool same = units_resolve(NULL, u1, strlen(u1), true, &i1) == VNR_OK &&
-                            units_resolve(NULL, u2, strlen(u2), true, &i2) == VNR_OK &&
-                            strcmp(i1.dimension, i2.dimension) == 0 &&
-                            (strcmp(i1.dimension, "count") != 0 || strcmp(i1.canonical, i2.canonical) == 0);
-                bool extends = strncmp(u2, u1, strlen(u1)) == 0 && strlen(u2) > strlen(u1) &&
-                               u2[strlen(u1)] == '/';
-                if (same || extends) {
-                    const char *shared = extends ? u2 : u1;
-                    if (!emit_quantity(c, i, &q, &nc, &ss, false, extends ? shared : NULL))
-                        return false;
-                    if (!emit_quantity(c, u + 1, &q2, &nc, &ss, true, extends ? shared : u2))
-                        return false;
-                    nc.floor = q2.consumed_end;
-                    i = q2.unit_end_tok - 1;
-                    continue;
-                }
-            }
-        }
-        if (!emit_quantity(c, i, &q, &nc, &ss, false, NULL))
+    for (size_t i = s; i < e;) {
+        const token *t = &c->tv.t[i];
+        size_t next = i + 1;
+        if (!(is_numeric(t) ? read_number(c, &w, i, &next) : mark_token(c, t)))
             return false;
-        nc.floor = q.consumed_end;
-        i = q.unit_end_tok - 1;
+        i = next;
     }
-    settle_chain_baseline(c, &ss);
-    remember_block_baseline(c, &ss);
+    settle_chain_baseline(c, &w.ss);
+    remember_block_baseline(c, &w.ss);
     return true;
 }
 

@@ -400,6 +400,23 @@ bool push_record(rctx *c, vnr_record *r);
 bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_state *ss,
                           bool pair_second, const char *pair_unit);
 
+/* Reading one sentence: its bounds and what its records share. */
+typedef struct sentence_walk {
+    number_ctx nc;
+    sentence_state ss;
+    size_t end;             /* first token after the sentence */
+} sentence_walk;
+
+/* pairs.c — values read together: ranges, fractions and actual/plan pairs, pairs across '/'. */
+typedef enum pair_step {
+    PAIR_FAILED = -1,   /* out of memory */
+    PAIR_NONE = 0,      /* not this kind of pair: read the value another way */
+    PAIR_READ = 1       /* records made; *next set */
+} pair_step;
+pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
+pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
+pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
+
 /* recognize.c — the driver: blocks → sentences → numbers; hands each quantity (single, range, fraction or pair) to emit.c. */
 bool process_sentence(rctx *c, size_t s, size_t e);
 bool set_section(rctx *c, const block *b);

@@ -1,0 +1,116 @@
+/*
+ * pairs.c — recognize stage: values read together — a range (`14 - 16%`,
+ * `từ 1,21% đến 13,16%`), a fraction or actual/plan pair (`286.540/280.000
+ * con`), and a pair across '/' (`3.669,25 ha/3.621,7 ha`). Each hands its
+ * values to emit.c and says where reading goes on.
+ *
+ * Shares rules.h with the other rule modules; vocabulary only from
+ * lexicon.def (no word is spelled here).
+ */
+
+#include "rules.h"
+#include "units.h"
+
+#include <math.h>
+#include <string.h>
+
+/* After a pair's records: the next phrase starts at `floor`, reading goes
+ * on at `next`. */
+static pair_step pair_done(sentence_walk *w, size_t floor, size_t next, size_t *out_next)
+{
+    w->nc.floor = floor;
+    *out_next = next;
+    return PAIR_READ;
+}
+
+
+/* `14 - 16%`, `từ 1,21% đến 13,16%`: both bounds with the same unit, the
+ * second larger, make one record with value_max. */
+pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
+{
+    const token *t = &c->tv.t[i];
+    size_t dash = q->unit_end_tok;
+    size_t join = t->kind == TOK_NUMBER ? range_join_at(c, i, dash, w->end) : 0;
+    if (!join)
+        return PAIR_NONE;
+    size_t hi = dash + join;
+    quantity q2 = { .tok = hi };
+    size_t unit_len = q->unit_end - q->unit_start;
+    if (!find_unit(c, hi, &q2) || q2.unit_end - q2.unit_start != unit_len ||
+        memcmp(c->text + q2.unit_start, c->text + q->unit_start, unit_len) != 0 ||
+        !(c->tv.t[hi].v > t->v))
+        return PAIR_NONE;
+    q->value_max = c->tv.t[hi].v;
+    if (!add_fate(c, c->tv.t[hi].start, c->tv.t[hi].end, "range_end", NONE) ||
+        !emit_quantity(c, i, q, &w->nc, &w->ss, false, NULL))
+        return PAIR_FAILED;
+    return pair_done(w, q2.unit_end_tok, q2.unit_end_tok, next);
+}
+
+
+/* `12/20 xã`, `45/50%`: a part of a whole (total); a part cannot exceed its
+ * whole, so `286.540/280.000 con` is actual/plan: a level, then its target
+ * sharing the unit. */
+pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
+{
+    const token *t = &c->tv.t[i];
+    bool plan_pair = q->count && t->v > t->v2;
+    if ((q->count || q->percent) && !plan_pair) {
+        q->total = t->v2;
+        q->vend = t->end1;
+        return PAIR_NONE;   /* one value with its total: read on as a single */
+    }
+    quantity q2 = *q;
+    q->vend = t->end1;
+    if (!emit_quantity(c, i, q, &w->nc, &w->ss, false, NULL))
+        return PAIR_FAILED;
+    q2.value = t->v2;
+    q2.vstart = t->start2;
+    q2.vend = t->end;
+    const char *unit = c->out->recs[c->out->n_recs - 1].unit;
+    if (!emit_quantity(c, i, &q2, &w->nc, &w->ss, true, unit))
+        return PAIR_FAILED;
+    c->out->fates[c->out->n_fates - 1].norm_start = t->start2;
+    c->out->fates[c->out->n_fates - 2].norm_end = t->end1;
+    return pair_done(w, q->unit_end_tok, q->unit_end_tok, next);
+}
+
+
+/* Do the units u1 and u2 of a pair across '/' measure the same thing (same
+ * dimension; for counts, the same thing counted)? */
+static bool same_measure(const char *u1, const char *u2)
+{
+    unit_info i1, i2;
+    return units_resolve(NULL, u1, strlen(u1), true, &i1) == VNR_OK &&
+           units_resolve(NULL, u2, strlen(u2), true, &i2) == VNR_OK &&
+           strcmp(i1.dimension, i2.dimension) == 0 &&
+           (strcmp(i1.dimension, "count") != 0 || strcmp(i1.canonical, i2.canonical) == 0);
+}
+
+
+/* "3.669,25 ha/3.621,7 ha", "52,43 tạ/51,4 tạ/ha": a value and its target
+ * across '/'; when the second unit extends the first (`tạ` → `tạ/ha`), both
+ * take the longer one. */
+pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
+{
+    size_t u = q->unit_end_tok;
+    if (!(u + 1 < w->end && is_punct(c, u, '/') && c->tv.t[u + 1].kind == TOK_NUMBER))
+        return PAIR_NONE;
+    const token *n = &c->tv.t[u + 1];
+    quantity q2 = { .tok = u + 1, .value = n->v, .value_max = NAN, .total = NAN,
+                    .vstart = n->start, .vend = n->end };
+    if (!find_unit(c, u + 1, &q2))
+        return PAIR_NONE;
+    const char *u1 = arena_strndup(c->arena, c->text + q->unit_start, q->unit_end - q->unit_start);
+    const char *u2 = arena_strndup(c->arena, c->text + q2.unit_start, q2.unit_end - q2.unit_start);
+    if (!u1 || !u2)
+        return PAIR_FAILED;
+    size_t l1 = strlen(u1);
+    bool extends = strncmp(u2, u1, l1) == 0 && strlen(u2) > l1 && u2[l1] == '/';
+    if (!extends && !same_measure(u1, u2))
+        return PAIR_NONE;
+    if (!emit_quantity(c, i, q, &w->nc, &w->ss, false, extends ? u2 : NULL) ||
+        !emit_quantity(c, u + 1, &q2, &w->nc, &w->ss, true, u2))
+        return PAIR_FAILED;
+    return pair_done(w, q2.consumed_end, q2.unit_end_tok, next);
+}
