@@ -62,6 +62,11 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out);
  * (0 when s does not start with a digit); value and NUM_* flags out. */
 size_t lex_number(const char *s, size_t n, double *value, unsigned *flags);
 
+/* Does token i ('.', '!', '?', '…') of tv end a sentence? Not after an
+ * abbreviation (abbreviations.def), not before a glued token other than
+ * the `/` of `./.`, not before a lower-case word (sentence.c). */
+bool lex_ends_sentence(const token_vec *tv, const char *text, size_t i);
+
 /* Is code point `cp` a letter for tokenizing purposes? */
 bool lex_is_letter(uint32_t cp);
 

@@ -308,14 +308,13 @@ size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx);
 bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx);
 bool in_table(const rctx *c, size_t i, lex_table t);
 
-/* tokens.c — token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings, sentence ends. */
+/* tokens.c — token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings. */
 bool is_boundary(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
 size_t lower_word(const char *s, size_t a, size_t b, char *out);
 bool grow_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);
-bool ends_sentence_at(const rctx *c, size_t i);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
 size_t segment_start(const rctx *c, size_t i, size_t floor);
 size_t phrase_floor(const rctx *c, size_t i, size_t floor);

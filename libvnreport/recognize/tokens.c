@@ -1,5 +1,5 @@
 /*
- * tokens.c — recognize stage: token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings, sentence ends.
+ * tokens.c — recognize stage: token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings.
  *
  * Shares rules.h with the other rule modules; vocabulary only from
  * lexicon.def (no word is spelled here).
@@ -142,33 +142,6 @@ bool lower_tokens(rctx *c)
         c->lo_len[i] = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
         c->wid[i] = t->kind == TOK_NUMBER ? 0 : lexicon_word(&c->lex, c->lower.data + start, c->lo_len[i]);
     }
-    return true;
-}
-
-
-static const char *const abbreviations[] = { "tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th" };
-
-
-/* Does token i ('.', '!', '?', '…') end a sentence? */
-bool ends_sentence_at(const rctx *c, size_t i)
-{
-    const token *t = &c->tv.t[i];
-    if (t->kind != TOK_PUNCT)
-        return false;
-    if (t->cp != '.' && t->cp != '!' && t->cp != '?' && t->cp != 0x2026)
-        return false;
-    if (i + 1 >= c->tv.n)
-        return true;
-    const token *n = &c->tv.t[i + 1];
-    if (n->flags & TOK_GLUED)
-        return n->kind == TOK_PUNCT && n->cp == '/';   /* "./." closing */
-    if (t->cp == '.' && i > 0 && c->tv.t[i - 1].kind == TOK_WORD) {
-        for (size_t a = 0; a < COUNT_OF(abbreviations); a++)
-            if (tok_is_n(c, i - 1, abbreviations[a], strlen(abbreviations[a])))
-                return false;
-    }
-    if (n->kind == TOK_WORD)
-        return (n->flags & TOK_UPPER) != 0;
     return true;
 }
 
