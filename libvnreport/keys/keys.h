@@ -5,6 +5,8 @@
  *
  * Owns: the key table's compiled form and the confidence rule (see keys.c).
  * Uses records only; never looks at the recognizer's state.
+ *
+ * May include: base/ (records, buffers, UTF-8); included by document/ only.
  */
 #ifndef VNR_KEYS_H
 #define VNR_KEYS_H

@@ -1,11 +1,15 @@
 /*
- * recognize.h — stage 5: blocks → statements → records.
+ * recognize.h — stage 5: blocks → statements → records. The stage's only
+ * public face; its modules share the private rules.h.
+ *
+ * May include: base/, units/, lexer/, segment/, period/, metadata/ (every
+ * stage below it); included by document/ only.
  *
  * Owns: statement and clause splitting over tokens, classification of every
  * number (a quantity, or why not: date, year, document number, …), units
  * with their scale words, roles, sign, baselines, qualifiers, estimate,
  * indicator and subject phrases, periods and targets. All vocabulary lives in
- * lexicon.def. Table blocks go to recognize-table.c (table-headers.def).
+ * lexicon.def; sentence ends come from the lexer (lex_ends_sentence). Table blocks go to recognize-table.c (table-headers.def).
  * Reads the normalized text, the segmentation and the metadata; writes
  * records and number fates with normalized positions (the document layer
  * maps them back to the original input).
