@@ -188,10 +188,8 @@ bool process_block(rctx *c, size_t bi)
     }
     if (!c->tv.n || !lower_tokens(c) || !set_section(c, b))
         return c->tv.n == 0;
-    c->block = bi;
     c->plan_period = meta_plan_period(c->meta, c->seg, bi);
     c->in_plan = c->plan_period != NULL;
-    c->is_footnote = b->kind == BLK_FOOTNOTE;
     c->block_subject = NULL;
     c->block_baseline = NULL;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)

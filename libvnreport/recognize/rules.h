@@ -171,11 +171,9 @@ typedef struct rctx {
     uint16_t *wid;          /* per token: lexicon word id, 0 for none */
     size_t lo_cap;
     lexicon_index lex;
-    size_t block;
     bool in_plan;
     const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
     const char *plan_period;    /* period of the plan part the block is in */
-    bool is_footnote;
     const char **section;
     size_t section_depth;
     int32_t section_id;     /* section whose path `section` holds; -2 none yet */
