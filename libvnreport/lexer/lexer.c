@@ -376,25 +376,17 @@ static size_t dash_at(const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Numbers and their composite shapes starting at digit position i. */
-static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
+/* What a shape reader returns when the text after the number is not its
+ * shape (every other return is the end of the pushed token, or 0 when the
+ * push failed). */
+#define NOT_THIS_SHAPE SIZE_MAX
+
+/* Slash shapes after the number t at [i, j) with flags f: a date
+ * `16/11/2023`, a month of a year `10/2021`, else a fraction. */
+static size_t lex_slash_shape(lexer *L, token t, size_t i, size_t j, unsigned f)
 {
     const char *s = L->s;
     size_t n = L->end;
-    token t = { .start = (uint32_t)i, .kind = TOK_NUMBER };
-    unsigned f;
-    /* `1.1.1.1`: after "digit." this number continues a dotted chain */
-    bool chained = i >= L->begin + 2 && s[i - 1] == '.' && is_digit(s[i - 2]);
-    size_t j = i + lex_number_in(s + i, n - i, chained, &t.v, &f);
-    t.flags = (uint16_t)f;
-    t.end1 = (uint32_t)j;
-
-    size_t dn = docnum_tail(s, n, j);
-    if (dn && !(f & (NUM_DECIMAL | NUM_GROUPED))) {
-        t.kind = TOK_DOCNUM;
-        t.end = (uint32_t)dn;
-        return push(L, t) ? dn : 0;
-    }
     /* slash shapes: dates and fractions */
     if (j + 1 < n && s[j] == '/' ) {
         size_t k = j + 1;
@@ -431,45 +423,79 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
             return push(L, t) ? e2 : 0;
         }
     }
+    return NOT_THIS_SHAPE;
+}
+
+/* Dash shapes after the number t ending at j with flags f: a year span
+ * `2021-2025` or a range `2-2,5`; never after a signed number. */
+static size_t lex_dash_shape(lexer *L, token t, size_t j, unsigned f, bool signed_minus)
+{
+    const char *s = L->s;
+    size_t n = L->end;
     /* dash shapes: year spans and ranges (2021-2025, 2-2,5, 2- 2,5, 15 - 18) */
-    {
-        size_t k = j;
-        bool space1 = false;
-        if (k < n && s[k] == ' ') {
-            k++;
-            space1 = true;
-        }
-        size_t dl = dash_at(s, n, k);
-        if (dl && !signed_minus) {
-            size_t m = k + dl;
-            bool space2 = m < n && s[m] == ' ';
-            if (space2)
-                m++;
-            if (m < n && is_digit(s[m])) {
-                double v2;
-                unsigned f2;
-                size_t e2 = m + lex_number(s + m, n - m, &v2, &f2);
-                bool after_slash = e2 < n && s[e2] == '/';
-                if (is_year(t.v, f) && is_year(v2, f2)) {
-                    t.kind = TOK_YEAR_SPAN;
-                    t.v2 = v2;
-                    t.start2 = (uint32_t)m;
-                    t.end = (uint32_t)e2;
-                    return push(L, t) ? e2 : 0;
-                }
-                /* a spaced dash between plain numbers is a range only when it
-                 * is not a list of separate values; keep `2- 2,5` and `15-18` */
-                if (!after_slash && !(space1 && space2 && (f2 & NUM_YEARLIKE)) && v2 >= t.v &&
-                    !is_year(t.v, f)) {
-                    t.kind = TOK_RANGE;
-                    t.v2 = v2;
-                    t.start2 = (uint32_t)m;
-                    t.end = (uint32_t)e2;
-                    return push(L, t) ? e2 : 0;
-                }
+    size_t k = j;
+    bool space1 = false;
+    if (k < n && s[k] == ' ') {
+        k++;
+        space1 = true;
+    }
+    size_t dl = dash_at(s, n, k);
+    if (dl && !signed_minus) {
+        size_t m = k + dl;
+        bool space2 = m < n && s[m] == ' ';
+        if (space2)
+            m++;
+        if (m < n && is_digit(s[m])) {
+            double v2;
+            unsigned f2;
+            size_t e2 = m + lex_number(s + m, n - m, &v2, &f2);
+            bool after_slash = e2 < n && s[e2] == '/';
+            if (is_year(t.v, f) && is_year(v2, f2)) {
+                t.kind = TOK_YEAR_SPAN;
+                t.v2 = v2;
+                t.start2 = (uint32_t)m;
+                t.end = (uint32_t)e2;
+                return push(L, t) ? e2 : 0;
+            }
+            /* a spaced dash between plain numbers is a range only when it
+             * is not a list of separate values; keep `2- 2,5` and `15-18` */
+            if (!after_slash && !(space1 && space2 && (f2 & NUM_YEARLIKE)) && v2 >= t.v &&
+                !is_year(t.v, f)) {
+                t.kind = TOK_RANGE;
+                t.v2 = v2;
+                t.start2 = (uint32_t)m;
+                t.end = (uint32_t)e2;
+                return push(L, t) ? e2 : 0;
             }
         }
     }
+    return NOT_THIS_SHAPE;
+}
+
+/* Numbers and their composite shapes starting at digit position i. */
+static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
+{
+    const char *s = L->s;
+    size_t n = L->end;
+    token t = { .start = (uint32_t)i, .kind = TOK_NUMBER };
+    unsigned f;
+    /* `1.1.1.1`: after "digit." this number continues a dotted chain */
+    bool chained = i >= L->begin + 2 && s[i - 1] == '.' && is_digit(s[i - 2]);
+    size_t j = i + lex_number_in(s + i, n - i, chained, &t.v, &f);
+    t.flags = (uint16_t)f;
+    t.end1 = (uint32_t)j;
+
+    size_t dn = docnum_tail(s, n, j);
+    if (dn && !(f & (NUM_DECIMAL | NUM_GROUPED))) {
+        t.kind = TOK_DOCNUM;
+        t.end = (uint32_t)dn;
+        return push(L, t) ? dn : 0;
+    }
+    size_t shape = lex_slash_shape(L, t, i, j, f);
+    if (shape == NOT_THIS_SHAPE)
+        shape = lex_dash_shape(L, t, j, f, signed_minus);
+    if (shape != NOT_THIS_SHAPE)
+        return shape;
     if (signed_minus) {
         t.v = -t.v;
         t.flags |= NUM_SIGNED;

@@ -1,11 +1,13 @@
 /*
  * metadata.c — document metadata from the first lines and the part headings
- * (see metadata.h). Province names and period words are tables.
+ * (see metadata.h). Province names and header words are tables
+ * (metadata.def), period words too (period.def, through period.h).
  */
 #include "metadata.h"
 #include "normalize.h"
 #include "period.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,18 +15,70 @@
 
 /* The 63 provinces and centrally-run cities, as written in reports. */
 static const char *const provinces[] = {
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
-    "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau",
-    "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
-    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
-    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
-    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
-    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
-    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-    "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh",
+#define PROVINCE(name) name,
+#include "metadata.def"
+#undef PROVINCE
 };
+
+/* The header words of metadata.def, by kind. */
+enum meta_word_kind {
+    MW_PROVINCE_LEAD, MW_NUMBER_LABEL, MW_DATE_LEAD, MW_DATE_PATTERN,
+    MW_TITLE, MW_FIRST_PART, MW_PLAN_TITLE, MW_ISSUER,
+};
+static const struct meta_word {
+    enum meta_word_kind kind;
+    const char *phrase;
+} meta_words[] = {
+#define META_WORD(kind, phrase) { kind, phrase },
+#include "metadata.def"
+#undef META_WORD
+};
+
+/* The phrase of a kind that has one row. */
+static const char *meta_word(enum meta_word_kind kind)
+{
+    for (size_t i = 0; i < sizeof meta_words / sizeof *meta_words; i++)
+        if (meta_words[i].kind == kind)
+            return meta_words[i].phrase;
+    return "";   /* not reached: metadata.def has a row of every kind */
+}
+
+/* Does the lower-cased text hold a phrase of this kind? */
+static bool has_meta_word(const char *lower, enum meta_word_kind kind)
+{
+    for (size_t i = 0; i < sizeof meta_words / sizeof *meta_words; i++)
+        if (meta_words[i].kind == kind && strstr(lower, meta_words[i].phrase))
+            return true;
+    return false;
+}
+
+/* How many of max ints a pattern of metadata.def (bytes matched as they
+ * are, a space matching any run of white space, %d an int) reads from s:
+ * what sscanf returns for it as a format, which a table's string cannot
+ * be (-Wformat-nonliteral). */
+static int scan_pattern(const char *s, const char *pat, int *v, int max)
+{
+    int got = 0;
+    for (; *pat; pat++) {
+        if (*pat == ' ') {
+            while (isspace((unsigned char)*s))
+                s++;
+        } else if (pat[0] == '%' && pat[1] == 'd') {
+            if (got == max)
+                return got;
+            char *end;
+            long x = strtol(s, &end, 10);
+            if (end == s)
+                return got;
+            v[got++] = (int)x;   /* what sscanf stores, out of range too */
+            s = end;
+            pat++;
+        } else if (*s++ != *pat) {
+            return got;
+        }
+    }
+    return got;
+}
 
 /* How many lines from the top hold the header, title and period. */
 enum { HEADER_LINES = 40, HEADER_BYTES = 32 * 1024 };
@@ -56,8 +110,8 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
 static void count_provinces(const char *lower, size_t *counts)
 {
     enum { N = sizeof provinces / sizeof *provinces };
-    static const char tinh[] = "tỉnh ";
-    const size_t tl = sizeof tinh - 1;
+    const char *tinh = meta_word(MW_PROVINCE_LEAD);
+    const size_t tl = strlen(tinh);
     char names[N][64];
     size_t lens[N];
     for (size_t i = 0; i < N; i++)
@@ -79,16 +133,17 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     /* prefer "tỉnh X" in the header, then any province named in the header,
      * then the most frequent "tỉnh X" in the whole text */
     char name[64];
+    const char *lead = meta_word(MW_PROVINCE_LEAD);
     size_t best = (size_t)-1, best_pos = (size_t)-1;
     for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
         utf8_lower(provinces[i], strlen(provinces[i]), name, sizeof name);
         char pat[80];
-        snprintf(pat, sizeof pat, "tỉnh %s", name);
+        snprintf(pat, sizeof pat, "%s%s", lead, name);
         /* "tỉnh X" cannot start before the first X minus "tỉnh ": search
          * for X first (most provinces are not named at all) */
         const char *hit = strstr(lower_header, name);
         if (hit) {
-            size_t back = strlen("tỉnh ");
+            size_t back = strlen(lead);
             const char *tinh = strstr((size_t)(hit - lower_header) >= back ? hit - back : lower_header, pat);
             if (tinh)
                 hit = tinh;
@@ -129,10 +184,11 @@ static bool is_digit(char c)
 /* "Số: 765/BC-UBND", "Số: 350 /BC-UBND" → "765/BC-UBND". */
 static const char *find_number(const char *lh, vnr_arena *arena)
 {
-    const char *p = strstr(lh, "số:");
+    const char *label = meta_word(MW_NUMBER_LABEL);
+    const char *p = strstr(lh, label);
     if (!p || (p != lh && p[-1] != '\n'))
         return NULL;
-    p += strlen("số:");
+    p += strlen(label);
     while (*p == ' ')
         p++;
     char out[64];
@@ -164,10 +220,13 @@ static const char *find_number(const char *lh, vnr_arena *arena)
 /* "…, ngày 16 tháng 11 năm 2023" → "2023-11-16". */
 static const char *find_date(const char *lh, vnr_arena *arena)
 {
-    for (const char *p = strstr(lh, ", ngày "); p; p = strstr(p + 1, ", ngày ")) {
-        int d, m, y;
-        if (sscanf(p, ", ngày %d tháng %d năm %d", &d, &m, &y) == 3 && d >= 1 && d <= 31 &&
-            m >= 1 && m <= 12 && y >= 1900 && y <= 2100) {
+    const char *lead = meta_word(MW_DATE_LEAD), *pattern = meta_word(MW_DATE_PATTERN);
+    for (const char *p = strstr(lh, lead); p; p = strstr(p + 1, lead)) {
+        int dmy[3];
+        if (scan_pattern(p, pattern, dmy, 3) < 3)
+            continue;
+        int d = dmy[0], m = dmy[1], y = dmy[2];
+        if (d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2100) {
             char iso[16];
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
             return arena_strdup(arena, iso);
@@ -229,7 +288,7 @@ static const char *find_title(const char *text, size_t len, size_t *title_line_e
             break;
         char low[256], iso[16];
         size_t n = utf8_lower(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
-        if (strstr(low, "tình hình") || strstr(low, "kết quả thực hiện")) {
+        if (has_meta_word(low, MW_TITLE)) {
             *title_line_end = le;
             return text + ls;
         }
@@ -306,7 +365,7 @@ static int plan_part_year(const char *text, const segmentation *seg, size_t i)
     char low[400];
     size_t n = utf8_lower(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
                           low, sizeof low);
-    if (strstr(low, "phần thứ nhất") || !n)
+    if (has_meta_word(low, MW_FIRST_PART) || !n)
         return 0;
     /* look at this line and the next two blocks for the plan title */
     for (size_t j = i; j < seg->n_blocks && j <= i + 2; j++) {
@@ -314,7 +373,7 @@ static int plan_part_year(const char *text, const segmentation *seg, size_t i)
         char l2[400];
         utf8_lower(text + s2->start, s2->end - s2->start < 300 ? s2->end - s2->start : 300,
                    l2, sizeof l2);
-        if (strstr(l2, "kế hoạch") || strstr(l2, "mục tiêu") || strstr(l2, "nhiệm vụ")) {
+        if (has_meta_word(l2, MW_PLAN_TITLE)) {
             int y = period_plain_year(l2, strlen(l2));
             if (y)
                 return y;
@@ -431,10 +490,10 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
         /* a resolution's target list: every value is a target for its year */
         out->kind = "plan";
     }
-    if (strstr(lh, "ủy ban nhân dân") || strstr(lh, "/bc-ubnd") || strstr(lh, "ubnd")) {
+    if (has_meta_word(lh, MW_ISSUER)) {
         if (out->province) {
             char buf[96];
-            snprintf(buf, sizeof buf, "UBND tỉnh %s", out->province);
+            snprintf(buf, sizeof buf, "UBND %s%s", meta_word(MW_PROVINCE_LEAD), out->province);
             out->issuer = arena_strdup(arena, buf);
         }
     }

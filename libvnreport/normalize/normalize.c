@@ -360,6 +360,35 @@ static bool is_ascii_punct(char ch)
 
 static size_t clean_ascii_or_copy_next(cleaner *c, size_t i);
 
+/* A link `[text](url)` keeps its text, an image `![alt](url)` goes whole:
+ * returns the position after it, or 0 when s[i] ('!' or '[') opens none. */
+static size_t clean_link(cleaner *c, size_t i)
+{
+    const char *s = c->in;
+    size_t n = c->n;
+    char ch = s[i];
+    size_t open = ch == '!' ? i + 1 : i;
+    size_t text_end;
+    if (open < n && s[open] == '[') {
+        size_t end = link_end(s, n, open, &text_end);
+        if (end) {
+            drop(c, i);
+            if (ch == '[') {
+                /* keep the link text, drop the target; markup inside
+                 * the text may not reach past it */
+                size_t saved_n = c->n;
+                c->n = text_end;
+                for (size_t k = open + 1; k < text_end; )
+                    k = clean_ascii_or_copy_next(c, k);
+                c->n = saved_n;
+                drop(c, text_end);
+            }
+            return end;
+        }
+    }
+    return 0;
+}
+
 /* Handle one ASCII byte at position i; returns the next position. */
 static size_t clean_ascii(cleaner *c, size_t i)
 {
@@ -424,25 +453,9 @@ static size_t clean_ascii(cleaner *c, size_t i)
         break;
     case '!':
     case '[': {
-        size_t open = ch == '!' ? i + 1 : i;
-        size_t text_end;
-        if (open < n && s[open] == '[') {
-            size_t end = link_end(s, n, open, &text_end);
-            if (end) {
-                drop(c, i);
-                if (ch == '[') {
-                    /* keep the link text, drop the target; markup inside
-                     * the text may not reach past it */
-                    size_t saved_n = c->n;
-                    c->n = text_end;
-                    for (size_t k = open + 1; k < text_end; )
-                        k = clean_ascii_or_copy_next(c, k);
-                    c->n = saved_n;
-                    drop(c, text_end);
-                }
-                return end;
-            }
-        }
+        size_t end = clean_link(c, i);
+        if (end)
+            return end;
         break;
     }
     default:

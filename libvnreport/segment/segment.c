@@ -8,7 +8,8 @@
  * open paragraph, and the section stack gives every block its path.
  * Tables (found first, by table.c) become blocks of their own, a short line
  * before one naming it; "Nơi nhận" opens the signature block, which the
- * next annex, heading, body paragraph or report closes.
+ * next annex, heading, body paragraph or report closes. The words it reads
+ * lines by (furniture, signature, annex, part headings) are in segment.def.
  */
 #include "segment.h"
 #include "normalize.h"
@@ -34,36 +35,54 @@ static const uint8_t marker_rank[] = {
 };
 enum { RANK_LABEL = 8, RANK_TABLE = 9 };
 
-/* Lines that belong to the page furniture of an official report: the
- * prefix, the longest such line, whether it may hold digits and whether it
- * may end like a sentence (a body paragraph "Ủy ban nhân dân tỉnh đã giải
- * ngân 1.234 tỷ đồng." is longer, has numbers or ends with a full stop,
- * and is read). */
+/* segment_line lower-cases this many bytes of a line start (utf8_lower
+ * fills at least 5 fewer when the line has more); every prefix of
+ * segment.def must fit in what it fills, which the build checks. */
+enum { LINE_LOWER_CAP = 40, LINE_PREFIX_MAX = LINE_LOWER_CAP - 5 };
+#define PREFIX_FITS(p) \
+    _Static_assert(sizeof p - 1 <= LINE_PREFIX_MAX, "segment.def: prefix too long: " p);
+#define FURNITURE(p, max_len, digits, sentence) PREFIX_FITS(p)
+#define SIGNATURE_OPEN(p) PREFIX_FITS(p)
+#define NEW_PART(p, annex) PREFIX_FITS(p)
+#define PART_HEADING(p) PREFIX_FITS(p)
+#include "segment.def"
+#undef FURNITURE
+#undef SIGNATURE_OPEN
+#undef NEW_PART
+#undef PART_HEADING
+
+/* Lines that belong to the page furniture of an official report (the
+ * FURNITURE rows of segment.def): the prefix, the longest such line,
+ * whether it may hold digits and whether it may end like a sentence. */
 static const struct furniture_rule {
     const char *prefix;
     uint16_t max_len;
     bool digits, sentence;
 } furniture_rules[] = {
-    { "số:", 60, true, false },
-    { "cộng hòa xã hội", 120, false, false },
-    { "độc lập - tự do", 80, false, false },
-    { "độc lập – tự do", 80, false, false },
-    { "kính gửi", 200, false, true },
-    { "tm. ", 80, false, false },
-    { "tm.ủy", 80, false, false },
-    { "kt. chủ tịch", 60, false, false },
-    { "chủ tịch", 40, false, false },
-    { "phó chủ tịch", 40, false, false },
-    { "ủy ban nhân dân", 60, false, false },
+#define FURNITURE(p, max_len, digits, sentence) { p, max_len, digits, sentence },
+#include "segment.def"
+#undef FURNITURE
 };
-static const char *const closing_prefixes[] = { "nơi nhận" };
+static const char *const closing_prefixes[] = {
+#define SIGNATURE_OPEN(p) p,
+#include "segment.def"
+#undef SIGNATURE_OPEN
+};
 /* Lines that end a signature block: what follows is read again (an annex,
- * the next report of a concatenation). */
-static const char *const after_signature_prefixes[] = {
-    "phụ lục", "biểu số", "biểu ", "báo cáo", "cộng hòa xã hội", "ủy ban nhân dân",
+ * the next report of a concatenation); an annex is a top-level section. */
+static const struct new_part {
+    const char *prefix;
+    bool annex;
+} new_parts[] = {
+#define NEW_PART(p, annex) { p, annex },
+#include "segment.def"
+#undef NEW_PART
 };
-/* Lines that open an annex: a top-level section. */
-static const char *const annex_prefixes[] = { "phụ lục", "biểu số" };
+static const char *const part_prefixes[] = {
+#define PART_HEADING(p) p,
+#include "segment.def"
+#undef PART_HEADING
+};
 enum { SIGNATURE_LINE_MAX = 100 };
 
 static bool is_digit(char c)
@@ -75,6 +94,15 @@ static bool has_prefix(const char *lower, const char *p)
 {
     return strncmp(lower, p, strlen(p)) == 0;
 }
+
+static bool has_any_prefix(const char *lower, const char *const *prefixes, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (has_prefix(lower, prefixes[i]))
+            return true;
+    return false;
+}
+#define HAS_ANY_PREFIX(lower, table) has_any_prefix(lower, table, sizeof table / sizeof *table)
 
 static bool is_roman_char(char c)
 {
@@ -105,28 +133,9 @@ static bool is_superscript_digit_at(const char *s, size_t n, size_t i, size_t *l
     return false;
 }
 
-/* Leading marker of a line: kind and the offset where the content starts. */
-static marker_kind line_marker(const char *s, size_t n, const char *lower, size_t *content)
+/* Roman: I. II- IV. and I.1.; MK_NONE when the line has no such marker. */
+static marker_kind roman_marker(const char *s, size_t n, size_t *content)
 {
-    *content = 0;
-    size_t i = 0;
-    if (has_prefix(lower, "phần thứ ")) {
-        /* "Phần thứ nhất" + optional title on the same line */
-        size_t k = strlen("phần thứ ");
-        (void)k;
-        *content = 0;
-        return MK_PART;
-    }
-    /* superscript footnote body: ¹ text */
-    size_t sl;
-    if (is_superscript_digit_at(s, n, 0, &sl)) {
-        size_t k = sl;
-        while (k < n && is_superscript_digit_at(s, n, k, &sl))
-            k += sl;
-        *content = skip_spaces(s, n, k);
-        return MK_FOOTNOTE;
-    }
-    /* Roman: I. II- IV. and I.1. */
     if (is_roman_char(s[0])) {
         size_t k = 0;
         while (k < n && is_roman_char(s[k]))
@@ -150,66 +159,54 @@ static marker_kind line_marker(const char *s, size_t n, const char *lower, size_
             }
         }
     }
-    /* Arabic: 1. 1.1. 2.1 (second part at most two digits) */
-    if (is_digit(s[0])) {
-        size_t d = 0;
-        while (d < n && is_digit(s[d]))
-            d++;
-        if (d <= 2 && d < n && s[d] == '.') {
-            size_t e = d + 1;
-            if (e >= n || s[e] == ' ') {
-                *content = skip_spaces(s, n, e);
-                return MK_ARABIC;
-            }
-            size_t d2 = e;
-            while (d2 < n && is_digit(s[d2]))
+    return MK_NONE;
+}
+
+/* Arabic: 1. 1.1. 2.1 (second part at most two digits) at a line that
+ * starts with a digit; MK_NONE when the digits are no marker. */
+static marker_kind arabic_marker(const char *s, size_t n, size_t *content)
+{
+    size_t d = 0;
+    while (d < n && is_digit(s[d]))
+        d++;
+    if (d <= 2 && d < n && s[d] == '.') {
+        size_t e = d + 1;
+        if (e >= n || s[e] == ' ') {
+            *content = skip_spaces(s, n, e);
+            return MK_ARABIC;
+        }
+        size_t d2 = e;
+        while (d2 < n && is_digit(s[d2]))
+            d2++;
+        if (d2 - e >= 1 && d2 - e <= 2) {
+            if (d2 < n && s[d2] == '.')
                 d2++;
-            if (d2 - e >= 1 && d2 - e <= 2) {
-                if (d2 < n && s[d2] == '.')
-                    d2++;
-                if (d2 >= n || s[d2] == ' ') {
-                    *content = skip_spaces(s, n, d2);
-                    return MK_ARABIC2;
-                }
+            if (d2 >= n || s[d2] == ' ') {
+                *content = skip_spaces(s, n, d2);
+                return MK_ARABIC2;
             }
         }
-        return MK_NONE;
     }
-    /* Letter: a) b. đ) */
-    {
-        size_t k = 0;
-        uint32_t cp = utf8_next(s, n, &k);
-        bool letter = (cp >= 'a' && cp <= 'z') || cp == 0x111; /* đ */
-        if (letter && k < n && (s[k] == ')' || (s[k] == '.' && k + 1 < n && s[k + 1] == ' ')) &&
-            (k + 1 >= n || s[k + 1] == ' ')) {
-            *content = skip_spaces(s, n, k + 1);
-            return MK_LETTER;
-        }
+    return MK_NONE;
+}
+
+/* Letter: a) b. đ) */
+static marker_kind letter_marker(const char *s, size_t n, size_t *content)
+{
+    size_t k = 0;
+    uint32_t cp = utf8_next(s, n, &k);
+    bool letter = (cp >= 'a' && cp <= 'z') || cp == 0x111; /* đ */
+    if (letter && k < n && (s[k] == ')' || (s[k] == '.' && k + 1 < n && s[k + 1] == ' ')) &&
+        (k + 1 >= n || s[k + 1] == ' ')) {
+        *content = skip_spaces(s, n, k + 1);
+        return MK_LETTER;
     }
-    /* Dash / plus items, possibly followed by a (n). marker */
-    size_t dash_len = 0;
-    if (s[0] == '-' || s[0] == '+' || s[0] == '*')
-        dash_len = 1;
-    else if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-             ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0xA2))
-        dash_len = 3; /* – or • */
-    if (dash_len && (dash_len >= n || s[dash_len] == ' ')) {
-        i = skip_spaces(s, n, dash_len);
-        marker_kind mk = s[0] == '+' ? MK_PLUS : MK_DASH;
-        if (i < n && s[i] == '(') {
-            size_t c2;
-            char sub_lower[8] = "";
-            (void)sub_lower;
-            marker_kind sub = line_marker(s + i, n - i, "", &c2);
-            if (sub == MK_PAREN) {
-                *content = i + c2;
-                return MK_PAREN;
-            }
-        }
-        *content = i;
-        return mk;
-    }
-    /* (1). (1) */
+    return MK_NONE;
+}
+
+/* (1). (1) */
+static marker_kind paren_marker(const char *s, size_t n, size_t *content)
+{
     if (s[0] == '(') {
         size_t d = 1;
         while (d < n && is_digit(s[d]))
@@ -225,6 +222,60 @@ static marker_kind line_marker(const char *s, size_t n, const char *lower, size_
         }
     }
     return MK_NONE;
+}
+
+/* Dash / plus items, possibly followed by a (n). marker */
+static marker_kind dash_marker(const char *s, size_t n, size_t *content)
+{
+    size_t i = 0;
+    size_t dash_len = 0;
+    if (s[0] == '-' || s[0] == '+' || s[0] == '*')
+        dash_len = 1;
+    else if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+             ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0xA2))
+        dash_len = 3; /* – or • */
+    if (dash_len && (dash_len >= n || s[dash_len] == ' ')) {
+        i = skip_spaces(s, n, dash_len);
+        marker_kind mk = s[0] == '+' ? MK_PLUS : MK_DASH;
+        if (i < n && s[i] == '(') {
+            size_t c2;
+            marker_kind sub = paren_marker(s + i, n - i, &c2);
+            if (sub == MK_PAREN) {
+                *content = i + c2;
+                return MK_PAREN;
+            }
+        }
+        *content = i;
+        return mk;
+    }
+    return MK_NONE;
+}
+
+/* Leading marker of a line: kind and the offset where the content starts. */
+static marker_kind line_marker(const char *s, size_t n, const char *lower, size_t *content)
+{
+    *content = 0;
+    if (HAS_ANY_PREFIX(lower, part_prefixes))
+        return MK_PART;   /* "Phần thứ nhất" + optional title on the same line */
+    /* superscript footnote body: ¹ text */
+    size_t sl;
+    if (is_superscript_digit_at(s, n, 0, &sl)) {
+        size_t k = sl;
+        while (k < n && is_superscript_digit_at(s, n, k, &sl))
+            k += sl;
+        *content = skip_spaces(s, n, k);
+        return MK_FOOTNOTE;
+    }
+    marker_kind mk = roman_marker(s, n, content);
+    if (mk != MK_NONE)
+        return mk;
+    if (is_digit(s[0]))
+        return arabic_marker(s, n, content);
+    if ((mk = letter_marker(s, n, content)) != MK_NONE)
+        return mk;
+    if ((mk = dash_marker(s, n, content)) != MK_NONE)
+        return mk;
+    return paren_marker(s, n, content);
 }
 
 static bool ends_sentence(const char *s, size_t start, size_t end)
@@ -409,14 +460,15 @@ static bool flush_footnotes(seg_state *st)
     return true;
 }
 
-static bool has_any_prefix(const char *lower, const char *const *prefixes, size_t n)
+/* Does the line start with a NEW_PART word of segment.def (any, or one
+ * that opens an annex)? */
+static bool new_part_line(const char *lower, bool annex_only)
 {
-    for (size_t i = 0; i < n; i++)
-        if (has_prefix(lower, prefixes[i]))
+    for (size_t i = 0; i < sizeof new_parts / sizeof *new_parts; i++)
+        if ((!annex_only || new_parts[i].annex) && has_prefix(lower, new_parts[i].prefix))
             return true;
     return false;
 }
-#define HAS_ANY_PREFIX(lower, table) has_any_prefix(lower, table, sizeof table / sizeof *table)
 
 static bool is_furniture(const char *lower, const char *s, size_t n)
 {
@@ -438,7 +490,7 @@ static bool is_furniture(const char *lower, const char *s, size_t n)
  * a new report, a numbered heading or a body paragraph does. */
 static bool ends_signature(const char *s, size_t n, const char *lower)
 {
-    if (HAS_ANY_PREFIX(lower, after_signature_prefixes) || n > SIGNATURE_LINE_MAX)
+    if (new_part_line(lower, false) || n > SIGNATURE_LINE_MAX)
         return true;
     size_t content;
     marker_kind mk = line_marker(s, n, lower, &content);
@@ -456,7 +508,7 @@ static bool track_signature(seg_state *st, const char *s, size_t n, const char *
     if (!st->furniture_tail || !ends_signature(s, n, lower))
         return true;
     st->furniture_tail = false;
-    if (HAS_ANY_PREFIX(lower, annex_prefixes))
+    if (new_part_line(lower, true))
         return true;
     /* a new report: its footnotes are numbered afresh */
     memset(&st->fb, 0, sizeof st->fb);
@@ -464,91 +516,64 @@ static bool track_signature(seg_state *st, const char *s, size_t n, const char *
     return VEC_PUSH(st->sg->report_starts, st->sg->n_report_starts, st->sg->cap_report_starts, at);
 }
 
-static bool segment_line(seg_state *st, size_t ls, size_t le)
+/* The number of a footnote body that starts with superscript digits. */
+static int superscript_number(const char *s, size_t n)
 {
-    const char *s = st->text + ls;
-    size_t n = le - ls;
-    /* only prefixes are tested (the longest, "độc lập – tự do", is 24
-     * bytes), so 40 lower-cased bytes are as good as the whole line start;
-     * utf8_lower fills at least cap − 5 of them when the line has more */
-    char lower[40];
-    utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
-    block b = { .kind = BLK_PARAGRAPH, .footnote = -1, .table = -1 };
+    size_t k = 0, len;
+    int v = 0;
+    while (k < n && is_superscript_digit_at(s, n, k, &len)) {
+        size_t kk = k;
+        uint32_t cp = utf8_next(s, n, &kk);
+        v = v * 10 + (cp == 0xB9 ? 1 : cp == 0xB2 ? 2 : cp == 0xB3 ? 3 : cp == 0x2070 ? 0 : (int)(cp - 0x2070));
+        k = kk;
+    }
+    return v;
+}
 
-    if (!track_signature(st, s, n, lower))
+/* A footnote body (number fn, text from ls + content to le). */
+static bool add_footnote(seg_state *st, block b, int fn, size_t ls, size_t content, size_t le)
+{
+    if (fn > 0 && fn < 1024)
+        st->fb.seen[fn] = 2;
+    b.kind = BLK_FOOTNOTE;
+    b.marker = MK_FOOTNOTE;
+    b.footnote = fn;
+    b.marker_start = (uint32_t)ls;
+    b.marker_end = (uint32_t)(ls + content);
+    b.section = st->section;
+    /* a footnote body does not close the paragraph it interrupts */
+    if (st->open_para >= 0) {
+        pending_footnote pf = { b, ls + content, le };
+        return VEC_PUSH(st->pending, st->n_pending, st->cap_pending, pf);
+    }
+    return add_block(st, b, ls + content, le);
+}
+
+/* Does the line s (no marker) continue the open paragraph across a page
+ * break: it starts in lower case, a digit or '%', and the paragraph, the
+ * last block, ends without a sentence end, or with `;` or `,`? */
+static bool continues_paragraph(const seg_state *st, const char *s, size_t n)
+{
+    if (st->open_para < 0 || !starts_continuation(s, n))
         return false;
-    if (st->furniture_tail || is_furniture(lower, s, n)) {
-        b.kind = BLK_FURNITURE;
-        b.section = st->section;
-        st->open_para = -1;
-        return flush_footnotes(st) && add_block(st, b, ls, le);
-    }
+    const block *op = &st->sg->blocks[st->open_para];
+    const text_span *last = &st->sg->spans[op->first_span + op->n_spans - 1];
+    bool last_is_final = op->first_span + op->n_spans == st->sg->n_spans;
+    if (last_is_final && !ends_sentence(st->text, last->start, last->end))
+        return true;
+    /* `;` or `,` at a page end followed by a lower-case line */
+    return last_is_final && is_digit(s[0]) == false && s[0] != '%' &&
+           ends_sentence(st->text, last->start, last->end) &&
+           st->text[last->end - 1] != '.' && st->text[last->end - 1] != ':';
+}
 
-    size_t content = 0;
-    marker_kind mk = line_marker(s, n, lower, &content);
-    int fn = -1;
-    if (mk == MK_FOOTNOTE) {
-        size_t k = 0, len;
-        int v = 0;
-        while (k < n && is_superscript_digit_at(s, n, k, &len)) {
-            size_t kk = k;
-            uint32_t cp = utf8_next(s, n, &kk);
-            v = v * 10 + (cp == 0xB9 ? 1 : cp == 0xB2 ? 2 : cp == 0xB3 ? 3 : cp == 0x2070 ? 0 : (int)(cp - 0x2070));
-            k = kk;
-        }
-        fn = v;
-    } else if (mk == MK_NONE || mk == MK_ARABIC2) {
-        size_t c2;
-        int v = plain_footnote_number(&st->fb, s, n, &c2);
-        if (v > 0 && mk == MK_NONE) {
-            mk = MK_FOOTNOTE;
-            fn = v;
-            content = c2;
-        }
-    }
-    if (mk == MK_FOOTNOTE) {
-        if (fn > 0 && fn < 1024)
-            st->fb.seen[fn] = 2;
-        b.kind = BLK_FOOTNOTE;
-        b.marker = MK_FOOTNOTE;
-        b.footnote = fn;
-        b.marker_start = (uint32_t)ls;
-        b.marker_end = (uint32_t)(ls + content);
-        b.section = st->section;
-        /* a footnote body does not close the paragraph it interrupts */
-        if (st->open_para >= 0) {
-            pending_footnote pf = { b, ls + content, le };
-            return VEC_PUSH(st->pending, st->n_pending, st->cap_pending, pf);
-        }
-        return add_block(st, b, ls + content, le);
-    }
-
-    note_markers(&st->fb, st->text, ls, le);
-
-    /* page-break continuation of the open paragraph */
-    if (mk == MK_NONE && st->open_para >= 0 && starts_continuation(s, n)) {
-        block *op = &st->sg->blocks[st->open_para];
-        text_span *last = &st->sg->spans[op->first_span + op->n_spans - 1];
-        bool last_is_final = op->first_span + op->n_spans == st->sg->n_spans;
-        if (last_is_final && !ends_sentence(st->text, last->start, last->end)) {
-            if (!add_span(st->sg, ls, le))
-                return false;
-            op->n_spans++;
-            return true;
-        }
-        if (last_is_final && is_digit(s[0]) == false && s[0] != '%' &&
-            ends_sentence(st->text, last->start, last->end) &&
-            st->text[last->end - 1] != '.' && st->text[last->end - 1] != ':') {
-            /* `;` or `,` at a page end followed by a lower-case line */
-            if (!add_span(st->sg, ls, le))
-                return false;
-            op->n_spans++;
-            return true;
-        }
-    }
-
-    if (!flush_footnotes(st))
-        return false;
+/* A heading or paragraph line with marker mk, its text from ls + content
+ * to le: it opens a section when its marker ranks as a heading (a dash
+ * item only as a short label), when it names an annex, or when it is a
+ * short label line of its own; then it is the paragraph that may go on. */
+static bool add_line_block(seg_state *st, block b, marker_kind mk, const char *lower,
+                           size_t ls, size_t content, size_t le)
+{
     b.marker = (uint8_t)mk;
     b.marker_start = (uint32_t)ls;
     b.marker_end = (uint32_t)(ls + content);
@@ -561,7 +586,7 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
         /* dash items are headings only as labels: "- Về trồng trọt:" */
         heading = label && te - body <= 80;
     }
-    if (!heading && mk == MK_NONE && HAS_ANY_PREFIX(lower, annex_prefixes)) {
+    if (!heading && mk == MK_NONE && new_part_line(lower, true)) {
         heading = true;   /* an annex is a part of its own, named by its whole line */
         rank = 0;
         te = le;
@@ -584,6 +609,58 @@ static bool segment_line(seg_state *st, size_t ls, size_t le)
         return false;
     st->open_para = (ptrdiff_t)st->sg->n_blocks - 1;
     return true;
+}
+
+static bool segment_line(seg_state *st, size_t ls, size_t le)
+{
+    const char *s = st->text + ls;
+    size_t n = le - ls;
+    /* only prefixes are tested (segment.def's, at most LINE_PREFIX_MAX
+     * bytes), so LINE_LOWER_CAP lower-cased bytes are as good as the whole
+     * line start */
+    char lower[LINE_LOWER_CAP];
+    utf8_lower(s, n < 80 ? n : 80, lower, sizeof lower);
+    block b = { .kind = BLK_PARAGRAPH, .footnote = -1, .table = -1 };
+
+    if (!track_signature(st, s, n, lower))
+        return false;
+    if (st->furniture_tail || is_furniture(lower, s, n)) {
+        b.kind = BLK_FURNITURE;
+        b.section = st->section;
+        st->open_para = -1;
+        return flush_footnotes(st) && add_block(st, b, ls, le);
+    }
+
+    size_t content = 0;
+    marker_kind mk = line_marker(s, n, lower, &content);
+    int fn = -1;
+    if (mk == MK_FOOTNOTE) {
+        fn = superscript_number(s, n);
+    } else if (mk == MK_NONE || mk == MK_ARABIC2) {
+        size_t c2;
+        int v = plain_footnote_number(&st->fb, s, n, &c2);
+        if (v > 0 && mk == MK_NONE) {
+            mk = MK_FOOTNOTE;
+            fn = v;
+            content = c2;
+        }
+    }
+    if (mk == MK_FOOTNOTE)
+        return add_footnote(st, b, fn, ls, content, le);
+
+    note_markers(&st->fb, st->text, ls, le);
+
+    /* page-break continuation of the open paragraph */
+    if (mk == MK_NONE && continues_paragraph(st, s, n)) {
+        if (!add_span(st->sg, ls, le))
+            return false;
+        st->sg->blocks[st->open_para].n_spans++;
+        return true;
+    }
+
+    if (!flush_footnotes(st))
+        return false;
+    return add_line_block(st, b, mk, lower, ls, content, le);
 }
 
 /* A short line just before a table (no sentence end) is its title: it
