@@ -557,10 +557,18 @@ VNR_API size_t vnr_document_number_count(const vnr_document *doc);
  * @param line receives the 1-based original line (may be NULL).
  * @param record receives the index of the first record the run became, or
  *        (size_t)-1 when it became none (may be NULL).
- * @return borrowed static string naming the fate: "record", "date", "year",
- *         "period", "document_number", "list_marker", "identifier",
- *         "footnote_marker", "denominator", "ordinal", "unit_part",
- *         "out_of_range" (more digits than a double holds), …;
+ * @return borrowed static string naming the fate, one of: "record" (the
+ *         run became the record @p record; `118/152` and `5-7` are one run
+ *         each, the total or upper end included: there is no separate
+ *         denominator fate), "range_end" (upper end written apart,
+ *         `từ 1,21% đến 13,16%`, whose record is at the lower end),
+ *         "date", "year", "period", "document_number", "list_marker",
+ *         "identifier", "footnote_marker", "ordinal", "definition" (a number
+ *         that only defines what is counted: `dưới 5 tuổi`), "bare_number"
+ *         (a number with no unit or role), "unit_part" (digits inside a unit:
+ *         `m²`, `1 vạn dân`), "furniture" (page and letter furniture),
+ *         "out_of_range" (more digits than a double holds), "unplaced" (no
+ *         stage could place it; counted apart by `vnreport audit`);
  *         NULL when @p index is out of range.
  * @since 0.1
  */

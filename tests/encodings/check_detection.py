@@ -4,7 +4,7 @@
 usage: check_detection.py DECODE_TOOL SOURCE_ROOT [ICONV]
 
 From Vietnamese prose of the project's own (tests/encodings/texts, the
-sample reports in examples/data, the fixture sentences in tests/fixtures),
+sample reports in examples/data, the fixture sentences in tests/fixtures and its known-gaps/),
 SAMPLES samples per legacy encoding are cut at random places, 200 to 2,000
 encoded bytes long, encoded with vnencode.py and given to the library with
 no encoding named. The issue's bar: the right encoding for at least 99% of
@@ -35,9 +35,16 @@ def own_prose(root):
                        glob.glob(os.path.join(root, "examples", "data", "*.txt"))):
         with open(path, encoding="utf-8") as f:
             texts.append(f.read())
-    for path in sorted(glob.glob(os.path.join(root, "tests", "fixtures", "*.jsonl"))):
+    # a family's sentences with its known gaps (tests/fixtures/known-gaps/), in id order
+    families = {}
+    for path in sorted(glob.glob(os.path.join(root, "tests", "fixtures", "*.jsonl")) +
+                       glob.glob(os.path.join(root, "tests", "fixtures", "known-gaps", "*.jsonl"))):
         with open(path, encoding="utf-8") as f:
-            texts.append("\n".join(json.loads(line)["text"] for line in f if line.strip()))
+            families.setdefault(os.path.basename(path), []).extend(
+                json.loads(line) for line in f if line.strip())
+    for name in sorted(families):
+        fixtures = sorted(families[name], key=lambda fx: fx["id"])
+        texts.append("\n".join(fx["text"] for fx in fixtures))
     text = vnencode.fold("\n\n".join(texts))
     return "".join(ch for ch in text if writable_everywhere(ch))
 

@@ -59,13 +59,19 @@ def write_seed(directory, data, prefix=""):
 
 
 def read_fixtures(root):
-    """{family: [fixture, ...]} from tests/fixtures/*.jsonl."""
+    """{family: [fixture, ...]} from tests/fixtures/*.jsonl and the known gaps
+    (tests/fixtures/known-gaps/<family>.jsonl: right sentences the engine still
+    gets wrong, the best seeds of all), each family in id order."""
     families = {}
-    for path in sorted(glob.glob(os.path.join(root, "tests", "fixtures", "*.jsonl"))):
+    paths = sorted(glob.glob(os.path.join(root, "tests", "fixtures", "*.jsonl")) +
+                   glob.glob(os.path.join(root, "tests", "fixtures", "known-gaps", "*.jsonl")))
+    for path in paths:
         family = os.path.basename(path)[: -len(".jsonl")]
         with open(path, encoding="utf-8") as f:
-            families[family] = [json.loads(line) for line in f if line.strip()]
-    return families
+            families.setdefault(family, []).extend(json.loads(line) for line in f if line.strip())
+    for fixtures in families.values():
+        fixtures.sort(key=lambda fx: fx["id"])
+    return dict(sorted(families.items(), key=lambda kv: kv[0] + ".jsonl"))   # file order
 
 
 def family_report(family, fixtures):

@@ -101,12 +101,9 @@ POSITION_FIELDS = ("col", "offset", "length")  # bytes of the original input
 ])
 def test_parse_other_encodings(encoding, encode):
     text = "Giá trị sản xuất ước đạt 1.234 tỷ đồng, tăng 5,2% so với năm trước."
-    try:
-        doc = vnreport.parse(encode(text), encoding=encoding)
-    except vnreport.InvalidArgumentError as e:
-        if "not supported yet" in str(e):
-            pytest.skip("libvnreport: %s" % e)
-        raise
+    # every one of these is supported: no skip (the old skip on "not supported
+    # yet", a message the library no longer emits, could only hide a regression)
+    doc = vnreport.parse(encode(text), encoding=encoding)
     assert doc.encoding == (encoding or "utf-16le")
     expected = vnreport.parse(text).to_records()
     got = doc.to_records()
@@ -114,6 +111,14 @@ def test_parse_other_encodings(encoding, encode):
         for field in POSITION_FIELDS:
             del rec[field]
     assert got == expected
+
+
+def test_parse_unknown_encoding_names_the_supported_ones():
+    # what the library says today for an encoding it does not know
+    with pytest.raises(vnreport.InvalidArgumentError) as info:
+        vnreport.parse("Sản lượng đạt 12 tấn.".encode("utf-8"), encoding="koi8-r")
+    assert str(info.value) == ("unknown encoding 'koi8-r': use one of utf-8, utf-16le, utf-16be, "
+                               "windows-1258, tcvn3, vni, viscii (or None to detect it)")
 
 
 def test_parse_lenient_counts_replacements():
