@@ -59,11 +59,4 @@ vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
                         bool lenient, decoded *out, vnr_error **error);
 void decoded_free(decoded *d);
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid
- * (overlong, surrogate, > U+10FFFF, truncated, stray continuation) or NUL. */
-size_t utf8_sequence_length(const unsigned char *s, size_t n);
-
-/* 1-based line number of byte `pos` of `s` (LF, CRLF and lone CR end lines). */
-size_t line_of_offset(const char *s, size_t pos);
-
 #endif

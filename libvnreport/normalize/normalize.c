@@ -21,24 +21,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-uint32_t utf8_next(const char *s, size_t n, size_t *i)
-{
-    uint32_t short_cp;
-    if (utf8_next_short(s, n, i, &short_cp))
-        return short_cp;
-    /* the rest, and anything malformed, through utf8proc */
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = *i;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp);
-    if (len <= 0) {
-        *i = k + 1;
-        return 0xFFFD;
-    }
-    *i = k + (size_t)len;
-    return (uint32_t)cp;
-}
-
 /* ---------------------------------------------------------------- */
 /* Character classes of the unicode pass, also used by the cleanup   */
 /* pass to mark the words that need it                               */
@@ -955,26 +937,4 @@ bool normalize_fragment(const char *s, size_t n, vnr_buf *out)
     bool ok = buf_append(out, nt.text + a, b - a);
     normalized_free(&nt);
     return ok;
-}
-
-uint32_t utf8_tolower_table(uint32_t cp)
-{
-    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
-}
-
-size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t i = 0, o = 0;
-    while (i < n && o + 5 < cap) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            i++;
-            continue;
-        }
-        o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, n, &i)), out + o);
-    }
-    if (cap)
-        out[o] = '\0';
-    return o;
 }
