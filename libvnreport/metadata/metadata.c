@@ -3,8 +3,8 @@
  * (see metadata.h). Province names and period words are tables.
  */
 #include "metadata.h"
-#include "normalize.h"
 #include "period.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,11 +121,6 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     return best == (size_t)-1 ? NULL : arena_strdup(arena, provinces[best]);
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* "Số: 765/BC-UBND", "Số: 350 /BC-UBND" → "765/BC-UBND". */
 static const char *find_number(const char *lh, vnr_arena *arena)
 {
@@ -143,7 +138,7 @@ static const char *find_number(const char *lh, vnr_arena *arena)
         p++;
     }
     out[o] = '\0';
-    if (!o || !is_digit(out[0]) || !strchr(out, '/'))
+    if (!o || !utf8_is_digit(out[0]) || !strchr(out, '/'))
         return NULL;
     /* upper-case the letter code back */
     vnr_buf b = { 0 };
