@@ -17,6 +17,7 @@
 #include "record.h"
 #include "segment.h"
 #include "sniff.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -312,8 +313,7 @@ static bool is_any_digit(uint32_t cp)
         return true;
     if (cp < 0x80)
         return false;
-    if (cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079) ||
-        (cp >= 0x2080 && cp <= 0x2089))
+    if (utf8_superscript_digit(cp) >= 0 || utf8_subscript_digit(cp) >= 0)
         return true;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
 }
@@ -324,8 +324,7 @@ static bool is_any_digit(uint32_t cp)
  * extractor cannot account for is never silent. */
 static const char *unplaced_fate(const char *text, size_t start, uint32_t first)
 {
-    bool superscript = first == 0xB2 || first == 0xB3 || first == 0xB9 || first == 0x2070 ||
-                       (first >= 0x2074 && first <= 0x2079);
+    bool superscript = utf8_superscript_digit(first) >= 0;
     bool exponent = first == 0xB2 || first == 0xB3;
     bool after_letter = start > 0 && ((text[start - 1] | 0x20) >= 'a' && (text[start - 1] | 0x20) <= 'z');
     if (exponent && after_letter)
@@ -342,7 +341,7 @@ static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, s
     size_t n_sorted = doc->n_fates, f = 0, i = 0;
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && !(b >= '0' && b <= '9')) {
+        if (b < 0x80 && !utf8_is_digit(b)) {
             i++;   /* most of the text: ASCII that is no digit */
             continue;
         }

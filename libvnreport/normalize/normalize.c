@@ -209,12 +209,6 @@ static bool is_invisible_cp(uint32_t cp)
            cp == 0x2060 || cp == 0xFEFF || cp == 0x200E || cp == 0x200F;
 }
 
-static bool is_superscript_digit(uint32_t cp)
-{
-    return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
-           (cp >= 0x2074 && cp <= 0x2079);
-}
-
 /* `m²`, `km³`, `m2`: a superscript right after a length unit is a power. */
 static bool follows_length_unit(const cleaner *c)
 {
@@ -232,12 +226,8 @@ static bool follows_length_unit(const cleaner *c)
 /* Was the last code point written a superscript digit (same marker)? */
 static bool ends_with_superscript(const cleaner *c)
 {
-    const unsigned char *o = (const unsigned char *)c->out.data;
     size_t j = c->out.len;
-    if (j >= 2 && o[j - 2] == 0xC2 && (o[j - 1] == 0xB9 || o[j - 1] == 0xB2 || o[j - 1] == 0xB3))
-        return true;
-    return j >= 3 && o[j - 3] == 0xE2 && o[j - 2] == 0x81 &&
-           (o[j - 1] == 0xB0 || (o[j - 1] >= 0xB4 && o[j - 1] <= 0xB9));
+    return j > 0 && utf8_superscript_digit(utf8_prev(c->out.data, &j)) >= 0;
 }
 
 /* LaTeX command → replacement text (NULL: drop the command). */
@@ -452,7 +442,7 @@ static size_t clean_nonascii(cleaner *c, size_t i)
         emit_newline(c, i);
         return k;
     }
-    if (is_superscript_digit(cp) && !follows_length_unit(c) && !c->pending_space &&
+    if (utf8_superscript_digit(cp) >= 0 && !follows_length_unit(c) && !c->pending_space &&
         !ends_with_superscript(c)) {
         /* a footnote marker: split it from the word or number it follows */
         char prev = last_out(c);
@@ -714,8 +704,8 @@ static bool normalize_pieces(const char *in, size_t i, size_t w, nfc_scratch *sc
 {
     while (i < w) {
         size_t k = i;
-        bool digits = in[k] >= '0' && in[k] <= '9';
-        while (k < w && (in[k] >= '0' && in[k] <= '9') == digits)
+        bool digits = utf8_is_digit(in[k]);
+        while (k < w && utf8_is_digit(in[k]) == digits)
             k++;
         if (digits) {
             if (!buf_append(out, in + i, k - i))
@@ -775,8 +765,8 @@ static bool collect_edits(const char *text, size_t n, const size_t *hot, size_t 
         hot_word(text, n, hot[h], done, &ws, &we);
         for (size_t i = ws; i < we && *fits;) {
             size_t k = i;
-            bool digits = text[k] >= '0' && text[k] <= '9';
-            while (k < we && (text[k] >= '0' && text[k] <= '9') == digits)
+            bool digits = utf8_is_digit(text[k]);
+            while (k < we && utf8_is_digit(text[k]) == digits)
                 k++;
             bool changed = false;
             ed->word.len = 0;
