@@ -16,6 +16,7 @@
  * utf8proc NFC call over the whole text (which reads every code point).
  */
 #include "normalize.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -481,10 +482,10 @@ static size_t plain_char(const unsigned char *s, size_t k, size_t n)
     if (b < 0x80)
         return ascii_special[b] ? 0 : 1;
     if (b >= 0xC3 && b <= 0xDF)
-        return k + 1 < n && (s[k + 1] & 0xC0) == 0x80 ? 2 : 0;
+        return k + 1 < n && utf8_is_cont(s[k + 1]) ? 2 : 0;
     if (b == 0xE1)
         return k + 2 < n && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB &&
-               (s[k + 2] & 0xC0) == 0x80 ? 3 : 0;
+               utf8_is_cont(s[k + 2]) ? 3 : 0;
     return 0;
 }
 
@@ -889,7 +890,7 @@ size_t normalized_end_to_decoded_near(const normalized *nt, size_t end, norm_cur
     if (end == 0 || end > nt->len)
         return normalized_to_decoded_near(nt, end, cur);
     size_t start = end - 1;
-    while (start > 0 && ((unsigned char)nt->text[start] & 0xC0) == 0x80)
+    while (start > 0 && utf8_is_cont((unsigned char)nt->text[start]))
         start--;
     return normalized_to_decoded_near(nt, start, cur) + (end - start);
 }

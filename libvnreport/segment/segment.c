@@ -259,7 +259,7 @@ static size_t title_end(const char *s, size_t start, size_t end, bool *label)
         return cut;
     /* one long word: cut it between characters, never inside one */
     cut = start + 160;
-    while (cut > start && ((unsigned char)s[cut] & 0xC0) == 0x80)
+    while (cut > start && utf8_is_cont((unsigned char)s[cut]))
         cut--;
     return cut;
 }

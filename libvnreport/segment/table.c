@@ -139,7 +139,7 @@ static bool only_pipes(const char *s, size_t n)
 static uint32_t display_col(const char *dec, size_t *at, uint32_t *col, size_t d)
 {
     for (; *at < d; (*at)++)
-        if (((unsigned char)dec[*at] & 0xC0) != 0x80)
+        if (!utf8_is_cont((unsigned char)dec[*at]))
             *col += dec[*at] == '\t' ? 8 - *col % 8 : 1;
     return *col;
 }
