@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 
@@ -69,39 +68,6 @@ const char *vnr_qualifier_name(vnr_qualifier q)
 {
     static const char *const names[] = { NULL, "approx", "gt", "ge", "lt", "le" };
     return (unsigned)q < sizeof names / sizeof *names ? names[q] : NULL;
-}
-
-static const struct {
-    const char *name;
-    vnr_encoding enc;
-} encoding_names[] = {
-    { "auto", VNR_ENCODING_AUTO },       { "utf-8", VNR_ENCODING_UTF8 },
-    { "utf8", VNR_ENCODING_UTF8 },       { "utf-16le", VNR_ENCODING_UTF16LE },
-    { "utf16le", VNR_ENCODING_UTF16LE }, { "utf-16be", VNR_ENCODING_UTF16BE },
-    { "utf16be", VNR_ENCODING_UTF16BE }, { "windows-1258", VNR_ENCODING_CP1258 },
-    { "cp1258", VNR_ENCODING_CP1258 },   { "tcvn3", VNR_ENCODING_TCVN3 },
-    { "tcvn", VNR_ENCODING_TCVN3 },      { "vni", VNR_ENCODING_VNI },
-    { "viscii", VNR_ENCODING_VISCII },
-};
-
-const char *vnr_encoding_name(vnr_encoding encoding)
-{
-    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
-        if (encoding_names[i].enc == encoding)
-            return encoding_names[i].name;
-    return NULL;
-}
-
-vnr_status vnr_encoding_from_name(const char *name, vnr_encoding *out)
-{
-    if (!name || !out)
-        return VNR_E_INVALID_ARGUMENT;
-    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
-        if (strcasecmp(encoding_names[i].name, name) == 0) {
-            *out = encoding_names[i].enc;
-            return VNR_OK;
-        }
-    return VNR_E_INVALID_ARGUMENT;
 }
 
 const char *vnr_version(void)
