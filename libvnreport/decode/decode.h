@@ -9,6 +9,10 @@
  * Documents (PDF, DOCX, ODT) are recognized by their magic bytes and
  * handed to their readers (decode-pdf.c, decode-docx.c), which give the
  * extracted text plus the page of every part of it.
+ *
+ * May include: base and the decode stage's own headers (detect.h, legacy.h,
+ * sniff.h, decode-formats.h), ICU. decode.c calls detect.c, never the
+ * other way round, so the stage has no include cycle.
  */
 #ifndef VNR_DECODE_H
 #define VNR_DECODE_H

@@ -9,6 +9,9 @@
  * `thủy`). Line breaks are kept one for one, so line N of the normalized
  * text is line N of the input. Gives text plus an offset map back to the
  * decoded text.
+ *
+ * May include: base (buf.h, error.h, offmap.h, utf8.h) and utf8proc; it
+ * reads decoded text but needs no decode header.
  */
 #ifndef VNR_NORMALIZE_H
 #define VNR_NORMALIZE_H
