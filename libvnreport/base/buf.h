@@ -3,6 +3,8 @@
  *
  * Owns: nothing but memory plumbing used by every stage. All growth is
  * amortised (doubling), so stages never allocate per token.
+ *
+ * May include: the C library and the other base headers.
  */
 #ifndef VNR_BUF_H
 #define VNR_BUF_H

@@ -2,7 +2,7 @@
  * error.c — status strings and the vnr_error object (see vnr-common.h).
  */
 #include "error.h"
-#include "decode.h"   /* utf8_sequence_length */
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,6 +3,9 @@
  *
  * Owns: the vnr_error struct and status strings. Every stage reports failure
  * through error_set(), which is a no-op when the caller passed no out-param.
+ *
+ * May include: the public headers and the C library; error.c uses utf8.h
+ * (base) to keep messages valid UTF-8 — never a stage above base.
  */
 #ifndef VNR_ERROR_H
 #define VNR_ERROR_H

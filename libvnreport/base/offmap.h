@@ -6,6 +6,8 @@
  * positions changes; within an anchor's run a position advances `step`
  * source bytes per output byte (1 for copied text, 2 for ASCII read from
  * UTF-16). An empty map is the identity, so unchanged text costs nothing.
+ *
+ * May include: the C library and the other base headers (buf.h).
  */
 #ifndef VNR_OFFMAP_H
 #define VNR_OFFMAP_H

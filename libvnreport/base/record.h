@@ -3,6 +3,9 @@
  *
  * Owns: the data the recognizer fills and the public accessors read. Every
  * string points into the document's arena.
+ *
+ * It sits in base because the stages from recognize up (keys, document)
+ * share it. May include: the public headers and the C library.
  */
 #ifndef VNR_RECORD_H
 #define VNR_RECORD_H

@@ -1,5 +1,10 @@
 /*
  * check.h — arithmetic checks over a document's records (cmd-check.c).
+ *
+ * Owns: the findings (two records, the found and expected values, the
+ * tolerance) and the sink they go to; `vnreport panel` reuses them.
+ * May include: the public API and the header-only helpers of base/utf8.h;
+ * never a private stage header.
  */
 #ifndef VNR_CLI_CHECK_H
 #define VNR_CLI_CHECK_H

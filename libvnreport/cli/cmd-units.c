@@ -17,6 +17,7 @@
 #include <vnreport/vnreport.h>
 
 #include "commands.h"
+#include "utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* convert                                                             */
@@ -44,7 +45,7 @@ static bool parse_value(const char *s, double *out, bool *ambiguous)
     for (size_t i = 0; grouped && commas == 0 && i < n; i++)
         if (s[i] == '.') {  /* every group after a '.' must be 3 digits */
             size_t j = i + 1;
-            while (j < n && s[j] >= '0' && s[j] <= '9')
+            while (j < n && utf8_is_digit(s[j]))
                 j++;
             grouped = j - i - 1 == 3 && (j == n || s[j] == '.');
         }
@@ -133,7 +134,7 @@ static size_t columns(const char *s)
 {
     size_t c = 0;
     for (; *s; s++)
-        c += ((unsigned char)*s & 0xC0) != 0x80;
+        c += !utf8_is_cont((unsigned char)*s);
     return c;
 }
 

@@ -4,6 +4,9 @@
  * Each command takes its name and the arguments after it (argv[0] is the
  * command name, as getopt_long expects) and returns the exit status: 0
  * success, 1 an input could not be read or parsed, 2 usage error.
+ *
+ * May include: the public API and the header-only helpers of base/utf8.h;
+ * never a private stage header.
  */
 #ifndef VNR_CLI_COMMANDS_H
 #define VNR_CLI_COMMANDS_H

@@ -8,6 +8,7 @@
  * formatted without printf: see format_double().
  */
 #include "output.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -471,7 +472,7 @@ static void cell(out_buf *o, const char *s, int width)
     int cols = 0;
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     while (*p && cols < width) {
-        int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        int len = (int)utf8_lead_length(*p);
         if (cols == width - 1 && p[len]) {
             out_str(o, "…");
             cols++;

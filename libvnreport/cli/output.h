@@ -6,6 +6,9 @@
  * record. Record fields are one table (output.c, record_fields): their
  * names and order are the same in JSON Lines and CSV, and adding a field
  * is one line there.
+ *
+ * May include: the public API and the header-only helpers of base/utf8.h;
+ * never a private stage header.
  */
 #ifndef VNR_CLI_OUTPUT_H
 #define VNR_CLI_OUTPUT_H

@@ -19,6 +19,7 @@
 #include "decode-formats.h"
 #include "buf.h"
 #include "error.h"
+#include "utf8.h"
 
 #ifndef VNR_HAVE_DOCX
 
@@ -529,11 +530,10 @@ static footnote *find_footnote(footnotes *fn, int id)
 
 static bool append_superscript(vnr_buf *b, int v)
 {
-    static const char *const sup[10] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
     char digits[16];
     int n = snprintf(digits, sizeof digits, "%d", v);
     for (int i = 0; i < n; i++)
-        if (!buf_append_str(b, sup[digits[i] - '0']))
+        if (!buf_append_utf8(b, utf8_superscript_of(digits[i] - '0')))
             return false;
     return true;
 }

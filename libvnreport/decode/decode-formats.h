@@ -11,6 +11,9 @@
  * Positions (offset, line, column) are those of this extracted text, so
  * its offset map is the identity; a PDF reader also gives page runs.
  * Readers built without their library answer VNR_E_UNSUPPORTED_FORMAT.
+ *
+ * May include: base, the decode stage's headers, poppler-glib, libxml2 and
+ * libzip.
  */
 #ifndef VNR_DECODE_FORMATS_H
 #define VNR_DECODE_FORMATS_H

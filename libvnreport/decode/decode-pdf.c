@@ -15,6 +15,7 @@
 #include "decode-formats.h"
 #include "buf.h"
 #include "error.h"
+#include "utf8.h"
 
 #ifndef VNR_HAVE_PDF
 
@@ -170,13 +171,6 @@ static int cmp_line_x(const void *a, const void *b)
     return (x->x0 > y->x0) - (x->x0 < y->x0);
 }
 
-static gunichar superscript_of(gunichar digit)
-{
-    static const gunichar sup[10] = { 0x2070, 0xB9, 0xB2, 0xB3, 0x2074,
-                                      0x2075, 0x2076, 0x2077, 0x2078, 0x2079 };
-    return sup[digit - '0'];
-}
-
 /* Median height and baseline of the non-space glyphs of lines [a, b). */
 static void row_metrics(const glyph *g, const pline *l, size_t a, size_t b, double *height,
                         double *base)
@@ -246,7 +240,7 @@ static bool row_text(const glyph *g, const pline *l, size_t a, size_t b, const p
             gunichar cp = c->cp;
             if (cp >= '0' && cp <= '9' && c->y1 - c->y0 < 0.8 * r->height &&
                 c->y1 < base - 0.2 * r->height)
-                cp = superscript_of(cp);
+                cp = utf8_superscript_of((int)(cp - '0'));
             if (!ok || !buf_append_utf8(&t, cp)) {
                 buf_free(&t);
                 return false;
@@ -386,7 +380,7 @@ static char *furniture_key_of(const row *r)
         char c = r->text[i];
         if (c == ' ')
             continue;
-        if (c >= '0' && c <= '9') {
+        if (utf8_is_digit(c)) {
             if (n == 0 || k[n - 1] != '#')
                 k[n++] = '#';
             continue;
@@ -546,7 +540,7 @@ static bool starts_marker(const char *s)
         return true;
     size_t i = s[0] == '(';
     size_t d = i;
-    while (s[d] >= '0' && s[d] <= '9')
+    while (utf8_is_digit(s[d]))
         d++;
     if (d > i)
         return s[d] == '.' || s[d] == ')';
@@ -608,8 +602,7 @@ static bool is_footnote_row(const row *r, const page *pg)
     if (!r->small || r->y0 < 0.5 * pg->height)
         return false;
     gunichar c = g_utf8_get_char(r->text);
-    return (c >= '0' && c <= '9') || c == 0xB9 || c == 0xB2 || c == 0xB3 ||
-           (c >= 0x2070 && c <= 0x2079);   /* a digit, ¹ ² ³ ⁰ ⁴…⁹ */
+    return (c >= '0' && c <= '9') || utf8_superscript_digit(c) >= 0;   /* a digit, ¹ ² ³ ⁰ ⁴…⁹ */
 }
 
 static bool add_footnote_row(assembler *as, const row *r, bool starts, uint32_t p)

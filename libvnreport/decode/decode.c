@@ -13,127 +13,23 @@
 #include "decode-formats.h"
 #include "detect.h"
 #include "legacy.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-size_t utf8_sequence_length(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c == 0)
-        return 0;
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    if (c < 0xE0) {
-        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    }
-    if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0; /* overlong */
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0; /* surrogate */
-        return 3;
-    }
-    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-        (s[3] & 0xC0) != 0x80)
-        return 0;
-    if (c == 0xF0 && s[1] < 0x90)
-        return 0; /* overlong */
-    if (c == 0xF4 && s[1] >= 0x90)
-        return 0; /* > U+10FFFF */
-    return 4;
-}
-
-size_t line_of_offset(const char *s, size_t pos)
-{
-    size_t line = 1;
-    for (size_t i = 0; i < pos; i++) {
-        if (s[i] == '\n')
-            line++;
-        else if (s[i] == '\r' && (i + 1 >= pos || s[i + 1] != '\n'))
-            line++;
-    }
-    return line;
-}
-
-/* Offset of the first invalid byte, or n when all of s is valid UTF-8. */
-static size_t utf8_first_invalid(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            /* all ASCII and no NUL byte: skip the word */
-            if (!(w & 0x8080808080808080ULL) &&
-                !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
-                i += 8;
-                continue;
-            }
-        }
-        /* Vietnamese text is mostly ASCII, two-byte letters (ă đ ơ ư:
-         * C4/C6 xx) and three-byte toned letters (U+1EA0..U+1EF9: E1 BA/BB
-         * xx): check those inline; E0, ED and four-byte sequences have
-         * extra rules, left to utf8_sequence_length. */
-        unsigned c = s[i];
-        if (c - 1u < 0x7Fu) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            i += 2;
-            continue;
-        }
-        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        size_t k = utf8_sequence_length(s + i, n - i);
-        if (!k)
-            return i;
-        i += k;
-    }
-    return n;
-}
 
 /* VNR_E_ENCODING for the byte at `at`: "<what> at line L, byte B (column
  * C): 0xXX<note>". */
 static vnr_status encoding_error(const char *bytes, size_t at, const char *what,
                                  const char *note, vnr_error **error)
 {
-    size_t line = line_of_offset(bytes, at);
-    size_t line_start = at;
-    while (line_start > 0 && bytes[line_start - 1] != '\n' && bytes[line_start - 1] != '\r')
-        line_start--;
+    size_t line = utf8_line_of_offset(bytes, at);
+    size_t line_start = utf8_line_start(bytes, at);
     return error_set(error, VNR_E_ENCODING, line, at,
                      "%s at line %zu, byte %zu (column %zu): 0x%02X%s",
                      what, line, at, at - line_start + 1,
                      (unsigned)(unsigned char)bytes[at], note);
-}
-
-/* Length of the invalid sequence at s[0..n) that one U+FFFD replaces: its
- * maximal subpart (Unicode §3.9, as Python and WHATWG decoders do), so a
- * truncated `\xE1\xBB` is one replacement and a stray byte is one. */
-static size_t utf8_maximal_subpart(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0xC2 || c > 0xF4)
-        return 1;
-    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-    unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-    if (n < 2 || s[1] < lo || s[1] > hi)
-        return 1;
-    size_t k = 2;
-    while (k < need && k < n && (s[k] & 0xC0) == 0x80)
-        k++;
-    return k;
 }
 
 /* Lenient UTF-8: copy bytes[start..n), replacing every invalid sequence

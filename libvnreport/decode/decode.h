@@ -9,6 +9,10 @@
  * Documents (PDF, DOCX, ODT) are recognized by their magic bytes and
  * handed to their readers (decode-pdf.c, decode-docx.c), which give the
  * extracted text plus the page of every part of it.
+ *
+ * May include: base and the decode stage's own headers (detect.h, legacy.h,
+ * sniff.h, decode-formats.h), ICU. decode.c calls detect.c, never the
+ * other way round, so the stage has no include cycle.
  */
 #ifndef VNR_DECODE_H
 #define VNR_DECODE_H
@@ -58,12 +62,5 @@ const char *input_format_name(input_format f);
 vnr_status decode_input(const char *bytes, size_t n, vnr_encoding hint,
                         bool lenient, decoded *out, vnr_error **error);
 void decoded_free(decoded *d);
-
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid
- * (overlong, surrogate, > U+10FFFF, truncated, stray continuation) or NUL. */
-size_t utf8_sequence_length(const unsigned char *s, size_t n);
-
-/* 1-based line number of byte `pos` of `s` (LF, CRLF and lone CR end lines). */
-size_t line_of_offset(const char *s, size_t pos);
 
 #endif

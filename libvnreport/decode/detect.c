@@ -16,7 +16,7 @@
  */
 #include "detect.h"
 #include "buf.h"
-#include "decode.h"
+#include "utf8.h"
 #include "legacy.h"
 
 #include <math.h>
@@ -124,23 +124,6 @@ void vn_letters_init(vn_letters *v)
     set_letter(v, 0x0110, d_bar);
 }
 
-/* Code point at w[*i] of well-formed UTF-8 (our own decoder's output). */
-static uint32_t next_code_point(const char *w, size_t n, size_t *i)
-{
-    const unsigned char *s = (const unsigned char *)w;
-    size_t k = *i;
-    size_t len = utf8_sequence_length(s + k, n - k);
-    if (len <= 1) {
-        *i = k + 1;
-        return len ? s[k] : 0xFFFD;
-    }
-    uint32_t cp = s[k] & (0xFF >> (len + 1));
-    for (size_t j = 1; j < len; j++)
-        cp = cp << 6 | (s[k + j] & 0x3F);
-    *i = k + len;
-    return cp;
-}
-
 /* ---------------------------------------------------------------- */
 /* Syllables                                                         */
 /* ---------------------------------------------------------------- */
@@ -235,7 +218,7 @@ static bool strip_tone(const vn_letters *v, const char *w, size_t n, char *plain
     bool first_upper = false;
     *tone = 0;
     while (i < n) {
-        const letter_info *li = letter_of(v, next_code_point(w, n, &i));
+        const letter_info *li = letter_of(v, utf8_next(w, n, &i));
         if (!li || li->kind == LETTER_NONE)
             return false;
         if (li->upper) {
@@ -426,7 +409,7 @@ static void trim_to_letters(const char *w, size_t n, size_t *from, size_t *to)
     size_t i = 0, first = n, last = n;
     while (i < n) {
         size_t at = i;
-        uint32_t cp = next_code_point(w, n, &i);
+        uint32_t cp = utf8_next(w, n, &i);
         if (u_isalpha((UChar32)cp)) {
             if (first == n)
                 first = at;

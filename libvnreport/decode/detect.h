@@ -6,6 +6,9 @@
  * the test of how Vietnamese a decoding reads (syllable structure from
  * syllables.def, letters from vowels.def, frequent syllables) and the
  * confidence. Takes the input bytes, gives an encoding or "none fits".
+ *
+ * May include: base, legacy.h and ICU — not decode.h (decode.c calls
+ * detect.c, not the other way round).
  */
 #ifndef VNR_DETECT_H
 #define VNR_DETECT_H

@@ -9,6 +9,8 @@
  * bytes, VNI's mark bytes), or undefined. Takes bytes, gives UTF-8 plus
  * offset-map anchors back to the original bytes. Used by decode.c for the
  * chosen encoding and by detect.c for trial decodings of a sample.
+ *
+ * May include: base and ICU.
  */
 #ifndef VNR_LEGACY_H
 #define VNR_LEGACY_H

@@ -8,6 +8,8 @@
  * "this is not text at all" test, so that such input fails with a message
  * naming the format, in lenient mode too, instead of decoding into
  * garbage records.
+ *
+ * May include: the C library only.
  */
 #ifndef VNR_SNIFF_H
 #define VNR_SNIFF_H

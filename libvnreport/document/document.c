@@ -17,6 +17,7 @@
 #include "record.h"
 #include "segment.h"
 #include "sniff.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -24,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 
@@ -68,39 +68,6 @@ const char *vnr_qualifier_name(vnr_qualifier q)
 {
     static const char *const names[] = { NULL, "approx", "gt", "ge", "lt", "le" };
     return (unsigned)q < sizeof names / sizeof *names ? names[q] : NULL;
-}
-
-static const struct {
-    const char *name;
-    vnr_encoding enc;
-} encoding_names[] = {
-    { "auto", VNR_ENCODING_AUTO },       { "utf-8", VNR_ENCODING_UTF8 },
-    { "utf8", VNR_ENCODING_UTF8 },       { "utf-16le", VNR_ENCODING_UTF16LE },
-    { "utf16le", VNR_ENCODING_UTF16LE }, { "utf-16be", VNR_ENCODING_UTF16BE },
-    { "utf16be", VNR_ENCODING_UTF16BE }, { "windows-1258", VNR_ENCODING_CP1258 },
-    { "cp1258", VNR_ENCODING_CP1258 },   { "tcvn3", VNR_ENCODING_TCVN3 },
-    { "tcvn", VNR_ENCODING_TCVN3 },      { "vni", VNR_ENCODING_VNI },
-    { "viscii", VNR_ENCODING_VISCII },
-};
-
-const char *vnr_encoding_name(vnr_encoding encoding)
-{
-    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
-        if (encoding_names[i].enc == encoding)
-            return encoding_names[i].name;
-    return NULL;
-}
-
-vnr_status vnr_encoding_from_name(const char *name, vnr_encoding *out)
-{
-    if (!name || !out)
-        return VNR_E_INVALID_ARGUMENT;
-    for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
-        if (strcasecmp(encoding_names[i].name, name) == 0) {
-            *out = encoding_names[i].enc;
-            return VNR_OK;
-        }
-    return VNR_E_INVALID_ARGUMENT;
 }
 
 const char *vnr_version(void)
@@ -312,8 +279,7 @@ static bool is_any_digit(uint32_t cp)
         return true;
     if (cp < 0x80)
         return false;
-    if (cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079) ||
-        (cp >= 0x2080 && cp <= 0x2089))
+    if (utf8_superscript_digit(cp) >= 0 || utf8_subscript_digit(cp) >= 0)
         return true;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
 }
@@ -324,8 +290,7 @@ static bool is_any_digit(uint32_t cp)
  * extractor cannot account for is never silent. */
 static const char *unplaced_fate(const char *text, size_t start, uint32_t first)
 {
-    bool superscript = first == 0xB2 || first == 0xB3 || first == 0xB9 || first == 0x2070 ||
-                       (first >= 0x2074 && first <= 0x2079);
+    bool superscript = utf8_superscript_digit(first) >= 0;
     bool exponent = first == 0xB2 || first == 0xB3;
     bool after_letter = start > 0 && ((text[start - 1] | 0x20) >= 'a' && (text[start - 1] | 0x20) <= 'z');
     if (exponent && after_letter)
@@ -342,7 +307,7 @@ static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, s
     size_t n_sorted = doc->n_fates, f = 0, i = 0;
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && !(b >= '0' && b <= '9')) {
+        if (b < 0x80 && !utf8_is_digit(b)) {
             i++;   /* most of the text: ASCII that is no digit */
             continue;
         }

@@ -1,5 +1,9 @@
 /*
  * parser.h — private helpers around vnr_parser (defined in document.c).
+ *
+ * Owns: the parser's options as vnr_parse and the batch see them.
+ * May include: every stage below (document runs the whole pipeline) and
+ * the public headers.
  */
 #ifndef VNR_PARSER_H
 #define VNR_PARSER_H

@@ -8,7 +8,7 @@
  */
 #include "lexer.h"
 #include "buf.h"
-#include "normalize.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,15 +21,10 @@ static const double pow10_table[] = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static size_t digit_run(const char *s, size_t n, size_t i)
 {
     size_t k = i;
-    while (k < n && is_digit(s[k]))
+    while (k < n && utf8_is_digit(s[k]))
         k++;
     return k - i;
 }
@@ -46,7 +41,7 @@ static double slow_value(const char *s, size_t n, size_t int_end)
     long exp10 = 0;
     bool dropped_nonzero = false;
     for (size_t i = 0; i < n; i++) {
-        if (!is_digit(s[i]))
+        if (!utf8_is_digit(s[i]))
             continue;
         bool frac = i >= int_end;
         if (kept == 0 && s[i] == '0') {
@@ -76,7 +71,7 @@ static double exact_value(const char *s, size_t n, size_t int_end)
     uint64_t mant = 0;
     int scale = 0, digits = 0;
     for (size_t k = 0; k < n; k++) {
-        if (!is_digit(s[k]))
+        if (!utf8_is_digit(s[k]))
             continue;
         if (digits || s[k] != '0')
             digits++;
@@ -97,7 +92,7 @@ static double exact_value(const char *s, size_t n, size_t int_end)
 static size_t lex_number_in(const char *s, size_t n, bool chained, double *value,
                             unsigned *flags)
 {
-    if (!n || !is_digit(s[0]))
+    if (!n || !utf8_is_digit(s[0]))
         return 0;
     unsigned f = 0;
     size_t i = digit_run(s, n, 0);
@@ -110,13 +105,13 @@ static size_t lex_number_in(const char *s, size_t n, bool chained, double *value
         i += 4;
     }
     size_t int_end = i;
-    if (i + 1 < n && s[i] == ',' && is_digit(s[i + 1])) {
+    if (i + 1 < n && s[i] == ',' && utf8_is_digit(s[i + 1])) {
         f |= NUM_DECIMAL;
         i += 1 + digit_run(s, n, i + 1);
     } else if (!(f & NUM_GROUPED) && !chained && i + 1 < n && s[i] == '.' &&
-               is_digit(s[i + 1])) {
+               utf8_is_digit(s[i + 1])) {
         size_t d = digit_run(s, n, i + 1);
-        bool more = i + 1 + d < n && (s[i + 1 + d] == '.' && i + 2 + d < n && is_digit(s[i + 2 + d]));
+        bool more = i + 1 + d < n && (s[i + 1 + d] == '.' && i + 2 + d < n && utf8_is_digit(s[i + 2 + d]));
         if (d != 3 && !more) {
             f |= NUM_DECIMAL | NUM_DOT_SLIP;
             i += 1 + d;
@@ -173,27 +168,6 @@ static bool is_nonspacing_mark(uint32_t cp)
     if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF))
         return false;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_MN;
-}
-
-static bool is_superscript_23(uint32_t cp)
-{
-    return cp == 0xB2 || cp == 0xB3;
-}
-
-static bool is_superscript_digit(uint32_t cp, int *d)
-{
-    switch (cp) {
-    case 0x2070: *d = 0; return true;
-    case 0xB9: *d = 1; return true;
-    case 0xB2: *d = 2; return true;
-    case 0xB3: *d = 3; return true;
-    default:
-        if (cp >= 0x2074 && cp <= 0x2079) {
-            *d = (int)(cp - 0x2070);
-            return true;
-        }
-        return false;
-    }
 }
 
 typedef struct lexer {
@@ -271,7 +245,7 @@ static size_t lex_word(lexer *L, size_t i, token *t)
                 all_upper = false;
             vietnamese = true;
             letters++;
-        } else if (is_superscript_23(cp) && k > i && (s[k - 1] == 'm' || s[k - 1] == 'M')) {
+        } else if ((cp == 0xB2 || cp == 0xB3) && k > i && (s[k - 1] == 'm' || s[k - 1] == 'M')) {
             /* m², km³ */
         } else {
             break;
@@ -319,7 +293,7 @@ static size_t docnum_tail(const char *s, size_t n, size_t j)
     if (sep == '/' && k < n && s[k] == ' ')
         k++;
     /* optional year part: 58/2020/… */
-    if (sep == '/' && k < n && is_digit(s[k])) {
+    if (sep == '/' && k < n && utf8_is_digit(s[k])) {
         size_t d = digit_run(s, n, k);
         if (d != 4 || k + d >= n || s[k + d] != '/')
             return 0;
@@ -336,8 +310,8 @@ static size_t docnum_tail(const char *s, size_t n, size_t j)
     while (k < limit) {
         unsigned char c = (unsigned char)s[k];
         unsigned char p = (unsigned char)s[k - 1];
-        if ((c >= 'A' && c <= 'Z') || is_digit((char)c)) {
-            letters += !is_digit((char)c);
+        if ((c >= 'A' && c <= 'Z') || utf8_is_digit((char)c)) {
+            letters += !utf8_is_digit((char)c);
             k++;
         } else if (c == 0xC4 && k + 1 < limit && (unsigned char)s[k + 1] == 0x90) { /* Đ */
             letters++;
@@ -392,7 +366,7 @@ static size_t lex_slash_shape(lexer *L, token t, size_t i, size_t j, unsigned f)
         size_t k = j + 1;
         while (k < n && s[k] == ' ' && k < j + 3)
             k++;
-        if (k < n && is_digit(s[k])) {
+        if (k < n && utf8_is_digit(s[k])) {
             double v2;
             unsigned f2;
             size_t e2 = k + lex_number(s + k, n - k, &v2, &f2);
@@ -445,7 +419,7 @@ static size_t lex_dash_shape(lexer *L, token t, size_t j, unsigned f, bool signe
         bool space2 = m < n && s[m] == ' ';
         if (space2)
             m++;
-        if (m < n && is_digit(s[m])) {
+        if (m < n && utf8_is_digit(s[m])) {
             double v2;
             unsigned f2;
             size_t e2 = m + lex_number(s + m, n - m, &v2, &f2);
@@ -480,7 +454,7 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
     token t = { .start = (uint32_t)i, .kind = TOK_NUMBER };
     unsigned f;
     /* `1.1.1.1`: after "digit." this number continues a dotted chain */
-    bool chained = i >= L->begin + 2 && s[i - 1] == '.' && is_digit(s[i - 2]);
+    bool chained = i >= L->begin + 2 && s[i - 1] == '.' && utf8_is_digit(s[i - 2]);
     size_t j = i + lex_number_in(s + i, n - i, chained, &t.v, &f);
     t.flags = (uint16_t)f;
     t.end1 = (uint32_t)j;
@@ -507,7 +481,7 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
 /* Should '-' / '+' at i be read as the sign of the number after it? */
 static bool sign_here(lexer *L, size_t i)
 {
-    if (i + 1 >= L->end || !is_digit(L->s[i + 1]))
+    if (i + 1 >= L->end || !utf8_is_digit(L->s[i + 1]))
         return false;
     if (!L->space_before && L->out->n && !(L->out->t[L->out->n - 1].kind == TOK_PUNCT))
         return false;
@@ -530,7 +504,7 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
             i++;
             continue;
         }
-        if (is_digit((char)c)) {
+        if (utf8_is_digit((char)c)) {
             size_t e = lex_numeric(&L, i, false);
             if (!e)
                 return false;
@@ -554,15 +528,15 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         }
         size_t next = i;
         uint32_t cp = utf8_next_fast(text, end, &next);
-        int d;
-        if (is_superscript_digit(cp, &d)) {
+        int d = utf8_superscript_digit(cp);
+        if (d >= 0) {
             token t = { .start = (uint32_t)i, .kind = TOK_FOOTNOTE };
             double v = d;
             size_t k = next;
             while (k < end) {
                 size_t k2 = k;
                 uint32_t c2 = utf8_next_fast(text, end, &k2);
-                if (!is_superscript_digit(c2, &d))
+                if ((d = utf8_superscript_digit(c2)) < 0)
                     break;
                 v = v * 10 + d;
                 k = k2;

@@ -7,6 +7,9 @@
  * numbers `58/2020/NQ-HĐND`, year spans `2021-2025`), words (a number glued
  * to a word, `17.601m2`, is split and flagged), punctuation and footnote
  * superscripts. Gives a flat token array; no allocation per token.
+ *
+ * May include: base (buf.h, utf8.h), utf8proc and the C library — no
+ * other stage.
  */
 #ifndef VNR_LEXER_H
 #define VNR_LEXER_H

@@ -4,8 +4,8 @@
  * (metadata.def), period words too (period.def, through period.h).
  */
 #include "metadata.h"
-#include "normalize.h"
 #include "period.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -176,11 +176,6 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     return best == (size_t)-1 ? NULL : arena_strdup(arena, provinces[best]);
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* "Số: 765/BC-UBND", "Số: 350 /BC-UBND" → "765/BC-UBND". */
 static const char *find_number(const char *lh, vnr_arena *arena)
 {
@@ -199,7 +194,7 @@ static const char *find_number(const char *lh, vnr_arena *arena)
         p++;
     }
     out[o] = '\0';
-    if (!o || !is_digit(out[0]) || !strchr(out, '/'))
+    if (!o || !utf8_is_digit(out[0]) || !strchr(out, '/'))
         return NULL;
     /* upper-case the letter code back */
     vnr_buf b = { 0 };

@@ -4,6 +4,9 @@
  * Owns: province, issuer, document number, date, title, reporting period and
  * kind, and where a plan part for a later period begins (its records are
  * targets for that period). Reads blocks and text; writes doc_meta.
+ *
+ * May include: base, segment (blocks), period (the grammar) and, below
+ * them, normalize.
  */
 #ifndef VNR_METADATA_H
 #define VNR_METADATA_H

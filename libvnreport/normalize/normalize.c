@@ -16,28 +16,11 @@
  * utf8proc NFC call over the whole text (which reads every code point).
  */
 #include "normalize.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-uint32_t utf8_next(const char *s, size_t n, size_t *i)
-{
-    uint32_t short_cp;
-    if (utf8_next_short(s, n, i, &short_cp))
-        return short_cp;
-    /* the rest, and anything malformed, through utf8proc */
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = *i;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp);
-    if (len <= 0) {
-        *i = k + 1;
-        return 0xFFFD;
-    }
-    *i = k + (size_t)len;
-    return (uint32_t)cp;
-}
 
 /* ---------------------------------------------------------------- */
 /* Character classes of the unicode pass, also used by the cleanup   */
@@ -227,12 +210,6 @@ static bool is_invisible_cp(uint32_t cp)
            cp == 0x2060 || cp == 0xFEFF || cp == 0x200E || cp == 0x200F;
 }
 
-static bool is_superscript_digit(uint32_t cp)
-{
-    return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
-           (cp >= 0x2074 && cp <= 0x2079);
-}
-
 /* `m²`, `km³`, `m2`: a superscript right after a length unit is a power. */
 static bool follows_length_unit(const cleaner *c)
 {
@@ -250,12 +227,8 @@ static bool follows_length_unit(const cleaner *c)
 /* Was the last code point written a superscript digit (same marker)? */
 static bool ends_with_superscript(const cleaner *c)
 {
-    const unsigned char *o = (const unsigned char *)c->out.data;
     size_t j = c->out.len;
-    if (j >= 2 && o[j - 2] == 0xC2 && (o[j - 1] == 0xB9 || o[j - 1] == 0xB2 || o[j - 1] == 0xB3))
-        return true;
-    return j >= 3 && o[j - 3] == 0xE2 && o[j - 2] == 0x81 &&
-           (o[j - 1] == 0xB0 || (o[j - 1] >= 0xB4 && o[j - 1] <= 0xB9));
+    return j > 0 && utf8_superscript_digit(utf8_prev(c->out.data, &j)) >= 0;
 }
 
 /* LaTeX command → replacement text (NULL: drop the command). */
@@ -483,7 +456,7 @@ static size_t clean_nonascii(cleaner *c, size_t i)
         emit_newline(c, i);
         return k;
     }
-    if (is_superscript_digit(cp) && !follows_length_unit(c) && !c->pending_space &&
+    if (utf8_superscript_digit(cp) >= 0 && !follows_length_unit(c) && !c->pending_space &&
         !ends_with_superscript(c)) {
         /* a footnote marker: split it from the word or number it follows */
         char prev = last_out(c);
@@ -522,10 +495,10 @@ static size_t plain_char(const unsigned char *s, size_t k, size_t n)
     if (b < 0x80)
         return ascii_special[b] ? 0 : 1;
     if (b >= 0xC3 && b <= 0xDF)
-        return k + 1 < n && (s[k + 1] & 0xC0) == 0x80 ? 2 : 0;
+        return k + 1 < n && utf8_is_cont(s[k + 1]) ? 2 : 0;
     if (b == 0xE1)
         return k + 2 < n && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB &&
-               (s[k + 2] & 0xC0) == 0x80 ? 3 : 0;
+               utf8_is_cont(s[k + 2]) ? 3 : 0;
     return 0;
 }
 
@@ -745,8 +718,8 @@ static bool normalize_pieces(const char *in, size_t i, size_t w, nfc_scratch *sc
 {
     while (i < w) {
         size_t k = i;
-        bool digits = in[k] >= '0' && in[k] <= '9';
-        while (k < w && (in[k] >= '0' && in[k] <= '9') == digits)
+        bool digits = utf8_is_digit(in[k]);
+        while (k < w && utf8_is_digit(in[k]) == digits)
             k++;
         if (digits) {
             if (!buf_append(out, in + i, k - i))
@@ -806,8 +779,8 @@ static bool collect_edits(const char *text, size_t n, const size_t *hot, size_t 
         hot_word(text, n, hot[h], done, &ws, &we);
         for (size_t i = ws; i < we && *fits;) {
             size_t k = i;
-            bool digits = text[k] >= '0' && text[k] <= '9';
-            while (k < we && (text[k] >= '0' && text[k] <= '9') == digits)
+            bool digits = utf8_is_digit(text[k]);
+            while (k < we && utf8_is_digit(text[k]) == digits)
                 k++;
             bool changed = false;
             ed->word.len = 0;
@@ -930,7 +903,7 @@ size_t normalized_end_to_decoded_near(const normalized *nt, size_t end, norm_cur
     if (end == 0 || end > nt->len)
         return normalized_to_decoded_near(nt, end, cur);
     size_t start = end - 1;
-    while (start > 0 && ((unsigned char)nt->text[start] & 0xC0) == 0x80)
+    while (start > 0 && utf8_is_cont((unsigned char)nt->text[start]))
         start--;
     return normalized_to_decoded_near(nt, start, cur) + (end - start);
 }
@@ -968,26 +941,4 @@ bool normalize_fragment(const char *s, size_t n, vnr_buf *out)
     bool ok = buf_append(out, nt.text + a, b - a);
     normalized_free(&nt);
     return ok;
-}
-
-uint32_t utf8_tolower_table(uint32_t cp)
-{
-    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
-}
-
-size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t i = 0, o = 0;
-    while (i < n && o + 5 < cap) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            i++;
-            continue;
-        }
-        o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, n, &i)), out + o);
-    }
-    if (cap)
-        out[o] = '\0';
-    return o;
 }

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE   /* memmem */
 #include "period.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -80,11 +81,6 @@ static bool word_byte(unsigned char b)
     return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static size_t skip_blanks(const char *s, size_t n, size_t i)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -125,9 +121,9 @@ static size_t match_table(const char *s, size_t n, size_t i, const char *const *
 
 int period_year_at(const char *s, size_t n, size_t i)
 {
-    if (i + 4 > n || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
+    if (i + 4 > n || !utf8_is_digit(s[i]) || !utf8_is_digit(s[i + 1]) || !utf8_is_digit(s[i + 2]) || !utf8_is_digit(s[i + 3]))
         return 0;
-    if (i + 4 < n && is_digit(s[i + 4]))
+    if (i + 4 < n && utf8_is_digit(s[i + 4]))
         return 0;
     int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
     return y >= 1900 && y <= 2100 ? y : 0;
@@ -138,11 +134,11 @@ static size_t small_number(const char *s, size_t n, size_t i, int *v)
 {
     size_t e = i;
     int x = 0;
-    while (e < n && is_digit(s[e]) && e - i < 3)
+    while (e < n && utf8_is_digit(s[e]) && e - i < 3)
         x = x * 10 + (s[e++] - '0');
-    if (e == i || e - i > 2 || (e < n && is_digit(s[e])))
+    if (e == i || e - i > 2 || (e < n && utf8_is_digit(s[e])))
         return NO_MATCH;
-    if (e + 1 < n && s[e] == ',' && is_digit(s[e + 1]))
+    if (e + 1 < n && s[e] == ',' && utf8_is_digit(s[e + 1]))
         return NO_MATCH;   /* `3,5 tháng` is a duration, not a count of months */
     *v = x;
     return e;
@@ -215,14 +211,14 @@ static size_t unit_phrase(const char *s, size_t n, size_t i, period_ref *p)
         for (size_t r = 0; r < COUNT_OF(roman) && k == NO_MATCH; r++)
             if ((k = match_at(s, n, j, roman[r])) != NO_MATCH)
                 v = value[r];
-        if (k == NO_MATCH || (k < n && is_digit(s[k])))
+        if (k == NO_MATCH || (k < n && utf8_is_digit(s[k])))
             return NO_MATCH;
         *p = (period_ref){ .kind = PK_QUARTER, .n = v };
     } else {
         k = small_number(s, n, j, &v);
         if (k == NO_MATCH || v < 1 || v > 12)
             return NO_MATCH;
-        if (k < n && s[k] == '/' && k + 1 < n && is_digit(s[k + 1]) && !period_year_at(s, n, k + 1))
+        if (k < n && s[k] == '/' && k + 1 < n && utf8_is_digit(s[k + 1]) && !period_year_at(s, n, k + 1))
             return NO_MATCH;   /* `tháng 10/12`: not a month of a year */
         *p = (period_ref){ .kind = PK_MONTH, .n = v };
     }
@@ -346,7 +342,7 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
 {
     if ((i > 0 && word_byte((unsigned char)s[i - 1])) || !word_byte((unsigned char)s[i]))
         return false;
-    if (i >= 2 && (s[i - 1] == ',' || s[i - 1] == '.') && is_digit(s[i - 2]))
+    if (i >= 2 && (s[i - 1] == ',' || s[i - 1] == '.') && utf8_is_digit(s[i - 2]))
         return false;   /* the decimals of `3,5 tháng` */
     period_ref p;
     size_t e = count_phrase(s, n, i, &p);
@@ -468,7 +464,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
     bool dated = false;
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
-        if (!dated && (i == 0 || !is_digit(s[i - 1])) && is_digit(s[i]) &&
+        if (!dated && (i == 0 || !utf8_is_digit(s[i - 1])) && utf8_is_digit(s[i]) &&
             (e = date_at(s, n, i, &d, &m, &y)) != NO_MATCH) {
             dated = true;
             i = e;
@@ -545,7 +541,7 @@ size_t period_year_end_date(const char *s, size_t n, int *year)
     size_t i = MATCH_TABLE(s, n, 0, date_leads, NULL);
     i = i == NO_MATCH ? 0 : skip_blanks(s, n, i);
     int d = 0, m = 0, y = 0;
-    size_t e = is_digit(s[i]) ? date_at(s, n, i, &d, &m, &y) : NO_MATCH;
+    size_t e = utf8_is_digit(s[i]) ? date_at(s, n, i, &d, &m, &y) : NO_MATCH;
     if (e == NO_MATCH || d != 31 || m != 12)
         return 0;
     *year = y;
@@ -555,7 +551,7 @@ size_t period_year_end_date(const char *s, size_t n, int *year)
 int period_plain_year(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (is_digit(s[i - 1]) || word_byte((unsigned char)s[i - 1])))
+        if (i > 0 && (utf8_is_digit(s[i - 1]) || word_byte((unsigned char)s[i - 1])))
             continue;
         int y = period_year_at(s, n, i);
         if (!y)

@@ -8,8 +8,10 @@
  * (`2024-M09`, `2024-01/2024-09`, `2024-H1`, `2024-Q3`, `2024`); whether a
  * phrase is a comparison (`so với tháng 3`) rather than the period a value
  * refers to; web date lines (`Thứ sáu - 27/10/2023 03:14`). Words live in
- * period.def. Uses only the C library: it sits beside the recognizer and
- * below nothing but metadata and recognize.
+ * period.def.
+ *
+ * May include: base (utf8.h) and the C library: it sits below metadata and
+ * recognize, its only users.
  */
 #ifndef VNR_PERIOD_H
 #define VNR_PERIOD_H

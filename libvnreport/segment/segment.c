@@ -12,7 +12,7 @@
  * lines by (furniture, signature, annex, part headings) are in segment.def.
  */
 #include "segment.h"
-#include "normalize.h"
+#include "utf8.h"
 #include "table.h"
 
 #include <stdlib.h>
@@ -85,11 +85,6 @@ static const char *const part_prefixes[] = {
 };
 enum { SIGNATURE_LINE_MAX = 100 };
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static bool has_prefix(const char *lower, const char *p)
 {
     return strncmp(lower, p, strlen(p)) == 0;
@@ -116,23 +111,6 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
     return i;
 }
 
-/* A superscript digit at s[i] (¹ ² ³ U+00B9/B2/B3, ⁰ U+2070, ⁴–⁹
- * U+2074–2079), and its length in *len? Read from the bytes (C2 B9, E2 81
- * B4, …): note_markers asks at every non-ASCII byte of the text. */
-static bool is_superscript_digit_at(const char *s, size_t n, size_t i, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (u[0] == 0xC2 && i + 1 < n) {
-        *len = 2;
-        return u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3;
-    }
-    if (u[0] == 0xE2 && i + 2 < n && u[1] == 0x81) {
-        *len = 3;
-        return u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9);
-    }
-    return false;
-}
-
 /* Roman: I. II- IV. and I.1.; MK_NONE when the line has no such marker. */
 static marker_kind roman_marker(const char *s, size_t n, size_t *content)
 {
@@ -142,9 +120,9 @@ static marker_kind roman_marker(const char *s, size_t n, size_t *content)
             k++;
         if (k < n && (s[k] == '.' || s[k] == '-')) {
             size_t after = k + 1;
-            if (s[k] == '.' && after < n && is_digit(s[after])) {
+            if (s[k] == '.' && after < n && utf8_is_digit(s[after])) {
                 size_t d = after;
-                while (d < n && is_digit(s[d]))
+                while (d < n && utf8_is_digit(s[d]))
                     d++;
                 if (d < n && s[d] == '.')
                     d++;
@@ -167,7 +145,7 @@ static marker_kind roman_marker(const char *s, size_t n, size_t *content)
 static marker_kind arabic_marker(const char *s, size_t n, size_t *content)
 {
     size_t d = 0;
-    while (d < n && is_digit(s[d]))
+    while (d < n && utf8_is_digit(s[d]))
         d++;
     if (d <= 2 && d < n && s[d] == '.') {
         size_t e = d + 1;
@@ -176,7 +154,7 @@ static marker_kind arabic_marker(const char *s, size_t n, size_t *content)
             return MK_ARABIC;
         }
         size_t d2 = e;
-        while (d2 < n && is_digit(s[d2]))
+        while (d2 < n && utf8_is_digit(s[d2]))
             d2++;
         if (d2 - e >= 1 && d2 - e <= 2) {
             if (d2 < n && s[d2] == '.')
@@ -209,7 +187,7 @@ static marker_kind paren_marker(const char *s, size_t n, size_t *content)
 {
     if (s[0] == '(') {
         size_t d = 1;
-        while (d < n && is_digit(s[d]))
+        while (d < n && utf8_is_digit(s[d]))
             d++;
         if (d > 1 && d <= 3 && d < n && s[d] == ')') {
             size_t e = d + 1;
@@ -259,9 +237,9 @@ static marker_kind line_marker(const char *s, size_t n, const char *lower, size_
         return MK_PART;   /* "Phần thứ nhất" + optional title on the same line */
     /* superscript footnote body: ¹ text */
     size_t sl;
-    if (is_superscript_digit_at(s, n, 0, &sl)) {
+    if (utf8_superscript_at(s, n, 0, &sl) >= 0) {
         size_t k = sl;
-        while (k < n && is_superscript_digit_at(s, n, k, &sl))
+        while (k < n && utf8_superscript_at(s, n, k, &sl) >= 0)
             k += sl;
         *content = skip_spaces(s, n, k);
         return MK_FOOTNOTE;
@@ -269,7 +247,7 @@ static marker_kind line_marker(const char *s, size_t n, const char *lower, size_
     marker_kind mk = roman_marker(s, n, content);
     if (mk != MK_NONE)
         return mk;
-    if (is_digit(s[0]))
+    if (utf8_is_digit(s[0]))
         return arabic_marker(s, n, content);
     if ((mk = letter_marker(s, n, content)) != MK_NONE)
         return mk;
@@ -299,7 +277,7 @@ static bool starts_continuation(const char *s, size_t n)
 {
     if (!n)
         return false;
-    if (is_digit(s[0]) || s[0] == '%')
+    if (utf8_is_digit(s[0]) || s[0] == '%')
         return true;
     size_t k = 0;
     uint32_t cp = utf8_next(s, n, &k);
@@ -332,7 +310,7 @@ static size_t title_end(const char *s, size_t start, size_t end, bool *label)
         return cut;
     /* one long word: cut it between characters, never inside one */
     cut = start + 160;
-    while (cut > start && ((unsigned char)s[cut] & 0xC0) == 0x80)
+    while (cut > start && utf8_is_cont((unsigned char)s[cut]))
         cut--;
     return cut;
 }
@@ -383,14 +361,12 @@ static void note_markers(footnote_book *fb, const char *s, size_t start, size_t 
         i = next_superscript_lead(s, i, end);
         if (i >= end)
             break;
-        if (is_superscript_digit_at(s, end, i, &len)) {
+        int d = utf8_superscript_at(s, end, i, &len);
+        if (d >= 0) {
             int v = 0;
-            while (i < end && is_superscript_digit_at(s, end, i, &len)) {
-                size_t k = i;
-                uint32_t cp = utf8_next(s, end, &k);
-                int d = cp == 0xB9 ? 1 : cp == 0xB2 ? 2 : cp == 0xB3 ? 3 : cp == 0x2070 ? 0 : (int)(cp - 0x2070);
+            while (i < end && (d = utf8_superscript_at(s, end, i, &len)) >= 0) {
                 v = v * 10 + d;
-                i = k;
+                i += len;
                 if (v > 1000)
                     break;
             }
@@ -405,7 +381,7 @@ static void note_markers(footnote_book *fb, const char *s, size_t start, size_t 
 static int plain_footnote_number(const footnote_book *fb, const char *s, size_t n, size_t *content)
 {
     size_t d = 0;
-    while (d < n && is_digit(s[d]))
+    while (d < n && utf8_is_digit(s[d]))
         d++;
     if (d == 0 || d > 3 || d >= n || s[d] != ' ')
         return -1;
@@ -479,7 +455,7 @@ static bool is_furniture(const char *lower, const char *s, size_t n)
         if (n > r->max_len || (!r->sentence && (s[n - 1] == '.' || s[n - 1] == ';')))
             return false;
         for (size_t k = 0; !r->digits && k < n; k++)
-            if (is_digit(s[k]))
+            if (utf8_is_digit(s[k]))
                 return false;
         return true;
     }
@@ -520,12 +496,10 @@ static bool track_signature(seg_state *st, const char *s, size_t n, const char *
 static int superscript_number(const char *s, size_t n)
 {
     size_t k = 0, len;
-    int v = 0;
-    while (k < n && is_superscript_digit_at(s, n, k, &len)) {
-        size_t kk = k;
-        uint32_t cp = utf8_next(s, n, &kk);
-        v = v * 10 + (cp == 0xB9 ? 1 : cp == 0xB2 ? 2 : cp == 0xB3 ? 3 : cp == 0x2070 ? 0 : (int)(cp - 0x2070));
-        k = kk;
+    int v = 0, d;
+    while (k < n && (d = utf8_superscript_at(s, n, k, &len)) >= 0) {
+        v = v * 10 + d;
+        k += len;
     }
     return v;
 }
@@ -562,7 +536,7 @@ static bool continues_paragraph(const seg_state *st, const char *s, size_t n)
     if (last_is_final && !ends_sentence(st->text, last->start, last->end))
         return true;
     /* `;` or `,` at a page end followed by a lower-case line */
-    return last_is_final && is_digit(s[0]) == false && s[0] != '%' &&
+    return last_is_final && utf8_is_digit(s[0]) == false && s[0] != '%' &&
            ends_sentence(st->text, last->start, last->end) &&
            st->text[last->end - 1] != '.' && st->text[last->end - 1] != ':';
 }

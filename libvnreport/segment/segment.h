@@ -9,6 +9,8 @@
  * blocks of their own; a short line just before a table names it (a
  * section), as do annex lines (`Phụ lục`, `Biểu số`). Gives blocks made of one or
  * more spans of the normalized text; tokenizing them is the lexer's job.
+ *
+ * May include: base, normalize and its own table.h.
  */
 #ifndef VNR_SEGMENT_H
 #define VNR_SEGMENT_H

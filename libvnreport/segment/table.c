@@ -11,6 +11,7 @@
  * note after.
  */
 #include "table.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,11 +50,6 @@ typedef struct finder {
     size_t n_gcells, cap_gcells;
     table_set *out;
 } finder;
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 static bool is_blank(char c)
 {
@@ -96,12 +92,12 @@ bool table_numeric_cell(const char *s, size_t n)
         return false;
     if (s[0] == '(' && s[n - 1] == ')') {
         for (size_t i = 1; i + 1 < n; i++)
-            if (is_digit(s[i]))
+            if (utf8_is_digit(s[i]))
                 return n <= 32;
         return false;
     }
     size_t i = number_prefix(s, n);
-    if (i >= n || !is_digit(s[i]))
+    if (i >= n || !utf8_is_digit(s[i]))
         return false;
     /* after the number: at most a short unit, no second sentence */
     size_t words = 0;
@@ -143,7 +139,7 @@ static bool only_pipes(const char *s, size_t n)
 static uint32_t display_col(const char *dec, size_t *at, uint32_t *col, size_t d)
 {
     for (; *at < d; (*at)++)
-        if (((unsigned char)dec[*at] & 0xC0) != 0x80)
+        if (!utf8_is_cont((unsigned char)dec[*at]))
             *col += dec[*at] == '\t' ? 8 - *col % 8 : 1;
     return *col;
 }
@@ -314,7 +310,7 @@ static bool header_number(const char *s, size_t n)
     if (n != 4)
         return false;
     for (size_t i = 0; i < 4; i++)
-        if (!is_digit(s[i]))
+        if (!utf8_is_digit(s[i]))
             return false;
     return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
 }
@@ -631,7 +627,7 @@ static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
     if (table_numeric_cell(s, n)) {
         c.cls = s[0] == '(' ? FC_PAREN : FC_NUM;
         size_t d = 0;
-        while (d < n && is_digit(s[d]))
+        while (d < n && utf8_is_digit(s[d]))
             d++;
         c.small_int = d == n && d <= 3;
     } else if (is_roman_or_letter(s, n)) {
@@ -653,7 +649,7 @@ static bool flat_line(const finder *f, const line_info *li)
     /* a numbered heading "1. …", "II. …" ends the table */
     const char *s = f->text + li->start;
     size_t n = li->end - li->start, k = 0;
-    while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+    while (k < n && (utf8_is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
         k++;
     return !(k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ');
 }
@@ -959,13 +955,6 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool 
     return true;
 }
 
-static uint32_t line_start_of(const finder *f, uint32_t pos)
-{
-    while (pos > 0 && f->text[pos - 1] != '\n')
-        pos--;
-    return pos;
-}
-
 /* One table from cell *from on; *from moves past it (to the end when there
  * is none). */
 static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
@@ -991,7 +980,7 @@ static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
     for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
         if (extra[k] >= 0 && (size_t)extra[k] < hs)
             hs = (size_t)extra[k];
-    if (!begin_table(f, TF_FLAT, line_start_of(f, fl->cells[hs].start)))
+    if (!begin_table(f, TF_FLAT, (uint32_t)utf8_line_start(f->text, fl->cells[hs].start)))
         return false;
     uint16_t hrows = 0, rows = 0;
     size_t end_cell = 0;

@@ -8,6 +8,9 @@
  * one-cell-per-line layout web pages flatten tables into. Gives each table
  * as a grid of cells (normalized spans) with its header rows; what the
  * headers mean is the recognizer's business (recognize-table.c).
+ *
+ * May include: base and normalize (the normalized text and its offsets
+ * back to the decoded text).
  */
 #ifndef VNR_TABLE_H
 #define VNR_TABLE_H

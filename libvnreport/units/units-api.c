@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "units.h"
+#include "utf8.h"
 
 struct vnr_unit {
     unit_expr expr;
@@ -423,7 +424,7 @@ static vnr_status check_new_name(const char *name, char *key, size_t cap, size_t
     if (n == (size_t)-1 || n == 0)
         return error_set(error, VNR_E_SYNTAX, 0, 0, "invalid unit name '%s'", name);
     for (size_t i = 0; i < n; i++)
-        if (key[i] == '/' || (key[i] >= '0' && key[i] <= '9'))
+        if (key[i] == '/' || utf8_is_digit(key[i]))
             return error_set(error, VNR_E_SYNTAX, 0, i,
                              "unit name '%s' may not contain '/' or digits", name);
     if (units_scale_word(key, n) != 0)

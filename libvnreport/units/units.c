@@ -22,7 +22,7 @@
 #include <utf8proc.h>
 
 #include "error.h"
-#include "normalize.h"
+#include "utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* Tables                                                               */
@@ -208,14 +208,12 @@ static bool fold_put(uint32_t cp, char *out, size_t cap, size_t *o, bool *pendin
         out[(*o)++] = ' ';
         *pending_space = false;
     }
-    uint8_t tmp[4];
-    utf8proc_int32_t lc = cp < 0x80 ? (utf8proc_int32_t)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp)
-                                    : utf8proc_tolower((utf8proc_int32_t)cp);
-    utf8proc_ssize_t k = utf8proc_encode_char(lc, tmp);
-    if (*o + (size_t)k >= cap)
+    char tmp[4];
+    size_t k = utf8_encode(utf8_tolower_cp(cp), tmp);
+    if (*o + k >= cap)
         return false;
-    memcpy(out + *o, tmp, (size_t)k);
-    *o += (size_t)k;
+    memcpy(out + *o, tmp, k);
+    *o += k;
     return true;
 }
 
@@ -413,21 +411,12 @@ static size_t leading_count(const char *p, size_t n, double *count)
 {
     size_t i = 0;
     double v = 0;
-    while (i < n && p[i] >= '0' && p[i] <= '9')
+    while (i < n && utf8_is_digit(p[i]))
         v = v * 10 + (p[i++] - '0');
     if (i == 0 || (i < n && p[i] != ' '))
         return 0;
     *count = v;
     return i < n ? i + 1 : i;
-}
-
-/* Does s[0..n) hold an ASCII digit? */
-static bool memchr_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return true;
-    return false;
 }
 
 /* Resolve one '/'-free part p[0..n) (folded, trimmed): [count] scale* unit.
@@ -457,7 +446,7 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
         if (m == 0) {
             /* a number is no noun, even an open one: `vạn 0`, `nghìn 5`;
              * nor a word holding digits: the `e308` of `1e308` */
-            bool number = memchr_digit(p + i, n - i);
+            bool number = utf8_has_digit(p + i, n - i);
             if (!(flags & UNITS_OPEN_COUNT) || number) {
                 *bad_word = word;
                 return VNR_E_UNKNOWN_UNIT;
@@ -586,19 +575,6 @@ static size_t source_offset(const char *s, size_t n, parse_spot spot)
     }
 }
 
-static size_t invalid_utf8_offset(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0 || cp == 0)
-            return i;
-        i += (size_t)k;
-    }
-    return n;
-}
-
 static vnr_status parse_error(vnr_error **error, vnr_status st, const char *s, size_t n,
                               parse_spot spot, const char *what)
 {
@@ -635,7 +611,7 @@ vnr_status units_parse(const vnr_unit_registry *reg, const char *s, size_t n,
     char f[UNIT_FOLD_MAX + 1];
     size_t len = units_fold(s, n, f, sizeof f);
     if (len == (size_t)-1) {
-        size_t at = invalid_utf8_offset(s, n);
+        size_t at = utf8_first_invalid((const unsigned char *)s, n);
         return error_set(error, VNR_E_SYNTAX, 0, at, "invalid UTF-8 at byte %zu of a unit name", at);
     }
     if (len == 0)
@@ -875,10 +851,8 @@ static void fold_running(const char *s, size_t n, running_text *rt)
             }
             continue;
         }
-        uint8_t tmp[4];
-        utf8proc_int32_t lc = cp < 0x80 ? (utf8proc_int32_t)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp)
-                                        : utf8proc_tolower((utf8proc_int32_t)cp);
-        size_t k = (size_t)utf8proc_encode_char(lc, tmp);
+        char tmp[4];
+        size_t k = utf8_encode(utf8_tolower_cp(cp), tmp);
         if (o + k > RUN_MAX) {
             i = at;
             break;
@@ -902,23 +876,16 @@ static uint32_t cp_at(const char *f, size_t len, size_t pos)
     return utf8_next(f, len, &i);
 }
 
-static uint32_t cp_before(const char *f, size_t pos)
-{
-    size_t i = pos;
-    do
-        i--;
-    while (i > 0 && ((unsigned char)f[i] & 0xC0) == 0x80);
-    return cp_at(f, pos, i);
-}
 
 /* May a unit end at pos? Not between two word characters, not after a space. */
 static bool ends_at_boundary(const char *f, size_t len, size_t pos)
 {
-    if (pos < len && ((unsigned char)f[pos] & 0xC0) == 0x80)
+    if (pos < len && utf8_is_cont((unsigned char)f[pos]))
         return false;
     if (f[pos - 1] == ' ')
         return false;
-    return pos == len || !is_word_cp(cp_before(f, pos)) || !is_word_cp(cp_at(f, len, pos));
+    size_t before = pos;
+    return pos == len || !is_word_cp(utf8_prev(f, &before)) || !is_word_cp(cp_at(f, len, pos));
 }
 
 static bool name_usable(const name_def *d, bool denominator)
@@ -989,9 +956,9 @@ static size_t match_part(const vnr_unit_registry *reg, const running_text *rt, s
     const char *f = rt->s;
     size_t len = rt->len;
     *scale_end = 0;
-    if (denominator && i < len && f[i] >= '0' && f[i] <= '9') {
+    if (denominator && i < len && utf8_is_digit(f[i])) {
         size_t j = i;
-        while (j < len && f[j] >= '0' && f[j] <= '9')
+        while (j < len && utf8_is_digit(f[j]))
             j++;
         if (j + 1 >= len || f[j] != ' ')
             return 0;

@@ -5,6 +5,9 @@
  * data in units-table.def, unit-names.def and scale-words.def). Used by the
  * recognizer to find and canonicalize units in running text, and by the
  * public conversion API (vnr-units.h, implemented in units-api.c).
+ *
+ * May include: base (buf.h, error.h, utf8.h), the public headers and
+ * utf8proc — no text stage: units stand apart, just above base.
  */
 #ifndef VNR_UNITS_H
 #define VNR_UNITS_H

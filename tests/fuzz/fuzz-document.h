@@ -15,6 +15,7 @@
 #define VNR_FUZZ_DOCUMENT_H
 
 #include "decode-formats.h"
+#include "utf8.h"
 
 #include <vnreport/vnreport.h>
 

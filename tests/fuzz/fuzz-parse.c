@@ -14,7 +14,7 @@
  *    its value text starts with a digit or a sign and a digit;
  *  - audited numbers come in input order and name real records.
  */
-#include "decode.h"   /* utf8_sequence_length */
+#include "utf8.h"
 
 #include <vnreport/vnreport.h>
 

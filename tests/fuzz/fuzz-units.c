@@ -17,7 +17,7 @@
  *  - the open-count flag only ever accepts more;
  *  - a registry copied from another outlives it (copy-on-write sharing).
  */
-#include "decode.h"   /* utf8_sequence_length */
+#include "utf8.h"
 
 #include <vnreport/vnreport.h>
 

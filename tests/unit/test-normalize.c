@@ -364,29 +364,6 @@ static void test_offmap(void)
     offmap_free(&m);                         /* twice is harmless */
 }
 
-static void test_utf8_next(void)
-{
-    const char *s = "a\xc3\xa0\xe1\xbb\x87\xf0\x9f\x98\x80\xff\xe1\xbb";
-    size_t n = strlen(s), i = 0;
-    CHECK_INT(utf8_next(s, n, &i), 'a');
-    CHECK_INT(utf8_next(s, n, &i), 0xE0);
-    CHECK_INT(utf8_next(s, n, &i), 0x1EC7);
-    CHECK_INT(utf8_next(s, n, &i), 0x1F600);
-    CHECK_SIZE(i, 10);
-    CHECK_INT(utf8_next(s, n, &i), 0xFFFD);  /* 0xFF */
-    CHECK_SIZE(i, 11);
-    CHECK_INT(utf8_next(s, n, &i), 0xFFFD);  /* truncated ệ */
-    CHECK_SIZE(i, 12);
-    /* overlong and surrogate forms are not decoded as characters */
-    const char *bad = "\xc0\xaf\xed\xa0\x80\xe0\x80\xaf";
-    i = 0;
-    while (i < 8) {
-        size_t before = i;
-        CHECK_INT(utf8_next(bad, 8, &i), 0xFFFD);
-        CHECK_SIZE(i, before + 1);
-    }
-}
-
 /* ---------------------------------------------------------------- */
 /* Seeded random documents made of the debris the corpus shows       */
 /* ---------------------------------------------------------------- */
@@ -473,7 +450,6 @@ int main(void)
     test_clean_input_is_identity();
     test_fragments();
     test_offmap();
-    test_utf8_next();
     test_random_debris();
     test_random_bytes();
     return check_done("test-normalize");

@@ -1,0 +1,257 @@
+/*
+ * test-utf8.c — the UTF-8 module of the bottom layer (base/utf8.h).
+ *
+ * Decoding forward and backward, encoding, validation (sequence length,
+ * first invalid offset, maximal subpart), lower case of code points and
+ * strings (every Vietnamese letter, Đ included), superscript and subscript
+ * digits, digit tests and lines. The full decoder is compared with
+ * utf8proc_iterate on every one-, two- and three-byte sequence and on the
+ * four-byte sequences around every boundary, so replacing it changed no
+ * reading of the text.
+ */
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "check.h"
+
+static void test_next(void)
+{
+    const char *s = "a\xc3\xa0\xe1\xbb\x87\xf0\x9f\x98\x80\xff\xe1\xbb";
+    size_t n = strlen(s), i = 0;
+    CHECK_INT(utf8_next(s, n, &i), 'a');
+    CHECK_INT(utf8_next(s, n, &i), 0xE0);
+    CHECK_INT(utf8_next(s, n, &i), 0x1EC7);
+    CHECK_INT(utf8_next(s, n, &i), 0x1F600);
+    CHECK_SIZE(i, 10);
+    CHECK_INT(utf8_next(s, n, &i), 0xFFFD);  /* 0xFF */
+    CHECK_SIZE(i, 11);
+    CHECK_INT(utf8_next(s, n, &i), 0xFFFD);  /* truncated ệ */
+    CHECK_SIZE(i, 12);
+    /* overlong and surrogate forms are not decoded as characters */
+    const char *bad = "\xc0\xaf\xed\xa0\x80\xe0\x80\xaf";
+    i = 0;
+    while (i < 8) {
+        size_t before = i;
+        CHECK_INT(utf8_next(bad, 8, &i), 0xFFFD);
+        CHECK_SIZE(i, before + 1);
+    }
+    /* a NUL byte is a character like any ASCII one */
+    i = 0;
+    CHECK_INT(utf8_next("\0x", 2, &i), 0);
+    CHECK_SIZE(i, 1);
+    /* the inline decoder takes only the short forms, the fast one all */
+    uint32_t cp = 0;
+    i = 0;
+    CHECK(!utf8_next_short("\xf0\x9f\x98\x80", 4, &i, &cp));
+    CHECK_SIZE(i, 0);
+    CHECK_INT(utf8_next_fast("\xf0\x9f\x98\x80", 4, &i), 0x1F600);
+    CHECK_SIZE(i, 4);
+}
+
+static void test_prev(void)
+{
+    const char *s = "a\xc3\xa0\xe1\xbb\x87\xf0\x9f\x98\x80";
+    size_t i = strlen(s);
+    CHECK_INT(utf8_prev(s, &i), 0x1F600);
+    CHECK_SIZE(i, 6);
+    CHECK_INT(utf8_prev(s, &i), 0x1EC7);
+    CHECK_SIZE(i, 3);
+    CHECK_INT(utf8_prev(s, &i), 0xE0);
+    CHECK_SIZE(i, 1);
+    CHECK_INT(utf8_prev(s, &i), 'a');
+    CHECK_SIZE(i, 0);
+    /* a stray continuation byte: back to the text start, read as invalid */
+    i = 1;
+    CHECK_INT(utf8_prev("\x87", &i), 0xFFFD);
+    CHECK_SIZE(i, 0);
+}
+
+/* utf8_next against utf8proc_iterate on the bytes b[0..n). */
+static void compare_with_utf8proc(const unsigned char *b, size_t n, unsigned *bad)
+{
+    utf8proc_int32_t want;
+    utf8proc_ssize_t len = utf8proc_iterate(b, (utf8proc_ssize_t)n, &want);
+    size_t i = 0;
+    uint32_t got = utf8_next((const char *)b, n, &i);
+    bool same = len <= 0 ? got == 0xFFFD && i == 1 : got == (uint32_t)want && i == (size_t)len;
+    size_t slen = utf8_sequence_length(b, n);
+    same = same && (len <= 0 || b[0] == 0 ? slen == 0 : slen == (size_t)len);
+    if (!same && (*bad)++ < 5)
+        CHECKF(0, "bytes %02X %02X %02X %02X (n %zu): utf8_next %04X/%zu, utf8proc %04X/%zd",
+               b[0], n > 1 ? b[1] : 0, n > 2 ? b[2] : 0, n > 3 ? b[3] : 0, n,
+               (unsigned)got, i, (unsigned)want, len);
+}
+
+static void test_decoder_matches_utf8proc(void)
+{
+    static const unsigned char edges[] = { 0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                           0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0,
+                                           0xF4, 0xF5, 0xFF };
+    unsigned bad = 0;
+    unsigned char b[4];
+    for (unsigned x = 0; x < 256; x++) {
+        b[0] = (unsigned char)x;
+        compare_with_utf8proc(b, 1, &bad);
+        for (unsigned y = 0; y < 256; y++) {
+            b[1] = (unsigned char)y;
+            compare_with_utf8proc(b, 2, &bad);
+            for (unsigned z = 0; z < 256; z++) {
+                b[2] = (unsigned char)z;
+                compare_with_utf8proc(b, 3, &bad);
+            }
+        }
+    }
+    for (unsigned x = 0xF0; x < 0x100; x++)
+        for (size_t y = 0; y < sizeof edges; y++)
+            for (size_t z = 0; z < sizeof edges; z++)
+                for (size_t w = 0; w < sizeof edges; w++) {
+                    unsigned char q[4] = { (unsigned char)x, edges[y], edges[z], edges[w] };
+                    compare_with_utf8proc(q, 4, &bad);
+                }
+    CHECK_INT(bad, 0);
+}
+
+static void test_encode(void)
+{
+    char out[4];
+    CHECK_SIZE(utf8_encode('A', out), 1);
+    CHECK_MEM(out, 1, "A", 1);
+    CHECK_SIZE(utf8_encode(0x111, out), 2);          /* đ */
+    CHECK_MEM(out, 2, "đ", 2);
+    CHECK_SIZE(utf8_encode(0x1EC7, out), 3);         /* ệ */
+    CHECK_MEM(out, 3, "ệ", 3);
+    CHECK_SIZE(utf8_encode(0x1F600, out), 4);
+    CHECK_MEM(out, 4, "\xf0\x9f\x98\x80", 4);
+    /* every scalar value comes back through the decoder */
+    unsigned bad = 0;
+    for (uint32_t cp = 0; cp < 0x110000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        size_t k = utf8_encode(cp, out), i = 0;
+        if ((utf8_next(out, k, &i) != cp || i != k) && bad++ < 5)
+            CHECKF(0, "U+%04X does not round-trip", (unsigned)cp);
+    }
+    CHECK_INT(bad, 0);
+}
+
+static void test_validation(void)
+{
+    const unsigned char *u = (const unsigned char *)"ab\xc3\xa0\xe1\xbb\x87xyz\xffq";
+    CHECK_SIZE(utf8_first_invalid(u, 12), 10);
+    CHECK_SIZE(utf8_first_invalid(u, 10), 10);        /* all valid: n */
+    CHECK_SIZE(utf8_first_invalid((const unsigned char *)"abcdefghij\0k", 12), 10);  /* NUL */
+    CHECK_SIZE(utf8_first_invalid((const unsigned char *)"abc\xe1\xbb", 5), 3);     /* truncated */
+    CHECK_SIZE(utf8_sequence_length((const unsigned char *)"\xe0\x9f\x80", 3), 0);  /* overlong */
+    CHECK_SIZE(utf8_sequence_length((const unsigned char *)"\xed\xa0\x80", 3), 0);  /* surrogate */
+    CHECK_SIZE(utf8_sequence_length((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+    CHECK_SIZE(utf8_sequence_length((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
+    /* maximal subparts: one U+FFFD per truncated sequence, one per stray byte */
+    CHECK_SIZE(utf8_maximal_subpart((const unsigned char *)"\xe1\xbb" "a", 3), 2);
+    CHECK_SIZE(utf8_maximal_subpart((const unsigned char *)"\xf0\x9f\x98" "a", 4), 3);
+    CHECK_SIZE(utf8_maximal_subpart((const unsigned char *)"\x80\x80", 2), 1);
+    CHECK_SIZE(utf8_maximal_subpart((const unsigned char *)"\xe0\x80\x80", 3), 1);
+    CHECK_SIZE(utf8_maximal_subpart((const unsigned char *)"\xed\xa0\x80", 3), 1);
+    CHECK_SIZE(utf8_maximal_subpart((const unsigned char *)"\xc3", 1), 1);
+    CHECK(utf8_is_cont(0x80) && utf8_is_cont(0xBF) && !utf8_is_cont(0xC3) && !utf8_is_cont('a'));
+    CHECK_SIZE(utf8_lead_length('a'), 1);
+    CHECK_SIZE(utf8_lead_length(0xC4), 2);
+    CHECK_SIZE(utf8_lead_length(0xE1), 3);
+    CHECK_SIZE(utf8_lead_length(0xF0), 4);
+}
+
+/* Every precomposed Vietnamese vowel (with each tone) and Đ: upper case
+ * to lower case, as pairs of strings. */
+static const char *const upper_vn =
+    "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ";
+static const char *const lower_vn =
+    "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+
+static void test_lower(void)
+{
+    char out[256];
+    size_t n = utf8_lower(upper_vn, strlen(upper_vn), out, sizeof out);
+    CHECK_STR(out, lower_vn);
+    CHECK_SIZE(n, strlen(lower_vn));
+    /* lower case stays lower case */
+    utf8_lower(lower_vn, strlen(lower_vn), out, sizeof out);
+    CHECK_STR(out, lower_vn);
+    CHECK_INT(utf8_tolower_cp(0x110), 0x111);     /* Đ → đ */
+    CHECK_INT(utf8_tolower_cp(0xD7), 0xD7);       /* × has no case */
+    CHECK_INT(utf8_tolower_cp(0x1EF8), 0x1EF9);   /* Ỹ → ỹ */
+    CHECK_INT(utf8_tolower_cp(0x391), 0x3B1);     /* Α → α, from utf8proc */
+    /* every code point as utf8proc has it */
+    unsigned bad = 0;
+    for (uint32_t cp = 0; cp < 0x110000; cp++)
+        if (utf8_tolower_cp(cp) != (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp) && bad++ < 5)
+            CHECKF(0, "U+%04X lowers differently from utf8proc", (unsigned)cp);
+    CHECK_INT(bad, 0);
+    /* whole characters only: a short buffer cuts before a character */
+    n = utf8_lower("ĐỒNG", strlen("ĐỒNG"), out, 8);
+    CHECK_STR(out, "đồ");
+    CHECK_SIZE(n, 5);
+    CHECK_SIZE(utf8_lower("abc", 3, out, 0), 0);
+    /* invalid bytes lower to U+FFFD */
+    utf8_lower("A\xff", 2, out, sizeof out);
+    CHECK_STR(out, "a\xef\xbf\xbd");
+}
+
+static void test_superscripts(void)
+{
+    static const char *const sup[10] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+    static const char *const sub[10] = { "₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉" };
+    for (int d = 0; d < 10; d++) {
+        size_t i = 0, len = 0;
+        const char *s = sup[d];
+        CHECK_INT(utf8_superscript_digit(utf8_next(s, strlen(s), &i)), d);
+        CHECK_INT(utf8_superscript_at(s, strlen(s), 0, &len), d);
+        CHECK_SIZE(len, strlen(s));
+        char out[4];
+        CHECK_MEM(out, utf8_encode(utf8_superscript_of(d), out), s, strlen(s));
+        i = 0;
+        CHECK_INT(utf8_subscript_digit(utf8_next(sub[d], strlen(sub[d]), &i)), d);
+        CHECK_INT(utf8_superscript_digit('0' + (uint32_t)d), -1);
+    }
+    size_t len;
+    CHECK_INT(utf8_superscript_digit(0x2071), -1);   /* ⁱ is a letter */
+    CHECK_INT(utf8_superscript_digit(0x2072), -1);
+    CHECK_INT(utf8_subscript_digit(0x208A), -1);
+    CHECK_INT(utf8_superscript_at("m²", strlen("m²"), 0, &len), -1);
+    CHECK_INT(utf8_superscript_at("m²", strlen("m²"), 1, &len), 2);
+    CHECK_INT(utf8_superscript_at("\xc2", 1, 0, &len), -1);       /* truncated */
+    CHECK_INT(utf8_superscript_at("\xe2\x81", 2, 0, &len), -1);
+}
+
+static void test_digits_and_lines(void)
+{
+    CHECK(utf8_is_digit('0') && utf8_is_digit('9') && !utf8_is_digit('a') && !utf8_is_digit('/'));
+    CHECK(!utf8_is_digit((char)0xB2));
+    CHECK(utf8_has_digit("năm 2024", strlen("năm 2024")));
+    CHECK(!utf8_has_digit("năm 2024", 4));
+    CHECK(!utf8_has_digit("", 0));
+    const char *t = "one\ntwo\r\nthree\rfour";
+    CHECK_SIZE(utf8_line_of_offset(t, 0), 1);
+    CHECK_SIZE(utf8_line_of_offset(t, 4), 2);
+    CHECK_SIZE(utf8_line_of_offset(t, 9), 3);          /* CRLF is one break */
+    CHECK_SIZE(utf8_line_of_offset(t, 15), 4);         /* lone CR */
+    CHECK_SIZE(utf8_line_start(t, 6), 4);
+    CHECK_SIZE(utf8_line_start(t, 12), 9);
+    CHECK_SIZE(utf8_line_start(t, 17), 15);
+    CHECK_SIZE(utf8_line_start(t, 2), 0);
+}
+
+int main(void)
+{
+    test_next();
+    test_prev();
+    test_decoder_matches_utf8proc();
+    test_encode();
+    test_validation();
+    test_lower();
+    test_superscripts();
+    test_digits_and_lines();
+    return check_done("test-utf8");
+}
