@@ -315,6 +315,11 @@ static bool is_any_digit(uint32_t cp)
     if (cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079) ||
         (cp >= 0x2080 && cp <= 0x2089))
         return true;
+    /* no decimal digit before U+0660 (Arabic-Indic), nor among the toned
+     * letters and punctuation (U+1E00–U+206F): the letters of Vietnamese
+     * text need no utf8proc look-up */
+    if (cp < 0x660 || (cp >= 0x1E00 && cp < 0x2070))
+        return false;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -347,11 +352,11 @@ static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, s
             continue;
         }
         size_t start = i;
-        uint32_t cp = utf8_next(text, len, &i);
+        uint32_t cp = utf8_next_fast(text, len, &i);
         if (!is_any_digit(cp))
             continue;
         size_t end = i, k = i;
-        while (k < len && is_any_digit(utf8_next(text, len, &k)))
+        while (k < len && is_any_digit(utf8_next_fast(text, len, &k)))
             end = k;
         i = end;
         while (f < n_sorted && doc->fates[f].norm_end <= start && doc->fates[f].norm_start < start)
