@@ -347,8 +347,12 @@ static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, s
     size_t n_sorted = doc->n_fates, f = 0, i = 0;
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && !(b >= '0' && b <= '9')) {
-            i++;   /* most of the text: ASCII that is no digit */
+        if (!(b - (unsigned)'0' < 10u || b == 0xC2 || b >= 0xD9)) {
+            /* most of the text: ASCII that is no digit, and the letters
+             * U+00C0–U+063F (leads C3–D8) whose bytes, taken one by one,
+             * end where their sequence ends and hold no digit; a stray
+             * byte is U+FFFD of one byte to utf8_next as well */
+            i++;
             continue;
         }
         size_t start = i;
