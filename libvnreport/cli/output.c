@@ -166,27 +166,6 @@ static const unsigned char *plain_run_end(const unsigned char *p, const unsigned
     return p;
 }
 
-/* Copy plain bytes of p[0..end) into the buffer eight at a time, testing
- * each word as it is copied (one pass instead of a scan and a memcpy);
- * stops at the first word that needs escaping or when the buffer is full.
- * Returns where it stopped. */
-static const unsigned char *copy_plain_words(out_buf *o, const unsigned char *p,
-                                             const unsigned char *end)
-{
-    char *dst = o->data + o->len;
-    size_t room = (OUT_BUF_SIZE - o->len) / sizeof(uint64_t);
-    size_t words = (size_t)(end - p) / sizeof(uint64_t);
-    size_t n = 0, limit = words < room ? words : room;
-    for (uint64_t x; n < limit; n++) {
-        memcpy(&x, p + n * sizeof x, sizeof x);
-        if (word_needs_escape(x))
-            break;
-        memcpy(dst + n * sizeof x, &x, sizeof x);
-    }
-    o->len += n * sizeof(uint64_t);
-    return p + n * sizeof(uint64_t);
-}
-
 static void json_string(out_buf *o, const char *s)
 {
     if (!s) {
@@ -196,13 +175,7 @@ static void json_string(out_buf *o, const char *s)
     out_char(o, '"');
     const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     for (;;) {
-        p = copy_plain_words(o, p, end);
-        if (end - p >= 8 && OUT_BUF_SIZE - o->len < 8) {
-            out_flush(o);   /* stopped by a full buffer */
-            continue;
-        }
-        /* the tail or a word that needs escaping: the plain bytes before
-         * the escape (fewer than eight), then the escape */
+        /* copy runs that need no escaping in one call */
         const unsigned char *q = plain_run_end(p, end);
         out_write(o, (const char *)p, (size_t)(q - p));
         if (!*q)
