@@ -564,8 +564,43 @@ static bool compile_row(key_table *t, size_t i)
     return compile_patterns(t, row->patterns, strlen(row->patterns), "|", &t->rows[i]);
 }
 
-/* Chain every alternative under the first word of its first positive
- * phrase (an alternative of negations only is never a candidate). */
+/* The word alternative `a` is chained under. A subject alternative: the
+ * first word of its first positive phrase (subject_in takes any phrase of
+ * a candidate, so its candidates must stay what they were). Any other is
+ * only a candidate for alt_matches, which needs every positive phrase: it
+ * goes under the word of its positive phrases that the fewest alternatives
+ * use (`freq`), so common words bring short chains. 0: never a candidate
+ * (negations only). */
+static uint32_t chain_word(const key_table *t, size_t a, const uint32_t *freq)
+{
+    bool subject = N_SUBJECT_ROWS && a >= t->subjects[0].first_alt;
+    uint32_t best = 0;
+    for (size_t i = a ? t->alt_end[a - 1] : 0; i < t->alt_end[a]; i++) {
+        const term *tm = &t->terms[i];
+        for (uint32_t k = 0; !tm->negated && k < tm->n_words; k++) {
+            uint32_t w = t->words[tm->words_at + k];
+            if (subject)
+                return w;
+            if (!best || (freq && freq[w] < freq[best]))
+                best = w;
+        }
+    }
+    return best;
+}
+
+/* How many non-subject alternatives use each word in a positive phrase. */
+static uint32_t *word_frequencies(const key_table *t)
+{
+    uint32_t *freq = calloc(t->vocab.n ? t->vocab.n : 1, sizeof *freq);
+    size_t end = N_SUBJECT_ROWS ? t->subjects[0].first_alt : t->n_alts;
+    for (size_t a = 0; freq && a < end; a++)
+        for (size_t i = a ? t->alt_end[a - 1] : 0; i < t->alt_end[a]; i++)
+            for (uint32_t k = 0; !t->terms[i].negated && k < t->terms[i].n_words; k++)
+                freq[t->words[t->terms[i].words_at + k]]++;
+    return freq;
+}
+
+/* Chain every alternative under its chain_word(). */
 static bool index_alternatives(key_table *t)
 {
     size_t n_alts = t->n_alts ? t->n_alts : 1, n_ids = t->vocab.n ? t->vocab.n : 1;
@@ -586,11 +621,11 @@ static bool index_alternatives(key_table *t)
     for (size_t i = 0; i < N_KEY_ROWS; i++)
         for (size_t a = t->rows[i].first_alt; a < t->rows[i].first_alt + t->rows[i].n_alts; a++)
             t->alt_row[a] = (int32_t)i;
+    uint32_t *freq = word_frequencies(t);
+    if (!freq)
+        return false;
     for (size_t a = t->n_alts; a-- > 0;) {
-        uint32_t w = 0;
-        for (size_t i = a ? t->alt_end[a - 1] : 0; i < t->alt_end[a] && !w; i++)
-            if (!t->terms[i].negated && t->terms[i].n_words)
-                w = t->words[t->terms[i].words_at];
+        uint32_t w = chain_word(t, a, freq);
         t->next_alt[a] = SIZE_MAX;
         t->alt_word[a] = w;
         if (!w)
@@ -598,6 +633,7 @@ static bool index_alternatives(key_table *t)
         t->next_alt[a] = t->by_word[w];
         t->by_word[w] = a;   /* walking backwards: chains in file order */
     }
+    free(freq);
     return true;
 }
 
