@@ -281,6 +281,11 @@ static bool is_any_digit(uint32_t cp)
         return false;
     if (utf8_superscript_digit(cp) >= 0 || utf8_subscript_digit(cp) >= 0)
         return true;
+    /* no decimal digit before U+0660 (Arabic-Indic), nor among the toned
+     * letters and punctuation (U+1E00–U+206F): the letters of Vietnamese
+     * text need no utf8proc look-up */
+    if (cp < 0x660 || (cp >= 0x1E00 && cp < 0x2070))
+        return false;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
 }
 
@@ -307,16 +312,20 @@ static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, s
     size_t n_sorted = doc->n_fates, f = 0, i = 0;
     while (i < len) {
         unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && !utf8_is_digit(b)) {
-            i++;   /* most of the text: ASCII that is no digit */
+        if (!(b - (unsigned)'0' < 10u || b == 0xC2 || b >= 0xD9)) {
+            /* most of the text: ASCII that is no digit, and the letters
+             * U+00C0–U+063F (leads C3–D8) whose bytes, taken one by one,
+             * end where their sequence ends and hold no digit; a stray
+             * byte is U+FFFD of one byte to utf8_next as well */
+            i++;
             continue;
         }
         size_t start = i;
-        uint32_t cp = utf8_next(text, len, &i);
+        uint32_t cp = utf8_next_fast(text, len, &i);
         if (!is_any_digit(cp))
             continue;
         size_t end = i, k = i;
-        while (k < len && is_any_digit(utf8_next(text, len, &k)))
+        while (k < len && is_any_digit(utf8_next_fast(text, len, &k)))
             end = k;
         i = end;
         while (f < n_sorted && doc->fates[f].norm_end <= start && doc->fates[f].norm_start < start)

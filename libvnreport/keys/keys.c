@@ -20,9 +20,16 @@
  *   4. no '!' phrase of the matching alternative occurs in the source or in
  *      the record's clause.
  * Otherwise both keys stay NULL: no key is ever guessed from the unit alone.
+ *
+ * Also owns how that is made fast: the table is compiled once per process
+ * (read-only afterwards, shared by every parse on every thread), its
+ * phrases are sequences of word ids of the table's own vocabulary, and a
+ * record's folded texts are matched word by word (see "Folded texts").
  */
 #include "keys.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,20 +105,105 @@ static size_t fold_code_point(utf8proc_int32_t cp, char out[12])
     return n;
 }
 
-/* Recently folded code points: Vietnamese text uses few, and decomposing
- * each through utf8proc is the cost of folding. Direct-mapped. */
+/* The folded forms of the code points Vietnamese reports are written in,
+ * computed once with the table: Latin-1 and Latin Extended-A/B
+ * (U+0080–U+024F), Latin Extended Additional (U+1E00–U+1EFF, the toned
+ * letters) and General Punctuation (U+2000–U+206F, dashes and quotes).
+ * Decomposing each code point through utf8proc was the cost of folding. */
+typedef struct fold_entry {
+    uint8_t len;
+    char bytes[12];
+} fold_entry;
+
+#define FOLD_LATIN_END 0x250
+typedef struct fold_table {
+    fold_entry latin[FOLD_LATIN_END];
+    fold_entry extended[0x100];   /* U+1E00.. */
+    fold_entry punct[0x70];       /* U+2000.. */
+} fold_table;
+
+static void fold_table_fill(fold_table *ft)
+{
+    for (int32_t cp = 0x80; cp < FOLD_LATIN_END; cp++)
+        ft->latin[cp].len = (uint8_t)fold_code_point(cp, ft->latin[cp].bytes);
+    for (int32_t i = 0; i < 0x100; i++)
+        ft->extended[i].len = (uint8_t)fold_code_point(0x1E00 + i, ft->extended[i].bytes);
+    for (int32_t i = 0; i < 0x70; i++)
+        ft->punct[i].len = (uint8_t)fold_code_point(0x2000 + i, ft->punct[i].bytes);
+}
+
+static const fold_entry *fold_table_get(const fold_table *ft, int32_t cp)
+{
+    if (!ft)
+        return NULL;
+    if (cp >= 0x80 && cp < FOLD_LATIN_END)
+        return &ft->latin[cp];
+    if (cp >= 0x1E00 && cp < 0x1F00)
+        return &ft->extended[cp - 0x1E00];
+    if (cp >= 0x2000 && cp < 0x2070)
+        return &ft->punct[cp - 0x2000];
+    return NULL;
+}
+
+/* Other code points folded recently: direct-mapped, one per call of
+ * keys_assign (so never shared between threads). */
 typedef struct fold_cache {
     int32_t cp[256];
     uint8_t len[256];
     char bytes[256][12];
 } fold_cache;
 
+/* One code point of UTF-8 at p (n bytes left): its length, or <= 0 for a
+ * malformed sequence. Two- and three-byte sequences inline, checked as
+ * utf8proc_iterate checks them; anything else through utf8proc. */
+static utf8proc_ssize_t next_code_point(const unsigned char *p, size_t n, utf8proc_int32_t *cp)
+{
+    unsigned c = p[0];
+    if (c - 0xC2u <= 0xDFu - 0xC2u && n >= 2 && (p[1] & 0xC0) == 0x80) {
+        *cp = (utf8proc_int32_t)(((c & 0x1F) << 6) | (p[1] & 0x3F));
+        return 2;
+    }
+    if (c - 0xE1u <= 0xECu - 0xE1u && n >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {   /* E1–EC: no surrogate, never overlong */
+        *cp = (utf8proc_int32_t)(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3F));
+        return 3;
+    }
+    return utf8proc_iterate(p, (utf8proc_ssize_t)n, cp);
+}
+
+/* The folded bytes of non-ASCII code point `cp` (negative: malformed). */
+static const char *fold_piece(int32_t cp, const fold_table *ft, fold_cache *cache,
+                              char tmp[12], size_t *len)
+{
+    if (cp < 0) {
+        *len = 1;
+        return " ";
+    }
+    const fold_entry *e = fold_table_get(ft, cp);
+    if (e) {
+        *len = e->len;
+        return e->bytes;
+    }
+    size_t slot = (size_t)cp & 255;
+    if (cache && cache->cp[slot] == cp) {
+        *len = cache->len[slot];
+        return cache->bytes[slot];
+    }
+    *len = fold_code_point(cp, tmp);
+    if (cache) {
+        cache->cp[slot] = cp;
+        cache->len[slot] = (uint8_t)*len;
+        memcpy(cache->bytes[slot], tmp, *len);
+    }
+    return tmp;
+}
+
 /* Only the first KEY_TEXT_MAX bytes of a text speak for a record: a
  * "clause" of megabytes (one line of numbers) must not make every record
  * of it cost its whole length. */
 #define KEY_TEXT_MAX 1024
 
-static bool fold_with(const char *s, vnr_buf *out, fold_cache *cache)
+static bool fold_with(const char *s, vnr_buf *out, const fold_table *ft, fold_cache *cache)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     size_t n = strnlen((const char *)p, KEY_TEXT_MAX);
@@ -122,40 +214,29 @@ static bool fold_with(const char *s, vnr_buf *out, fold_cache *cache)
     bool space = true;
     *o++ = ' ';
     while (n > 0) {
-        char tmp[12];
-        const char *piece = tmp;
-        size_t plen;
         if (*p < 0x80) {   /* ASCII: no table look-up */
             unsigned char c = *p++;
             n--;
-            bool word = (c >= '0' && c <= '9') || (unsigned)((c | 0x20) - 'a') < 26u;
-            tmp[0] = word ? (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c) : ' ';
-            plen = 1;
-        } else {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t len = utf8proc_iterate(p, (utf8proc_ssize_t)n, &cp);
-            if (len <= 0) {
-                len = 1;
-                cp = -1;
+            if ((c >= '0' && c <= '9') || (unsigned)((c | 0x20) - 'a') < 26u) {
+                *o++ = (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);
+                space = false;
+            } else if (!space) {
+                *o++ = ' ';
+                space = true;
             }
-            p += len;
-            n -= (size_t)len;
-            size_t slot = (size_t)cp & 255;
-            if (cp < 0) {
-                tmp[0] = ' ';
-                plen = 1;
-            } else if (cache && cache->cp[slot] == cp) {
-                piece = cache->bytes[slot];
-                plen = cache->len[slot];
-            } else {
-                plen = fold_code_point(cp, tmp);
-                if (cache) {
-                    cache->cp[slot] = cp;
-                    cache->len[slot] = (uint8_t)plen;
-                    memcpy(cache->bytes[slot], tmp, plen);
-                }
-            }
+            continue;
         }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = next_code_point(p, n, &cp);
+        if (len <= 0) {
+            len = 1;
+            cp = -1;
+        }
+        p += len;
+        n -= (size_t)len;
+        char tmp[12];
+        size_t plen;
+        const char *piece = fold_piece(cp, ft, cache, tmp, &plen);
         for (size_t i = 0; i < plen; i++) {
             if (piece[i] == ' ') {
                 if (!space)
@@ -176,100 +257,111 @@ static bool fold_with(const char *s, vnr_buf *out, fold_cache *cache)
 
 bool keys_fold(const char *s, vnr_buf *out)
 {
-    return fold_with(s, out, NULL);
+    return fold_with(s, out, NULL, NULL);
 }
-
-/* ---------------------------------------------------------------- */
-/* Folded texts with an index of their words                         */
-/* ---------------------------------------------------------------- */
-
-/* A folded text and a set of the hashes of its words: a phrase can only
- * occur when its first word does, so most phrases are rejected by one
- * probe instead of a scan of the text (the table has hundreds). */
-typedef struct ftext {
-    vnr_buf buf;
-    uint32_t *set;           /* open addressing, 0 = empty */
-    size_t mask, set_cap;
-    uint8_t *cand;           /* per alternative of the table: may match here */
-    size_t cand_cap;
-    uint32_t *cands;         /* the same as a list, ascending */
-    size_t n_cands, cands_cap;
-} ftext;
 
 static uint32_t word_hash(const char *w, size_t n)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h ? h : 1;
-}
-
-static void ftext_free(ftext *f)
-{
-    buf_free(&f->buf);
-    free(f->set);
-    free(f->cand);
-    free(f->cands);
-    memset(f, 0, sizeof *f);
-}
-
-static bool ftext_has(const ftext *f, uint32_t h)
-{
-    for (size_t i = h & f->mask;; i = (i + 1) & f->mask) {
-        if (f->set[i] == h)
-            return true;
-        if (!f->set[i])
-            return false;
-    }
-}
-
-/* Index the words of f->buf (separated by spaces or \x01). */
-static bool ftext_index(ftext *f)
-{
-    size_t words = 1;
-    for (size_t i = 0; i < f->buf.len; i++)
-        words += f->buf.data[i] == ' ';
-    size_t cap = 16;
-    while (cap < 2 * words)
-        cap *= 2;
-    if (cap > f->set_cap) {   /* reused from record to record */
-        free(f->set);
-        f->set = malloc(cap * sizeof *f->set);
-        f->set_cap = f->set ? cap : 0;
-        if (!f->set)
-            return false;
-    }
-    memset(f->set, 0, cap * sizeof *f->set);
-    f->mask = cap - 1;
-    const char *p = f->buf.data ? f->buf.data : "", *end = p + f->buf.len;
-    while (p < end) {
-        size_t n = strcspn(p, " \x01");
-        if (n) {
-            uint32_t h = word_hash(p, n);
-            size_t i = h & f->mask;
-            while (f->set[i] && f->set[i] != h)
-                i = (i + 1) & f->mask;
-            f->set[i] = h;
-        }
-        p += n + 1;
-    }
-    return true;
-}
-
-static bool ftext_fold(ftext *f, const char *s, fold_cache *cache)
-{
-    f->buf.len = 0;
-    return fold_with(s, &f->buf, cache) && ftext_index(f);
+    return h;
 }
 
 /* ---------------------------------------------------------------- */
 /* The compiled table                                                */
 /* ---------------------------------------------------------------- */
 
-/* One phrase of an alternative: folded, padded with spaces. */
+/* The words of the table's folded phrases, each with an id (1, 2, …; 0 is
+ * "not a word of the table"): a phrase is a sequence of ids, and so is a
+ * record's text once folded, so a phrase is found by comparing integers
+ * instead of by strstr over the text. */
+typedef struct vocab_word {
+    uint32_t off, len;       /* in the vocabulary's `text` */
+} vocab_word;
+
+typedef struct vocabulary {
+    vnr_buf text;            /* the words back to back */
+    vocab_word *word;        /* by id; word[0] unused */
+    size_t n, cap;           /* ids 1..n-1 used */
+    uint32_t *slot_id;       /* open addressing over word_hash; 0 = empty */
+    uint32_t *slot_hash;     /* the word_hash of each slot's word */
+    size_t mask;
+} vocabulary;
+
+/* The id of word w (n bytes), or 0 when the table has no such word. */
+static uint32_t vocab_find(const vocabulary *v, const char *w, size_t n)
+{
+    for (size_t i = word_hash(w, n) & v->mask;; i = (i + 1) & v->mask) {
+        uint32_t id = v->slot_id[i];
+        if (!id || (v->word[id].len == n &&
+                    memcmp(v->text.data + v->word[id].off, w, n) == 0))
+            return id;
+    }
+}
+
+static bool vocab_rehash(vocabulary *v, size_t cap)
+{
+    uint32_t *slots = calloc(cap, sizeof *slots), *hashes = calloc(cap, sizeof *hashes);
+    if (!slots || !hashes) {
+        free(slots);
+        free(hashes);
+        return false;
+    }
+    for (uint32_t id = 1; id < v->n; id++) {
+        uint32_t h = word_hash(v->text.data + v->word[id].off, v->word[id].len);
+        size_t i = h & (cap - 1);
+        while (slots[i])
+            i = (i + 1) & (cap - 1);
+        slots[i] = id;
+        hashes[i] = h;
+    }
+    free(v->slot_id);
+    free(v->slot_hash);
+    v->slot_id = slots;
+    v->slot_hash = hashes;
+    v->mask = cap - 1;
+    return true;
+}
+
+/* The id of word w, added when new; 0 when out of memory. */
+static uint32_t vocab_add(vocabulary *v, const char *w, size_t n)
+{
+    vocab_word none = { 0, 0 };
+    if (!v->slot_id && (!vocab_rehash(v, 1024) || !VEC_PUSH(v->word, v->n, v->cap, none)))
+        return 0;
+    uint32_t id = vocab_find(v, w, n);
+    if (id)
+        return id;
+    if (4 * (v->n + 1) > 3 * (v->mask + 1) && !vocab_rehash(v, 2 * (v->mask + 1)))
+        return 0;
+    vocab_word vw = { (uint32_t)v->text.len, (uint32_t)n };
+    if (!buf_append(&v->text, w, n) || !VEC_PUSH(v->word, v->n, v->cap, vw))
+        return 0;
+    id = (uint32_t)(v->n - 1);
+    uint32_t h = word_hash(w, n);
+    size_t i = h & v->mask;
+    while (v->slot_id[i])
+        i = (i + 1) & v->mask;
+    v->slot_id[i] = id;
+    v->slot_hash[i] = h;
+    return id;
+}
+
+static void vocab_free(vocabulary *v)
+{
+    buf_free(&v->text);
+    free(v->word);
+    free(v->slot_id);
+    free(v->slot_hash);
+}
+
+/* One phrase of an alternative: folded, padded with spaces, and as the ids
+ * of its words (words[0 .. n_words) of the table's word list). */
 typedef struct term {
-    const char *text;
-    uint32_t first_word;     /* hash of its first word; 0: matches nothing */
+    size_t text_at, text_len;  /* in the table's `folded` */
+    size_t words_at;
+    uint32_t n_words;        /* 0: matches nothing */
     bool negated;
 } term;
 
@@ -280,6 +372,9 @@ typedef struct pattern_set {
 
 typedef struct key_table {
     vnr_buf folded;          /* every term, NUL-separated */
+    vocabulary vocab;
+    uint32_t *words;         /* word ids of every term, back to back */
+    size_t n_words, cap_words;
     term *terms;
     size_t n_terms, cap_terms;
     size_t *alt_end;
@@ -289,33 +384,54 @@ typedef struct key_table {
     unsigned role_mask[N_KEY_ROWS];
     unsigned dim_mask[N_KEY_ROWS];         /* bits of dimension_index() */
     pattern_set subjects[N_SUBJECT_ROWS];
-    /* word → alternatives whose first phrase starts with it: the chain
-     * head in by_word, the next link in next_alt (SIZE_MAX ends) */
-    uint32_t *word_key;
-    size_t *by_word, *next_alt, word_mask;
+    /* word id → alternatives whose first phrase starts with it: the chain
+     * head in by_word (per id), the next link in next_alt (SIZE_MAX ends) */
+    size_t *by_word, *next_alt;
+    uint32_t *alt_word;      /* the word each alternative is chained under, or 0 */
     int32_t *alt_row;        /* key row of each alternative, or -1 */
     uint8_t *alt_neg;        /* the alternative has a '!' phrase */
+    uint8_t *row_subject;    /* the row's flags are "subject" */
     /* each row's subject groups as ranges of subject rows (a group's rows
      * are consecutive in the table) */
     struct { uint16_t first, count; } groups[N_KEY_ROWS][4];
     uint8_t n_groups[N_KEY_ROWS];
-    fold_cache cache;
+    fold_table fold;
 } key_table;
 
 static void table_free(key_table *t)
 {
     buf_free(&t->folded);
+    vocab_free(&t->vocab);
+    free(t->words);
     free(t->terms);
     free(t->alt_end);
-    free(t->word_key);
     free(t->by_word);
     free(t->next_alt);
+    free(t->alt_word);
     free(t->alt_row);
     free(t->alt_neg);
+    free(t->row_subject);
 }
 
-/* Fold one phrase of a pattern and add it as a term; offsets are fixed up
- * into pointers once the buffer stops moving. */
+/* The words of the folded term at t->folded[at..] as vocabulary ids. */
+static bool term_words(key_table *t, term *tm)
+{
+    tm->words_at = t->n_words;
+    for (size_t i = tm->text_at; i < tm->text_at + tm->text_len;) {
+        const char *w = t->folded.data + i;
+        size_t n = strcspn(w, " ");
+        if (n) {
+            uint32_t id = vocab_add(&t->vocab, w, n);
+            if (!id || !VEC_PUSH(t->words, t->n_words, t->cap_words, id))
+                return false;
+            tm->n_words++;
+        }
+        i += n + 1;
+    }
+    return true;
+}
+
+/* Fold one phrase of a pattern and add it as a term. */
 static bool add_term(key_table *t, const char *s, size_t n)
 {
     bool negated = n > 0 && s[0] == '!';
@@ -329,12 +445,11 @@ static bool add_term(key_table *t, const char *s, size_t n)
     memcpy(tmp, s, n);
     tmp[n] = '\0';
     size_t at = t->folded.len;
-    if (!fold_with(tmp, &t->folded, &t->cache) || !buf_append_char(&t->folded, '\0'))
+    if (!fold_with(tmp, &t->folded, &t->fold, NULL))
         return false;
-    const char *w = t->folded.data + at + 1;
-    size_t wl = strcspn(w, " ");
-    term tm = { (const char *)(uintptr_t)at, wl ? word_hash(w, wl) : 0, negated };
-    return VEC_PUSH(t->terms, t->n_terms, t->cap_terms, tm);
+    term tm = { at, t->folded.len - at, 0, 0, negated };
+    return buf_append_char(&t->folded, '\0') && term_words(t, &tm) &&
+           VEC_PUSH(t->terms, t->n_terms, t->cap_terms, tm);
 }
 
 /* Alternatives separated by any of `alt_seps`, phrases inside by '+'. */
@@ -449,129 +564,303 @@ static bool compile_row(key_table *t, size_t i)
     return compile_patterns(t, row->patterns, strlen(row->patterns), "|", &t->rows[i]);
 }
 
-/* Chain every alternative under the first word of its first positive
- * phrase (an alternative of negations only is never a candidate). */
+/* The word alternative `a` is chained under. A subject alternative: the
+ * first word of its first positive phrase (subject_in takes any phrase of
+ * a candidate, so its candidates must stay what they were). Any other is
+ * only a candidate for alt_matches, which needs every positive phrase: it
+ * goes under the word of its positive phrases that the fewest alternatives
+ * use (`freq`), so common words bring short chains. 0: never a candidate
+ * (negations only). */
+static uint32_t chain_word(const key_table *t, size_t a, const uint32_t *freq)
+{
+    bool subject = N_SUBJECT_ROWS && a >= t->subjects[0].first_alt;
+    uint32_t best = 0;
+    for (size_t i = a ? t->alt_end[a - 1] : 0; i < t->alt_end[a]; i++) {
+        const term *tm = &t->terms[i];
+        for (uint32_t k = 0; !tm->negated && k < tm->n_words; k++) {
+            uint32_t w = t->words[tm->words_at + k];
+            if (subject)
+                return w;
+            if (!best || (freq && freq[w] < freq[best]))
+                best = w;
+        }
+    }
+    return best;
+}
+
+/* How many non-subject alternatives use each word in a positive phrase. */
+static uint32_t *word_frequencies(const key_table *t)
+{
+    uint32_t *freq = calloc(t->vocab.n ? t->vocab.n : 1, sizeof *freq);
+    size_t end = N_SUBJECT_ROWS ? t->subjects[0].first_alt : t->n_alts;
+    for (size_t a = 0; freq && a < end; a++)
+        for (size_t i = a ? t->alt_end[a - 1] : 0; i < t->alt_end[a]; i++)
+            for (uint32_t k = 0; !t->terms[i].negated && k < t->terms[i].n_words; k++)
+                freq[t->words[t->terms[i].words_at + k]]++;
+    return freq;
+}
+
+/* Chain every alternative under its chain_word(). */
 static bool index_alternatives(key_table *t)
 {
-    size_t cap = 16;
-    while (cap < 2 * t->n_alts)
-        cap *= 2;
-    t->word_mask = cap - 1;
-    t->word_key = calloc(cap, sizeof *t->word_key);
-    t->by_word = malloc(cap * sizeof *t->by_word);
-    t->next_alt = malloc((t->n_alts ? t->n_alts : 1) * sizeof *t->next_alt);
-    t->alt_row = malloc((t->n_alts ? t->n_alts : 1) * sizeof *t->alt_row);
-    t->alt_neg = calloc(t->n_alts ? t->n_alts : 1, 1);
-    if (!t->word_key || !t->by_word || !t->next_alt || !t->alt_row || !t->alt_neg)
+    size_t n_alts = t->n_alts ? t->n_alts : 1, n_ids = t->vocab.n ? t->vocab.n : 1;
+    t->by_word = malloc(n_ids * sizeof *t->by_word);
+    t->next_alt = malloc(n_alts * sizeof *t->next_alt);
+    t->alt_word = calloc(n_alts, sizeof *t->alt_word);
+    t->alt_row = malloc(n_alts * sizeof *t->alt_row);
+    t->alt_neg = calloc(n_alts, 1);
+    if (!t->by_word || !t->next_alt || !t->alt_word || !t->alt_row || !t->alt_neg)
         return false;
-    for (size_t a = 0; a < t->n_alts; a++)
+    for (size_t id = 0; id < n_ids; id++)
+        t->by_word[id] = SIZE_MAX;
+    for (size_t a = 0; a < t->n_alts; a++) {
+        t->alt_row[a] = -1;
         for (size_t i = a ? t->alt_end[a - 1] : 0; i < t->alt_end[a]; i++)
             t->alt_neg[a] |= t->terms[i].negated;
-    for (size_t a = 0; a < t->n_alts; a++)
-        t->alt_row[a] = -1;
+    }
     for (size_t i = 0; i < N_KEY_ROWS; i++)
         for (size_t a = t->rows[i].first_alt; a < t->rows[i].first_alt + t->rows[i].n_alts; a++)
             t->alt_row[a] = (int32_t)i;
+    uint32_t *freq = word_frequencies(t);
+    if (!freq)
+        return false;
     for (size_t a = t->n_alts; a-- > 0;) {
-        size_t from = a ? t->alt_end[a - 1] : 0;
-        uint32_t h = 0;
-        for (size_t i = from; i < t->alt_end[a] && !h; i++)
-            if (!t->terms[i].negated)
-                h = t->terms[i].first_word;
+        uint32_t w = chain_word(t, a, freq);
         t->next_alt[a] = SIZE_MAX;
-        if (!h)
+        t->alt_word[a] = w;
+        if (!w)
             continue;
-        size_t k = h & t->word_mask;
-        while (t->word_key[k] && t->word_key[k] != h)
-            k = (k + 1) & t->word_mask;
-        if (t->word_key[k])
-            t->next_alt[a] = t->by_word[k];
-        t->word_key[k] = h;
-        t->by_word[k] = a;   /* walking backwards: chains in file order */
+        t->next_alt[a] = t->by_word[w];
+        t->by_word[w] = a;   /* walking backwards: chains in file order */
     }
+    free(freq);
     return true;
 }
 
 static bool table_compile(key_table *t)
 {
     memset(t, 0, sizeof *t);
-    for (size_t i = 0; i < N_KEY_ROWS; i++)
+    fold_table_fill(&t->fold);
+    t->row_subject = calloc(N_KEY_ROWS, 1);
+    if (!t->row_subject)
+        return false;
+    for (size_t i = 0; i < N_KEY_ROWS; i++) {
+        t->row_subject[i] = strcmp(key_rows[i].flags, "subject") == 0;
         if (!compile_row(t, i))
             return false;
+    }
     for (size_t i = 0; i < N_SUBJECT_ROWS; i++)
         if (!compile_patterns(t, subject_rows[i].patterns, strlen(subject_rows[i].patterns),
                               "|", &t->subjects[i]))
             return false;
-    for (size_t i = 0; i < t->n_terms; i++)
-        t->terms[i].text = t->folded.data + (uintptr_t)t->terms[i].text;
     return index_alternatives(t);
 }
 
-/* Which alternatives may match `f`: those whose first phrase's first word
- * is a word of `f`. */
-static bool mark_candidates(const key_table *t, ftext *f)
+/* The table depends only on the compiled-in rows: it is compiled once per
+ * process (pthread_once, so any thread may be first), then only read, by
+ * every parse on every thread; freed when the library unloads. Should that
+ * first compilation run out of memory, each call compiles its own. */
+static key_table shared_table;
+static bool shared_table_ok;
+static pthread_once_t shared_table_once = PTHREAD_ONCE_INIT;
+
+static void compile_shared_table(void)
 {
-    if (f->cand_cap < t->n_alts) {
-        uint8_t *c = calloc(t->n_alts, 1);
-        if (!c)
+    shared_table_ok = table_compile(&shared_table);
+    if (!shared_table_ok)
+        table_free(&shared_table);
+}
+
+__attribute__((destructor)) static void free_shared_table(void)
+{
+    if (shared_table_ok)
+        table_free(&shared_table);
+}
+
+/* ---------------------------------------------------------------- */
+/* Folded texts                                                      */
+/* ---------------------------------------------------------------- */
+
+/* A folded text as the vocabulary ids of its words. A phrase occurs in it
+ * (as whole words, which is what strstr of the space-padded phrase in the
+ * space-separated text found) where its ids follow each other; where the
+ * first id occurs is kept per id, so a phrase whose first word is absent
+ * costs one look-up. Alternatives whose first phrase's first word occurs
+ * are the text's candidates, listed in table order. */
+#define NO_WORD UINT32_MAX       /* end of a position chain */
+#define BARRIER UINT32_MAX       /* the \x01 between two texts: no phrase spans it */
+
+typedef struct ftext {
+    vnr_buf buf;
+    uint32_t *id, *off;      /* per word: vocabulary id, byte offset in buf */
+    uint32_t *next_same;     /* per word: next position of the same id */
+    size_t n, cap;
+    uint32_t *first, *stamp; /* per vocabulary id: first position, valid when
+                              * stamp == gen (no clearing between texts) */
+    uint32_t gen;
+    size_t n_ids;
+    uint64_t *cand_bits;     /* candidates as a bit set while listing them */
+    uint32_t *cands;         /* candidate alternatives, ascending (room for all) */
+    size_t n_cands;
+    uint64_t folds;          /* how many texts it has held: tells a change */
+} ftext;
+
+static void ftext_free(ftext *f)
+{
+    buf_free(&f->buf);
+    free(f->id);
+    free(f->off);
+    free(f->next_same);
+    free(f->first);
+    free(f->stamp);
+    free(f->cand_bits);
+    free(f->cands);
+    memset(f, 0, sizeof *f);
+}
+
+static bool ftext_reserve(const key_table *t, ftext *f, size_t words)
+{
+    if (!f->stamp) {
+        f->n_ids = t->vocab.n ? t->vocab.n : 1;
+        f->first = malloc(f->n_ids * sizeof *f->first);
+        f->stamp = calloc(f->n_ids, sizeof *f->stamp);
+        f->cand_bits = calloc(t->n_alts / 64 + 1, sizeof *f->cand_bits);
+        f->cands = malloc((t->n_alts ? t->n_alts : 1) * sizeof *f->cands);
+        if (!f->first || !f->stamp || !f->cand_bits || !f->cands)
             return false;
-        free(f->cand);
-        f->cand = c;
-        f->cand_cap = t->n_alts;
-        f->n_cands = 0;
     }
-    /* clear only what the last text set: most texts set a few flags */
-    for (size_t i = 0; i < f->n_cands; i++)
-        f->cand[f->cands[i]] = 0;
-    f->n_cands = 0;
-    const char *p = f->buf.data ? f->buf.data : "", *end = p + f->buf.len;
-    while (p < end) {
-        size_t n = strcspn(p, " \x01");
-        if (n) {
-            uint32_t h = word_hash(p, n);
-            size_t k = h & t->word_mask;
-            while (t->word_key[k] && t->word_key[k] != h)
-                k = (k + 1) & t->word_mask;
-            for (size_t a = t->word_key[k] ? t->by_word[k] : SIZE_MAX; a != SIZE_MAX;
-                 a = t->next_alt[a]) {
-                if (f->cand[a])
-                    continue;
-                f->cand[a] = 1;
-                if (!VEC_PUSH(f->cands, f->n_cands, f->cands_cap, (uint32_t)a))
-                    return false;
-            }
-        }
-        p += n + 1;
-    }
-    /* ascending = in file order of the rows: a long list is read back
-     * from the flags, a short one sorted in place */
-    if (f->n_cands > 24) {
-        size_t m = 0;
-        for (const uint8_t *c = f->cand, *e = c + t->n_alts;
-             (c = memchr(c, 1, (size_t)(e - c))) != NULL; c++)
-            f->cands[m++] = (uint32_t)(c - f->cand);
+    if (words <= f->cap)
         return true;
-    }
-    for (size_t i = 1; i < f->n_cands; i++) {
-        uint32_t v = f->cands[i];
-        size_t j = i;
-        for (; j > 0 && f->cands[j - 1] > v; j--)
-            f->cands[j] = f->cands[j - 1];
-        f->cands[j] = v;
-    }
+    size_t cap = f->cap ? f->cap : 64;
+    while (cap < words)
+        cap *= 2;
+    uint32_t *id = realloc(f->id, cap * sizeof *id);
+    if (id)
+        f->id = id;
+    uint32_t *off = realloc(f->off, cap * sizeof *off);
+    if (off)
+        f->off = off;
+    uint32_t *next = realloc(f->next_same, cap * sizeof *next);
+    if (next)
+        f->next_same = next;
+    if (!id || !off || !next)
+        return false;
+    f->cap = cap;
     return true;
+}
+
+/* Split f->buf into words (separated by spaces; \x01 is a barrier) and
+ * look each up, hashing it on the way. */
+static bool ftext_split(const key_table *t, ftext *f)
+{
+    /* at most a word per byte (texts are at most a few KB) */
+    if (!ftext_reserve(t, f, f->buf.len + 1))
+        return false;
+    const vocabulary *v = &t->vocab;
+    const char *p = f->buf.data ? f->buf.data : "", *end = p + f->buf.len;
+    size_t n = 0;
+    for (const char *w = p; w < end;) {
+        if (*w == ' ') {
+            w++;
+            continue;
+        }
+        f->off[n] = (uint32_t)(w - p);
+        if (*w == '\x01') {
+            f->id[n++] = BARRIER;
+            w++;
+            continue;
+        }
+        uint32_t h = 2166136261u;
+        const char *e = w;
+        for (; e < end && *e != ' ' && *e != '\x01'; e++)
+            h = (h ^ (unsigned char)*e) * 16777619u;
+        uint32_t id;
+        for (size_t i = h & v->mask;; i = (i + 1) & v->mask) {
+            id = v->slot_id[i];
+            if (!id || (v->slot_hash[i] == h && v->word[id].len == (size_t)(e - w) &&
+                        memcmp(v->text.data + v->word[id].off, w, (size_t)(e - w)) == 0))
+                break;
+        }
+        f->id[n++] = id;
+        w = e;
+    }
+    f->n = n;
+    return true;
+}
+
+/* Chain the positions of each id and list the candidates: a word seen for
+ * the first time (walking backwards, so `first` ends up the first) brings
+ * the alternatives chained under it; each alternative hangs under one word,
+ * so none comes twice. */
+static bool ftext_index(const key_table *t, ftext *f)
+{
+    if (!ftext_split(t, f))
+        return false;
+    if (++f->gen == 0) {   /* wrapped: forget every stamp */
+        memset(f->stamp, 0, f->n_ids * sizeof *f->stamp);
+        f->gen = 1;
+    }
+    size_t n_cands = 0;
+    for (size_t i = f->n; i-- > 0;) {
+        uint32_t id = f->id[i];
+        f->next_same[i] = NO_WORD;
+        if (id == 0 || id == BARRIER)
+            continue;
+        if (f->stamp[id] == f->gen) {
+            f->next_same[i] = f->first[id];
+        } else {
+            f->stamp[id] = f->gen;
+            for (size_t a = t->by_word[id]; a != SIZE_MAX; a = t->next_alt[a], n_cands++)
+                f->cand_bits[a >> 6] |= 1ull << (a & 63);
+        }
+        f->first[id] = (uint32_t)i;
+    }
+    f->n_cands = 0;
+    for (size_t k = 0; n_cands && k <= t->n_alts / 64; k++) {
+        for (uint64_t b = f->cand_bits[k]; b; b &= b - 1)
+            f->cands[f->n_cands++] = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(b));
+        f->cand_bits[k] = 0;
+    }
+    f->folds++;
+    return true;
+}
+
+/* May alternative `a` match `f`: does the word it is chained under occur? */
+static bool is_candidate(const key_table *t, const ftext *f, size_t a)
+{
+    uint32_t w = t->alt_word[a];
+    return w && f->stamp[w] == f->gen;
+}
+
+static bool ftext_fold(const key_table *t, ftext *f, const char *s, fold_cache *cache)
+{
+    f->buf.len = 0;
+    return fold_with(s, &f->buf, &t->fold, cache) && ftext_index(t, f);
 }
 
 /* ---------------------------------------------------------------- */
 /* Matching                                                          */
 /* ---------------------------------------------------------------- */
 
-/* Where the term occurs in `f`, or NULL. */
-static const char *term_in(const term *tm, const ftext *f)
+/* Where the term occurs in `f` (its padding space before the first word),
+ * or NULL: the first place where its word ids follow each other. */
+static const char *term_in(const key_table *t, const term *tm, const ftext *f)
 {
-    if (!tm->first_word || !ftext_has(f, tm->first_word))
+    if (!tm->n_words)
         return NULL;
-    return strstr(f->buf.data, tm->text);
+    const uint32_t *w = t->words + tm->words_at;
+    if (f->stamp[w[0]] != f->gen)
+        return NULL;
+    for (uint32_t p = f->first[w[0]]; p != NO_WORD; p = f->next_same[p]) {
+        if (p + tm->n_words > f->n)
+            return NULL;   /* later positions are further right */
+        uint32_t k = 1;
+        while (k < tm->n_words && f->id[p + k] == w[k])
+            k++;
+        if (k == tm->n_words)
+            return f->buf.data + f->off[p] - 1;
+    }
+    return NULL;
 }
 
 /* Does an alternative of `ps` match `text`? A negated phrase must occur
@@ -583,9 +872,9 @@ static bool alt_matches(const key_table *t, size_t a, const ftext *text, const f
     bool all = from < t->alt_end[a];
     for (size_t i = from; all && i < t->alt_end[a]; i++) {
         const term *tm = &t->terms[i];
-        bool found = term_in(tm, text) != NULL;
+        bool found = term_in(t, tm, text) != NULL;
         if (tm->negated && !found && clause)
-            found = term_in(tm, clause) != NULL;
+            found = term_in(t, tm, clause) != NULL;
         all = tm->negated ? !found : found;
     }
     return all;
@@ -595,7 +884,7 @@ static bool set_matches(const key_table *t, const pattern_set *ps, const ftext *
                         const ftext *clause)
 {
     for (size_t a = ps->first_alt; a < ps->first_alt + ps->n_alts; a++)
-        if (text->cand[a] && alt_matches(t, a, text, clause))
+        if (is_candidate(t, text, a) && alt_matches(t, a, text, clause))
             return true;
     return false;
 }
@@ -609,12 +898,12 @@ static const char *first_match(const key_table *t, const pattern_set *ps, const 
     *len = 0;
     for (size_t a = ps->first_alt; a < ps->first_alt + ps->n_alts; a++) {
         size_t from = a ? t->alt_end[a - 1] : 0;
-        if (!text->cand[a])
+        if (!is_candidate(t, text, a))
             continue;
         for (size_t i = from; i < t->alt_end[a]; i++) {
             const term *tm = &t->terms[i];
-            const char *at = tm->negated ? NULL : term_in(tm, text);
-            size_t l = at ? strlen(tm->text) : 0;
+            const char *at = tm->negated ? NULL : term_in(t, tm, text);
+            size_t l = at ? tm->text_len : 0;
             if (at && l > *len) {
                 best = at;
                 *len = l;
@@ -644,8 +933,9 @@ static bool row_fits(const key_table *t, size_t row, const vnr_record *r, unsign
 
 /* The texts a record is matched against, folded, in the order tried.
  * Each is folded only when a step needs it (most records are decided by
- * their indicator phrase); the clause and the headings are shared by
- * neighbouring records and folded again only when they change. */
+ * their indicator phrase), and only when it differs from the same text of
+ * the record before (neighbouring records share clause and headings, and
+ * often indicator, subject and unit). */
 #define KEY_SECTIONS 2   /* outer headings name whole chapters */
 enum { SRC_UNIT, SRC_SUBJECT, SRC_COMBINED, SRC_CLAUSE, SRC_SECTION };
 
@@ -655,12 +945,14 @@ typedef struct sources {
     ftext indicator, subject, combined, unit;
     ftext clause, section[KEY_SECTIONS];
     const char *clause_of, *section_of[KEY_SECTIONS];
+    const char *indicator_of, *subject_of, *unit_of;
+    uint64_t combined_of[2]; /* folds of indicator and subject it was made of */
     unsigned ready;          /* bits of SRC_* (+ i for section i) */
     bool oom;
     size_t n_section;
     unsigned dim;            /* the record's dimension_index() */
     uint8_t fits[N_KEY_ROWS];   /* row fits role and unit: 0 unknown, 1 yes, 2 no */
-    fold_cache cache;
+    fold_cache cache;        /* code points beyond the table's folds */
 } sources;
 
 static void sources_free(sources *s)
@@ -679,12 +971,31 @@ static bool fold_cached(const key_table *t, ftext *f, const char **of, const cha
                         fold_cache *cache)
 {
     const char *text = src ? src : "";
-    if (*of && f->set && (*of == text || strncmp(*of, text, KEY_TEXT_MAX) == 0))
+    if (*of && f->stamp && (*of == text || strncmp(*of, text, KEY_TEXT_MAX) == 0))
         return true;
     *of = NULL;
-    if (!ftext_fold(f, text, cache) || !mark_candidates(t, f))
+    if (!ftext_fold(t, f, text, cache))
         return false;
     *of = text;
+    return true;
+}
+
+/* The indicator and the subject as one text, with a barrier between. */
+static bool build_combined(sources *s)
+{
+    ftext *c = &s->combined;
+    if (c->stamp && s->combined_of[0] == s->indicator.folds &&
+        s->combined_of[1] == s->subject.folds)
+        return true;
+    s->combined_of[0] = s->combined_of[1] = 0;
+    c->buf.len = 0;
+    if (!buf_append(&c->buf, s->indicator.buf.data, s->indicator.buf.len) ||
+        !buf_append_char(&c->buf, '\x01') ||
+        !buf_append(&c->buf, s->subject.buf.data, s->subject.buf.len) ||
+        !ftext_index(s->t, c))
+        return false;
+    s->combined_of[0] = s->indicator.folds;
+    s->combined_of[1] = s->subject.folds;
     return true;
 }
 
@@ -694,17 +1005,12 @@ static bool build_source(sources *s, unsigned which)
     const vnr_record *r = s->r;
     switch (which) {
     case SRC_UNIT:
-        return ftext_fold(&s->unit, r->unit, &s->cache) && mark_candidates(t, &s->unit);
+        return fold_cached(t, &s->unit, &s->unit_of, r->unit, &s->cache);
     case SRC_SUBJECT:
-        return ftext_fold(&s->subject, r->subject, &s->cache) && mark_candidates(t, &s->subject);
+        return fold_cached(t, &s->subject, &s->subject_of, r->subject, &s->cache);
     case SRC_COMBINED:
-        s->combined.buf.len = 0;
         return (s->ready & (1u << SRC_SUBJECT) || build_source(s, SRC_SUBJECT)) &&
-               (s->ready |= 1u << SRC_SUBJECT) &&
-               buf_append(&s->combined.buf, s->indicator.buf.data, s->indicator.buf.len) &&
-               buf_append_char(&s->combined.buf, '\x01') &&
-               buf_append(&s->combined.buf, s->subject.buf.data, s->subject.buf.len) &&
-               ftext_index(&s->combined) && mark_candidates(t, &s->combined);
+               (s->ready |= 1u << SRC_SUBJECT) && build_combined(s);
     case SRC_CLAUSE:
         return fold_cached(t, &s->clause, &s->clause_of, r->text, &s->cache);
     default: {
@@ -836,7 +1142,7 @@ static bool match_source(sources *s, vnr_record *r, const ftext *text, vnr_arena
         const char *subject = row_subject(s, (size_t)i, arena);
         if (s->oom)
             return true;
-        if (strcmp(row->flags, "subject") == 0 && !subject)
+        if (t->row_subject[i] && !subject)
             continue;
         r->indicator_key = row->key;
         r->subject_key = subject;
@@ -853,8 +1159,7 @@ static bool assign_one(const key_table *t, vnr_record *r, sources *s, vnr_arena 
     s->t = t;
     s->r = r;
     s->ready = 0;
-    if (!ftext_fold(&s->indicator, r->indicator, &s->cache) ||
-        !mark_candidates(t, &s->indicator))
+    if (!fold_cached(t, &s->indicator, &s->indicator_of, r->indicator, &s->cache))
         return false;
     s->dim = dimension_index(r->dimension, strlen(r->dimension));
     s->n_section = r->section_depth < KEY_SECTIONS ? r->section_depth : KEY_SECTIONS;
@@ -871,13 +1176,28 @@ bool keys_assign(vnr_record *recs, size_t n, vnr_arena *arena)
 {
     if (n == 0)
         return true;
-    key_table t;
-    sources s;
-    memset(&s, 0, sizeof s);
-    bool ok = table_compile(&t);
+    pthread_once(&shared_table_once, compile_shared_table);
+    key_table *own = NULL;
+    const key_table *t = &shared_table;
+    if (!shared_table_ok) {
+        own = malloc(sizeof *own);
+        if (!own || !table_compile(own)) {
+            if (own)
+                table_free(own);
+            free(own);
+            return false;
+        }
+        t = own;
+    }
+    sources *s = calloc(1, sizeof *s);
+    bool ok = s != NULL;
     for (size_t i = 0; ok && i < n; i++)
-        ok = assign_one(&t, &recs[i], &s, arena);
-    sources_free(&s);
-    table_free(&t);
+        ok = assign_one(t, &recs[i], s, arena);
+    if (s)
+        sources_free(s);
+    free(s);
+    if (own)
+        table_free(own);
+    free(own);
     return ok;
 }

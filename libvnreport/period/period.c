@@ -3,7 +3,6 @@
  * this file only knows the shapes: a head word, numbers, Roman numerals,
  * a year suffix, and what may stand before a phrase.
  */
-#define _GNU_SOURCE   /* memmem */
 #include "period.h"
 #include "utf8.h"
 
@@ -104,8 +103,12 @@ static size_t match_table(const char *s, size_t n, size_t i, const char *const *
                           size_t stride, size_t count, size_t *idx)
 {
     size_t best = NO_MATCH;
+    if (i >= n)
+        return NO_MATCH;
     for (size_t k = 0; k < count; k++) {
         const char *phrase = *(const char *const *)((const char *)first + k * stride);
+        if (phrase[0] != s[i])
+            continue;   /* most tries: the tables are tried at every word */
         size_t e = match_at(s, n, i, phrase);
         if (e != NO_MATCH && (best == NO_MATCH || e > best)) {
             best = e;
@@ -317,24 +320,32 @@ enum { HEAD_REACH = 40 };
  * text that names no period, which is most of it. */
 static size_t next_head(const char *s, size_t n, size_t from)
 {
-    size_t best = n;
-    for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
-        const char *w = unit_words[u].phrase;
-        size_t L = strlen(w);
-        for (size_t i = from; i + L <= best;) {
-            const char *hit = memmem(s + i, best - i, w, L);
-            if (!hit)
-                break;
-            size_t at = (size_t)(hit - s);
-            if ((at == 0 || !word_byte((unsigned char)s[at - 1])) &&
-                (at + L >= n || !word_byte((unsigned char)s[at + L]))) {
-                best = at;
-                break;
-            }
-            i = at + 1;
+    /* one pass from word start to word start, trying the head words whose
+     * first byte is the word's: a memmem per head word cost more on the
+     * short texts this is called on, many times each */
+    size_t at = from;
+    if (at > 0)   /* `from` inside a word: its rest is no start */
+        while (at < n && word_byte((unsigned char)s[at]) && word_byte((unsigned char)s[at - 1]))
+            at++;
+    while (at < n) {
+        unsigned char c = (unsigned char)s[at];
+        if (!word_byte(c)) {
+            at++;
+            continue;
         }
+        for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
+            const char *w = unit_words[u].phrase;
+            if ((unsigned char)w[0] != c)
+                continue;
+            size_t L = strlen(w);
+            if (at + L <= n && memcmp(s + at, w, L) == 0 &&
+                (at + L >= n || !word_byte((unsigned char)s[at + L])))
+                return at;
+        }
+        for (at++; at < n && word_byte((unsigned char)s[at]); at++)
+            ;
     }
-    return best;
+    return n;
 }
 
 /* A period phrase starting exactly at word start i, or false. */
