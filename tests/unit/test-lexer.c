@@ -535,6 +535,56 @@ static void test_linear_chains(void)
     }
 }
 
+/* Where sentences end (sentence.c): each case lists the text up to and
+ * including every token that ends a sentence. */
+static void test_sentence_ends(void)
+{
+    static const struct { const char *in; const char *ends[4]; } ends_cases[] = {
+        /* an abbreviation's '.' ends nothing */
+        { "Hội nghị tại TP. Hồ Chí Minh có 120 đại biểu.",
+          { "Hội nghị tại TP. Hồ Chí Minh có 120 đại biểu." } },
+        { "ThS. Nguyễn Văn An phát biểu.", { "ThS. Nguyễn Văn An phát biểu." } },
+        /* a '.' before a capital ends one */
+        { "Sản lượng tăng 5%. Sản lượng ngô giảm 2%.",
+          { "Sản lượng tăng 5%.", "Sản lượng tăng 5%. Sản lượng ngô giảm 2%." } },
+        /* `./.` closes a report: its first '.' ends, the last token ends */
+        { "Kết thúc báo cáo./.", { "Kết thúc báo cáo.", "Kết thúc báo cáo./." } },
+        /* not before a lower-case word, nor before a glued token */
+        { "Đạt 5 tỷ đồng. trong đó vốn tăng", { NULL } },
+        { "Tăng 5%.Sản lượng ngô", { NULL } },
+        /* before a number; '?', '!' and '…' end too */
+        { "Tăng 5%. 120 hộ thoát nghèo", { "Tăng 5%." } },
+        { "Vì sao? Do thời tiết! Giá tăng… Cuối cùng",
+          { "Vì sao?", "Vì sao? Do thời tiết!", "Vì sao? Do thời tiết! Giá tăng…" } },
+        /* other punctuation ends nothing */
+        { "Lúa: 5 tấn; ngô, 3 tấn", { NULL } },
+    };
+    for (size_t k = 0; k < sizeof ends_cases / sizeof *ends_cases; k++) {
+        check_case = ends_cases[k].in;
+        size_t n = strlen(ends_cases[k].in);
+        char *s = exact_copy(ends_cases[k].in, n);
+        token_vec tv = { 0 };
+        CHECK(s && lex_span(s, 0, n, &tv));
+        size_t e = 0;
+        for (size_t i = 0; s && i < tv.n; i++) {
+            if (!lex_ends_sentence(&tv, s, i))
+                continue;
+            const char *want = e < 4 ? ends_cases[k].ends[e] : NULL;
+            CHECKF(want && strlen(want) == tv.t[i].end && memcmp(want, s, tv.t[i].end) == 0,
+                   "end %zu at \"%.*s\", expected \"%s\"", e, (int)tv.t[i].end, s,
+                   want ? want : "(none)");
+            e++;
+        }
+        size_t want_n = 0;
+        while (want_n < 4 && ends_cases[k].ends[want_n])
+            want_n++;
+        CHECK_SIZE(e, want_n);
+        free(tv.t);
+        free(s);
+    }
+    check_case = NULL;
+}
+
 int main(void)
 {
     size_t n = sizeof cases / sizeof *cases;
@@ -546,5 +596,6 @@ int main(void)
     test_lex_number_edges();
     test_span_bounds();
     test_linear_chains();
+    test_sentence_ends();
     return check_done("test-lexer");
 }
