@@ -36,6 +36,24 @@ static inline bool utf8_is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* Can byte c be part of a word: an ASCII letter or digit, or any byte of
+ * a non-ASCII sequence (Vietnamese letters)? For word bounds read byte by
+ * byte, where a whole code point need not be decoded. */
+static inline bool utf8_is_word_byte(unsigned char c)
+{
+    return c >= 0x80 || utf8_is_digit((char)c) || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* Is code point cp a space inside a line: tab, space, form feed,
+ * vertical tab, or a Unicode space separator (no-break, thin, narrow
+ * no-break, ideographic, …)? Line ends are not. */
+static inline bool utf8_is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0x1680;
+}
+
 /* Does s[0..n) hold an ASCII digit? */
 static inline bool utf8_has_digit(const char *s, size_t n)
 {

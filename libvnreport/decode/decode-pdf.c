@@ -87,7 +87,9 @@ static double median(double *v, size_t n)
     return v[n / 2];
 }
 
-static bool is_space_cp(gunichar c)
+/* A glyph that draws nothing between words: a space, tab, no-break space
+ * or a carriage return poppler leaves in a line. */
+static bool is_blank_glyph(gunichar c)
 {
     return c == ' ' || c == '\t' || c == 0xA0 || c == '\r';
 }
@@ -141,7 +143,7 @@ static pline *split_lines(const glyph *g, size_t n, size_t *n_out)
             e++;
         pline pl = { i, e, INFINITY, INFINITY, -INFINITY, -INFINITY };
         for (size_t j = i; j < e; j++) {
-            if (is_space_cp(g[j].cp))
+            if (is_blank_glyph(g[j].cp))
                 continue;
             pl.x0 = fmin(pl.x0, g[j].x0);
             pl.y0 = fmin(pl.y0, g[j].y0);
@@ -182,7 +184,7 @@ static void row_metrics(const glyph *g, const pline *l, size_t a, size_t b, doub
     size_t k = 0;
     for (size_t i = a; h && y && i < b; i++)
         for (size_t j = l[i].g0; j < l[i].g1; j++)
-            if (!is_space_cp(g[j].cp)) {
+            if (!is_blank_glyph(g[j].cp)) {
                 h[k] = g[j].y1 - g[j].y0;
                 y[k++] = g[j].y1;
             }
@@ -218,7 +220,7 @@ static bool row_text(const glyph *g, const pline *l, size_t a, size_t b, const p
     for (size_t i = a; i < b; i++) {
         for (size_t j = l[i].g0; j < l[i].g1; j++) {
             const glyph *c = &g[j];
-            if (is_space_cp(c->cp)) {
+            if (is_blank_glyph(c->cp)) {
                 space = any;
                 continue;
             }
@@ -264,7 +266,7 @@ static void page_measures(const glyph *g, size_t n, const pline *l, size_t nl, p
     double *w = malloc((n + 1) * sizeof *w);
     size_t k = 0;
     for (size_t i = 0; w && i < n; i++)
-        if (!is_space_cp(g[i].cp) && g[i].cp != '\n' && g[i].x1 > g[i].x0)
+        if (!is_blank_glyph(g[i].cp) && g[i].cp != '\n' && g[i].x1 > g[i].x0)
             w[k++] = g[i].x1 - g[i].x0;
     pg->char_w = w && k ? median(w, k) : 5.0;
     if (pg->char_w < 1.0)

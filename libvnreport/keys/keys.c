@@ -27,6 +27,7 @@
  * record's folded texts are matched word by word (see "Folded texts").
  */
 #include "keys.h"
+#include "utf8.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -98,7 +99,7 @@ static size_t fold_code_point(utf8proc_int32_t cp, char out[12])
         }
         if (n + 4 > 12)
             break;
-        n += (size_t)utf8proc_encode_char(dec[j], (utf8proc_uint8_t *)out + n);
+        n += utf8_encode((uint32_t)dec[j], out + n);
     }
     if (k <= 0)
         out[n++] = ' ';
@@ -153,32 +154,10 @@ typedef struct fold_cache {
     char bytes[256][12];
 } fold_cache;
 
-/* One code point of UTF-8 at p (n bytes left): its length, or <= 0 for a
- * malformed sequence. Two- and three-byte sequences inline, checked as
- * utf8proc_iterate checks them; anything else through utf8proc. */
-static utf8proc_ssize_t next_code_point(const unsigned char *p, size_t n, utf8proc_int32_t *cp)
-{
-    unsigned c = p[0];
-    if (c - 0xC2u <= 0xDFu - 0xC2u && n >= 2 && (p[1] & 0xC0) == 0x80) {
-        *cp = (utf8proc_int32_t)(((c & 0x1F) << 6) | (p[1] & 0x3F));
-        return 2;
-    }
-    if (c - 0xE1u <= 0xECu - 0xE1u && n >= 3 && (p[1] & 0xC0) == 0x80 &&
-        (p[2] & 0xC0) == 0x80) {   /* E1–EC: no surrogate, never overlong */
-        *cp = (utf8proc_int32_t)(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3F));
-        return 3;
-    }
-    return utf8proc_iterate(p, (utf8proc_ssize_t)n, cp);
-}
-
-/* The folded bytes of non-ASCII code point `cp` (negative: malformed). */
+/* The folded bytes of non-ASCII code point `cp`. */
 static const char *fold_piece(int32_t cp, const fold_table *ft, fold_cache *cache,
                               char tmp[12], size_t *len)
 {
-    if (cp < 0) {
-        *len = 1;
-        return " ";
-    }
     const fold_entry *e = fold_table_get(ft, cp);
     if (e) {
         *len = e->len;
@@ -226,14 +205,11 @@ static bool fold_with(const char *s, vnr_buf *out, const fold_table *ft, fold_ca
             }
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = next_code_point(p, n, &cp);
-        if (len <= 0) {
-            len = 1;
-            cp = -1;
-        }
+        /* a malformed byte is U+FFFD, which folds to a space */
+        size_t len = 0;
+        int32_t cp = (int32_t)utf8_next_fast((const char *)p, n, &len);
         p += len;
-        n -= (size_t)len;
+        n -= len;
         char tmp[12];
         size_t plen;
         const char *piece = fold_piece(cp, ft, cache, tmp, &plen);

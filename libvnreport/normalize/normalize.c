@@ -197,13 +197,6 @@ static char last_out(const cleaner *c)
     return c->out.len ? c->out.data[c->out.len - 1] : '\n';
 }
 
-static bool is_space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-           cp == 0x3000 || cp == 0x1680;
-}
-
 static bool is_invisible_cp(uint32_t cp)
 {
     return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
@@ -443,7 +436,7 @@ static size_t clean_nonascii(cleaner *c, size_t i)
 {
     size_t k = i;
     uint32_t cp = utf8_next(c->in, c->n, &k);
-    if (is_space_cp(cp)) {
+    if (utf8_is_space_cp(cp)) {
         owe_space(c, i);
         return k;
     }

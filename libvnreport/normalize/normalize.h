@@ -23,10 +23,6 @@
 #include "buf.h"
 #include "error.h"
 #include "offmap.h"
-/* Temporary (issue 11): the UTF-8 helpers moved to base/utf8.h; recognize/
- * and keys/ still reach them through this header until they include
- * utf8.h themselves. Remove once they do. */
-#include "utf8.h"
 
 typedef struct normalized {
     char *text;        /* owned, NUL-terminated */

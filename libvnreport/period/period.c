@@ -72,14 +72,6 @@ static const plain_word date_leads[] = {
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 #define NO_MATCH ((size_t)-1)
 
-/* Bytes of a word: ASCII letters and digits, and every byte of a non-ASCII
- * character (the grammar's words are Vietnamese letters; a dash between
- * years is checked for by the caller where it matters). */
-static bool word_byte(unsigned char b)
-{
-    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
-}
-
 static size_t skip_blanks(const char *s, size_t n, size_t i)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -93,7 +85,7 @@ static size_t match_at(const char *s, size_t n, size_t i, const char *phrase)
     size_t L = strlen(phrase);
     if (i + L > n || memcmp(s + i, phrase, L) != 0)
         return NO_MATCH;
-    if (i + L < n && word_byte((unsigned char)s[i + L]) && word_byte((unsigned char)phrase[L - 1]))
+    if (i + L < n && utf8_is_word_byte((unsigned char)s[i + L]) && utf8_is_word_byte((unsigned char)phrase[L - 1]))
         return NO_MATCH;
     return i + L;
 }
@@ -295,17 +287,17 @@ static bool compared_before(const char *s, size_t start, bool *comparison)
     for (int w = 0; w < COMPARED_WORDS; w++) {
         while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
             j--;
-        if (j == 0 || !word_byte((unsigned char)s[j - 1]))
+        if (j == 0 || !utf8_is_word_byte((unsigned char)s[j - 1]))
             return false;
         for (size_t b = 0; b < COUNT_OF(blockers); b++) {
             size_t L = strlen(blockers[b].phrase);
             if (j >= L && memcmp(s + j - L, blockers[b].phrase, L) == 0 &&
-                (j == L || !word_byte((unsigned char)s[j - L - 1]))) {
+                (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1]))) {
                 *comparison = blockers[b].comparison;
                 return true;
             }
         }
-        while (j > 0 && word_byte((unsigned char)s[j - 1]))
+        while (j > 0 && utf8_is_word_byte((unsigned char)s[j - 1]))
             j--;
     }
     return false;
@@ -325,11 +317,11 @@ static size_t next_head(const char *s, size_t n, size_t from)
      * short texts this is called on, many times each */
     size_t at = from;
     if (at > 0)   /* `from` inside a word: its rest is no start */
-        while (at < n && word_byte((unsigned char)s[at]) && word_byte((unsigned char)s[at - 1]))
+        while (at < n && utf8_is_word_byte((unsigned char)s[at]) && utf8_is_word_byte((unsigned char)s[at - 1]))
             at++;
     while (at < n) {
         unsigned char c = (unsigned char)s[at];
-        if (!word_byte(c)) {
+        if (!utf8_is_word_byte(c)) {
             at++;
             continue;
         }
@@ -339,10 +331,10 @@ static size_t next_head(const char *s, size_t n, size_t from)
                 continue;
             size_t L = strlen(w);
             if (at + L <= n && memcmp(s + at, w, L) == 0 &&
-                (at + L >= n || !word_byte((unsigned char)s[at + L])))
+                (at + L >= n || !utf8_is_word_byte((unsigned char)s[at + L])))
                 return at;
         }
-        for (at++; at < n && word_byte((unsigned char)s[at]); at++)
+        for (at++; at < n && utf8_is_word_byte((unsigned char)s[at]); at++)
             ;
     }
     return n;
@@ -351,7 +343,7 @@ static size_t next_head(const char *s, size_t n, size_t from)
 /* A period phrase starting exactly at word start i, or false. */
 static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
 {
-    if ((i > 0 && word_byte((unsigned char)s[i - 1])) || !word_byte((unsigned char)s[i]))
+    if ((i > 0 && utf8_is_word_byte((unsigned char)s[i - 1])) || !utf8_is_word_byte((unsigned char)s[i]))
         return false;
     if (i >= 2 && (s[i - 1] == ',' || s[i - 1] == '.') && utf8_is_digit(s[i - 2]))
         return false;   /* the decimals of `3,5 tháng` */
@@ -439,7 +431,7 @@ const char *period_doc_kind(const period_ref *p)
 static bool has_any(const char *s, size_t n, const char *const *first, size_t stride, size_t count)
 {
     for (size_t i = 0; i < n; i++)
-        if ((i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+        if ((i == 0 || !utf8_is_word_byte((unsigned char)s[i - 1])) &&
             match_table(s, n, i, first, stride, count, NULL) != NO_MATCH)
             return true;
     return false;
@@ -481,7 +473,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
             i = e;
             continue;
         }
-        if ((i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+        if ((i == 0 || !utf8_is_word_byte((unsigned char)s[i - 1])) &&
             (e = MATCH_TABLE(s, n, i, date_line_words, NULL)) != NO_MATCH) {
             i = e;
             continue;
@@ -562,7 +554,7 @@ size_t period_year_end_date(const char *s, size_t n, int *year)
 int period_plain_year(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (utf8_is_digit(s[i - 1]) || word_byte((unsigned char)s[i - 1])))
+        if (i > 0 && (utf8_is_digit(s[i - 1]) || utf8_is_word_byte((unsigned char)s[i - 1])))
             continue;
         int y = period_year_at(s, n, i);
         if (!y)

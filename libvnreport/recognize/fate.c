@@ -31,7 +31,7 @@ uint32_t next_digit(const char *s, uint32_t i, uint32_t end)
             break;
         i += 8;
     }
-    while (i < end && !(s[i] >= '0' && s[i] <= '9'))
+    while (i < end && !utf8_is_digit(s[i]))
         i++;
     return i;
 }
@@ -45,11 +45,11 @@ bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
         i = next_digit(c->text, i, end);
         if (i >= end)
             break;
-        if (c->text[i] >= '0' && c->text[i] <= '9') {
+        if (utf8_is_digit(c->text[i])) {
             uint32_t j = i;
-            while (j < end && ((c->text[j] >= '0' && c->text[j] <= '9') ||
+            while (j < end && (utf8_is_digit(c->text[j]) ||
                                ((c->text[j] == '.' || c->text[j] == ',') && j + 1 < end &&
-                                c->text[j + 1] >= '0' && c->text[j + 1] <= '9')))
+                                utf8_is_digit(c->text[j + 1]))))
                 j++;
             if (!add_fate(c, i, j, fate, NONE))
                 return false;

@@ -14,15 +14,6 @@
 
 /* A count noun at token i: a multi-word one from the table, an upper-case
  * abbreviation (HTX), or one lower-case word that is not a function word. */
-bool memchr_digits(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (s[k] >= '0' && s[k] <= '9')
-            return true;
-    return false;
-}
-
-
 size_t count_noun_at(const rctx *c, size_t i)
 {
     if (i >= c->tv.n || c->tv.t[i].kind != TOK_WORD)
@@ -34,7 +25,7 @@ size_t count_noun_at(const rctx *c, size_t i)
     if (in_table(c, i, LT_NOT_NOUNS))
         return 0;
     /* a word with digits glued to the number is part of it: `1e308`, `5G` */
-    if ((t->flags & TOK_GLUED) && memchr_digits(c->text + t->start, t->end - t->start))
+    if ((t->flags & TOK_GLUED) && utf8_has_digit(c->text + t->start, t->end - t->start))
         return 0;
     if (t->flags & TOK_ALLCAPS)
         return t->end - t->start <= 6 ? 1 : 0;

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "lexer.h"
-#include "normalize.h"
+#include "utf8.h"
 #include "period.h"
 #include "table.h"
 #include "units.h"
@@ -88,10 +88,8 @@ static const struct header_word *best_header(const char *lower)
 /* headers add a bare year (`TH 2023`), `năm trước` and `kỳ gốc`.        */
 /* ------------------------------------------------------------------ */
 
-typedef enum pkind { P_NONE, P_YEAR, P_MONTH, P_QUARTER, P_HALF, P_RANGE } pkind;
-
 typedef struct tperiod {
-    pkind kind;
+    period_kind kind;
     int year;        /* 0: unsaid */
     int a;           /* month, quarter, half, or months of a range */
     bool prev_year;  /* `năm trước` */
@@ -116,28 +114,24 @@ static bool has_period_word(const char *s, size_t n, int kind)
 
 static tperiod parse_period(const char *lower)
 {
-    static const pkind kinds[] = {
-        [PK_NONE] = P_NONE, [PK_MONTH] = P_MONTH, [PK_QUARTER] = P_QUARTER,
-        [PK_HALF] = P_HALF, [PK_MONTHS] = P_RANGE, [PK_YEAR] = P_YEAR,
-    };
     size_t n = strlen(lower);
     tperiod p = { .base = has_period_word(lower, n, PW_BASE) };
     period_ref r;
     size_t after = 0;
     if (period_next(lower, n, 0, &r)) {   /* a comparison too: `So với tháng trước` headers */
-        p.kind = kinds[r.kind];
+        p.kind = r.kind;
         p.a = r.n;
         p.year = r.year;
         after = r.end;
     }
     for (size_t i = after; !p.year && i < n; i++)   /* `TH 2023`, `Kỳ gốc 2019` */
-        if ((i == 0 || lower[i - 1] < '0' || lower[i - 1] > '9'))
+        if (i == 0 || !utf8_is_digit(lower[i - 1]))
             p.year = period_year_at(lower, n, i);
     if (!p.year && has_period_word(lower + after, n - after, PW_PREVIOUS) &&
         has_period_word(lower, n, PW_YEAR))
         p.prev_year = true;   /* `Tháng 12 năm trước`, `Năm trước` */
-    if (p.kind == P_NONE && (p.year || p.prev_year))
-        p.kind = P_YEAR;
+    if (p.kind == PK_NONE && (p.year || p.prev_year))
+        p.kind = PK_YEAR;
     return p;
 }
 
@@ -146,19 +140,12 @@ static int period_year(const tperiod *p, int fallback)
     return p->year ? p->year : p->prev_year ? fallback - 1 : fallback;
 }
 
+/* The SPEC code of header period p in year `year` (empty when none). */
 static void format_period(const tperiod *p, int year, char *out, size_t cap)
 {
-    *out = 0;
-    if (year <= 0 || year > 9999)
-        return;
-    switch (p->kind) {
-    case P_YEAR: snprintf(out, cap, "%d", year); break;
-    case P_MONTH: snprintf(out, cap, "%d-M%02d", year, p->a); break;
-    case P_QUARTER: snprintf(out, cap, "%d-Q%d", year, p->a); break;
-    case P_HALF: snprintf(out, cap, "%d-H%d", year, p->a); break;
-    case P_RANGE: snprintf(out, cap, "%d-01/%d-%02d", year, year, p->a); break;
-    default: break;
-    }
+    period_ref r = { .kind = p->kind, .n = p->a };
+    if (year <= 0 || year > 9999 || !period_format(&r, year, out, cap))
+        *out = 0;
 }
 
 /* Baseline of a column whose header names the period compared with (`q`)
@@ -169,17 +156,17 @@ static void relative_baseline(const tperiod *p, const tperiod *q, int doc_year, 
     int py = period_year(p, doc_year), qy = period_year(q, py);
     if (q->base && qy > 0) {
         snprintf(out, cap, "year:%d", qy);
-    } else if (q->kind == p->kind && q->a == p->a && qy == py - 1 && q->kind != P_NONE) {
+    } else if (q->kind == p->kind && q->a == p->a && qy == py - 1 && q->kind != PK_NONE) {
         snprintf(out, cap, "same_period_last_year");
-    } else if (q->kind == P_MONTH && q->a == 12 && qy == py - 1 && qy > 0) {
+    } else if (q->kind == PK_MONTH && q->a == 12 && qy == py - 1 && qy > 0) {
         snprintf(out, cap, "year_end:%d", qy);
-    } else if ((q->kind == P_MONTH || q->kind == P_QUARTER) && q->kind == p->kind &&
+    } else if ((q->kind == PK_MONTH || q->kind == PK_QUARTER) && q->kind == p->kind &&
                ((qy == py && q->a == p->a - 1) || (qy == py - 1 && p->a == 1 &&
-                                                   q->a == (q->kind == P_MONTH ? 12 : 4)))) {
+                                                   q->a == (q->kind == PK_MONTH ? 12 : 4)))) {
         snprintf(out, cap, "previous_period");
-    } else if (q->kind == P_YEAR && qy == py - 1 && p->kind == P_YEAR) {
+    } else if (q->kind == PK_YEAR && qy == py - 1 && p->kind == PK_YEAR) {
         snprintf(out, cap, "previous_year");
-    } else if (q->kind == P_YEAR && qy > 0 && (q->year || py > 0)) {
+    } else if (q->kind == PK_YEAR && qy > 0 && (q->year || py > 0)) {
         snprintf(out, cap, "year:%d", qy);
     }
 }
@@ -231,7 +218,7 @@ static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t 
     }
     while (a < b && s[a] == ' ')
         a++;
-    if (b <= a || b - a >= cap || (s[a] >= '0' && s[a] <= '9'))
+    if (b <= a || b - a >= cap || utf8_is_digit(s[a]))
         return false;
     unit_info ui;
     bool bracketed = a > 0;
@@ -272,7 +259,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         *cmp = 0;
         tperiod p = parse_period(low);
         *cmp = save;
-        if (p.kind != P_NONE) {
+        if (p.kind != PK_NONE) {
             format_period(&p, period_year(&p, year), cs->period, sizeof cs->period);
             cs->group_period = p;
         }
@@ -284,7 +271,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
     } else if (!(h && compare_role(h->role))) {
         /* (in `Tháng 12 năm trước`, `Kỳ gốc 2019` the period is the baseline's) */
         tperiod p = parse_period(low);
-        if (p.kind != P_NONE)
+        if (p.kind != PK_NONE)
             format_period(&p, period_year(&p, year), cs->period, sizeof cs->period);
     }
     if (!h)
@@ -460,7 +447,7 @@ static int label_rank(const char *stt, size_t sn, const char *s, size_t n, size_
         /* the numbering cell: its marker, `-` and `+` included */
         size_t stt_skip;
         int r = is_roman_text(stt, sn) ? 1 : label_rank(NULL, 0, stt, sn, &stt_skip);
-        return r ? r : (stt[0] >= '0' && stt[0] <= '9') ? 2 : 3;
+        return r ? r : utf8_is_digit(stt[0]) ? 2 : 3;
     }
     if (n >= 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+')) {
         *skip = 1;
@@ -472,7 +459,7 @@ static int label_rank(const char *stt, size_t sn, const char *s, size_t n, size_
         return 4;
     }
     size_t k = 0;
-    while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+    while (k < n && (utf8_is_digit(s[k]) || s[k] == '.'))
         k++;
     if (k > 0 && k < n && s[k - 1] == '.' && s[k] == ' ') {
         *skip = k;
@@ -718,11 +705,6 @@ static bool emit_cell(const table_ctx *tc, const cell_job *j, const table_cell *
 /* The table                                                           */
 /* ------------------------------------------------------------------ */
 
-static bool is_digit_at(const char *s, uint32_t i)
-{
-    return s[i] >= '0' && s[i] <= '9';
-}
-
 static int fate_cmp(const void *a, const void *b)
 {
     const number_fate *x = a, *y = b;
@@ -739,14 +721,14 @@ static bool table_digit_fates(const table_ctx *tc, const table *t, size_t first_
     if (n_mine > 1)
         qsort(mine, n_mine, sizeof *mine, fate_cmp);
     for (uint32_t i = t->start; i < t->end;) {
-        if (!is_digit_at(tc->text, i)) {
+        if (!utf8_is_digit(tc->text[i])) {
             i++;
             continue;
         }
         uint32_t j = i;
-        while (j < t->end && (is_digit_at(tc->text, j) ||
+        while (j < t->end && (utf8_is_digit(tc->text[j]) ||
                               ((tc->text[j] == '.' || tc->text[j] == ',') && j + 1 < t->end &&
-                               is_digit_at(tc->text, j + 1))))
+                               utf8_is_digit(tc->text[j + 1]))))
             j++;
         while (m < n_mine && tc->out->fates[first_fate + m].norm_end <= i)
             m++;
@@ -795,7 +777,7 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
         for (size_t c = 0; c < t->n_cols; c++) {
             const table_cell *x = cell_at(tc, t, r, c);
             for (uint32_t k = x->start; cols[c].kind == COL_VALUE && k < x->end && !has_values; k++)
-                has_values = tc->text[k] >= '0' && tc->text[k] <= '9';
+                has_values = utf8_is_digit(tc->text[k]);
         }
         if (!read_row(tc, rc, stt, sn, label == SIZE_MAX ? &none : cell_at(tc, t, r, label), has_values, &rs))
             return false;

@@ -14,6 +14,7 @@
 #include "lexer.h"
 #include "metadata.h"
 #include "units.h"
+#include "utf8.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -310,7 +311,6 @@ bool in_table(const rctx *c, size_t i, lex_table t);
 bool is_boundary(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
-size_t lower_word(const char *s, size_t a, size_t b, char *out);
 bool grow_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
@@ -333,7 +333,6 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
                                       bool name_follows);
 
 /* quantity.c — the quantity of a number token: its unit with scale words and per-unit tails, counts, ranges and rate items, canonical values. */
-bool memchr_digits(const char *s, size_t n);
 size_t count_noun_at(const rctx *c, size_t i);
 void extend_per_unit(const rctx *c, quantity *q);
 bool find_unit(rctx *c, size_t i, quantity *q);

@@ -6,7 +6,6 @@
  */
 
 #include "rules.h"
-#include "normalize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,27 +67,6 @@ const char *tokens_text(rctx *c, size_t a, size_t b)
 }
 
 
-/* Lower-case the word s[a..b) into `out`, which has room for 3 × (b − a)
- * bytes (a lower-case letter takes at most 3/2 the bytes of its upper-case
- * form, an invalid byte becomes the 3 bytes of U+FFFD); returns the bytes
- * written. */
-size_t lower_word(const char *s, size_t a, size_t b, char *out)
-{
-    char *o = out;
-    size_t k = a;
-    while (k < b) {
-        unsigned char ch = (unsigned char)s[k];
-        if (ch < 0x80) {
-            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-            k++;
-            continue;
-        }
-        o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, b, &k)), o);
-    }
-    return (size_t)(o - out);
-}
-
-
 bool grow_token_arrays(rctx *c)
 {
     if (c->tv.n <= c->lo_cap)
@@ -129,7 +107,11 @@ bool lower_tokens(rctx *c)
         c->lo_off[i] = (uint32_t)start;
         char *o = c->lower.data + start;
         if (t->kind == TOK_WORD) {
-            c->lower.len += lower_word(c->text, t->start, t->end, o);
+            /* the output is at most 3 × len bytes (a lower-case letter
+             * takes at most 3/2 the bytes of its capital, an invalid byte
+             * becomes the 3 of U+FFFD), reserved above with its NUL; the
+             * cap only has to keep utf8_lower from stopping early */
+            c->lower.len += utf8_lower(c->text + t->start, len, o, 3 * len + 6);
         } else if (t->kind == TOK_PUNCT) {
             memcpy(o, c->text + t->start, len);
             c->lower.len += len;

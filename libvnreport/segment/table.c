@@ -355,17 +355,12 @@ static const struct layout_word {
 #include "table-headers.def"
 };
 
-static bool word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 bool table_phrase_in(const char *lower, const char *phrase)
 {
     size_t pn = strlen(phrase);
     for (const char *p = strstr(lower, phrase); p; p = strstr(p + 1, phrase)) {
-        bool left = p == lower || !word_byte((unsigned char)p[-1]);
-        bool right = !word_byte((unsigned char)p[pn]);
+        bool left = p == lower || !utf8_is_word_byte((unsigned char)p[-1]);
+        bool right = !utf8_is_word_byte((unsigned char)p[pn]);
         if (left && right)
             return true;
     }
@@ -614,7 +609,7 @@ static bool is_roman_or_letter(const char *s, size_t n)
 static bool has_letter_or_digit(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (word_byte((unsigned char)s[i]))
+        if (utf8_is_word_byte((unsigned char)s[i]))
             return true;
     return false;
 }

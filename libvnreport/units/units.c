@@ -169,11 +169,6 @@ static void mul_ratio(double *num, double *den, double mnum, double mden)
 /* Folding                                                              */
 /* ------------------------------------------------------------------ */
 
-static bool is_space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
-}
-
 /* Letters, marks and digits make words; `%`, `²`, `/`, `.` do not. */
 static bool is_word_cp(uint32_t cp)
 {
@@ -198,7 +193,7 @@ static bool is_word_cp(uint32_t cp)
 /* Append code point cp (lower-cased, spaces collapsed) to out[*o]. */
 static bool fold_put(uint32_t cp, char *out, size_t cap, size_t *o, bool *pending_space)
 {
-    if (is_space_cp(cp)) {
+    if (utf8_is_space_cp(cp)) {
         *pending_space = *o > 0;
         return true;
     }
@@ -840,11 +835,11 @@ static void fold_running(const char *s, size_t n, running_text *rt)
     while (i < n) {
         size_t at = i;
         uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : utf8_next(s, n, &i);
-        if (ends_window(cp) || (o == 0 && is_space_cp(cp))) {
+        if (ends_window(cp) || (o == 0 && utf8_is_space_cp(cp))) {
             i = at;
             break;
         }
-        if (is_space_cp(cp)) {  /* collapse a run into its first character */
+        if (utf8_is_space_cp(cp)) {  /* collapse a run into its first character */
             if (rt->s[o - 1] != ' ' && o < RUN_MAX) {
                 rt->src[o] = (uint16_t)at;
                 rt->s[o++] = ' ';

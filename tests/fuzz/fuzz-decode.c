@@ -19,6 +19,7 @@
  */
 #include "decode.h"
 #include "normalize.h"
+#include "utf8.h"
 
 #include <string.h>
 

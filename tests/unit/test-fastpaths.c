@@ -13,6 +13,7 @@
  */
 #include "lexer.h"
 #include "normalize.h"
+#include "utf8.h"
 #include "offmap.h"
 
 #include <stdio.h>

@@ -232,6 +232,20 @@ static void test_digits_and_lines(void)
     CHECK(utf8_has_digit("năm 2024", strlen("năm 2024")));
     CHECK(!utf8_has_digit("năm 2024", 4));
     CHECK(!utf8_has_digit("", 0));
+    /* word bytes: ASCII letters and digits, every byte of a non-ASCII letter */
+    const char *word = "Đ9a";
+    for (size_t i = 0; word[i]; i++)
+        CHECK(utf8_is_word_byte((unsigned char)word[i]));
+    const char *not_word = " -./%";
+    for (size_t i = 0; not_word[i]; i++)
+        CHECK(!utf8_is_word_byte((unsigned char)not_word[i]));
+    /* spaces inside a line: ASCII blanks and Unicode space separators */
+    const uint32_t spaces[] = { ' ', '\t', 0xA0, 0x2002, 0x2009, 0x202F, 0x3000 };
+    for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++)
+        CHECK(utf8_is_space_cp(spaces[i]));
+    const uint32_t not_spaces[] = { '\n', '\r', 'a', 0x200B, 0x2028 };
+    for (size_t i = 0; i < sizeof not_spaces / sizeof *not_spaces; i++)
+        CHECK(!utf8_is_space_cp(not_spaces[i]));
     const char *t = "one\ntwo\r\nthree\rfour";
     CHECK_SIZE(utf8_line_of_offset(t, 0), 1);
     CHECK_SIZE(utf8_line_of_offset(t, 4), 2);
