@@ -14,8 +14,16 @@ Preprocessor directives are ignored for brace counting, so a brace in a
 #define does not open anything.
 """
 
+import contextlib
 import os
 import re
+
+
+@contextlib.contextmanager
+def quiet():
+    """Silence stdout (a self-test running a checker on its synthetic tree)."""
+    with open(os.devnull, 'w') as devnull, contextlib.redirect_stdout(devnull):
+        yield
 
 
 class ScanError(Exception):

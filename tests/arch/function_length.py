@@ -125,14 +125,9 @@ def self_test():
         with open(os.path.join(tmp, 'lib', 'busy', 'b.c'), 'w') as f:
             f.write(_body(81))
         root = os.path.join(tmp, 'lib')
-        devnull = open(os.devnull, 'w')
-        saved, sys.stdout = sys.stdout, devnull
-        try:
+        with csource.quiet():
             whole = check(root, MAX_LINES, [])
             excluded = check(root, MAX_LINES, ['busy'])
-        finally:
-            sys.stdout = saved
-            devnull.close()
         if whole != 1 or excluded != 0:
             print('self-test FAILED: tree check gave %d (want 1), with --exclude-dir %d (want 0)'
                   % (whole, excluded))

@@ -100,14 +100,9 @@ def self_test():
             f.write('static const char *p = "Đ";\n')   # not a word-reading stage
         with open(os.path.join(root, 'recognize', 'c.c'), 'w') as f:
             f.write('static const char *p = "tăng";\n')
-        devnull = open(os.devnull, 'w')
-        saved, sys.stdout = sys.stdout, devnull
-        try:
+        with csource.quiet():
             whole = check(root, [])
             excluded = check(root, ['recognize'])
-        finally:
-            sys.stdout = saved
-            devnull.close()
         if whole != 1 or excluded != 0:
             print('self-test FAILED: tree check gave %d (want 1), with --exclude-dir %d (want 0)'
                   % (whole, excluded))
