@@ -184,60 +184,25 @@ static void test_codes_and_kinds(void)
 }
 
 
-/* Phrases a table holds that break the rule below, as found when this
- * test was written (see the report of issue 11): a fix removes them here,
- * and a new one fails. */
-static const struct { int table; const char *phrase; } known_not_normal[] = {
-    { LT_FILLERS, "luỹ kế" },          /* normalize writes `lũy kế` (also listed) */
-    { LT_NON_INDICATORS, "khoá" },     /* normalize writes `khóa` (also listed) */
-};
-static const struct { int table; const char *phrase; } known_duplicates[] = {
-    { LT_NOT_NOUNS, "đạt" },
-    { LT_NOT_NOUNS, "đến" },
-};
-
-
-static bool listed(int t, const char *p, bool dup)
-{
-    size_t n = dup ? sizeof known_duplicates / sizeof *known_duplicates
-                   : sizeof known_not_normal / sizeof *known_not_normal;
-    for (size_t k = 0; k < n; k++) {
-        int kt = dup ? known_duplicates[k].table : known_not_normal[k].table;
-        const char *kp = dup ? known_duplicates[k].phrase : known_not_normal[k].phrase;
-        if (kt == t && strcmp(kp, p) == 0)
-            return true;
-    }
-    return false;
-}
-
-
 /* Tokens are matched in normalized text, so a phrase not in the form
  * normalize.c gives (NFC, its tone placement) never matches; a phrase
  * twice in one table is dead weight. */
 static void test_phrases_normal_and_unique(void)
 {
-    size_t odd = 0, dups = 0;
     for (int t = 0; t < LT_COUNT; t++)
         for (size_t e = 0; e < table_size((lex_table)t); e++) {
             const char *p = table_phrase((lex_table)t, e);
             vnr_buf b = { 0 };
             bool ok = normalize_fragment(p, strlen(p), &b);
             CHECK(ok);
-            bool normal = ok && b.data && strcmp(b.data, p) == 0;
-            if (!normal)
-                odd++;
-            CHECKF(normal || listed(t, p, false), "table %d: \"%s\" normalizes to \"%s\"", t, p,
-                   b.data ? b.data : "(null)");
-            CHECKF(!normal || !listed(t, p, false), "table %d: \"%s\" is normal now: unlist it", t, p);
+            CHECKF(ok && b.data && strcmp(b.data, p) == 0, "table %d: \"%s\" normalizes to \"%s\"",
+                   t, p, b.data ? b.data : "(null)");
             buf_free(&b);
             bool dup = false;
             for (size_t f = 0; f < e && !dup; f++)
                 dup = strcmp(table_phrase((lex_table)t, f), p) == 0;
-            dups += dup;
-            CHECKF(!dup || listed(t, p, true), "table %d: \"%s\" twice", t, p);
+            CHECKF(!dup, "table %d: \"%s\" twice", t, p);
         }
-    CHECK_SIZE(odd, sizeof known_not_normal / sizeof *known_not_normal);
-    CHECK_SIZE(dups, sizeof known_duplicates / sizeof *known_duplicates);
 }
 
 int main(void)
