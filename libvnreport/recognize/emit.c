@@ -50,7 +50,8 @@ static void period_and_text_step(rctx *c, draft *d)
 }
 
 
-/* The next phrase starts after this value's plan or baseline words. */
+/* The next phrase starts after this value's plan or baseline words, or
+ * after the words its count named. */
 static void mark_consumed(rctx *c, draft *d)
 {
     quantity *q = d->q;
@@ -64,6 +65,8 @@ static void mark_consumed(rctx *c, draft *d)
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;
     }
+    if (d->named_until > q->consumed_end)
+        q->consumed_end = d->named_until;   /* `142 vụ vi phạm, xử phạt …` */
 }
 
 

@@ -57,7 +57,9 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
                 continue;
             }
         }
-        if (*a < *b && is_filler_at(c, *a, *b, &m)) {
+        /* a filler word that begins a growth word is none: `Phấn đấu
+         * tăng trưởng kinh tế …` keeps `tăng trưởng` */
+        if (*a < *b && is_filler_at(c, *a, *b, &m) && PHRASE_AT(c, LT_GROWTH_WORDS, *a, NULL) <= m) {
             *a += m;
             continue;
         }
@@ -159,6 +161,40 @@ bool contains_words(const char *hay, const char *needle, size_t n)
 }
 
 
+/* Does token w, after a comma in the thing a count names, name another
+ * thing counted with it: a count noun of the lexicon or of the unit
+ * registry (`xã, phường`, `doanh nghiệp, đơn vị`), or a short
+ * abbreviation (`doanh nghiệp, HTX`)? */
+static bool lists_another_thing(const rctx *c, size_t w, size_t limit)
+{
+    if (w >= limit || c->tv.t[w].kind != TOK_WORD)
+        return false;
+    const token *t = &c->tv.t[w];
+    if (PHRASE_AT(c, LT_COUNT_NOUNS, w, NULL) || ((t->flags & TOK_ALLCAPS) && t->end - t->start <= 6))
+        return true;
+    size_t m = units_match_prefix(NULL, c->text + t->start, c->tv.t[limit - 1].end - t->start);
+    unit_info ui;
+    return m && units_resolve(NULL, c->text + t->start, m, false, &ui) == VNR_OK &&
+           strcmp(ui.dimension, "count") == 0;
+}
+
+
+/* Does the comma at token k end the thing a count names? When the clause
+ * after it (to the next comma or sentence end) holds a number of its own
+ * (`264 vụ vi phạm, xử phạt 5 tỷ đồng`) and does not start with another
+ * thing counted (`25 xã, phường thuộc 11/11 huyện`); a clause without a
+ * number goes on naming it (`63 dự án dừng, kết thúc dự án`). */
+static bool comma_opens_counted_clause(const rctx *c, size_t k, size_t limit)
+{
+    if (lists_another_thing(c, k + 1, limit))
+        return false;
+    for (size_t j = k + 1; j < limit && !is_punct(c, j, ',') && !is_strong_boundary(c, j); j++)
+        if (is_numeric(&c->tv.t[j]))
+            return true;
+    return false;
+}
+
+
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
 size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 {
@@ -166,6 +202,8 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
     while (k < limit && k < from + 10) {
         const token *t = &c->tv.t[k];
         if (is_numeric(t) || is_strong_boundary(c, k) || is_punct(c, k, '(') || is_punct(c, k, ')'))
+            break;
+        if (is_punct(c, k, ',') && comma_opens_counted_clause(c, k, limit))
             break;
         if (in_table(c, k, LT_COUNT_NOUN_STOPS))
             break;
@@ -239,7 +277,8 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
         entity = ss->clause_first;
     else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL)
         entity = ss->first_rec;
-    if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE)
+    /* a count names its own thing: `…, đã giải quyết đúng hạn 1.298 hồ sơ` */
+    if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE && !d->q->count)
         r->subject = c->out->recs[entity].indicator;
 }
 
@@ -315,6 +354,12 @@ static void name_counted_thing(rctx *c, draft *d)
     if (d->pair_second || d->inherited || !(q->count || (noun_follows && level)))
         return;
     size_t tail = count_tail_end(c, q->unit_end_tok, d->nc->sent_end);
+    /* a comma that ends the thing counted ends its words for the next
+     * value too: `142 vụ vi phạm, xử phạt 1,2 tỷ đồng` → `xử phạt`
+     * (mark_consumed moves the next phrase's floor there); not after a
+     * measure, whose list goes on `12.848 ha lúa mùa, 143.920 tấn ngô` */
+    if (q->count && tail < d->nc->sent_end && is_punct(c, tail, ','))
+        d->named_until = tail + 1;
     size_t il = strlen(r->indicator ? r->indicator : "");
     size_t from = counted_thing_start(c, d, tail, il);
     if (from >= tail)

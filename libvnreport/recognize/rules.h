@@ -244,6 +244,7 @@ typedef struct draft {
     const char *plan_code;      /* the plan the value is a share of, or NULL */
     size_t ind_a, ind_b;        /* the value's own indicator phrase */
     bool inherited;             /* the indicator came from the statement head */
+    size_t named_until;         /* after the words a count named up to a comma, or 0 */
     vnr_record r;
 } draft;
 

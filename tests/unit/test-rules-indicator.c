@@ -21,6 +21,13 @@ static void test_count_tail(void)
         { "Có 120 hộ nghèo so với năm trước.", "hộ", "so" },
         { "Có 120 hộ nghèo (tăng 5 hộ).", "hộ", "(" },
         { "Có 120 hộ nghèo; 30 hộ cận nghèo.", "hộ", ";" },
+        /* a comma stops when a clause with a number of its own follows… */
+        { "Phát hiện 264 vụ vi phạm, xử phạt 5 tỷ đồng.", "vụ", "," },
+        /* …but not before more words naming the thing, */
+        { "Có 35 dự án tạm dừng, chấm dứt hoạt động.", "dự", "." },
+        /* nor before another thing counted with it */
+        { "Kiểm tra 25 xã, phường thuộc 11 huyện.", "xã", "11" },
+        { "Có 216 doanh nghiệp, đơn vị đăng ký với 2.101 tỷ đồng.", "doanh", "với" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         harness h;
@@ -103,6 +110,9 @@ static void test_trim(void)
         { "Trong đó, vốn ngân sách", 0, "vốn ngân sách" },
         { "Giá trị xuất khẩu so với năm trước", 0, "Giá trị xuất khẩu" },
         { "Tổng sản phẩm (GRDP)", 0, "Tổng sản phẩm (GRDP)" },
+        /* the filler `tăng` goes, but not from the growth word `tăng trưởng` */
+        { "tăng thu ngân sách", 0, "thu ngân sách" },
+        { "Phấn đấu tăng trưởng kinh tế", 0, "tăng trưởng kinh tế" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         harness h;
