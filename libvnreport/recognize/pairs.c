@@ -41,6 +41,9 @@ pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *n
         !(c->tv.t[hi].v > t->v))
         return PAIR_NONE;
     q->value_max = c->tv.t[hi].v;
+    /* the value's words go on after its second bound: `tăng từ 14 đến 16%
+     * so với năm trước` */
+    q->unit_end_tok = q2.unit_end_tok;
     if (!add_fate(c, c->tv.t[hi].start, c->tv.t[hi].end, "range_end", NONE) ||
         !emit_quantity(c, i, q, &w->nc, &w->ss, false, NULL))
         return PAIR_FAILED;

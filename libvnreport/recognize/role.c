@@ -330,7 +330,12 @@ void find_trigger_step(rctx *c, draft *d)
     d->seg_lo = segment_start(c, i, d->nc->floor);
     d->trig_at = i;
     d->trig_len = 0;
-    d->tr = d->pair_second ? NULL : find_trigger(c, i, d->seg_lo, &d->trig_at, &d->trig_len);
+    /* `tăng từ 14 đến 16%`: a range's opener stands between the trigger
+     * and its first bound */
+    size_t from = i;
+    if (!isnan(d->q->value_max))
+        from -= PHRASE_BEFORE(c, LT_RANGE_OPENS, i, d->seg_lo, &idx);
+    d->tr = d->pair_second ? NULL : find_trigger(c, from, d->seg_lo, &d->trig_at, &d->trig_len);
     if (!d->tr)
         d->trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
