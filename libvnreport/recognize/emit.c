@@ -65,6 +65,9 @@ static void mark_consumed(rctx *c, draft *d)
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;
     }
+    size_t qa = k < end ? PHRASE_AT(c, LT_QUALIFIERS_AFTER, k, NULL) : 0;
+    if (qa && k + qa > q->consumed_end)
+        q->consumed_end = k + qa;   /* `giảm 2% trở lên, tỷ lệ …` */
     if (d->named_until > q->consumed_end)
         q->consumed_end = d->named_until;   /* `142 vụ vi phạm, xử phạt …` */
 }

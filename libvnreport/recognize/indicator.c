@@ -143,15 +143,20 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
 
 
 /* Does `hay` hold needle[0..n) as whole words (bounded by spaces,
- * punctuation or the ends)? */
+ * punctuation or the ends), in any case (`Cây ăn quả` holds `cây`)? Only
+ * the first bytes of a very long `hay` are searched. */
 bool contains_words(const char *hay, const char *needle, size_t n)
 {
-    if (n == 0)
+    char low_hay[1024], low_needle[256];
+    if (n == 0 || 3 * n + 6 > sizeof low_needle)
         return false;
-    for (const char *p = hay; *p; p++) {
-        if (strncmp(p, needle, n) != 0)
+    size_t hn = utf8_lower(hay, strlen(hay), low_hay, sizeof low_hay);
+    n = utf8_lower(needle, n, low_needle, sizeof low_needle);
+    for (size_t k = 0; k + n <= hn; k++) {
+        const char *p = low_hay + k;
+        if (memcmp(p, low_needle, n) != 0)
             continue;
-        bool open = p == hay || p[-1] == ' ' || p[-1] == ',' || p[-1] == '(';
+        bool open = k == 0 || p[-1] == ' ' || p[-1] == ',' || p[-1] == '(';
         char after = p[n];
         bool close = after == '\0' || after == ' ' || after == ',' || after == ')';
         if (open && close)
@@ -277,8 +282,11 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
         entity = ss->clause_first;
     else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL)
         entity = ss->first_rec;
-    /* a count names its own thing: `…, đã giải quyết đúng hạn 1.298 hồ sơ` */
-    if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE && !d->q->count)
+    /* not for a count, which names its own thing (`…, đã giải quyết đúng
+     * hạn 1.298 hồ sơ`), nor after a growth rate, which is a measure and
+     * no entity (`tốc độ tăng trưởng … 8% trở lên, thu ngân sách …`) */
+    if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE && !d->q->count &&
+        !names_growth_rate(c, c->out->recs[entity].indicator))
         r->subject = c->out->recs[entity].indicator;
 }
 
@@ -325,8 +333,11 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
     while (from + 1 < tail && units_scale_word(c->text + c->tv.t[from].start,
                                                c->tv.t[from].end - c->tv.t[from].start) > 0)
         from++;
-    /* a bare classifier after a named thing adds nothing: `Tổng đàn lợn` */
-    if (il && tail == from + 1 && in_table(c, from, LT_CLASSIFIERS))
+    /* a bare classifier after a named thing adds nothing: `Tổng đàn lợn`,
+     * nor one before a noun the indicator names: `Đàn bò … 1.200 con bò` */
+    if (il && from < tail && in_table(c, from, LT_CLASSIFIERS) &&
+        (tail == from + 1 || contains_words(d->r.indicator, c->text + c->tv.t[from + 1].start,
+                                            c->tv.t[tail - 1].end - c->tv.t[from + 1].start)))
         return tail;
     /* nor a noun the indicator already names: `cây ăn quả … 5 nghìn cây` */
     if (il && from < tail &&

@@ -97,6 +97,9 @@ static void test_growth_and_words(void)
     CHECK(!contains_words("cây ăn quả", "ăn q", strlen("ăn q")));
     CHECK(!contains_words("túi", "tủ", strlen("tủ")));
     CHECK(!contains_words("cây", "", 0));
+    /* in any case: the indicator starts a sentence, the unit noun does not */
+    CHECK(contains_words("Cây ăn quả", "cây", strlen("cây")));
+    CHECK(contains_words("ĐÀN BÒ", "bò", strlen("bò")));
 }
 
 
