@@ -233,9 +233,23 @@ void assign_role(rctx *c, draft *d)
 }
 
 
+/* Does a ';' stand between the previous record and token i? Then that
+ * record belongs to an earlier item: `… tăng 12,5%); hạt điều (214,6
+ * triệu USD …` */
+static bool item_break_before(const rctx *c, size_t i)
+{
+    uint32_t prev_end = c->out->recs[c->out->n_recs - 1].norm_end;
+    for (size_t k = i; k > 0 && c->tv.t[k - 1].start >= prev_end; k--)
+        if (is_punct(c, k - 1, ';'))
+            return true;
+    return false;
+}
+
+
 /* `(+32,36 tấn)`, `giảm 0,04% (151 tấn)`, `(-11,85%)`: a bracketed value
- * with no verb of its own, right after a change or written with a sign, is
- * a change; unsigned, it takes the sign of the change it restates. */
+ * with no verb of its own, right after a change (in the same item) or
+ * written with a sign, is a change; unsigned, it takes the sign of the
+ * change it restates. */
 void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                                 const sentence_state *ss)
 {
@@ -243,7 +257,8 @@ void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
     if (i == 0 || !is_punct(c, i - 1, '(') || r->role != VNR_ROLE_LEVEL || q->count)
         return;
     bool written_sign = c->tv.t[i].flags & NUM_SIGNED;
-    bool after_change = n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_CHANGE;
+    bool after_change = n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_CHANGE &&
+                        !item_break_before(c, i);
     if (!written_sign && !after_change)
         return;
     r->role = VNR_ROLE_CHANGE;
