@@ -523,6 +523,13 @@ bool period_baseline(const period_ref *compared, const period_ref *current, int 
         snprintf(buf, cap, "year_end:%d", year - 1);
         return true;
     }
+    if (compared->year == year - 1 && compared->kind != PK_MONTH && compared->kind != current->kind) {
+        /* `so với 6 tháng đầu năm 2017` in a June 2018 release: the span
+         * the value is about is the document's other view of its period
+         * (its half, quarter, months so far), a year earlier */
+        snprintf(buf, cap, "same_period_last_year");
+        return true;
+    }
     if (current->kind == PK_NONE || current->kind == PK_YEAR)
         return false;
     int cur = last_month(current, year), was = last_month(compared, year);
@@ -537,6 +544,12 @@ bool period_baseline(const period_ref *compared, const period_ref *current, int 
         return false;
     snprintf(buf, cap, "%s", code);
     return true;
+}
+
+size_t period_lead_length(const char *s, size_t n)
+{
+    size_t e = MATCH_TABLE(s, n, 0, cumulative_words, NULL);
+    return e == NO_MATCH ? 0 : skip_blanks(s, n, e);
 }
 
 size_t period_year_end_date(const char *s, size_t n, int *year)

@@ -63,10 +63,17 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap);
  * document about `current` (kind PK_NONE when unknown) of year `year`:
  * the December of the year before → `year_end:Y`; the period just before
  * → `previous_period`; the same period a year earlier →
- * `same_period_last_year`. Writes the code into buf; false when the
- * comparison is none of these. */
+ * `same_period_last_year`, also when the compared half, quarter or months
+ * of the year before is not the document's own kind of period (a June
+ * release compared `so với 6 tháng đầu năm` of last year). Writes the code
+ * into buf; false when the comparison is none of these. */
 bool period_baseline(const period_ref *compared, const period_ref *current, int year,
                      char *buf, size_t cap);
+
+/* A cumulative or averaging word (`bình quân`, `lũy kế`, `tính chung`)
+ * at the start of s[0..n): the bytes it and the blanks after it span, 0
+ * when there is none (`so với bình quân quý IV năm 2022`). */
+size_t period_lead_length(const char *s, size_t n);
 
 /* `31/12/2023`, `thời điểm 31/12/2023` at the start of s: the end of that
  * year as a reference point. Returns the bytes used (0: no such date) and

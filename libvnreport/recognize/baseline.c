@@ -67,7 +67,7 @@ size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
         /* `so với 31/12/2023`, `so với thời điểm 31/12/2023` */
         snprintf(buf, cap, "year_end:%d", p.year);
         p.end = date_end;
-    } else if (!period_next(low, n, 0, &p) || p.start > 0) {
+    } else if (!period_next(low, n, 0, &p) || p.start > period_lead_length(low, n)) {
         return 0;
     } else {
         period_ref current = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,

@@ -84,6 +84,15 @@ static void test_baselines(void)
     CHECK(period_baseline(&q1_17, &q1, 2018, buf, sizeof buf));
     CHECK_STR(buf, "same_period_last_year");
     CHECK(!period_baseline(&q1_17, &april, 2023, buf, sizeof buf));
+    /* a June 2018 release compared with the first half of 2017 */
+    period_ref june = { .kind = PK_MONTH, .n = 6, .year = 2018 };
+    period_ref h1_17 = { .kind = PK_HALF, .n = 1, .year = 2017 };
+    CHECK(period_baseline(&h1_17, &june, 2018, buf, sizeof buf));
+    CHECK_STR(buf, "same_period_last_year");
+    period_ref may17 = { .kind = PK_MONTH, .n = 5, .year = 2017 };
+    CHECK(!period_baseline(&may17, &june, 2018, buf, sizeof buf));   /* no month is that */
+    CHECK_SIZE(period_lead_length("bình quân quý iv", strlen("bình quân quý iv")), strlen("bình quân "));
+    CHECK_SIZE(period_lead_length("quý iv", strlen("quý iv")), 0);
     int year = 0;
     CHECK(period_year_end_date("31/12/2020", 10, &year) && year == 2020);
     CHECK(period_year_end_date("thời điểm 31/12/2023", strlen("thời điểm 31/12/2023"), &year) &&
