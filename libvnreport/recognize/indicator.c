@@ -212,6 +212,10 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
             break;
         if (in_table(c, k, LT_COUNT_NOUN_STOPS))
             break;
+        /* a function word before a number opens the next value: `… vốn
+         * trong nước và 320 triệu USD`, `1.616 cuộc với 7.286 lượt người` */
+        if (k > from && k + 1 < limit && is_numeric(&c->tv.t[k + 1]) && in_table(c, k, LT_NOT_NOUNS))
+            break;
         size_t idx, m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
         if (m && (trigger_kind_flags[triggers[idx].kind] & TK_ENDS_COUNT_NOUN) &&
             (k + m >= limit || is_numeric(&c->tv.t[k + m]) || PHRASE_AT(c, LT_QUALIFIERS, k + m, NULL)))
@@ -348,9 +352,33 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
 }
 
 
+/* Where the words a value named (from..tail) end for the next value:
+ * after a comma or a function word before its number (`142 vụ vi phạm,
+ * xử phạt 1,2 tỷ đồng`, `… vốn trong nước và 320 triệu USD`); 0 when
+ * none, or when they hold a verb the next value may need (`8 nhóm có chỉ
+ * số giá tăng nhẹ từ 0,3%`). */
+static size_t named_words_end(const rctx *c, size_t from, size_t tail, size_t end)
+{
+    if (tail >= end)
+        return 0;
+    for (size_t k = from; k < tail; k++)
+        if (PHRASE_AT(c, LT_TRIGGERS, k, NULL))
+            return 0;
+    if (is_punct(c, tail, ','))
+        return tail + 1;
+    if (tail + 1 < end && is_numeric(&c->tv.t[tail + 1]) && in_table(c, tail, LT_NOT_NOUNS) &&
+        !PHRASE_AT(c, LT_TRIGGERS, tail, NULL))
+        return tail + 1;   /* not a verb of the next value: `157 người tăng 348,9%` */
+    return 0;
+}
+
+
 /* A count names its own thing: `có 90 doanh nghiệp hoạt động trở lại`,
  * `264 vụ vi phạm Luật Lâm nghiệp` — the noun phrase after it joins the
- * indicator. */
+ * indicator; so does the thing after a measure (`12.848 ha lúa mùa`). A
+ * measure in a list with no phrase of its own takes the words of the list
+ * before its first thing and its own thing: `thu hoạch 12.848 ha lúa mùa,
+ * 143.920 tấn ngô` → `thu hoạch ngô`; a count, its own thing alone. */
 static void name_counted_thing(rctx *c, draft *d)
 {
     const quantity *q = d->q;
@@ -358,23 +386,22 @@ static void name_counted_thing(rctx *c, draft *d)
     bool level = r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET;
     bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
                         !in_table(c, q->unit_end_tok, LT_NOT_NOUNS);
-    if (q->count && d->inherited && level) {
-        r->indicator = "";
+    bool names_thing = q->count || (noun_follows && level);
+    if (d->inherited && level && names_thing) {
+        /* a count names its thing alone (`…, 35 hợp tác xã`) */
+        r->indicator = !q->count && d->ss->list_stem ? d->ss->list_stem : "";
         d->inherited = false;
     }
-    if (d->pair_second || d->inherited || !(q->count || (noun_follows && level)))
+    if (d->pair_second || d->inherited || !names_thing)
         return;
     size_t tail = count_tail_end(c, q->unit_end_tok, d->nc->sent_end);
-    /* a comma that ends the thing counted ends its words for the next
-     * value too: `142 vụ vi phạm, xử phạt 1,2 tỷ đồng` → `xử phạt`
-     * (mark_consumed moves the next phrase's floor there); not after a
-     * measure, whose list goes on `12.848 ha lúa mùa, 143.920 tấn ngô` */
-    if (q->count && tail < d->nc->sent_end && is_punct(c, tail, ','))
-        d->named_until = tail + 1;
+    d->named_until = named_words_end(c, q->unit_end_tok, tail, d->nc->sent_end);   /* see mark_consumed */
     size_t il = strlen(r->indicator ? r->indicator : "");
     size_t from = counted_thing_start(c, d, tail, il);
     if (from >= tail)
         return;
+    if (!d->ss->list_stem)
+        d->ss->list_stem = r->indicator ? r->indicator : "";
     const char *unit_phrase = tokens_text(c, from, tail);
     c->scratch.len = 0;
     bool ok = unit_phrase != NULL;

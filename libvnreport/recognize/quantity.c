@@ -123,8 +123,10 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         q->unit_start = n->start;
         q->unit_end = end;
         q->unit_end_tok = after;
-        size_t kind_idx;
-        unit_kind kind = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx) ? unit_kinds[kind_idx].kind : UK_NONE;
+        /* the unit word must be the whole unit: `điểm` is points, `điểm
+         * cầu` a count */
+        size_t kind_idx, kind_len = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx);
+        unit_kind kind = kind_len && j + kind_len == after ? unit_kinds[kind_idx].kind : UK_NONE;
         q->points = kind == UK_POINTS;
         q->resolved = units_resolve(NULL, c->text + n->start, end - n->start, true, &q->info) == VNR_OK;
         q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;

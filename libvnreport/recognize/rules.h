@@ -226,6 +226,7 @@ typedef struct sentence_state {
     size_t clause_tok;         /* token where that clause starts */
     size_t est_scanned;        /* tokens before this were searched for an estimate word */
     size_t est_at;             /* the first estimate word of the sentence, or NONE */
+    const char *list_stem;     /* the words before the first thing a value named, or NULL */
 } sentence_state;
 
 

@@ -28,6 +28,9 @@ static void test_count_tail(void)
         /* nor before another thing counted with it */
         { "Kiểm tra 25 xã, phường thuộc 11 huyện.", "xã", "11" },
         { "Có 216 doanh nghiệp, đơn vị đăng ký với 2.101 tỷ đồng.", "doanh", "với" },
+        /* a function word before a number opens the next value */
+        { "Thu hút 12.500 tỷ đồng vốn trong nước và 320 triệu USD.", "vốn", "và" },
+        { "Tổ chức tại 145 điểm cầu với 3.200 người.", "điểm", "với" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         harness h;
