@@ -82,6 +82,18 @@ size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
 }
 
 
+/* `cùng kỳ năm 2021`: the tokens of the compared period's year after a
+ * baseline phrase (`năm` and the year), which go with it; 0 when none. */
+static size_t year_after(const rctx *c, size_t k)
+{
+    size_t idx, m = k < c->tv.n ? PHRASE_AT(c, LT_BASELINES, k, &idx) : 0;
+    if (!m || baselines[idx].id != BL_YEAR || k + m >= c->tv.n)
+        return 0;
+    const token *y = &c->tv.t[k + m];
+    return y->kind == TOK_NUMBER && (y->flags & NUM_YEARLIKE) ? m + 1 : 0;
+}
+
+
 const char *baseline_at(rctx *c, size_t i, size_t *consumed)
 {
     char buf[32];
@@ -100,6 +112,8 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
     const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
     const char *code = bc->code;
     size_t end = k + m;
+    if (!sv && !(bc->flags & BC_BARE))
+        return NULL; /* `năm 2024`, `năm trước` without `so với` are no baseline: `đạt 8% vào năm 2024` */
     if (bc->flags & BC_TAKES_YEAR) {
         /* year: / year_end: need the year that follows */
         if (end < c->tv.n && c->tv.t[end].kind == TOK_NUMBER && (c->tv.t[end].flags & NUM_YEARLIKE)) {
@@ -116,9 +130,7 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
         }
         return NULL;
     }
-    if (!sv && !(bc->flags & BC_BARE))
-        return NULL; /* "năm trước" without "so với" is not necessarily a baseline */
-    *consumed = end - i;
+    *consumed = end - i + year_after(c, end);
     return code;
 }
 
