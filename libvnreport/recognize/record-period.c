@@ -41,11 +41,42 @@ bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t
 }
 
 
+/* A period phrase that ends sentence [a, b) (its final punctuation
+ * aside): `…, tăng 8,58%, chiếm 21% tổng lượng tôm trong tháng
+ * 4/2023.` names the period of every value before it. */
+static bool sentence_final_period(rctx *c, size_t a, size_t b, char *buf, size_t cap)
+{
+    while (b > a && c->tv.t[b - 1].kind == TOK_PUNCT)
+        b--;
+    if (b - a > PERIOD_AFTER_TOKENS * 4)
+        a = b - PERIOD_AFTER_TOKENS * 4;
+    while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
+        a++;
+    if (a >= b)
+        return false;
+    char low[PERIOD_WINDOW * 2 + 16];
+    size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
+    if (span > PERIOD_WINDOW)
+        return false;
+    size_t n = utf8_lower(c->text + c->tv.t[a].start, span, low, sizeof low);
+    period_ref p;
+    if (!period_last(low, n, &p) || p.end != n)
+        return false;
+    /* only a time adverbial (`trong tháng 4/2023`), not a duration (`dưới 3
+     * tháng`) nor a comparison (`ngang bằng năm 2020`) */
+    size_t k = a;
+    while (k < b && c->tv.t[k].start - c->tv.t[a].start < p.start)
+        k++;
+    return k > a && in_table(c, k - 1, LT_TIME_WORDS) && period_format(&p, c->meta->year, buf, cap);
+}
+
+
 /* The period a value refers to: the nearest period phrase before it in
  * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), else one
- * right after it in its clause (`chiếm 21% … trong tháng 4/2023`), else
- * the document's (a year left unsaid is the document's year). Values of a
- * plan part take the plan's period. */
+ * right after it in its clause, else one that ends its sentence
+ * (`chiếm 21% … trong tháng 4/2023.`), else the document's (a year left
+ * unsaid is the document's year). Values of a plan part take the plan's
+ * period. */
 const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
 {
     if (c->in_plan)
@@ -59,7 +90,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
     if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
     if (period_of_tokens(c, nc->sent_start, i, false, buf, sizeof buf) ||
-        period_of_tokens(c, u, e, true, buf, sizeof buf))
+        period_of_tokens(c, u, e, true, buf, sizeof buf) ||
+        sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
     return NULL;
 }
