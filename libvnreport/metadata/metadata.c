@@ -19,6 +19,30 @@ static const char *const provinces[] = {
 #include "metadata.def"
 #undef PROVINCE
 };
+/* Other ways reports write them (`Dak Lak`), read as the row's name. */
+static const struct province_spelling {
+    const char *spelling, *name;
+} province_spellings[] = {
+#define PROVINCE_SPELLING(spelling, name) { spelling, name },
+#include "metadata.def"
+#undef PROVINCE_SPELLING
+};
+enum {
+    N_PROVINCES = sizeof provinces / sizeof *provinces,
+    N_PROVINCE_FORMS = N_PROVINCES + sizeof province_spellings / sizeof *province_spellings,
+};
+
+/* Form i of a province name: the names first, then the other spellings. */
+static const char *province_form(size_t i)
+{
+    return i < N_PROVINCES ? provinces[i] : province_spellings[i - N_PROVINCES].spelling;
+}
+
+/* The province that form i names. */
+static const char *province_of_form(size_t i)
+{
+    return i < N_PROVINCES ? provinces[i] : province_spellings[i - N_PROVINCES].name;
+}
 
 /* The header words of metadata.def, by kind. */
 enum meta_word_kind {
@@ -109,13 +133,13 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
  * haystack at every call). */
 static void count_provinces(const char *lower, size_t *counts)
 {
-    enum { N = sizeof provinces / sizeof *provinces };
+    enum { N = N_PROVINCE_FORMS };
     const char *tinh = meta_word(MW_PROVINCE_LEAD);
     const size_t tl = strlen(tinh);
     char names[N][64];
     size_t lens[N];
     for (size_t i = 0; i < N; i++)
-        lens[i] = utf8_lower(provinces[i], strlen(provinces[i]), names[i], sizeof names[i]);
+        lens[i] = utf8_lower(province_form(i), strlen(province_form(i)), names[i], sizeof names[i]);
     const char *end = lower + strlen(lower);
     for (const char *p = lower; (p = memchr(p, tinh[0], (size_t)(end - p))) != NULL; p++) {
         if ((size_t)(end - p) < tl || memcmp(p, tinh, tl) != 0)
@@ -135,8 +159,8 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     char name[64];
     const char *lead = meta_word(MW_PROVINCE_LEAD);
     size_t best = (size_t)-1, best_pos = (size_t)-1;
-    for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
-        utf8_lower(provinces[i], strlen(provinces[i]), name, sizeof name);
+    for (size_t i = 0; i < N_PROVINCE_FORMS; i++) {
+        utf8_lower(province_form(i), strlen(province_form(i)), name, sizeof name);
         char pat[80];
         snprintf(pat, sizeof pat, "%s%s", lead, name);
         /* "tỉnh X" cannot start before the first X minus "tỉnh ": search
@@ -155,7 +179,7 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     }
     (void)hlen;
     if (best == (size_t)-1) {
-        size_t counts[sizeof provinces / sizeof *provinces] = { 0 };
+        size_t counts[N_PROVINCE_FORMS] = { 0 };
         size_t cap = len * 2 + 16;
         char *all = malloc(cap);
         if (!all) {
@@ -165,7 +189,7 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
         utf8_lower(text, len, all, cap);
         count_provinces(all, counts);
         size_t top = 0;
-        for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++) {
+        for (size_t i = 0; i < N_PROVINCE_FORMS; i++) {
             if (counts[i] > top) {
                 top = counts[i];
                 best = i;
@@ -173,7 +197,7 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
         }
         free(all);
     }
-    return best == (size_t)-1 ? NULL : arena_strdup(arena, provinces[best]);
+    return best == (size_t)-1 ? NULL : arena_strdup(arena, province_of_form(best));
 }
 
 /* "Số: 765/BC-UBND", "Số: 350 /BC-UBND" → "765/BC-UBND". */

@@ -245,6 +245,26 @@ static void test_document_null_and_refs(void)
     vnr_document_unref(doc);
 }
 
+/* The province as metadata.def names it, however the report spells it
+ * (PROVINCE_SPELLING rows): `Dak Lak` is Đắk Lắk. */
+static void test_province_spellings(void)
+{
+    static const struct { const char *text, *province; } cases[] = {
+        { "CPI tháng 3-2025 giảm 0,04%\nTheo Sở Công thương Dak Lak, chỉ số giá giảm 0,04%.\n",
+          "Đắk Lắk" },
+        { "Tình hình kinh tế tỉnh Kontum tháng 5\nSản lượng lúa đạt 1.200 tấn.\n", "Kon Tum" },
+        { "Báo cáo của UBND tỉnh Kon Tum\nSản lượng lúa đạt 1.200 tấn.\n", "Kon Tum" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        vnr_document *doc = NULL;
+        CHECK_INT(vnr_parse(NULL, cases[k].text, strlen(cases[k].text), "p", &doc, NULL), VNR_OK);
+        const char *got = vnr_document_meta(doc, "province");
+        CHECKF(got && strcmp(got, cases[k].province) == 0, "case %zu: province %s", k,
+               got ? got : "(null)");
+        vnr_document_unref(doc);
+    }
+}
+
 /* vnr_document_number_text(): the run as read, whatever the encoding. */
 static void test_number_text(void)
 {
@@ -428,6 +448,7 @@ int main(void)
     test_parser_null();
     test_parse_arguments();
     test_document_null_and_refs();
+    test_province_spellings();
     test_number_text();
     test_record_null();
     test_record_contracts();
