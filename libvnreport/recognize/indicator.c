@@ -77,12 +77,24 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
         }
         break;
     }
-    /* a baseline phrase at the end: "… so với năm trước" */
+    /* a baseline phrase at the end: "… so với năm trước"; one in the
+     * middle ends a clause, and the words after it are the value's own:
+     * "… tăng so với cùng kỳ, gồm thủy sản chế biến" */
     for (size_t k = *a; k < *b; k++) {
-        if (compare_word_at(c, k, true)) {
-            *b = k;
-            break;
+        if (!compare_word_at(c, k, true))
+            continue;
+        size_t used = 0, after = k;
+        if (baseline_at(c, k, &used))
+            after = k + used;
+        while (after < *b && c->tv.t[after].kind == TOK_PUNCT)
+            after++;
+        if (after > k && after < *b && is_punct(c, after - 1, ',')) {
+            *a = after;
+            trim_phrase(c, a, b);   /* the rest trimmed like a phrase of its own */
+            return;
         }
+        *b = k;
+        break;
     }
     while (*b > *a && c->tv.t[*b - 1].kind == TOK_PUNCT && !closes_bracket(c, *a, *b - 1))
         (*b)--;
@@ -301,7 +313,14 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;
-    const vnr_record *head = ss->head != NONE ? &c->out->recs[ss->head] : NULL;
+    size_t h = ss->head;
+    /* a ';' clause that began after the head speaks of its own first
+     * record's thing: `…; nhóm thủy sản chiếm tỷ trọng 3,65%, đạt 118,9
+     * triệu USD` */
+    if (ss->clause_first != NONE && (h == NONE || ss->clause_first > h) &&
+        *c->out->recs[ss->clause_first].indicator && ss->clause_tok == clause_of(c, d->i, d->nc))
+        h = ss->clause_first;
+    const vnr_record *head = h != NONE ? &c->out->recs[h] : NULL;
     if (!head && c->out->n_recs > ss->first_rec)
         head = &c->out->recs[c->out->n_recs - 1];
     bool chained = head && head->indicator && *head->indicator && c->out->n_recs > ss->first_rec;
