@@ -234,8 +234,14 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
             break;   /* `có 120 doanh nghiệp sụt giảm 5%`: the verb of the count */
         k++;
     }
-    while (k > from && c->tv.t[k - 1].kind == TOK_PUNCT)
-        k--;
+    /* and without the connector it stopped before: `106 cá nhân và 9 tổ
+     * chức`, `4 trạm quan trắc tự động gồm: …` */
+    for (size_t m = 1; m;) {
+        while (k > from && c->tv.t[k - 1].kind == TOK_PUNCT)
+            k--;
+        m = PHRASE_BEFORE(c, LT_FILLERS, k, from, NULL);
+        k -= m;
+    }
     return k;
 }
 
