@@ -15,9 +15,12 @@
  * included; 0 when there is none. It must hold a time word and a number. */
 size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
 {
-    bool word = false, number = false;
-    /* it opens a sentence or a clause, not a baseline: `so với tháng 02, đạt` */
-    if (a > 0 && c->tv.t[a - 1].kind != TOK_PUNCT)
+    bool number = false;
+    /* it opens a sentence or a clause, not a baseline: `so với tháng 02,
+     * đạt`; or it goes on from a time word trimmed before it (`Tính đến
+     * 31/12/2021, …`) */
+    bool word = a > 0 && PHRASE_BEFORE(c, LT_TIME_WORDS, a, 0, NULL) > 0;
+    if (a > 0 && c->tv.t[a - 1].kind != TOK_PUNCT && !word)
         return 0;
     size_t k = a;
     while (k < b && k < a + 10) {
@@ -40,13 +43,30 @@ size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
 }
 
 
+/* A clause that opens with a CLAUSE_LEAD and ends at a comma before b
+ * (`Theo báo cáo của Cục Thống kê tỉnh, …`, `Theo đó, …`): its tokens and
+ * the comma; 0 when there is none. */
+static size_t lead_clause_at(const rctx *c, size_t a, size_t b)
+{
+    if (!PHRASE_AT(c, LT_CLAUSE_LEADS, a, NULL))
+        return 0;
+    for (size_t k = a + 1; k < b && k < a + 16; k++) {
+        if (is_punct(c, k, ','))
+            return k + 1 - a;
+        if (is_strong_boundary(c, k) || is_numeric(&c->tv.t[k]))
+            return 0;
+    }
+    return 0;
+}
+
+
 void trim_phrase(rctx *c, size_t *a, size_t *b)
 {
     size_t m;
     for (;;) {
         while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
             (*a)++;
-        if ((m = time_adverbial_at(c, *a, *b)) != 0) {
+        if ((m = time_adverbial_at(c, *a, *b)) != 0 || (m = lead_clause_at(c, *a, *b)) != 0) {
             *a += m;
             continue;
         }
@@ -71,7 +91,8 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
             (*b)--;
         size_t idx;
         size_t k = PHRASE_BEFORE(c, LT_FILLERS, *b, *a, &idx);
-        if (k) {
+        /* a capitalised word ends a name, not a filler: `thành phố Cao Bằng` */
+        if (k && !(c->tv.t[*b - k].flags & TOK_UPPER)) {
             *b -= k;
             continue;
         }

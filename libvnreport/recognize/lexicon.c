@@ -158,6 +158,11 @@ const word_entry label_nots[] = {
 #include "lexicon.def"
 #undef LABEL_NOT
 };
+const word_entry clause_leads[] = {
+#define CLAUSE_LEAD(p) { p },
+#include "lexicon.def"
+#undef CLAUSE_LEAD
+};
 const baseline_code_entry baseline_codes[BL_COUNT] = {
 #define BASELINE_CODE(id, code, flags) [id] = { code, flags },
 #include "lexicon.def"
@@ -211,6 +216,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_RATE_WORDS] = TABLE_VIEW(rate_words),
     [LT_GROWTH_WORDS] = TABLE_VIEW(growth_words),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
+    [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
 };
 
 
