@@ -476,5 +476,9 @@ bool indicator_step(rctx *c, draft *d)
     }
     choose_indicator(c, d, own_text);
     name_counted_thing(c, d);
+    /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27
+     * doanh nghiệp`) names no subject besides it */
+    if (d->r.subject && d->r.indicator && strcmp(d->r.subject, d->r.indicator) == 0)
+        d->r.subject = NULL;
     return true;
 }
