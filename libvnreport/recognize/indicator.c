@@ -389,6 +389,11 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
         (tail == from + 1 || contains_words(d->r.indicator, c->text + c->tv.t[from + 1].start,
                                             c->tv.t[tail - 1].end - c->tv.t[from + 1].start)))
         return tail;
+    /* nor a bare count noun after a measure's own name: `Số lao động …
+     * là 9.850 người` */
+    size_t head = d->ind_a < d->ind_b ? PHRASE_AT(c, LT_MEASURE_HEADS, d->ind_a, NULL) : 0;
+    if (il && tail == q->unit_end_tok && head && d->ind_a + head < d->ind_b)
+        return tail;   /* (`Tổng số 43 dự án` keeps its thing) */
     /* nor a noun the indicator already names: `cây ăn quả … 5 nghìn cây` */
     if (il && from < tail &&
         contains_words(d->r.indicator, c->text + c->tv.t[from].start,

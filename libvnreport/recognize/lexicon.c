@@ -163,6 +163,11 @@ const word_entry clause_leads[] = {
 #include "lexicon.def"
 #undef CLAUSE_LEAD
 };
+const word_entry measure_heads[] = {
+#define MEASURE_HEAD(p) { p },
+#include "lexicon.def"
+#undef MEASURE_HEAD
+};
 const baseline_code_entry baseline_codes[BL_COUNT] = {
 #define BASELINE_CODE(id, code, flags) [id] = { code, flags },
 #include "lexicon.def"
@@ -217,6 +222,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_GROWTH_WORDS] = TABLE_VIEW(growth_words),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
+    [LT_MEASURE_HEADS] = TABLE_VIEW(measure_heads),
 };
 
 
