@@ -313,18 +313,54 @@ bool names_growth_rate(rctx *c, const char *indicator)
  * its subject the sentence's label, else the block's; a short measure
  * later in a clause is about the clause's first entity (`Cây ngô gieo
  * trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha`). */
+/* Does text open with a phrase of table t, as whole words, in any case
+ * (whole: is it all of text)? */
+static bool opens_with(const char *text, lex_table t, bool whole)
+{
+    char low[64];
+    size_t len = strnlen(text, 41);
+    if (whole && len > 40)
+        return false;
+    size_t n = utf8_lower(text, len > 40 ? 40 : len, low, sizeof low);
+    for (size_t e = 0; e < table_size(t); e++) {
+        const char *p = table_phrase(t, e);
+        size_t m = strlen(p);
+        if (m <= n && memcmp(low, p, m) == 0 && (m == n || (!whole && low[m] == ' ')))
+            return true;
+    }
+    return false;
+}
+
+
+/* Between record rec and token i, does a breakdown word or a colon open
+ * the parts of what rec named, or is rec a total (`tổng diện tích …;
+ * cây lạc …`)? */
+static bool breakdown_between(const rctx *c, const vnr_record *rec, size_t from, size_t i)
+{
+    if (rec->indicator && opens_with(rec->indicator, LT_TOTAL_HEADS, false))
+        return true;
+    for (size_t k = i; k > from && c->tv.t[k - 1].start >= rec->norm_end; k--)
+        if (is_punct(c, k - 1, ':') || PHRASE_AT(c, LT_BREAKDOWN_WORDS, k - 1, NULL))
+            return true;
+    return false;
+}
+
+
 static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_record *head)
 {
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;
+    if (own_text && head && *head->indicator && opens_with(own_text, LT_GENERIC_MEASURES, true))
+        own_text = NULL;   /* `…; lũy kế 10 tháng, giá trị ước đạt …`: the measure goes on */
     r->indicator = own_text ? own_text : (head ? head->indicator : "");
     d->inherited = !own_text && head;
     r->subject = ss->subject ? ss->subject : (own_text || !head ? c->block_subject : head->subject);
     size_t entity = NONE;
     if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
         entity = ss->clause_first;
-    else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL)
-        entity = ss->first_rec;
+    else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
+             breakdown_between(c, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i))
+        entity = ss->first_rec;   /* an earlier ';' item is a part only after `trong đó`, `:` */
     /* not for a count, which names its own thing (`…, đã giải quyết đúng
      * hạn 1.298 hồ sơ`), nor after a growth rate, which is a measure and
      * no entity (`tốc độ tăng trưởng … 8% trở lên, thu ngân sách …`) */

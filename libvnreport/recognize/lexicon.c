@@ -168,6 +168,21 @@ const word_entry measure_heads[] = {
 #include "lexicon.def"
 #undef MEASURE_HEAD
 };
+const word_entry breakdown_words[] = {
+#define BREAKDOWN_WORD(p) { p },
+#include "lexicon.def"
+#undef BREAKDOWN_WORD
+};
+const word_entry total_heads[] = {
+#define TOTAL_HEAD(p) { p },
+#include "lexicon.def"
+#undef TOTAL_HEAD
+};
+const word_entry generic_measures[] = {
+#define GENERIC_MEASURE(p) { p },
+#include "lexicon.def"
+#undef GENERIC_MEASURE
+};
 const baseline_code_entry baseline_codes[BL_COUNT] = {
 #define BASELINE_CODE(id, code, flags) [id] = { code, flags },
 #include "lexicon.def"
@@ -223,6 +238,9 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
     [LT_MEASURE_HEADS] = TABLE_VIEW(measure_heads),
+    [LT_BREAKDOWN_WORDS] = TABLE_VIEW(breakdown_words),
+    [LT_TOTAL_HEADS] = TABLE_VIEW(total_heads),
+    [LT_GENERIC_MEASURES] = TABLE_VIEW(generic_measures),
 };
 
 
