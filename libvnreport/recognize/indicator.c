@@ -53,7 +53,7 @@ static size_t lead_clause_at(const rctx *c, size_t a, size_t b)
     for (size_t k = a + 1; k < b && k < a + 16; k++) {
         if (is_punct(c, k, ','))
             return k + 1 - a;
-        if (is_strong_boundary(c, k) || is_numeric(&c->tv.t[k]))
+        if (is_strong_boundary(c, k))
             return 0;
     }
     return 0;
