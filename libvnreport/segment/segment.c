@@ -83,6 +83,11 @@ static const char *const part_prefixes[] = {
 #include "segment.def"
 #undef PART_HEADING
 };
+static const char *const title_prefixes[] = {
+#define TITLE_LINE(p) p,
+#include "segment.def"
+#undef TITLE_LINE
+};
 enum { SIGNATURE_LINE_MAX = 100 };
 
 static bool has_prefix(const char *lower, const char *p)
@@ -532,6 +537,14 @@ static bool continues_paragraph(const seg_state *st, const char *s, size_t n)
         return false;
     const block *op = &st->sg->blocks[st->open_para];
     const text_span *last = &st->sg->spans[op->first_span + op->n_spans - 1];
+    /* the document's first line may be its title (a release, a web page):
+     * `Tình hình kinh tế - xã hội 6 tháng đầu năm 2024` ends at its line */
+    if (st->open_para == 0 && op->n_spans == 1) {
+        char lower[40];
+        utf8_lower(st->text + last->start, last->end - last->start, lower, sizeof lower);
+        if (has_any_prefix(lower, title_prefixes, sizeof title_prefixes / sizeof *title_prefixes))
+            return false;
+    }
     bool last_is_final = op->first_span + op->n_spans == st->sg->n_spans;
     if (last_is_final && !ends_sentence(st->text, last->start, last->end))
         return true;
