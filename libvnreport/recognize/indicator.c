@@ -365,8 +365,9 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
      * hạn 1.298 hồ sơ`), nor after a growth rate, which is a measure and
      * no entity (`tốc độ tăng trưởng … 8% trở lên, thu ngân sách …`) */
     if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE && !d->q->count &&
-        !names_growth_rate(c, c->out->recs[entity].indicator))
-        r->subject = c->out->recs[entity].indicator;
+        !names_growth_rate(c, c->out->recs[entity].indicator) &&
+        !(d->ind_a > 0 && PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->ind_a, d->ind_a > 2 ? d->ind_a - 2 : 0, NULL)))
+        r->subject = c->out->recs[entity].indicator;   /* (not after `và`: a sibling) */
 }
 
 
@@ -428,8 +429,8 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
     /* nor a bare count noun after a measure's own name: `Số lao động …
      * là 9.850 người` */
     size_t head = d->ind_a < d->ind_b ? PHRASE_AT(c, LT_MEASURE_HEADS, d->ind_a, NULL) : 0;
-    if (il && tail == q->unit_end_tok && head && d->ind_a + head < d->ind_b)
-        return tail;   /* (`Tổng số 43 dự án` keeps its thing) */
+    if (il && (tail == q->unit_end_tok || q->percent) && head && d->ind_a + head < d->ind_b)
+        return tail;   /* (`Tổng số 43 dự án` keeps its thing); nor the base of a rate: `Tỷ lệ … 94,7% dân số` */
     /* nor a noun the indicator already names: `cây ăn quả … 5 nghìn cây` */
     if (il && from < tail &&
         contains_words(d->r.indicator, c->text + c->tv.t[from].start,

@@ -183,6 +183,11 @@ const word_entry generic_measures[] = {
 #include "lexicon.def"
 #undef GENERIC_MEASURE
 };
+const word_entry sibling_links[] = {
+#define SIBLING_LINK(p) { p },
+#include "lexicon.def"
+#undef SIBLING_LINK
+};
 const baseline_code_entry baseline_codes[BL_COUNT] = {
 #define BASELINE_CODE(id, code, flags) [id] = { code, flags },
 #include "lexicon.def"
@@ -241,6 +246,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_BREAKDOWN_WORDS] = TABLE_VIEW(breakdown_words),
     [LT_TOTAL_HEADS] = TABLE_VIEW(total_heads),
     [LT_GENERIC_MEASURES] = TABLE_VIEW(generic_measures),
+    [LT_SIBLING_LINKS] = TABLE_VIEW(sibling_links),
 };
 
 
