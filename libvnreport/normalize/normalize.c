@@ -516,9 +516,10 @@ static size_t copy_plain_run(cleaner *c, size_t i)
                 break;
         }
         if (len > 1) {
-            /* decoded here: plain_char has checked the sequence */
-            uint32_t cp = len == 2 ? (uint32_t)(s[k] & 0x1F) << 6 | (s[k + 1] & 0x3F)
-                                   : 0x1000 | (uint32_t)(s[k + 1] & 0x3F) << 6 | (s[k + 2] & 0x3F);
+            /* plain_char has checked the sequence: the short decoder takes it */
+            size_t at = k;
+            uint32_t cp = 0;
+            utf8_next_short(c->in, n, &at, &cp);
             char prev = k > i ? (char)s[k - 1] : last_out(c);
             if (needs_unicode_pass(cp, prev))
                 mark_hot(c, out0 + (k - i));
