@@ -493,6 +493,20 @@ static bool sign_here(lexer *L, size_t i)
     return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',';
 }
 
+/* `khẩu(1)`, `dùng[3]`: one or two digits in brackets glued to the word
+ * before them are a footnote marker (its end, 0 when there is none). */
+static size_t bracket_footnote_end(const lexer *L, size_t i)
+{
+    const char *s = L->s;
+    char close = s[i] == '(' ? ')' : s[i] == '[' ? ']' : 0;
+    if (!close || L->space_before || !L->out->n || L->out->t[L->out->n - 1].kind != TOK_WORD)
+        return 0;
+    size_t k = i + 1;
+    while (k < L->end && k < i + 3 && utf8_is_digit(s[k]))
+        k++;
+    return k > i + 1 && k < L->end && s[k] == close ? k + 1 : 0;
+}
+
 bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
 {
     lexer L = { .s = text, .begin = start, .end = end, .out = out, .space_before = true };
@@ -551,6 +565,15 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         if (lex_is_letter(cp)) {
             if (!(i = push_word(&L, i)))
                 return false;
+            continue;
+        }
+        size_t fe = bracket_footnote_end(&L, i);
+        if (fe) {
+            token t = { .start = (uint32_t)i, .end = (uint32_t)fe, .kind = TOK_FOOTNOTE,
+                        .v = strtod(text + i + 1, NULL) };
+            if (!push(&L, t))
+                return false;
+            i = fe;
             continue;
         }
         token t = { .start = (uint32_t)i, .end = (uint32_t)next, .kind = TOK_PUNCT, .cp = cp };

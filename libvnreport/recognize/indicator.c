@@ -239,7 +239,8 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
     size_t k = from;
     while (k < limit && k < from + 10) {
         const token *t = &c->tv.t[k];
-        if (is_numeric(t) || is_strong_boundary(c, k) || is_punct(c, k, '(') || is_punct(c, k, ')'))
+        if (is_numeric(t) || t->kind == TOK_FOOTNOTE || is_strong_boundary(c, k) || is_punct(c, k, '(') ||
+            is_punct(c, k, ')'))
             break;
         if (is_punct(c, k, ',') && comma_opens_counted_clause(c, k, limit))
             break;

@@ -214,6 +214,10 @@ static const lex_case cases[] = {
       .t = { N("10,19", 10.19), N("2021", 2021), FN("¹", 1) } },
     { .in = "so với cùng kỳ năm 2021²⁷,", .t = { N("2021", 2021), FN("²⁷", 27) } },
     { .in = "đạt 101,10% kế hoạch²;", .t = { N("101,10", 101.1), FN("²", 2) } },
+    /* a bracketed number glued to a word is a footnote marker; spaced, it is none */
+    { .in = "Kim ngạch nhập khẩu(1) ước đạt 412,5", .t = { FN("(1)", 1), N("412,5", 412.5) } },
+    { .in = "Chỉ số giá tiêu dùng[12] tăng 0,35%", .t = { FN("[12]", 12), N("0,35", 0.35) } },
+    { .in = "mục (1) đạt 5", .t = { N("1", 1), N("5", 5) } },
     { .in = "(tăng 109,97 ha so với năm 2021)⁵",
       .t = { N("109,97", 109.97), N("2021", 2021), FN("⁵", 5) } },
     { .in = "01 dự án ¹⁶", .t = { NF("01", 1, LZ, 0), FN("¹⁶", 16) } },
