@@ -229,6 +229,7 @@ bool recognize_document(const char *text, size_t len, const segmentation *seg,
     free(c.lo_len);
     free(c.wid);
     buf_free(&c.lower);
+    buf_free(&c.block_low);
     buf_free(&c.scratch);
     return ok;
 }

@@ -33,7 +33,7 @@ bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t
     size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
     if (span > PERIOD_WINDOW)
         return false;
-    size_t n = utf8_lower(c->text + c->tv.t[a].start, span, low, sizeof low);
+    size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
     period_ref p;
     if (!(first ? period_first(low, n, &p) : period_last(low, n, &p)))
         return false;
@@ -78,7 +78,7 @@ bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *
         if (n + (t->end - t->start) * 2 + 2 >= sizeof low)
             return false;
         off[k - a] = (uint32_t)n;
-        n += utf8_lower(c->text + t->start, t->end - t->start, low + n, sizeof low - n);
+        n += lower_text(c, t->start, t->end - t->start, low + n, sizeof low - n);
         low[n++] = ' ';
         skip[k - a] = false;
     }

@@ -170,6 +170,9 @@ typedef struct rctx {
     uint32_t *lo_off;       /* per token: offset into `lower` */
     uint16_t *lo_len;
     uint16_t *wid;          /* per token: lexicon word id, 0 for none */
+    vnr_buf block_low;      /* the block's text [block_from, +len) lower-cased once */
+    size_t block_from;
+    bool block_low_exact;   /* each character lower-cased to as many bytes: offsets hold */
     size_t lo_cap;
     lexicon_index lex;
     bool in_plan;
@@ -314,6 +317,7 @@ bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
 bool grow_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);
+size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
 size_t segment_start(const rctx *c, size_t i, size_t floor);
 size_t phrase_floor(const rctx *c, size_t i, size_t floor);

@@ -89,11 +89,70 @@ bool grow_token_arrays(rctx *c)
 }
 
 
+/* Lower-case the block's text, from its first token to its last, once:
+ * the period grammar and the token texts read slices of it (lower_text)
+ * instead of lower-casing the same bytes again for every value. Exact
+ * when every character lowers to as many bytes as it had (all of
+ * Vietnamese does; an invalid byte, `İ` or `K` do not), so that an offset
+ * of the text is the same offset of the copy. */
+static bool lower_block(rctx *c)
+{
+    size_t from = c->tv.t[0].start, to = c->tv.t[c->tv.n - 1].end;
+    c->block_from = from;
+    c->block_low.len = 0;
+    c->block_low_exact = false;
+    if (!buf_reserve(&c->block_low, to - from))
+        return false;
+    char *o = c->block_low.data - from;
+    const char *s = c->text;
+    size_t i = from;
+    while (i < to) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            o[i++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            continue;
+        }
+        size_t k = i;
+        char tmp[4];
+        if (utf8_encode(utf8_tolower_cp(utf8_next_fast(s, to, &k)), tmp) != k - i)
+            return true;   /* not exact: lower_text lowers every slice itself */
+        memcpy(o + i, tmp, k - i);
+        i = k;
+    }
+    c->block_low.len = to - from;
+    c->block_low.data[c->block_low.len] = '\0';
+    c->block_low_exact = true;
+    return true;
+}
+
+
+/* utf8_lower(c->text + from, len, out, cap), byte for byte (its stop
+ * before cap included), from the block's lower-cased copy when that is
+ * exact and the slice starts and ends on characters of it. */
+size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap)
+{
+    size_t end = c->block_from + c->block_low.len;
+    if (!c->block_low_exact || from < c->block_from || from + len > end ||
+        (len && utf8_is_cont((unsigned char)c->text[from])) ||
+        (from + len < end && utf8_is_cont((unsigned char)c->text[from + len])))
+        return utf8_lower(c->text + from, len, out, cap);
+    const char *low = c->block_low.data + (from - c->block_from);
+    size_t o = len;
+    if (len + 5 >= cap)   /* utf8_lower stops at the first character at cap - 5 or later */
+        for (o = 0; o < len && o + 5 < cap; o += utf8_lead_length((unsigned char)low[o]))
+            ;
+    memcpy(out, low, o);
+    if (cap)
+        out[o] = '\0';
+    return o;
+}
+
+
 /* Lower-case every token once (words; punctuation as written; numbers as
  * '#') and give each its lexicon word id. */
 bool lower_tokens(rctx *c)
 {
-    if (!grow_token_arrays(c))
+    if (!grow_token_arrays(c) || !lower_block(c))
         return false;
     size_t bytes = 0;
     for (size_t i = 0; i < c->tv.n; i++)
@@ -111,7 +170,7 @@ bool lower_tokens(rctx *c)
              * takes at most 3/2 the bytes of its capital, an invalid byte
              * becomes the 3 of U+FFFD), reserved above with its NUL; the
              * cap only has to keep utf8_lower from stopping early */
-            c->lower.len += utf8_lower(c->text + t->start, len, o, 3 * len + 6);
+            c->lower.len += lower_text(c, t->start, len, o, 3 * len + 6);
         } else if (t->kind == TOK_PUNCT) {
             memcpy(o, c->text + t->start, len);
             c->lower.len += len;
