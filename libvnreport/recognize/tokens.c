@@ -89,18 +89,24 @@ bool grow_token_arrays(rctx *c)
 }
 
 
+enum { BLOCK_LOW_MAX = 1 << 16 };   /* a longer block: no copy (its memory is not budgeted twice) */
+
+
 /* Lower-case the block's text, from its first token to its last, once:
  * the period grammar and the token texts read slices of it (lower_text)
  * instead of lower-casing the same bytes again for every value. Exact
  * when every character lowers to as many bytes as it had (all of
  * Vietnamese does; an invalid byte, `İ` or `K` do not), so that an offset
- * of the text is the same offset of the copy. */
+ * of the text is the same offset of the copy. A block longer than
+ * BLOCK_LOW_MAX gets no copy. */
 static bool lower_block(rctx *c)
 {
     size_t from = c->tv.t[0].start, to = c->tv.t[c->tv.n - 1].end;
     c->block_from = from;
     c->block_low.len = 0;
     c->block_low_exact = false;
+    if (to - from > BLOCK_LOW_MAX)
+        return true;   /* paragraphs are far shorter; a run-on input lowers slice by slice */
     if (!buf_reserve(&c->block_low, to - from))
         return false;
     char *o = c->block_low.data - from;
