@@ -92,6 +92,29 @@ bool grow_token_arrays(rctx *c)
 enum { BLOCK_LOW_MAX = 1 << 16 };   /* a longer block: no copy (its memory is not budgeted twice) */
 
 
+/* Lower-case the ASCII bytes of s[i..end) into o[i..) up to the first
+ * other byte; returns its offset. Eight bytes at a time while all are
+ * ASCII: a byte gets 0x20 added where it lies in 'A'..'Z' (the bit 7 of
+ * (b + 0x3F) ^ (b + 0x25) for b < 0x80, no carry crossing bytes). */
+static size_t lower_ascii_run(const char *s, size_t i, size_t end, char *o)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+    for (uint64_t x; end - i >= sizeof x; i += sizeof x) {
+        memcpy(&x, s + i, sizeof x);
+        if (x & high)
+            break;
+        uint64_t upper = ((x + (0x80 - 'A') * ones) ^ (x + (0x7F - 'Z') * ones)) & high;
+        x |= upper >> 2;
+        memcpy(o + i, &x, sizeof x);
+    }
+    for (; i < end && (unsigned char)s[i] < 0x80; i++) {
+        unsigned char b = (unsigned char)s[i];
+        o[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    return i;
+}
+
+
 /* Lower-case the block's text, from its first token to its last, once:
  * the period grammar and the token texts read slices of it (lower_text)
  * instead of lower-casing the same bytes again for every value. Exact
@@ -107,22 +130,18 @@ static bool lower_block(rctx *c)
     c->block_low_exact = false;
     if (to - from > BLOCK_LOW_MAX)
         return true;   /* paragraphs are far shorter; a run-on input lowers slice by slice */
-    if (!buf_reserve(&c->block_low, to - from))
+    if (!buf_reserve(&c->block_low, to - from + 4))   /* + 4: a longer encoding is written, then seen */
         return false;
     char *o = c->block_low.data - from;
     const char *s = c->text;
     size_t i = from;
     while (i < to) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            o[i++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            continue;
-        }
+        i = lower_ascii_run(s, i, to, o);
+        if (i >= to)
+            break;
         size_t k = i;
-        char tmp[4];
-        if (utf8_encode(utf8_tolower_cp(utf8_next_fast(s, to, &k)), tmp) != k - i)
+        if (utf8_encode(utf8_tolower_cp(utf8_next_fast(s, to, &k)), o + i) != k - i)
             return true;   /* not exact: lower_text lowers every slice itself */
-        memcpy(o + i, tmp, k - i);
         i = k;
     }
     c->block_low.len = to - from;
