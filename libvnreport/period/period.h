@@ -37,6 +37,11 @@ typedef struct period_ref {
  * Returns false when there is none. */
 bool period_next(const char *s, size_t n, size_t from, period_ref *out);
 
+/* Does s[0..n) hold a head word (tháng, quý, năm), as bytes rather than
+ * as a whole word? Every phrase period_next finds holds one, and head
+ * words are letters only: a caller may skip a text that holds none. */
+bool period_holds_head(const char *s, size_t n);
+
 /* The last period phrase of s[0..n) that is not a comparison. */
 bool period_last(const char *s, size_t n, period_ref *out);
 

@@ -18,6 +18,19 @@ enum { PERIOD_WINDOW = 480, PERIOD_WINDOW_TOKENS = 240 };
 enum { PERIOD_AFTER_TOKENS = 16 };
 
 
+/* May the lower-cased text [from, to) of the block hold a period phrase?
+ * False when the block's copy is exact and holds no head word there: the
+ * grammar then finds nothing in that text, nor in its tokens joined by
+ * spaces (a head word is letters only, inside one token). Most windows
+ * before a value hold none; this look costs a fraction of the grammar's. */
+static bool may_hold_period(const rctx *c, size_t from, size_t to)
+{
+    if (!c->block_low_exact || from < c->block_from || to > c->block_from + c->block_low.len)
+        return true;
+    return period_holds_head(c->block_low.data + (from - c->block_from), to - from);
+}
+
+
 /* The period phrase of tokens [a, b), read by the period grammar
  * (period.c) from their lower-cased text: the last one (`first`: the
  * first one) that is not a comparison. Writes its code into buf. */
@@ -31,7 +44,7 @@ bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t
         a++;   /* keep the window next to the value */
     char low[PERIOD_WINDOW * 2 + 16];
     size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
-    if (span > PERIOD_WINDOW)
+    if (span > PERIOD_WINDOW || !may_hold_period(c, c->tv.t[a].start, c->tv.t[b - 1].end))
         return false;
     size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
     period_ref p;
@@ -70,6 +83,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
  * the guidelines keep them out of indicators. */
 bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip)
 {
+    if (a >= b || !may_hold_period(c, c->tv.t[a].start, c->tv.t[b - 1].end))
+        return false;
     char low[1024];
     uint32_t off[PERIOD_TRIM_TOKENS + 1];
     size_t n = 0;
