@@ -130,7 +130,8 @@ static bool lower_block(rctx *c)
     c->block_low_exact = false;
     if (to - from > BLOCK_LOW_MAX)
         return true;   /* paragraphs are far shorter; a run-on input lowers slice by slice */
-    if (!buf_reserve(&c->block_low, to - from + 4))   /* + 4: a longer encoding is written, then seen */
+    /* + 8: a longer encoding is written, then seen; copy_words reads past the end */
+    if (!buf_reserve(&c->block_low, to - from + 8))
         return false;
     char *o = c->block_low.data - from;
     const char *s = c->text;
@@ -151,15 +152,32 @@ static bool lower_block(rctx *c)
 }
 
 
+/* Is text [from, from + len) a slice of the block's exact lower-cased
+ * copy that starts and ends on characters of it? */
+static inline bool whole_slice(const rctx *c, size_t from, size_t len)
+{
+    size_t end = c->block_from + c->block_low.len;
+    return c->block_low_exact && from >= c->block_from && from + len <= end &&
+           (!len || !utf8_is_cont((unsigned char)c->text[from])) &&
+           (from + len == end || !utf8_is_cont((unsigned char)c->text[from + len]));
+}
+
+
+/* Copy n bytes eight at a time, up to 7 past n on both sides (the buffers
+ * have the room): a token is a few bytes, a memcpy call costs more. */
+static inline void copy_words(char *dst, const char *src, size_t n)
+{
+    for (size_t k = 0; k < n; k += 8)
+        memcpy(dst + k, src + k, 8);
+}
+
+
 /* utf8_lower(c->text + from, len, out, cap), byte for byte (its stop
  * before cap included), from the block's lower-cased copy when that is
  * exact and the slice starts and ends on characters of it. */
 size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap)
 {
-    size_t end = c->block_from + c->block_low.len;
-    if (!c->block_low_exact || from < c->block_from || from + len > end ||
-        (len && utf8_is_cont((unsigned char)c->text[from])) ||
-        (from + len < end && utf8_is_cont((unsigned char)c->text[from + len])))
+    if (!whole_slice(c, from, len))
         return utf8_lower(c->text + from, len, out, cap);
     const char *low = c->block_low.data + (from - c->block_from);
     size_t o = len;
@@ -183,7 +201,7 @@ bool lower_tokens(rctx *c)
     for (size_t i = 0; i < c->tv.n; i++)
         bytes += c->tv.t[i].end - c->tv.t[i].start;
     c->lower.len = 0;
-    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 1))
+    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 8))   /* + 8: copy_words writes past the end */
         return false;
     for (size_t i = 0; i < c->tv.n; i++) {
         const token *t = &c->tv.t[i];
@@ -195,7 +213,12 @@ bool lower_tokens(rctx *c)
              * takes at most 3/2 the bytes of its capital, an invalid byte
              * becomes the 3 of U+FFFD), reserved above with its NUL; the
              * cap only has to keep utf8_lower from stopping early */
-            c->lower.len += lower_text(c, t->start, len, o, 3 * len + 6);
+            if (whole_slice(c, t->start, len)) {
+                copy_words(o, c->block_low.data + (t->start - c->block_from), len);
+                c->lower.len += len;
+            } else {
+                c->lower.len += lower_text(c, t->start, len, o, 3 * len + 6);
+            }
         } else if (t->kind == TOK_PUNCT) {
             memcpy(o, c->text + t->start, len);
             c->lower.len += len;
