@@ -115,6 +115,22 @@ static size_t lower_ascii_run(const char *s, size_t i, size_t end, char *o)
 }
 
 
+/* A toned letter U+1EA0–U+1EF9 (E1 BA A0 … E1 BB B9) at s[i] (i + 2 <
+ * end), lower-cased into o[i..i+3) as utf8_tolower_cp does (cp | 1: the
+ * last byte | 1)? Most non-ASCII letters of a report are these. */
+static inline bool lower_toned_letter(const char *s, size_t i, size_t end, char *o)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] != 0xE1 || i + 2 >= end ||
+        !((u[1] == 0xBA && u[2] >= 0xA0 && u[2] <= 0xBF) || (u[1] == 0xBB && u[2] >= 0x80 && u[2] <= 0xB9)))
+        return false;
+    o[i] = (char)u[0];
+    o[i + 1] = (char)u[1];
+    o[i + 2] = (char)(u[2] | 1);
+    return true;
+}
+
+
 /* Lower-case the block's text, from its first token to its last, once:
  * the period grammar and the token texts read slices of it (lower_text)
  * instead of lower-casing the same bytes again for every value. Exact
@@ -140,6 +156,10 @@ static bool lower_block(rctx *c)
         i = lower_ascii_run(s, i, to, o);
         if (i >= to)
             break;
+        if (lower_toned_letter(s, i, to, o)) {
+            i += 3;
+            continue;
+        }
         size_t k = i;
         if (utf8_encode(utf8_tolower_cp(utf8_next_fast(s, to, &k)), o + i) != k - i)
             return true;   /* not exact: lower_text lowers every slice itself */
