@@ -224,12 +224,6 @@ bool recognize_document(const char *text, size_t len, const segmentation *seg,
         ok = process_block(&c, b);
     if (own_lexicon)
         lexicon_free(&c.lex);
-    free(c.tv.t);
-    free(c.lo_off);
-    free(c.lo_len);
-    free(c.wid);
-    buf_free(&c.lower);
-    buf_free(&c.block_low);
-    buf_free(&c.scratch);
+    free_token_arrays(&c);
     return ok;
 }

@@ -316,6 +316,7 @@ bool is_boundary(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
 bool grow_token_arrays(rctx *c);
+void free_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);
 size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);

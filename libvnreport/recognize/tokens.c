@@ -67,6 +67,19 @@ const char *tokens_text(rctx *c, size_t a, size_t b)
 }
 
 
+/* Everything a parse's rctx allocated for its tokens and blocks. */
+void free_token_arrays(rctx *c)
+{
+    free(c->tv.t);
+    free(c->lo_off);
+    free(c->lo_len);
+    free(c->wid);
+    buf_free(&c->lower);
+    buf_free(&c->block_low);
+    buf_free(&c->scratch);
+}
+
+
 bool grow_token_arrays(rctx *c)
 {
     if (c->tv.n <= c->lo_cap)
