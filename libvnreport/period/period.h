@@ -7,8 +7,9 @@
  * năm`, `quý III/2024`, `năm 2024` — and writing them as SPEC period codes
  * (`2024-M09`, `2024-01/2024-09`, `2024-H1`, `2024-Q3`, `2024`); whether a
  * phrase is a comparison (`so với tháng 3`) rather than the period a value
- * refers to; web date lines (`Thứ sáu - 27/10/2023 03:14`). Words live in
- * period.def.
+ * refers to; whether a text holds a head word at all (so a caller can
+ * skip the grammar); web date lines (`Thứ sáu - 27/10/2023 03:14`). Words
+ * live in period.def.
  *
  * May include: base (utf8.h) and the C library: it sits below metadata and
  * recognize, its only users.
