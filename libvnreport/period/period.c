@@ -21,6 +21,10 @@ static const unit_word unit_words[] = {
 #include "period.def"
 #undef PERIOD_UNIT
 };
+
+#define PERIOD_UNIT(p, k) _Static_assert(sizeof(p) - 1 <= PERIOD_HEAD_MAX, "a head word over PERIOD_HEAD_MAX");
+#include "period.def"
+#undef PERIOD_UNIT
 static const count_word count_words[] = {
 #define PERIOD_COUNT_WORD(p, n) { p, n },
 #include "period.def"

@@ -43,6 +43,10 @@ bool period_next(const char *s, size_t n, size_t from, period_ref *out);
  * words are letters only: a caller may skip a text that holds none. */
 bool period_holds_head(const char *s, size_t n);
 
+/* No head word is longer (bytes): a text that holds none keeps holding
+ * none where it grows, but for the last PERIOD_HEAD_MAX - 1 bytes before. */
+enum { PERIOD_HEAD_MAX = 8 };
+
 /* The last period phrase of s[0..n) that is not a comparison. */
 bool period_last(const char *s, size_t n, period_ref *out);
 

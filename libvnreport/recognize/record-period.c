@@ -31,6 +31,30 @@ static bool may_hold_period(const rctx *c, size_t from, size_t to)
 }
 
 
+/* may_hold_period for the windows before a sentence's values, which start
+ * at the same place and grow: an answer for [from, seen) is kept, and only
+ * the bytes a head word could reach past `seen` are looked at again. */
+static bool may_hold_period_grown(rctx *c, size_t from, size_t to)
+{
+    size_t k = 0;
+    while (k < 4 && !(c->heads_seen[k].to > from && c->heads_seen[k].from == from &&
+                      c->heads_seen[k].to <= to))
+        k++;
+    if (k < 4 && c->heads_seen[k].holds)
+        return true;   /* a head word in [from, seen) is in [from, to) */
+    size_t start = from;
+    if (k < 4 && c->heads_seen[k].to - from > PERIOD_HEAD_MAX)
+        start = c->heads_seen[k].to - PERIOD_HEAD_MAX;   /* none in [from, seen) */
+    if (k == 4)
+        k = c->heads_next++ % 4;
+    bool holds = may_hold_period(c, start, to);
+    c->heads_seen[k].from = from;
+    c->heads_seen[k].to = to;
+    c->heads_seen[k].holds = holds;
+    return holds;
+}
+
+
 /* The period phrase of tokens [a, b), read by the period grammar
  * (period.c) from their lower-cased text: the last one (`first`: the
  * first one) that is not a comparison. Writes its code into buf. */
@@ -44,7 +68,7 @@ bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t
         a++;   /* keep the window next to the value */
     char low[PERIOD_WINDOW * 2 + 16];
     size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
-    if (span > PERIOD_WINDOW || !may_hold_period(c, c->tv.t[a].start, c->tv.t[b - 1].end))
+    if (span > PERIOD_WINDOW || !may_hold_period_grown(c, c->tv.t[a].start, c->tv.t[b - 1].end))
         return false;
     size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
     period_ref p;

@@ -173,6 +173,8 @@ typedef struct rctx {
     vnr_buf block_low;      /* the block's text [block_from, +len) lower-cased once */
     size_t block_from;
     bool block_low_exact;   /* each character lower-cased to as many bytes: offsets hold */
+    struct { size_t from, to; bool holds; } heads_seen[4];   /* may_hold_period's last answers */
+    unsigned heads_next;    /* the entry of heads_seen to replace */
     size_t lo_cap;
     lexicon_index lex;
     bool in_plan;

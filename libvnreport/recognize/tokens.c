@@ -157,6 +157,7 @@ static bool lower_block(rctx *c)
     c->block_from = from;
     c->block_low.len = 0;
     c->block_low_exact = false;
+    memset(c->heads_seen, 0, sizeof c->heads_seen);   /* answers about the last block's copy */
     if (to - from > BLOCK_LOW_MAX)
         return true;   /* paragraphs are far shorter; a run-on input lowers slice by slice */
     /* + 8: a longer encoding is written, then seen; copy_words reads past the end */
