@@ -46,12 +46,18 @@ size_t utf8_first_invalid(const unsigned char *s, size_t n)
         if (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            /* all ASCII and no NUL byte: skip the word */
-            if (!(w & 0x8080808080808080ULL) &&
-                !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+            /* all ASCII and no NUL byte: skip the word. Else skip the
+             * ASCII bytes before the first other one: the lowest flag is
+             * exact (a borrow only spreads above a true NUL) */
+            uint64_t other = (w & 0x8080808080808080ULL) |
+                             ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL);
+            if (!other) {
                 i += 8;
                 continue;
             }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            i += (size_t)__builtin_ctzll(other) / 8;   /* the lowest address is the lowest byte */
+#endif
         }
         /* Vietnamese text is mostly ASCII, two-byte letters (ă đ ơ ư:
          * C4/C6 xx) and three-byte toned letters (U+1EA0..U+1EF9: E1 BA/BB

@@ -320,6 +320,11 @@ static bool add_unplaced_runs(vnr_document *doc, const char *text, size_t len, s
             i++;
             continue;
         }
+        if (b == 0xE1 && i + 2 < len && (unsigned char)text[i + 1] >= 0xB8 &&
+            utf8_is_cont((unsigned char)text[i + 2])) {
+            i += 3;   /* U+1E00–U+1FFF, the toned letters: no digit (is_any_digit) */
+            continue;
+        }
         size_t start = i;
         uint32_t cp = utf8_next_fast(text, len, &i);
         if (!is_any_digit(cp))

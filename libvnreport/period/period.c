@@ -11,16 +11,20 @@
 
 typedef enum period_unit { PU_MONTH, PU_QUARTER, PU_YEAR } period_unit;
 
-typedef struct unit_word { const char *phrase; period_unit unit; } unit_word;
+typedef struct unit_word { const char *phrase; period_unit unit; size_t len; } unit_word;
 typedef struct count_word { const char *phrase; int n; } count_word;
 typedef struct plain_word { const char *phrase; } plain_word;
 typedef struct first_word { const char *phrase; int half; } first_word;
 
 static const unit_word unit_words[] = {
-#define PERIOD_UNIT(p, k) { p, k },
+#define PERIOD_UNIT(p, k) { p, k, sizeof(p) - 1 },
 #include "period.def"
 #undef PERIOD_UNIT
 };
+
+#define PERIOD_UNIT(p, k) _Static_assert(sizeof(p) - 1 <= PERIOD_HEAD_MAX, "a head word over PERIOD_HEAD_MAX");
+#include "period.def"
+#undef PERIOD_UNIT
 static const count_word count_words[] = {
 #define PERIOD_COUNT_WORD(p, n) { p, n },
 #include "period.def"
@@ -338,6 +342,20 @@ static size_t next_head(const char *s, size_t n, size_t from)
             ;
     }
     return n;
+}
+
+bool period_holds_head(const char *s, size_t n)
+{
+    /* one pass; a head word (two bytes or more) is tried where its first
+     * two bytes stand */
+    for (size_t i = 0; i + 1 < n; i++)
+        for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
+            const unit_word *w = &unit_words[u];
+            if (s[i] == w->phrase[0] && s[i + 1] == w->phrase[1] && w->len <= n - i &&
+                memcmp(s + i + 2, w->phrase + 2, w->len - 2) == 0)
+                return true;
+        }
+    return false;
 }
 
 /* A period phrase starting exactly at word start i, or false. */

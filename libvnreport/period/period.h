@@ -7,8 +7,9 @@
  * năm`, `quý III/2024`, `năm 2024` — and writing them as SPEC period codes
  * (`2024-M09`, `2024-01/2024-09`, `2024-H1`, `2024-Q3`, `2024`); whether a
  * phrase is a comparison (`so với tháng 3`) rather than the period a value
- * refers to; web date lines (`Thứ sáu - 27/10/2023 03:14`). Words live in
- * period.def.
+ * refers to; whether a text holds a head word at all (so a caller can
+ * skip the grammar); web date lines (`Thứ sáu - 27/10/2023 03:14`). Words
+ * live in period.def.
  *
  * May include: base (utf8.h) and the C library: it sits below metadata and
  * recognize, its only users.
@@ -36,6 +37,15 @@ typedef struct period_ref {
 /* The first period phrase starting at or after byte `from` of s[0..n).
  * Returns false when there is none. */
 bool period_next(const char *s, size_t n, size_t from, period_ref *out);
+
+/* Does s[0..n) hold a head word (tháng, quý, năm), as bytes rather than
+ * as a whole word? Every phrase period_next finds holds one, and head
+ * words are letters only: a caller may skip a text that holds none. */
+bool period_holds_head(const char *s, size_t n);
+
+/* No head word is longer (bytes): a text that holds none keeps holding
+ * none where it grows, but for the last PERIOD_HEAD_MAX - 1 bytes before. */
+enum { PERIOD_HEAD_MAX = 8 };
 
 /* The last period phrase of s[0..n) that is not a comparison. */
 bool period_last(const char *s, size_t n, period_ref *out);

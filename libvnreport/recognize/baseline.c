@@ -60,7 +60,7 @@ size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
     size_t span = c->tv.t[e - 1].end - c->tv.t[k].start;
     if (span >= sizeof low / 2)
         return 0;
-    size_t n = utf8_lower(c->text + c->tv.t[k].start, span, low, sizeof low);
+    size_t n = lower_text(c, c->tv.t[k].start, span, low, sizeof low);
     period_ref p;
     size_t date_end = period_year_end_date(low, n, &p.year);
     if (date_end) {

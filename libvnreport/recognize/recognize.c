@@ -196,7 +196,9 @@ bool process_block(rctx *c, size_t bi)
         c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;
     for (size_t i = 0; i < c->tv.n; i++) {
-        if (lex_ends_sentence(&c->tv, c->text, i) || i + 1 == c->tv.n) {
+        /* only punctuation ends a sentence (lex_ends_sentence): no call per word */
+        if ((c->tv.t[i].kind == TOK_PUNCT && lex_ends_sentence(&c->tv, c->text, i)) ||
+            i + 1 == c->tv.n) {
             if (!process_sentence(c, s, i + 1))
                 return false;
             s = i + 1;
@@ -224,11 +226,6 @@ bool recognize_document(const char *text, size_t len, const segmentation *seg,
         ok = process_block(&c, b);
     if (own_lexicon)
         lexicon_free(&c.lex);
-    free(c.tv.t);
-    free(c.lo_off);
-    free(c.lo_len);
-    free(c.wid);
-    buf_free(&c.lower);
-    buf_free(&c.scratch);
+    free_token_arrays(&c);
     return ok;
 }

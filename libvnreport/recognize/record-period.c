@@ -18,6 +18,43 @@ enum { PERIOD_WINDOW = 480, PERIOD_WINDOW_TOKENS = 240 };
 enum { PERIOD_AFTER_TOKENS = 16 };
 
 
+/* May the lower-cased text [from, to) of the block hold a period phrase?
+ * False when the block's copy is exact and holds no head word there: the
+ * grammar then finds nothing in that text, nor in its tokens joined by
+ * spaces (a head word is letters only, inside one token). Most windows
+ * before a value hold none; this look costs a fraction of the grammar's. */
+static bool may_hold_period(const rctx *c, size_t from, size_t to)
+{
+    if (!c->block_low_exact || from < c->block_from || to > c->block_from + c->block_low.len)
+        return true;
+    return period_holds_head(c->block_low.data + (from - c->block_from), to - from);
+}
+
+
+/* may_hold_period for the windows before a sentence's values, which start
+ * at the same place and grow: an answer for [from, seen) is kept, and only
+ * the bytes a head word could reach past `seen` are looked at again. */
+static bool may_hold_period_grown(rctx *c, size_t from, size_t to)
+{
+    size_t k = 0;
+    while (k < 4 && !(c->heads_seen[k].to > from && c->heads_seen[k].from == from &&
+                      c->heads_seen[k].to <= to))
+        k++;
+    if (k < 4 && c->heads_seen[k].holds)
+        return true;   /* a head word in [from, seen) is in [from, to) */
+    size_t start = from;
+    if (k < 4 && c->heads_seen[k].to - from > PERIOD_HEAD_MAX)
+        start = c->heads_seen[k].to - PERIOD_HEAD_MAX;   /* none in [from, seen) */
+    if (k == 4)
+        k = c->heads_next++ % 4;
+    bool holds = may_hold_period(c, start, to);
+    c->heads_seen[k].from = from;
+    c->heads_seen[k].to = to;
+    c->heads_seen[k].holds = holds;
+    return holds;
+}
+
+
 /* The period phrase of tokens [a, b), read by the period grammar
  * (period.c) from their lower-cased text: the last one (`first`: the
  * first one) that is not a comparison. Writes its code into buf. */
@@ -31,9 +68,9 @@ bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t
         a++;   /* keep the window next to the value */
     char low[PERIOD_WINDOW * 2 + 16];
     size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
-    if (span > PERIOD_WINDOW)
+    if (span > PERIOD_WINDOW || !may_hold_period_grown(c, c->tv.t[a].start, c->tv.t[b - 1].end))
         return false;
-    size_t n = utf8_lower(c->text + c->tv.t[a].start, span, low, sizeof low);
+    size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
     period_ref p;
     if (!(first ? period_first(low, n, &p) : period_last(low, n, &p)))
         return false;
@@ -58,7 +95,7 @@ static bool sentence_final_period(rctx *c, size_t a, size_t b, char *buf, size_t
     size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
     if (span > PERIOD_WINDOW)
         return false;
-    size_t n = utf8_lower(c->text + c->tv.t[a].start, span, low, sizeof low);
+    size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
     period_ref p;
     if (!period_last(low, n, &p) || p.end != n)
         return false;
@@ -102,6 +139,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
  * the guidelines keep them out of indicators. */
 bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip)
 {
+    if (a >= b || !may_hold_period(c, c->tv.t[a].start, c->tv.t[b - 1].end))
+        return false;
     char low[1024];
     uint32_t off[PERIOD_TRIM_TOKENS + 1];
     size_t n = 0;
@@ -110,7 +149,7 @@ bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *
         if (n + (t->end - t->start) * 2 + 2 >= sizeof low)
             return false;
         off[k - a] = (uint32_t)n;
-        n += utf8_lower(c->text + t->start, t->end - t->start, low + n, sizeof low - n);
+        n += lower_text(c, t->start, t->end - t->start, low + n, sizeof low - n);
         low[n++] = ' ';
         skip[k - a] = false;
     }

@@ -176,6 +176,11 @@ typedef struct rctx {
     uint32_t *lo_off;       /* per token: offset into `lower` */
     uint16_t *lo_len;
     uint16_t *wid;          /* per token: lexicon word id, 0 for none */
+    vnr_buf block_low;      /* the block's text [block_from, +len) lower-cased once */
+    size_t block_from;
+    bool block_low_exact;   /* each character lower-cased to as many bytes: offsets hold */
+    struct { size_t from, to; bool holds; } heads_seen[4];   /* may_hold_period's last answers */
+    unsigned heads_next;    /* the entry of heads_seen to replace */
     size_t lo_cap;
     lexicon_index lex;
     bool in_plan;
@@ -315,12 +320,14 @@ size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx);
 bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx);
 bool in_table(const rctx *c, size_t i, lex_table t);
 
-/* tokens.c — token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings. */
+/* tokens.c — token helpers of the recognizer: the block's text lower-cased once and slices of it, lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings. */
 bool is_boundary(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
 bool grow_token_arrays(rctx *c);
+void free_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);
+size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
 size_t segment_start(const rctx *c, size_t i, size_t floor);
 size_t phrase_floor(const rctx *c, size_t i, size_t floor);

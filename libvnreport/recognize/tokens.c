@@ -1,5 +1,5 @@
 /*
- * tokens.c — recognize stage: token helpers of the recognizer: lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings.
+ * tokens.c — recognize stage: token helpers of the recognizer: the block's text lower-cased once and slices of it, lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings.
  *
  * Shares rules.h with the other rule modules; vocabulary only from
  * lexicon.def (no word is spelled here).
@@ -67,6 +67,19 @@ const char *tokens_text(rctx *c, size_t a, size_t b)
 }
 
 
+/* Everything a parse's rctx allocated for its tokens and blocks. */
+void free_token_arrays(rctx *c)
+{
+    free(c->tv.t);
+    free(c->lo_off);
+    free(c->lo_len);
+    free(c->wid);
+    buf_free(&c->lower);
+    buf_free(&c->block_low);
+    buf_free(&c->scratch);
+}
+
+
 bool grow_token_arrays(rctx *c)
 {
     if (c->tv.n <= c->lo_cap)
@@ -89,17 +102,140 @@ bool grow_token_arrays(rctx *c)
 }
 
 
+enum { BLOCK_LOW_MAX = 1 << 16 };   /* a longer block: no copy (its memory is not budgeted twice) */
+
+
+/* Lower-case the ASCII bytes of s[i..end) into o[i..) up to the first
+ * other byte; returns its offset. Eight bytes at a time while all are
+ * ASCII: a byte gets 0x20 added where it lies in 'A'..'Z' (the bit 7 of
+ * (b + 0x3F) ^ (b + 0x25) for b < 0x80, no carry crossing bytes). */
+static size_t lower_ascii_run(const char *s, size_t i, size_t end, char *o)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+    for (uint64_t x; end - i >= sizeof x; i += sizeof x) {
+        memcpy(&x, s + i, sizeof x);
+        if (x & high)
+            break;
+        uint64_t upper = ((x + (0x80 - 'A') * ones) ^ (x + (0x7F - 'Z') * ones)) & high;
+        x |= upper >> 2;
+        memcpy(o + i, &x, sizeof x);
+    }
+    for (; i < end && (unsigned char)s[i] < 0x80; i++) {
+        unsigned char b = (unsigned char)s[i];
+        o[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    return i;
+}
+
+
+/* A toned letter U+1EA0–U+1EF9 (E1 BA A0 … E1 BB B9) at s[i] (i + 2 <
+ * end), lower-cased into o[i..i+3) as utf8_tolower_cp does (cp | 1: the
+ * last byte | 1)? Most non-ASCII letters of a report are these. */
+static inline bool lower_toned_letter(const char *s, size_t i, size_t end, char *o)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] != 0xE1 || i + 2 >= end ||
+        !((u[1] == 0xBA && u[2] >= 0xA0 && u[2] <= 0xBF) || (u[1] == 0xBB && u[2] >= 0x80 && u[2] <= 0xB9)))
+        return false;
+    o[i] = (char)u[0];
+    o[i + 1] = (char)u[1];
+    o[i + 2] = (char)(u[2] | 1);
+    return true;
+}
+
+
+/* Lower-case the block's text, from its first token to its last, once:
+ * the period grammar and the token texts read slices of it (lower_text)
+ * instead of lower-casing the same bytes again for every value. Exact
+ * when every character lowers to as many bytes as it had (all of
+ * Vietnamese does; an invalid byte, `İ` or `K` do not), so that an offset
+ * of the text is the same offset of the copy. A block longer than
+ * BLOCK_LOW_MAX gets no copy. */
+static bool lower_block(rctx *c)
+{
+    size_t from = c->tv.t[0].start, to = c->tv.t[c->tv.n - 1].end;
+    c->block_from = from;
+    c->block_low.len = 0;
+    c->block_low_exact = false;
+    memset(c->heads_seen, 0, sizeof c->heads_seen);   /* answers about the last block's copy */
+    if (to - from > BLOCK_LOW_MAX)
+        return true;   /* paragraphs are far shorter; a run-on input lowers slice by slice */
+    /* + 8: a longer encoding is written, then seen; copy_words reads past the end */
+    if (!buf_reserve(&c->block_low, to - from + 8))
+        return false;
+    char *o = c->block_low.data - from;
+    const char *s = c->text;
+    size_t i = from;
+    while (i < to) {
+        i = lower_ascii_run(s, i, to, o);
+        if (i >= to)
+            break;
+        if (lower_toned_letter(s, i, to, o)) {
+            i += 3;
+            continue;
+        }
+        size_t k = i;
+        if (utf8_encode(utf8_tolower_cp(utf8_next_fast(s, to, &k)), o + i) != k - i)
+            return true;   /* not exact: lower_text lowers every slice itself */
+        i = k;
+    }
+    c->block_low.len = to - from;
+    c->block_low.data[c->block_low.len] = '\0';
+    c->block_low_exact = true;
+    return true;
+}
+
+
+/* Is text [from, from + len) a slice of the block's exact lower-cased
+ * copy that starts and ends on characters of it? */
+static inline bool whole_slice(const rctx *c, size_t from, size_t len)
+{
+    size_t end = c->block_from + c->block_low.len;
+    return c->block_low_exact && from >= c->block_from && from + len <= end &&
+           (!len || !utf8_is_cont((unsigned char)c->text[from])) &&
+           (from + len == end || !utf8_is_cont((unsigned char)c->text[from + len]));
+}
+
+
+/* Copy n bytes eight at a time, up to 7 past n on both sides (the buffers
+ * have the room): a token is a few bytes, a memcpy call costs more. */
+static inline void copy_words(char *dst, const char *src, size_t n)
+{
+    for (size_t k = 0; k < n; k += 8)
+        memcpy(dst + k, src + k, 8);
+}
+
+
+/* utf8_lower(c->text + from, len, out, cap), byte for byte (its stop
+ * before cap included), from the block's lower-cased copy when that is
+ * exact and the slice starts and ends on characters of it. */
+size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap)
+{
+    if (!whole_slice(c, from, len))
+        return utf8_lower(c->text + from, len, out, cap);
+    const char *low = c->block_low.data + (from - c->block_from);
+    size_t o = len;
+    if (len + 5 >= cap)   /* utf8_lower stops at the first character at cap - 5 or later */
+        for (o = 0; o < len && o + 5 < cap; o += utf8_lead_length((unsigned char)low[o]))
+            ;
+    memcpy(out, low, o);
+    if (cap)
+        out[o] = '\0';
+    return o;
+}
+
+
 /* Lower-case every token once (words; punctuation as written; numbers as
  * '#') and give each its lexicon word id. */
 bool lower_tokens(rctx *c)
 {
-    if (!grow_token_arrays(c))
+    if (!grow_token_arrays(c) || !lower_block(c))
         return false;
     size_t bytes = 0;
     for (size_t i = 0; i < c->tv.n; i++)
         bytes += c->tv.t[i].end - c->tv.t[i].start;
     c->lower.len = 0;
-    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 1))
+    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 8))   /* + 8: copy_words writes past the end */
         return false;
     for (size_t i = 0; i < c->tv.n; i++) {
         const token *t = &c->tv.t[i];
@@ -111,7 +247,12 @@ bool lower_tokens(rctx *c)
              * takes at most 3/2 the bytes of its capital, an invalid byte
              * becomes the 3 of U+FFFD), reserved above with its NUL; the
              * cap only has to keep utf8_lower from stopping early */
-            c->lower.len += utf8_lower(c->text + t->start, len, o, 3 * len + 6);
+            if (whole_slice(c, t->start, len)) {
+                copy_words(o, c->block_low.data + (t->start - c->block_from), len);
+                c->lower.len += len;
+            } else {
+                c->lower.len += lower_text(c, t->start, len, o, 3 * len + 6);
+            }
         } else if (t->kind == TOK_PUNCT) {
             memcpy(o, c->text + t->start, len);
             c->lower.len += len;

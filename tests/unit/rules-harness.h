@@ -75,12 +75,7 @@ static inline bool harness_open(harness *h, const char *text)
 static inline void harness_close(harness *h)
 {
     rctx *c = &h->c;
-    free(c->tv.t);
-    free(c->lo_off);
-    free(c->lo_len);
-    free(c->wid);
-    buf_free(&c->lower);
-    buf_free(&c->scratch);
+    free_token_arrays(c);
     arena_free(&h->arena);
     free(h->out.recs);
     free(h->out.fates);

@@ -5,6 +5,7 @@
  * the tokens of period phrases (kept out of indicators, no quantities).
  */
 #include "rules-harness.h"
+#include "period.h"
 
 typedef struct per_case {
     const char *text;
@@ -107,10 +108,54 @@ static void test_period_tokens(void)
 }
 
 
+/* The block's lower-cased copy answers as utf8_lower would, slice by
+ * slice (its stop before cap included), whether or not the copy is exact
+ * (İ, the Kelvin sign and ẞ lower to fewer bytes), and the period of every
+ * window is what the grammar reads in utf8_lower's text: the look for a
+ * head word skips only windows where the grammar finds nothing. */
+static void test_lowered_copy(void)
+{
+    static const char *const texts[] = {
+        "QUÝ III/2024 SẢN LƯỢNG ĐẠT 12,5 NGHÌN TẤN, TĂNG 3% SO VỚI THÁNG 9 NĂM TRƯỚC",
+        "Tính chung 9 tháng, vốn đầu tư đạt 1.234 tỷ đồng; tháng 10/2024 tăng 2,1%",
+        "İstanbul gửi 12 tấn hàng trong tháng 5 năm 2023",
+        "Nhiệt độ 300 \xE2\x84\xAA trong Quý II, lũy kế 6 tháng đầu năm 2024",
+        "Hàng \xE1\xBA\x9E 7 tháng năm 2022 đạt 5 tỷ đồng, cả năm 2022 tăng 4%",
+        "thángnăm 12 quýx 3 năm2024 tháng",
+    };
+    char want[2048], got[2048];
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        harness h;
+        if (!harness_open_year(&h, texts[k], 2024))
+            continue;
+        rctx *c = &h.c;
+        for (size_t a = 0; a < c->tv.n; a++)
+            for (size_t b = a + 1; b <= c->tv.n; b++) {
+                size_t from = c->tv.t[a].start, len = c->tv.t[b - 1].end - from;
+                for (size_t cap = 1; cap < 3 * len + 8; cap += 1 + cap / 4) {
+                    size_t nw = utf8_lower(c->text + from, len, want, cap);
+                    size_t ng = lower_text(c, from, len, got, cap);
+                    CHECKF(nw == ng && memcmp(want, got, nw + 1) == 0,
+                           "lower_text of text %zu, tokens [%zu, %zu), cap %zu", k, a, b, cap);
+                }
+                size_t n = utf8_lower(c->text + from, len, want, sizeof want);
+                period_ref p;
+                char direct[32] = "", via[32] = "";
+                bool d = period_last(want, n, &p) && period_format(&p, 2024, direct, sizeof direct);
+                bool v = period_of_tokens(c, a, b, false, via, sizeof via);
+                CHECKF(d == v && strcmp(direct, via) == 0,
+                       "period of text %zu, tokens [%zu, %zu): %s vs %s", k, a, b, direct, via);
+            }
+        harness_close(&h);
+    }
+}
+
+
 int main(void)
 {
     test_record_periods();
     test_plan_period();
     test_period_tokens();
+    test_lowered_copy();
     return check_done("test-rules-record-period");
 }
