@@ -333,17 +333,23 @@ static bool opens_with(const char *text, lex_table t, bool whole)
 }
 
 
-/* Between record rec and token i, does a breakdown word or a colon open
- * the parts of what rec named, or is rec a total (`tổng diện tích …;
- * cây lạc …`)? */
-static bool breakdown_between(const rctx *c, const vnr_record *rec, size_t from, size_t i)
+/* Between the sentence's first record rec and token i, does a breakdown
+ * word or a colon open the parts of what rec named, or is rec a total
+ * (`tổng diện tích …; cây lạc …`)? The search goes on where the last one
+ * stopped, so a sentence of a million values stays linear. */
+static bool breakdown_between(const rctx *c, sentence_state *ss, const vnr_record *rec, size_t from,
+                              size_t i)
 {
     if (rec->indicator && opens_with(rec->indicator, LT_TOTAL_HEADS, false))
         return true;
-    for (size_t k = i; k > from && c->tv.t[k - 1].start >= rec->norm_end; k--)
-        if (is_punct(c, k - 1, ':') || PHRASE_AT(c, LT_BREAKDOWN_WORDS, k - 1, NULL))
-            return true;
-    return false;
+    size_t k = ss->bd_scanned > from ? ss->bd_scanned : from;
+    while (k < i && c->tv.t[k].start < rec->norm_end)
+        k++;
+    for (; k < i && !ss->bd_found; k++)
+        ss->bd_found = is_punct(c, k, ':') || PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL);
+    if (k > ss->bd_scanned)
+        ss->bd_scanned = k;
+    return ss->bd_found;
 }
 
 
@@ -360,7 +366,7 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
     if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
         entity = ss->clause_first;
     else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
-             breakdown_between(c, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i))
+             breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i))
         entity = ss->first_rec;   /* an earlier ';' item is a part only after `trong đó`, `:` */
     /* not for a count, which names its own thing (`…, đã giải quyết đúng
      * hạn 1.298 hồ sơ`), nor after a growth rate, which is a measure and

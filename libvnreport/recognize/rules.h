@@ -238,6 +238,8 @@ typedef struct sentence_state {
     size_t est_scanned;        /* tokens before this were searched for an estimate word */
     size_t est_at;             /* the first estimate word of the sentence, or NONE */
     const char *list_stem;     /* the words before the first thing a value named, or NULL */
+    size_t bd_scanned;         /* tokens before this were searched for a breakdown marker */
+    bool bd_found;             /* one stands after the sentence's first record */
 } sentence_state;
 
 
