@@ -363,18 +363,32 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
     d->inherited = !own_text && head;
     r->subject = ss->subject ? ss->subject : (own_text || !head ? c->block_subject : head->subject);
     size_t entity = NONE;
+    bool part = false;   /* a part of a breakdown, however long its name */
     if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
         entity = ss->clause_first;
     else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
-             breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i))
+             breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i)) {
         entity = ss->first_rec;   /* an earlier ';' item is a part only after `trong đó`, `:` */
+        part = true;
+    }
     /* not for a count, which names its own thing (`…, đã giải quyết đúng
      * hạn 1.298 hồ sơ`), nor after a growth rate, which is a measure and
      * no entity (`tốc độ tăng trưởng … 8% trở lên, thu ngân sách …`) */
-    if (own_text && !r->subject && d->ind_b - d->ind_a <= 5 && entity != NONE && !d->q->count &&
+    if (own_text && !r->subject && (part || d->ind_b - d->ind_a <= 5) && entity != NONE && !d->q->count &&
         !names_growth_rate(c, c->out->recs[entity].indicator) &&
         !(d->ind_a > 0 && PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->ind_a, d->ind_a > 2 ? d->ind_a - 2 : 0, NULL)))
         r->subject = c->out->recs[entity].indicator;   /* (not after `và`: a sibling) */
+}
+
+
+/* Is a chained value's own phrase a measure of its own (`… và chỉ số giá
+ * đô la Mỹ giảm 0,63%`) rather than a sector of the chain's measure? Not
+ * after `trong đó` or a colon: there its parts are sectors. */
+static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
+{
+    const sentence_state *ss = d->ss;
+    return opens_with(own_text, LT_MEASURE_NOUNS, false) && c->out->n_recs > ss->first_rec &&
+           !breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i);
 }
 
 
@@ -401,7 +415,7 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {
         level_indicator(c, d, own_text, head);
-    } else if (own_text && chained) {
+    } else if (own_text && chained && !sibling_measure(c, d, own_text)) {
         r->subject = own_text;   /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
         r->indicator = head->indicator;
     } else if (own_text) {

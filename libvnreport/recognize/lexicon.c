@@ -188,6 +188,11 @@ const word_entry sibling_links[] = {
 #include "lexicon.def"
 #undef SIBLING_LINK
 };
+const word_entry measure_nouns[] = {
+#define MEASURE_NOUN(p) { p },
+#include "lexicon.def"
+#undef MEASURE_NOUN
+};
 const baseline_code_entry baseline_codes[BL_COUNT] = {
 #define BASELINE_CODE(id, code, flags) [id] = { code, flags },
 #include "lexicon.def"
@@ -247,6 +252,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_TOTAL_HEADS] = TABLE_VIEW(total_heads),
     [LT_GENERIC_MEASURES] = TABLE_VIEW(generic_measures),
     [LT_SIBLING_LINKS] = TABLE_VIEW(sibling_links),
+    [LT_MEASURE_NOUNS] = TABLE_VIEW(measure_nouns),
 };
 
 
