@@ -233,6 +233,26 @@ static bool comma_opens_counted_clause(const rctx *c, size_t k, size_t limit)
 }
 
 
+/* Does a time phrase with a number open at token k (`lượt trong quý
+ * III/2024`, `xã đạt chuẩn năm 2024`)? A time word with no number near
+ * (`cây hàng năm`) opens none. */
+static bool opens_period(const rctx *c, size_t k, size_t limit)
+{
+    size_t m = PHRASE_AT(c, LT_TIME_WORDS, k, NULL);
+    if (!m)
+        return false;
+    size_t j = k + m;
+    if (j < limit)
+        j += PHRASE_AT(c, LT_TIME_WORDS, j, NULL);   /* `trong quý`, `đến năm` */
+    /* the number right after (`năm 2024`), or after a Roman numeral (`quý III/2024`) */
+    if (j < limit && is_roman_numeral(c, j))
+        j++;
+    while (j < limit && (is_punct(c, j, '/') || is_punct(c, j, '-')))
+        j++;
+    return j < limit && (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE);
+}
+
+
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
 size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 {
@@ -244,7 +264,7 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
             break;
         if (is_punct(c, k, ',') && comma_opens_counted_clause(c, k, limit))
             break;
-        if (in_table(c, k, LT_COUNT_NOUN_STOPS))
+        if (in_table(c, k, LT_COUNT_NOUN_STOPS) || opens_period(c, k, limit))
             break;
         /* a function word before a number opens the next value: `… vốn
          * trong nước và 320 triệu USD`, `1.616 cuộc với 7.286 lượt người` */

@@ -31,6 +31,10 @@ static void test_count_tail(void)
         /* a function word before a number opens the next value */
         { "Thu hút 12.500 tỷ đồng vốn trong nước và 320 triệu USD.", "vốn", "và" },
         { "Tổ chức tại 145 điểm cầu với 3.200 người.", "điểm", "với" },
+        /* a time phrase with its number ends it; a time word alone does not */
+        { "Đón 245,6 nghìn lượt trong quý III/2024.", "lượt", "trong" },
+        { "Có 12 xã đạt chuẩn năm 2024.", "xã", "năm" },
+        { "Trồng 5 nghìn ha cây hàng năm.", "cây", "." },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         harness h;
