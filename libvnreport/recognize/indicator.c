@@ -517,7 +517,14 @@ static void name_counted_thing(rctx *c, draft *d)
                         !in_table(c, q->unit_end_tok, LT_NOT_NOUNS);
     bool names_thing = q->count || (noun_follows && level);
     if (d->inherited && level && names_thing) {
-        /* a count names its thing alone (`…, 35 hợp tác xã`) */
+        /* a count of the thing the statement's measure counts goes on with
+         * it (`… trong tháng 7 là 84 doanh nghiệp; tính chung 7 tháng là 596
+         * doanh nghiệp`) */
+        if (q->count && *r->indicator && opens_with(r->indicator, LT_MEASURE_HEADS, false) &&
+            count_tail_end(c, q->unit_end_tok, d->nc->sent_end) == q->unit_end_tok &&
+            contains_words(r->indicator, c->text + q->unit_start, q->unit_end - q->unit_start))
+            return;   /* (no words of its own after the noun) */
+        /* else a count names its thing alone (`…, 35 hợp tác xã`) */
         r->indicator = !q->count && d->ss->list_stem ? d->ss->list_stem : "";
         d->inherited = false;
     }
