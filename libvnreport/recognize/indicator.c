@@ -35,11 +35,15 @@ size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
         }
         if (is_numeric(t) || t->kind == TOK_DATE || t->kind == TOK_YEAR_SPAN)
             number = true;
+        else if (word && k > a && c->tv.t[k - 1].kind == TOK_DATE)
+            return k - a;   /* a full date ends it, comma or not: `Từ đầu năm đến 30/11/2022 có …` */
         else if (!is_roman_numeral(c, k) && !is_punct(c, k, '/') && !is_punct(c, k, '-'))
             return 0;
         k++;
     }
-    return 0;
+    /* the whole phrase a time adverbial ending at a date: `Từ đầu năm đến
+     * 30/11/2022 | có 318 doanh nghiệp` */
+    return k == b && word && k > a && c->tv.t[k - 1].kind == TOK_DATE ? k - a : 0;
 }
 
 
