@@ -13,8 +13,12 @@ in the same run, alternating, it times
 and reports for each the median CPU time (user + system of the process,
 from wait4), wall time and peak RSS, the ratio extract/wc of CPU time,
 and the -j J/-j 1 ratio of wall time. Outputs of -j 1 and -j J are
-byte-compared. Then the scaling of extract -j 1 over 1x, 10x and 100x
-copies, in CPU time and peak memory.
+byte-compared. Then the Python view when the build has the binding
+(-Dpython=enabled): `vnreport.read_reports(files, threads=T)` (parse_files
+plus the DataFrame built in C) for T = 1 and J, timed inside a fresh
+/usr/bin/python3 (import excluded), beside the CLI's -j 1 wall time. Then
+the scaling of extract -j 1 over 1x, 10x and 100x copies, in CPU time and
+peak memory.
 
 Needs GNU time (/usr/bin/time, Debian package `time`) for per-process
 CPU time and peak RSS.
@@ -24,10 +28,11 @@ does not count the time other processes hold the cores. The -j ratio is
 necessarily wall time; run it on an idle machine.
 
 usage: scripts/bench-cli.py [--build DIR] [--copies N] [--runs K] [--jobs J]
-                            [--corpus DIR] [--no-scaling] [--keep]
+                            [--corpus DIR] [--no-scaling] [--no-python] [--keep]
 """
 import argparse
 import filecmp
+import json
 import os
 import shutil
 import statistics
@@ -35,6 +40,20 @@ import subprocess
 import sys
 import tempfile
 import time
+
+# The Python view, run in a child: read_reports() of the files on T threads,
+# timed around the call only (the import of pandas is not the user's batch).
+PYTHON_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import vnreport
+files = open(sys.argv[2]).read().split("\n")
+threads = int(sys.argv[3])
+wall0, cpu0 = time.perf_counter(), time.process_time()
+frame = vnreport.read_reports(files, threads=threads)
+print(json.dumps({"wall": time.perf_counter() - wall0, "cpu": time.process_time() - cpu0,
+                  "rows": len(frame)}))
+"""
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -101,6 +120,28 @@ def compare(vnreport, files, runs, jobs, tmp, env):
     return {k: median_of(v) for k, v in rows.items()}, same, out_mb
 
 
+def python_view(build, files, runs, jobs, tmp, env):
+    """Median wall/CPU of read_reports() on 1 and `jobs` threads, alternating;
+    None when the build has no Python binding."""
+    package = os.path.join(build, "bindings", "python")
+    if not os.path.isfile(os.path.join(package, "vnreport", "__init__.py")):
+        return None
+    listing = os.path.join(tmp, "files.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(files))
+    rows = {1: [], jobs: []}
+    for _ in range(runs):
+        for threads in rows:
+            done = subprocess.run(["/usr/bin/python3", "-c", PYTHON_CHILD, package, listing,
+                                   str(threads)], capture_output=True, text=True, env=env)
+            if done.returncode != 0:
+                sys.exit(f"bench-cli: the Python view failed:\n{done.stderr}")
+            rows[threads].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {t: {"wall": statistics.median(r["wall"] for r in v),
+                "cpu": statistics.median(r["cpu"] for r in v), "rows": v[0]["rows"]}
+            for t, v in rows.items()}
+
+
 def scaling(vnreport, corpus, tmp, env):
     results = []
     for copies in (1, 10, 100):
@@ -124,6 +165,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--corpus", default=os.path.join(REPO, "..", "shared", "corpus"))
     ap.add_argument("--no-scaling", action="store_true")
+    ap.add_argument("--no-python", action="store_true", help="leave out the Python view")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = ap.parse_args()
 
@@ -150,6 +192,20 @@ def main():
         print(f"extract -j {args.jobs} wall / -j 1 wall: "
               f"{ratio(med['jN']['wall'], med['j1']['wall']):.2f}")
         print(f"-j {args.jobs} output byte-identical to -j 1: {'yes' if same else 'NO'}")
+        if not args.no_python:
+            py = python_view(args.build, files, args.runs, args.jobs, tmp, env)
+            if py is None:
+                print("# Python view: this build has no binding (meson setup -Dpython=enabled)")
+            else:
+                one, many = py[1], py[args.jobs]
+                print(f"# Python: vnreport.read_reports(files, threads=T), {one['rows']} rows, "
+                      f"median of {args.runs}")
+                for t, m in ((1, one), (args.jobs, many)):
+                    print(f"{'read_reports threads=' + str(t):28} {m['cpu']:8.2f} {m['wall']:8.2f}")
+                print(f"read_reports threads=1 wall / extract -j 1 wall: "
+                      f"{ratio(one['wall'], med['j1']['wall']):.2f}")
+                print(f"read_reports threads=1 wall / threads={args.jobs} wall: "
+                      f"{ratio(one['wall'], many['wall']):.2f}")
         if not args.no_scaling:
             print("# scaling of extract -j 1 (median CPU of 3, peak RSS)")
             print(f"{'copies':>6} {'files':>6} {'MB':>7} {'CPU s':>8} {'s/MB':>7} {'peak MB':>8}")
