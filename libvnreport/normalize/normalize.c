@@ -516,11 +516,18 @@ static size_t copy_plain_run(cleaner *c, size_t i)
                 break;
         }
         if (len > 1) {
+            char prev = k > i ? (char)s[k - 1] : last_out(c);
+            if ((s[k] == 0xE1 || s[k] <= 0xCB) && prev != 'o' && prev != 'O' && prev != 'u' &&
+                prev != 'U') {
+                /* U+00C0–U+02FF and U+1E00–U+1EFF are NFC-stable and only
+                 * a toned vowel after o/u needs the pass: no decoding */
+                k += len;
+                continue;
+            }
             /* plain_char has checked the sequence: the short decoder takes it */
             size_t at = k;
             uint32_t cp = 0;
             utf8_next_short(c->in, n, &at, &cp);
-            char prev = k > i ? (char)s[k - 1] : last_out(c);
             if (needs_unicode_pass(cp, prev))
                 mark_hot(c, out0 + (k - i));
         }

@@ -311,6 +311,25 @@ static bool compared_before(const char *s, size_t start, bool *comparison)
  * most this many bytes before it (`tính chung mười một tháng`). */
 enum { HEAD_REACH = 40 };
 
+/* The bytes a head word (PERIOD_UNIT) starts with, as a 256-bit set:
+ * filled from the table per search (a few head words), so that most
+ * bytes of a text are passed over with one test. */
+typedef struct head_starts { uint64_t bits[4]; } head_starts;
+
+static void head_starts_fill(head_starts *hs)
+{
+    memset(hs, 0, sizeof *hs);
+    for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
+        unsigned char c = (unsigned char)unit_words[u].phrase[0];
+        hs->bits[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
+static inline bool head_starts_has(const head_starts *hs, unsigned char c)
+{
+    return (hs->bits[c >> 6] >> (c & 63)) & 1;
+}
+
 /* The first head word (PERIOD_UNIT) at or after `from`, as whole words; n
  * when there is none. Searching for them first keeps the grammar off the
  * text that names no period, which is most of it. */
@@ -319,6 +338,8 @@ static size_t next_head(const char *s, size_t n, size_t from)
     /* one pass from word start to word start, trying the head words whose
      * first byte is the word's: a memmem per head word cost more on the
      * short texts this is called on, many times each */
+    head_starts hs;
+    head_starts_fill(&hs);
     size_t at = from;
     if (at > 0)   /* `from` inside a word: its rest is no start */
         while (at < n && utf8_is_word_byte((unsigned char)s[at]) && utf8_is_word_byte((unsigned char)s[at - 1]))
@@ -329,13 +350,11 @@ static size_t next_head(const char *s, size_t n, size_t from)
             at++;
             continue;
         }
-        for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
-            const char *w = unit_words[u].phrase;
-            if ((unsigned char)w[0] != c)
-                continue;
-            size_t L = strlen(w);
-            if (at + L <= n && memcmp(s + at, w, L) == 0 &&
-                (at + L >= n || !utf8_is_word_byte((unsigned char)s[at + L])))
+        for (size_t u = 0; head_starts_has(&hs, c) && u < COUNT_OF(unit_words); u++) {
+            const unit_word *w = &unit_words[u];
+            if ((unsigned char)w->phrase[0] == c && at + w->len <= n &&
+                memcmp(s + at, w->phrase, w->len) == 0 &&
+                (at + w->len >= n || !utf8_is_word_byte((unsigned char)s[at + w->len])))
                 return at;
         }
         for (at++; at < n && utf8_is_word_byte((unsigned char)s[at]); at++)

@@ -93,7 +93,7 @@ static bool sentence_final_period(rctx *c, size_t a, size_t b, char *buf, size_t
         return false;
     char low[PERIOD_WINDOW * 2 + 16];
     size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
-    if (span > PERIOD_WINDOW)
+    if (span > PERIOD_WINDOW || !may_hold_period(c, c->tv.t[a].start, c->tv.t[b - 1].end))
         return false;
     size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
     period_ref p;
