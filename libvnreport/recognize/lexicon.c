@@ -372,6 +372,18 @@ bool index_by_word(const lexicon_index *lx, size_t entries, bool by_last,
 }
 
 
+/* Per word id, the tables its run of refs[at[w] .. at[w + 1]) holds, one
+ * bit each; NULL when out of memory. */
+static uint64_t *table_masks(const lexicon_index *lx, const uint32_t *at, const lex_ref *refs)
+{
+    uint64_t *mask = calloc(lx->n_words + 1, sizeof *mask);
+    for (size_t w = 0; mask && w <= lx->n_words; w++)
+        for (uint32_t r = at[w]; r < at[w + 1]; r++)
+            mask[w] |= 1ull << refs[r].table;
+    return mask;
+}
+
+
 void lexicon_free(lexicon_index *lx)
 {
     free(lx->slots);
@@ -383,6 +395,8 @@ void lexicon_free(lexicon_index *lx)
     free(lx->first);
     free(lx->last_at);
     free(lx->last);
+    free(lx->first_tables);
+    free(lx->last_tables);
     memset(lx, 0, sizeof *lx);
 }
 
@@ -431,7 +445,9 @@ bool lexicon_build(lexicon_index *lx)
             lx->n_ids[g] = well_formed ? (uint8_t)(o - lx->ids_at[g]) : 0;
         }
     if (!index_by_word(lx, entries, false, &lx->first_at, &lx->first) ||
-        !index_by_word(lx, entries, true, &lx->last_at, &lx->last)) {
+        !index_by_word(lx, entries, true, &lx->last_at, &lx->last) ||
+        !(lx->first_tables = table_masks(lx, lx->first_at, lx->first)) ||
+        !(lx->last_tables = table_masks(lx, lx->last_at, lx->last))) {
         lexicon_free(lx);
         return false;
     }
@@ -461,6 +477,8 @@ size_t phrase_before(const rctx *c, size_t end, size_t lo, lex_table t, size_t *
     const lexicon_index *lx = &c->lex;
     uint16_t w = c->wid[end - 1];
     size_t room = end - lo, best = 0;
+    if (!word_in_tables(lx->last_tables, w, t))
+        return 0;
     for (uint32_t r = lx->last_at[w]; r < lx->last_at[w + 1]; r++) {
         lex_ref ref = lx->last[r];
         if (ref.table != t)
@@ -485,6 +503,8 @@ size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx)
     const lexicon_index *lx = &c->lex;
     uint16_t w = c->wid[i];
     size_t best = 0;
+    if (!word_in_tables(lx->first_tables, w, t))
+        return 0;
     for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
         lex_ref ref = lx->first[r];
         if (ref.table != t)
@@ -507,6 +527,8 @@ bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx)
         return false;
     const lexicon_index *lx = &c->lex;
     uint16_t w = c->wid[i];
+    if (!word_in_tables(lx->first_tables, w, t))
+        return false;
     for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
         lex_ref ref = lx->first[r];
         if (ref.table == t && ids_match(c, i, lx->base[t] + ref.entry)) {
@@ -525,6 +547,8 @@ bool in_table(const rctx *c, size_t i, lex_table t)
         return false;
     const lexicon_index *lx = &c->lex;
     uint16_t w = c->wid[i];
+    if (!word_in_tables(lx->first_tables, w, t))
+        return false;
     for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++)
         if (lx->first[r].table == t && lx->n_ids[lx->base[t] + lx->first[r].entry] == 1)
             return true;

@@ -161,7 +161,20 @@ typedef struct lexicon_index {
     lex_ref *first;            /* entries by first word, in table order */
     uint32_t *last_at;
     lex_ref *last;             /* entries by last word, in table order */
+    uint64_t *first_tables;    /* per word id: bit t set when table t has an entry starting with it */
+    uint64_t *last_tables;     /* per word id: … ending with it */
 } lexicon_index;
+
+_Static_assert(LT_COUNT <= 64, "first_tables/last_tables hold one bit per table");
+
+
+/* May a phrase of table t start (`tables` = first_tables) or end
+ * (last_tables) with word w? Most look-ups ask about words no entry of the
+ * table starts with: they end here, without walking the word's run. */
+static inline bool word_in_tables(const uint64_t *tables, uint16_t w, lex_table t)
+{
+    return (tables[w] >> t) & 1u;
+}
 
 
 typedef struct rctx {

@@ -320,7 +320,7 @@ size_t phrase_floor(const rctx *c, size_t i, size_t floor)
 bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m)
 {
     size_t best = 0;
-    if (i < c->tv.n && c->wid[i]) {
+    if (i < c->tv.n && c->wid[i] && word_in_tables(c->lex.first_tables, c->wid[i], LT_FILLERS)) {
         const lexicon_index *lx = &c->lex;
         uint16_t w = c->wid[i];
         for (uint32_t r = lx->first_at[w]; r < lx->first_at[w + 1]; r++) {
