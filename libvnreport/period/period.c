@@ -365,15 +365,40 @@ static size_t next_head(const char *s, size_t n, size_t from)
 
 bool period_holds_head(const char *s, size_t n)
 {
-    /* one pass; a head word (two bytes or more) is tried where its first
-     * two bytes stand */
-    for (size_t i = 0; i + 1 < n; i++)
+    /* Horspool's search for several words at once over their first m bytes
+     * (m: the shortest head word): the byte at the end of the m-byte window
+     * says how far the window may move before a head word could start in
+     * it — most bytes of a text are no byte of "tháng", "quý", "năm", so
+     * the search steps m bytes at a time; where a window ends in a head
+     * word's m-th byte, the words are compared there. */
+    size_t m = PERIOD_HEAD_MAX;
+    for (size_t u = 0; u < COUNT_OF(unit_words); u++)
+        if (unit_words[u].len < m)
+            m = unit_words[u].len;
+    if (m == 0 || n < m)
+        return false;
+    uint8_t shift[256];
+    memset(shift, (int)m, sizeof shift);
+    for (size_t u = 0; u < COUNT_OF(unit_words); u++)
+        for (size_t j = 0; j < m; j++) {
+            unsigned char b = (unsigned char)unit_words[u].phrase[j];
+            if (shift[b] > m - 1 - j)
+                shift[b] = (uint8_t)(m - 1 - j);
+        }
+    for (size_t e = m - 1; e < n;) {
+        size_t step = shift[(unsigned char)s[e]];
+        if (step) {
+            e += step;
+            continue;
+        }
+        size_t i = e + 1 - m;
         for (size_t u = 0; u < COUNT_OF(unit_words); u++) {
             const unit_word *w = &unit_words[u];
-            if (s[i] == w->phrase[0] && s[i + 1] == w->phrase[1] && w->len <= n - i &&
-                memcmp(s + i + 2, w->phrase + 2, w->len - 2) == 0)
+            if (w->len <= n - i && memcmp(s + i, w->phrase, w->len) == 0)
                 return true;
         }
+        e++;
+    }
     return false;
 }
 

@@ -169,9 +169,61 @@ static void test_metadata(void)
                "plan", NULL, NULL, NULL);
 }
 
+/* period_holds_head against the plain search it shortcuts: for texts
+ * built from the head words, their first bytes, their pieces and other
+ * letters, at every length, the answer is "a head word lies whole in the
+ * text". The words are the head words of period.def. */
+static bool holds_plainly(const char *s, size_t n)
+{
+    static const char *const heads[] = { "tháng", "quý", "năm" };
+    for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
+        size_t len = strlen(heads[h]);
+        for (size_t i = 0; i + len <= n; i++)
+            if (memcmp(s + i, heads[h], len) == 0)
+                return true;
+    }
+    return false;
+}
+
+static void test_holds_head(void)
+{
+    static const char *const pieces[] = {
+        "tháng", "quý", "năm", "th", "thá", "\xC3", "\xA1", "qu", "q", "n", "nă", "\xC4", "\x83",
+        "m", "ng", " ", "a", "tăng", "quy", "nam", "thang", "ý", "á", "ă", "1",
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    uint32_t seed = 12345;
+    size_t checks = 0, holding = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[96];
+        size_t n = 0;
+        size_t parts = (size_t)(round % 9) + 1;
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % NP];
+            size_t l = strlen(p);
+            if (n + l >= sizeof text)
+                break;
+            memcpy(text + n, p, l);
+            n += l;
+        }
+        /* every prefix too: a head word cut by the end of the text is none */
+        for (size_t cut = 0; cut <= n; cut++) {
+            bool want = holds_plainly(text, cut);
+            CHECKF(period_holds_head(text, cut) == want, "period_holds_head(\"%.*s\") is not %d",
+                   (int)cut, text, want);
+            checks++;
+            holding += want;
+        }
+    }
+    CHECKF(holding > checks / 10 && holding < checks - checks / 10,
+           "the texts hold a head word in %zu of %zu cases: too one-sided to test", holding, checks);
+}
+
 int main(void)
 {
     test_codes();
+    test_holds_head();
     test_baselines();
     test_date_lines();
     test_metadata();
