@@ -22,9 +22,11 @@ static const unit_word unit_words[] = {
 #undef PERIOD_UNIT
 };
 
-#define PERIOD_UNIT(p, k) _Static_assert(sizeof(p) - 1 <= PERIOD_HEAD_MAX, "a head word over PERIOD_HEAD_MAX");
+#define PERIOD_UNIT(p, k) _Static_assert(sizeof(p) - 1 <= PERIOD_HEAD_MAX && sizeof(p) > 1, "a head word over PERIOD_HEAD_MAX, or empty");
+#define PERIOD_BLOCKER(p, c) _Static_assert(sizeof(p) > 1, "an empty blocker");
 #include "period.def"
 #undef PERIOD_UNIT
+#undef PERIOD_BLOCKER
 static const count_word count_words[] = {
 #define PERIOD_COUNT_WORD(p, n) { p, n },
 #include "period.def"
@@ -45,9 +47,9 @@ static const plain_word past_words[] = {
 #include "period.def"
 #undef PERIOD_PAST
 };
-typedef struct blocker_word { const char *phrase; bool comparison; } blocker_word;
+typedef struct blocker_word { const char *phrase; bool comparison; size_t len; } blocker_word;
 static const blocker_word blockers[] = {
-#define PERIOD_BLOCKER(p, c) { p, c },
+#define PERIOD_BLOCKER(p, c) { p, c, sizeof(p) - 1 },
 #include "period.def"
 #undef PERIOD_BLOCKER
 };
@@ -294,8 +296,9 @@ static bool compared_before(const char *s, size_t start, bool *comparison)
         if (j == 0 || !utf8_is_word_byte((unsigned char)s[j - 1]))
             return false;
         for (size_t b = 0; b < COUNT_OF(blockers); b++) {
-            size_t L = strlen(blockers[b].phrase);
-            if (j >= L && memcmp(s + j - L, blockers[b].phrase, L) == 0 &&
+            size_t L = blockers[b].len;
+            if (j >= L && s[j - 1] == blockers[b].phrase[L - 1] &&
+                memcmp(s + j - L, blockers[b].phrase, L) == 0 &&
                 (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1]))) {
                 *comparison = blockers[b].comparison;
                 return true;
