@@ -274,6 +274,21 @@ static int compare_key(const name_def *d, const char *s, size_t n)
     return (d->len > n) - (d->len < n);
 }
 
+/* The first name (in their sorted order) not below s[0..n), or NULL: a
+ * name starting with s[0..n) is there if any is. */
+static const name_def *first_name_from(const char *s, size_t n)
+{
+    size_t lo = 0, hi = NAMES_N;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_key(&names[mid], s, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < NAMES_N ? &names[lo] : NULL;
+}
+
 static const name_def *find_name(const char *s, size_t n)
 {
     size_t lo = 0, hi = NAMES_N;
@@ -922,14 +937,20 @@ static size_t longest_unit_at(const vnr_unit_registry *reg, const char *f, size_
             ends_at_boundary(f, len, i + u->key_len))
             best = u->key_len;
     }
+    /* the candidate ends, shortest first: once no name starts with the
+     * text up to one, no longer one is a name either */
     size_t ends[MAX_KEY_LEN];
     size_t n = candidate_ends(f, len, i, ends, MAX_KEY_LEN);
-    while (n-- > 0 && ends[n] - i > best) {
-        const name_def *d = find_name(f + i, ends[n] - i);
-        if (d && name_usable(d, denominator))
-            return ends[n] - i;
+    size_t found = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t e = ends[k] - i;
+        const name_def *d = first_name_from(f + i, e);
+        if (!d || d->len < e || memcmp(d->key, f + i, e) != 0)
+            break;
+        if (d->len == e && name_usable(d, denominator))
+            found = e;
     }
-    return best;
+    return found > best ? found : best;
 }
 
 /* Length of a scale word at f[i..) followed by a space or a boundary. */
