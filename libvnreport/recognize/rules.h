@@ -186,9 +186,7 @@ typedef struct rctx {
     vnr_arena *arena;
     recognizer_out *out;
     token_vec tv;
-    vnr_buf lower;          /* lower-cased token texts, back to back */
-    uint32_t *lo_off;       /* per token: offset into `lower` */
-    uint16_t *lo_len;
+    vnr_buf lower;          /* scratch: a token lowered apart from the block's copy */
     uint16_t *wid;          /* per token: lexicon word id, 0 for none */
     vnr_buf block_low;      /* the block's text [block_from, +len) lower-cased once */
     size_t block_from;
@@ -275,17 +273,6 @@ typedef struct draft {
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
     vnr_record r;
 } draft;
-
-
-static inline bool tok_is_n(const rctx *c, size_t i, const char *w, size_t n)
-{
-    return i < c->tv.n && c->lo_len[i] == n && memcmp(c->lower.data + c->lo_off[i], w, n) == 0;
-}
-
-
-/* Is token i the (lower-case) word w? w is a string literal, so its length
- * is known where the test is compiled and the test stays cheap. */
-#define tok_is(c, i, w) tok_is_n((c), (i), "" w, sizeof(w) - 1)
 
 
 static inline bool is_punct(const rctx *c, size_t i, uint32_t cp)

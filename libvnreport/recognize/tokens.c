@@ -71,8 +71,6 @@ const char *tokens_text(rctx *c, size_t a, size_t b)
 void free_token_arrays(rctx *c)
 {
     free(c->tv.t);
-    free(c->lo_off);
-    free(c->lo_len);
     free(c->wid);
     buf_free(&c->lower);
     buf_free(&c->block_low);
@@ -85,14 +83,6 @@ bool grow_token_arrays(rctx *c)
     if (c->tv.n <= c->lo_cap)
         return true;
     size_t cap = c->tv.n * 2;
-    uint32_t *o = realloc(c->lo_off, cap * sizeof *o);
-    if (!o)
-        return false;
-    c->lo_off = o;
-    uint16_t *l = realloc(c->lo_len, cap * sizeof *l);
-    if (!l)
-        return false;
-    c->lo_len = l;
     uint16_t *w = realloc(c->wid, cap * sizeof *w);
     if (!w)
         return false;
@@ -183,7 +173,7 @@ static bool lower_block(rctx *c)
     memset(c->heads_seen, 0, sizeof c->heads_seen);   /* answers about the last block's copy */
     if (to - from > BLOCK_LOW_MAX)
         return true;   /* paragraphs are far shorter; a run-on input lowers slice by slice */
-    /* + 8: a longer encoding is written, then seen; copy_words reads past the end */
+    /* + 8: a character is written before its length is checked against the block's */
     if (!buf_reserve(&c->block_low, to - from + 8))
         return false;
     char *o = c->block_low.data - from;
@@ -224,15 +214,6 @@ static inline bool whole_slice(const rctx *c, size_t from, size_t len)
 }
 
 
-/* Copy n bytes eight at a time, up to 7 past n on both sides (the buffers
- * have the room): a token is a few bytes, a memcpy call costs more. */
-static inline void copy_words(char *dst, const char *src, size_t n)
-{
-    for (size_t k = 0; k < n; k += 8)
-        memcpy(dst + k, src + k, 8);
-}
-
-
 /* utf8_lower(c->text + from, len, out, cap), byte for byte (its stop
  * before cap included), from the block's lower-cased copy when that is
  * exact and the slice starts and ends on characters of it. */
@@ -252,46 +233,52 @@ size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap)
 }
 
 
-/* Lower-case every token once (words; punctuation as written; numbers as
- * '#') and give each its lexicon word id. */
+/* The lexicon word id of token i: of its lower-cased text for a word
+ * (read in the block's copy when that is exact, else lowered into the
+ * scratch buffer `lower`), its text as written for punctuation, "#" for
+ * any other token but a number, which has none. False when out of memory. */
+static bool token_word_id(rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    size_t len = t->end - t->start;
+    const char *text;
+    size_t n;
+    if (t->kind == TOK_NUMBER) {
+        c->wid[i] = 0;
+        return true;
+    }
+    if (t->kind == TOK_WORD && whole_slice(c, t->start, len)) {
+        text = c->block_low.data + (t->start - c->block_from);
+        n = len;
+    } else if (t->kind == TOK_WORD) {
+        /* at most 3 × len bytes (a lower-case letter takes at most 3/2 the
+         * bytes of its capital, an invalid byte becomes the 3 of U+FFFD);
+         * the cap only has to keep utf8_lower from stopping early */
+        c->lower.len = 0;
+        if (!buf_reserve(&c->lower, 3 * len + 8))
+            return false;
+        n = lower_text(c, t->start, len, c->lower.data, 3 * len + 6);
+        text = c->lower.data;
+    } else if (t->kind == TOK_PUNCT) {
+        text = c->text + t->start;
+        n = len;
+    } else {
+        text = "#";
+        n = 1;
+    }
+    c->wid[i] = lexicon_word(&c->lex, text, n > 0xFFFF ? 0xFFFF : n);
+    return true;
+}
+
+
+/* Lower-case the block once and give every token its lexicon word id. */
 bool lower_tokens(rctx *c)
 {
     if (!grow_token_arrays(c) || !lower_block(c))
         return false;
-    size_t bytes = 0;
     for (size_t i = 0; i < c->tv.n; i++)
-        bytes += c->tv.t[i].end - c->tv.t[i].start;
-    c->lower.len = 0;
-    if (!buf_reserve(&c->lower, 3 * bytes + c->tv.n + 8))   /* + 8: copy_words writes past the end */
-        return false;
-    for (size_t i = 0; i < c->tv.n; i++) {
-        const token *t = &c->tv.t[i];
-        size_t start = c->lower.len, len = t->end - t->start;
-        c->lo_off[i] = (uint32_t)start;
-        char *o = c->lower.data + start;
-        if (t->kind == TOK_WORD) {
-            /* the output is at most 3 × len bytes (a lower-case letter
-             * takes at most 3/2 the bytes of its capital, an invalid byte
-             * becomes the 3 of U+FFFD), reserved above with its NUL; the
-             * cap only has to keep utf8_lower from stopping early */
-            if (whole_slice(c, t->start, len)) {
-                copy_words(o, c->block_low.data + (t->start - c->block_from), len);
-                c->lower.len += len;
-            } else {
-                c->lower.len += lower_text(c, t->start, len, o, 3 * len + 6);
-            }
-        } else if (t->kind == TOK_PUNCT) {
-            memcpy(o, c->text + t->start, len);
-            c->lower.len += len;
-        } else {
-            *o = '#';
-            c->lower.len++;
-        }
-        c->lower.data[c->lower.len] = '\0';
-        size_t n = c->lower.len - start;
-        c->lo_len[i] = (uint16_t)(n > 0xFFFF ? 0xFFFF : n);
-        c->wid[i] = t->kind == TOK_NUMBER ? 0 : lexicon_word(&c->lex, c->lower.data + start, c->lo_len[i]);
-    }
+        if (!token_word_id(c, i))
+            return false;
     return true;
 }
 
