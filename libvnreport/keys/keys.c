@@ -768,10 +768,19 @@ static bool ftext_split(const key_table *t, ftext *f)
  * the first time (walking backwards, so `first` ends up the first) brings
  * the alternatives chained under it; each alternative hangs under one word,
  * so none comes twice. */
+static void ftext_chain(const key_table *t, ftext *f);
+
 static bool ftext_index(const key_table *t, ftext *f)
 {
     if (!ftext_split(t, f))
         return false;
+    ftext_chain(t, f);
+    return true;
+}
+
+/* The chains and candidates of f's words (ftext_index after the split). */
+static void ftext_chain(const key_table *t, ftext *f)
+{
     if (++f->gen == 0) {   /* wrapped: forget every stamp */
         memset(f->stamp, 0, f->n_ids * sizeof *f->stamp);
         f->gen = 1;
@@ -798,7 +807,6 @@ static bool ftext_index(const key_table *t, ftext *f)
         f->cand_bits[k] = 0;
     }
     f->folds++;
-    return true;
 }
 
 /* May alternative `a` match `f`: does the word it is chained under occur? */
@@ -965,11 +973,26 @@ static bool build_combined(sources *s)
         return true;
     s->combined_of[0] = s->combined_of[1] = 0;
     c->buf.len = 0;
-    if (!buf_append(&c->buf, s->indicator.buf.data, s->indicator.buf.len) ||
+    const ftext *ind = &s->indicator, *sub = &s->subject;
+    if (!buf_append(&c->buf, ind->buf.data, ind->buf.len) ||
         !buf_append_char(&c->buf, '\x01') ||
-        !buf_append(&c->buf, s->subject.buf.data, s->subject.buf.len) ||
-        !ftext_index(s->t, c))
+        !buf_append(&c->buf, sub->buf.data, sub->buf.len) ||
+        !ftext_reserve(s->t, c, c->buf.len + 1))
         return false;
+    /* the words of the two texts, already looked up, with the barrier
+     * between: what splitting c->buf would give */
+    for (size_t k = 0; k < ind->n; k++) {
+        c->id[k] = ind->id[k];
+        c->off[k] = ind->off[k];
+    }
+    c->id[ind->n] = BARRIER;
+    c->off[ind->n] = (uint32_t)ind->buf.len;
+    for (size_t k = 0; k < sub->n; k++) {
+        c->id[ind->n + 1 + k] = sub->id[k];
+        c->off[ind->n + 1 + k] = sub->off[k] + (uint32_t)ind->buf.len + 1;
+    }
+    c->n = ind->n + 1 + sub->n;
+    ftext_chain(s->t, c);
     s->combined_of[0] = s->indicator.folds;
     s->combined_of[1] = s->subject.folds;
     return true;
