@@ -144,6 +144,32 @@ static uint32_t display_col(const char *dec, size_t *at, uint32_t *col, size_t d
     return *col;
 }
 
+/* The bytes of x that are zero, as their high bits: exact for every byte
+ * (no borrow runs from one byte into the next). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Does s[0..n) hold two spaces in a row? Eight pairs at a time: the bytes
+ * of a word that are spaces, and of the word one byte on. */
+static bool has_double_space(const char *s, size_t n)
+{
+    const uint64_t spaces = 0x2020202020202020ull;
+    size_t k = 0;
+    for (uint64_t x, y; k + 9 <= n; k += 8) {
+        memcpy(&x, s + k, sizeof x);
+        memcpy(&y, s + k + 1, sizeof y);
+        if (zero_bytes(x ^ spaces) & zero_bytes(y ^ spaces))
+            return true;
+    }
+    for (; k + 1 < n; k++)
+        if (s[k] == ' ' && s[k + 1] == ' ')
+            return true;
+    return false;
+}
+
 /* Cells of a line separated by tabs or runs of spaces in the decoded text. */
 static bool gap_cells(finder *f, line_info *li)
 {
@@ -157,9 +183,7 @@ static bool gap_cells(finder *f, line_info *li)
     while (dl > 0 && dec[dl - 1] != '\n')
         dl--;
     bool tab = memchr(dec + ds, '\t', de - ds) != NULL;
-    bool wide = false;
-    for (size_t k = ds; k + 1 < de && !wide; k++)
-        wide = dec[k] == ' ' && dec[k + 1] == ' ';
+    bool wide = has_double_space(dec + ds, de - ds);
     if (!tab && !wide)
         return true;
     for (size_t k = dl; k < ds && dec[k] == '\t'; k++)
