@@ -191,7 +191,7 @@ bool contains_words(const char *hay, const char *needle, size_t n)
     n = utf8_lower(needle, n, low_needle, sizeof low_needle);
     for (size_t k = 0; k + n <= hn; k++) {
         const char *p = low_hay + k;
-        if (memcmp(p, low_needle, n) != 0)
+        if (p[0] != low_needle[0] || memcmp(p, low_needle, n) != 0)
             continue;
         bool open = k == 0 || p[-1] == ' ' || p[-1] == ',' || p[-1] == '(';
         char after = p[n];
