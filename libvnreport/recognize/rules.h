@@ -323,7 +323,7 @@ size_t phrase_longest_at(const rctx *c, size_t i, lex_table t, size_t *idx);
 bool phrase_first_at(const rctx *c, size_t i, lex_table t, size_t *idx);
 bool in_table(const rctx *c, size_t i, lex_table t);
 
-/* tokens.c — token helpers of the recognizer: the block's text lower-cased once and slices of it, lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings. */
+/* tokens.c — token helpers of the recognizer: the block's text lower-cased once and slices of it, each token's word id read in that copy, phrase and clause bounds, token text joined back into arena strings. */
 bool is_boundary(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);

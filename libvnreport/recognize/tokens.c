@@ -1,5 +1,5 @@
 /*
- * tokens.c — recognize stage: token helpers of the recognizer: the block's text lower-cased once and slices of it, lower-cased token texts and word ids, phrase and clause bounds, token text joined back into arena strings.
+ * tokens.c — recognize stage: token helpers of the recognizer: the block's text lower-cased once and slices of it, each token's word id read in that copy, phrase and clause bounds, token text joined back into arena strings.
  *
  * Shares rules.h with the other rule modules; vocabulary only from
  * lexicon.def (no word is spelled here).
