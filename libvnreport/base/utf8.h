@@ -1,7 +1,8 @@
 /*
  * utf8.h — the one UTF-8 module of the library (bottom layer).
  *
- * Owns: byte classes (continuation byte, ASCII digit), sequence lengths,
+ * Owns: byte classes (continuation byte, ASCII digit; bytes equal to one
+ * or above one, eight at a time), sequence lengths,
  * validation (the first invalid offset, the maximal subpart one U+FFFD
  * replaces), decoding forward and backward, encoding, lower case of a code
  * point (Vietnamese letters from their code-point layout, the rest from
@@ -23,6 +24,32 @@
 /* ---------------------------------------------------------------- */
 /* Bytes                                                             */
 /* ---------------------------------------------------------------- */
+
+/* Eight bytes at a time: the bytes of x equal to b, as their high bits
+ * (0x80 in each such byte, 0 elsewhere); exact for every byte — no borrow
+ * runs from one byte into the next, unlike the classic has-zero test. */
+static inline uint64_t utf8_bytes_equal(uint64_t x, unsigned char b)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    uint64_t y = x ^ (0x0101010101010101ull * b);
+    return ~(((y & low7) + low7) | y | low7);
+}
+
+/* The bytes of x from 0x80 + low on (low below 0x80), as their high
+ * bits; exact for every byte. */
+static inline uint64_t utf8_high_bytes_from(uint64_t x, unsigned low)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ((x & low7) + 0x0101010101010101ull * (0x80 - low)) & x & ~low7;
+}
+
+/* The bytes of x that are ASCII digits, as their high bits; exact. */
+static inline uint64_t utf8_digit_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, ones = 0x0101010101010101ull;
+    uint64_t ge0 = ((x & low7) + (0x80 - '0') * ones), ge_colon = ((x & low7) + (0x80 - ':') * ones);
+    return ~x & ge0 & ~ge_colon & ~low7;
+}
 
 /* A continuation byte (10xxxxxx): never the start of a character. */
 static inline bool utf8_is_cont(unsigned char c)

@@ -305,33 +305,18 @@ static const char *unplaced_fate(const char *text, size_t start, uint32_t first)
     return "unplaced";
 }
 
-/* Bytes of x whose high bit is set and whose low seven bits are at least
- * `low` (below 0x80), as their high bits; exact for every byte. */
-static inline uint64_t high_bytes_from(uint64_t x, unsigned low)
-{
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, ones = 0x0101010101010101ull;
-    return ((x & low7) + (0x80 - low) * ones) & x & ~low7;
-}
-
 /* Could a digit run start among the eight bytes at s (s[8] readable)? Not
  * when none is an ASCII digit, 0xC2 or a lead byte from 0xD9 on, but for
  * the leads 0xE1 of the toned letters (the next byte 0xB8 or more):
  * add_unplaced_runs passes over such bytes one by one and finds nothing. */
 static bool may_start_digits(const char *s)
 {
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, ones = 0x0101010101010101ull;
     uint64_t x, y;
     memcpy(&x, s, sizeof x);
     memcpy(&y, s + 1, sizeof y);   /* the byte after each */
-    uint64_t ascii = ~x & ~low7;
-    uint64_t ge30 = ((x & low7) + (0x80 - 0x30) * ones) & ~low7;
-    uint64_t ge3a = ((x & low7) + (0x80 - 0x3A) * ones) & ~low7;
-    uint64_t digit = ascii & ge30 & ~ge3a;
-    uint64_t c2 = x ^ (0xC2 * ones), e1 = x ^ (0xE1 * ones);
-    uint64_t is_c2 = ~(((c2 & low7) + low7) | c2 | low7);
-    uint64_t is_e1 = ~(((e1 & low7) + low7) | e1 | low7);
-    uint64_t toned = is_e1 & high_bytes_from(y, 0x38);
-    return (digit | is_c2 | (high_bytes_from(x, 0x59) & ~toned)) != 0;
+    uint64_t toned = utf8_bytes_equal(x, 0xE1) & utf8_high_bytes_from(y, 0x38);
+    return (utf8_digit_bytes(x) | utf8_bytes_equal(x, 0xC2) |
+            (utf8_high_bytes_from(x, 0x59) & ~toned)) != 0;
 }
 
 /* Append a fate for every digit run of the text that no fate overlaps;

@@ -144,24 +144,15 @@ static uint32_t display_col(const char *dec, size_t *at, uint32_t *col, size_t d
     return *col;
 }
 
-/* The bytes of x that are zero, as their high bits: exact for every byte
- * (no borrow runs from one byte into the next). */
-static inline uint64_t zero_bytes(uint64_t x)
-{
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
-    return ~(((x & low7) + low7) | x | low7);
-}
-
 /* Does s[0..n) hold two spaces in a row? Eight pairs at a time: the bytes
  * of a word that are spaces, and of the word one byte on. */
 static bool has_double_space(const char *s, size_t n)
 {
-    const uint64_t spaces = 0x2020202020202020ull;
     size_t k = 0;
     for (uint64_t x, y; k + 9 <= n; k += 8) {
         memcpy(&x, s + k, sizeof x);
         memcpy(&y, s + k + 1, sizeof y);
-        if (zero_bytes(x ^ spaces) & zero_bytes(y ^ spaces))
+        if (utf8_bytes_equal(x, ' ') & utf8_bytes_equal(y, ' '))
             return true;
     }
     for (; k + 1 < n; k++)

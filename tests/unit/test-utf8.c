@@ -257,6 +257,53 @@ static void test_digits_and_lines(void)
     CHECK_SIZE(utf8_line_start(t, 2), 0);
 }
 
+/* The eight-bytes-at-a-time classes against a byte-by-byte look, on
+ * words of every byte value in every position and on random words (the
+ * neighbours of a hit are where a borrow would show). */
+static uint64_t bytes_where(uint64_t x, int (*is)(unsigned char, unsigned), unsigned arg)
+{
+    uint64_t m = 0;
+    for (int k = 0; k < 8; k++)
+        if (is((unsigned char)(x >> (8 * k)), arg))
+            m |= 0x80ull << (8 * k);
+    return m;
+}
+
+static int byte_is(unsigned char b, unsigned v) { return b == v; }
+static int byte_from(unsigned char b, unsigned low) { return b >= 0x80 + low; }
+static int byte_digit(unsigned char b, unsigned unused) { (void)unused; return b >= '0' && b <= '9'; }
+
+static void check_word_classes(uint64_t x)
+{
+    static const unsigned char equal_to[] = { 0x00, ' ', '0', 0x7F, 0x80, 0xC2, 0xE1, 0xFF };
+    static const unsigned above[] = { 0x00, 0x38, 0x59, 0x7F };
+    for (size_t i = 0; i < sizeof equal_to; i++)
+        CHECKF(utf8_bytes_equal(x, equal_to[i]) == bytes_where(x, byte_is, equal_to[i]),
+               "utf8_bytes_equal(%016llx, %02x)", (unsigned long long)x, equal_to[i]);
+    for (size_t i = 0; i < sizeof above / sizeof *above; i++)
+        CHECKF(utf8_high_bytes_from(x, above[i]) == bytes_where(x, byte_from, above[i]),
+               "utf8_high_bytes_from(%016llx, %02x)", (unsigned long long)x, above[i]);
+    CHECKF(utf8_digit_bytes(x) == bytes_where(x, byte_digit, 0), "utf8_digit_bytes(%016llx)",
+           (unsigned long long)x);
+}
+
+static void test_word_classes(void)
+{
+    for (unsigned b = 0; b < 256; b++)
+        for (int k = 0; k < 8; k++) {
+            check_word_classes((uint64_t)b << (8 * k));
+            check_word_classes(((uint64_t)b << (8 * k)) | 0x2020202020202020ull);
+            check_word_classes(((uint64_t)b * 0x0101010101010101ull) ^ (0xFFull << (8 * k)));
+        }
+    uint64_t r = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 200000; i++) {
+        r ^= r << 13;
+        r ^= r >> 7;
+        r ^= r << 17;
+        check_word_classes(r);
+    }
+}
+
 int main(void)
 {
     test_next();
@@ -267,5 +314,6 @@ int main(void)
     test_lower();
     test_superscripts();
     test_digits_and_lines();
+    test_word_classes();
     return check_done("test-utf8");
 }
