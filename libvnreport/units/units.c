@@ -227,7 +227,7 @@ static bool fold_plain(const char *s, size_t n, char *out, size_t cap, size_t *l
     size_t i = 0, o = 0;
     bool pending = false;
     while (i < n) {
-        uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : utf8_next(s, n, &i);
+        uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : utf8_next_fast(s, n, &i);
         if (!is_plain_nfc(cp) || !fold_put(cp, out, cap, &o, &pending))
             return false;
     }
@@ -849,7 +849,7 @@ static void fold_running(const char *s, size_t n, running_text *rt)
     size_t i = 0, o = 0;
     while (i < n) {
         size_t at = i;
-        uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : utf8_next(s, n, &i);
+        uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : utf8_next_fast(s, n, &i);
         if (ends_window(cp) || (o == 0 && utf8_is_space_cp(cp))) {
             i = at;
             break;
@@ -911,7 +911,7 @@ static size_t candidate_ends(const char *f, size_t len, size_t i, size_t *ends, 
     bool prev_word = false;
     while (p < len && n < cap) {
         size_t q = p;
-        uint32_t cp = (unsigned char)f[p] < 0x80 ? (unsigned char)f[q++] : utf8_next(f, len, &q);
+        uint32_t cp = (unsigned char)f[p] < 0x80 ? (unsigned char)f[q++] : utf8_next_fast(f, len, &q);
         bool word = is_word_cp(cp);
         if (p > i && !(prev_word && word) && f[p - 1] != ' ')
             ends[n++] = p;
