@@ -145,6 +145,12 @@ size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
             i++;
             continue;
         }
+        size_t k = utf8_lower_letter(s, i, n, out + o);
+        if (k) {   /* most letters of Vietnamese text: no decoding */
+            i += k;
+            o += k;
+            continue;
+        }
         o += utf8_encode(utf8_tolower_cp(utf8_next_fast(s, n, &i)), out + o);
     }
     if (cap)

@@ -219,6 +219,40 @@ static inline uint32_t utf8_tolower_cp(uint32_t cp)
     return utf8_tolower_table(cp);
 }
 
+/* The letter of Vietnamese text at s[i] (i < n) lower-cased into
+ * out[0..2) or out[0..3) from its bytes, without decoding, as
+ * utf8_encode(utf8_tolower_cp(cp)) would write it: a toned letter
+ * U+1EA0–U+1EF9 (E1 BA A0 … E1 BB B9: the last byte | 1, as cp | 1), a
+ * letter of Latin-1 (C3 80–BF), of U+0100–U+012F (Ă ă Đ đ Ĩ ĩ …: C4 80–AF)
+ * or Ơ ơ Ư ư. Returns its length, or 0 when s[i] starts none of them. */
+static inline size_t utf8_lower_letter(const char *s, size_t i, size_t n, char *out)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] == 0xE1) {
+        if (i + 2 >= n ||
+            !((u[1] == 0xBA && u[2] >= 0xA0 && u[2] <= 0xBF) || (u[1] == 0xBB && u[2] >= 0x80 && u[2] <= 0xB9)))
+            return 0;
+        out[0] = (char)u[0];
+        out[1] = (char)u[1];
+        out[2] = (char)(u[2] | 1);
+        return 3;
+    }
+    if (i + 1 >= n || !utf8_is_cont(u[1]))
+        return 0;
+    unsigned char b = u[1];
+    if (u[0] == 0xC3)
+        b = (unsigned char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);   /* À…Þ, not × */
+    else if (u[0] == 0xC4 && b <= 0xAF)
+        b |= 1;
+    else if (u[0] == 0xC6 && (b == 0xA0 || b == 0xAF))
+        b++;                                                          /* Ơ, Ư */
+    else if (!(u[0] == 0xC6 && (b == 0xA1 || b == 0xB0)))
+        return 0;
+    out[0] = (char)u[0];
+    out[1] = (char)b;
+    return 2;
+}
+
 /* Lower-case s[0..n) into out (at most cap-1 bytes, whole characters only,
  * NUL-terminated). Returns the bytes written. */
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);

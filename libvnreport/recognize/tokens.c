@@ -118,45 +118,6 @@ static size_t lower_ascii_run(const char *s, size_t i, size_t end, char *o)
 }
 
 
-/* A toned letter U+1EA0–U+1EF9 (E1 BA A0 … E1 BB B9) at s[i] (i + 2 <
- * end), lower-cased into o[i..i+3) as utf8_tolower_cp does (cp | 1: the
- * last byte | 1)? Most non-ASCII letters of a report are these. */
-static inline bool lower_toned_letter(const char *s, size_t i, size_t end, char *o)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (u[0] != 0xE1 || i + 2 >= end ||
-        !((u[1] == 0xBA && u[2] >= 0xA0 && u[2] <= 0xBF) || (u[1] == 0xBB && u[2] >= 0x80 && u[2] <= 0xB9)))
-        return false;
-    o[i] = (char)u[0];
-    o[i + 1] = (char)u[1];
-    o[i + 2] = (char)(u[2] | 1);
-    return true;
-}
-
-
-/* A two-byte letter of Vietnamese text at s[i] (i + 1 < end) — Latin-1
- * (C3 80–BF), U+0100–U+012F (Ă ă Đ đ Ĩ ĩ …: C4 80–AF), Ơ ơ Ư ư — lower-cased
- * into o[i..i+2) as utf8_tolower_cp does, without decoding? */
-static inline bool lower_two_byte_letter(const char *s, size_t i, size_t end, char *o)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (i + 1 >= end || !utf8_is_cont(u[1]))
-        return false;
-    unsigned char b = u[1];
-    if (u[0] == 0xC3)
-        b = (unsigned char)(b <= 0x9E && b != 0x97 ? b + 0x20 : b);   /* À…Þ, not × */
-    else if (u[0] == 0xC4 && b <= 0xAF)
-        b |= 1;
-    else if (u[0] == 0xC6 && (b == 0xA0 || b == 0xAF))
-        b++;                                                          /* Ơ, Ư */
-    else if (!(u[0] == 0xC6 && (b == 0xA1 || b == 0xB0)))
-        return false;
-    o[i] = (char)u[0];
-    o[i + 1] = (char)b;
-    return true;
-}
-
-
 /* Lower-case the block's text, from its first token to its last, once:
  * the period grammar and the token texts read slices of it (lower_text)
  * instead of lower-casing the same bytes again for every value. Exact
@@ -183,12 +144,9 @@ static bool lower_block(rctx *c)
         i = lower_ascii_run(s, i, to, o);
         if (i >= to)
             break;
-        if (lower_toned_letter(s, i, to, o)) {
-            i += 3;
-            continue;
-        }
-        if (lower_two_byte_letter(s, i, to, o)) {
-            i += 2;
+        size_t letter = utf8_lower_letter(s, i, to, o + i);
+        if (letter) {
+            i += letter;
             continue;
         }
         size_t k = i;

@@ -189,6 +189,39 @@ static void test_lower(void)
         if (utf8_tolower_cp(cp) != (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp) && bad++ < 5)
             CHECKF(0, "U+%04X lowers differently from utf8proc", (unsigned)cp);
     CHECK_INT(bad, 0);
+    /* utf8_lower, shortcuts included, against utf8proc on every scalar
+     * value between two letters, and on cut sequences */
+    bad = 0;
+    for (uint32_t cp = 0x80; cp < 0x110000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char in[8] = "A", want[16] = "a";
+        size_t k = 1 + utf8_encode(cp, in + 1);
+        in[k++] = 'B';
+        size_t w = 1 + utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), want + 1);
+        want[w++] = 'b';
+        want[w] = '\0';
+        n = utf8_lower(in, k, out, sizeof out);
+        if ((n != w || strcmp(out, want) != 0) && bad++ < 5)
+            CHECKF(0, "utf8_lower of U+%04X differs from utf8proc", (unsigned)cp);
+    }
+    CHECK_INT(bad, 0);
+    /* cut and broken sequences: as decoding (utf8_next) and utf8proc give */
+    static const char *const broken[] = {
+        "\xe1\xba", "x\xc3", "\xc3" "A", "\xe1\xbb" "A", "\xe1" "A", "\xc4", "\xc6\xa0\xe1\xba",
+        "\xe1\xba\xa0\xc3", "\xe1\xb9\x80", "\xe1\xbc\x80", "\xc3\xff", "\xc4\xb0\xc4\xb1",
+    };
+    for (size_t b = 0; b < sizeof broken / sizeof *broken; b++) {
+        const char *in = broken[b];
+        size_t len = strlen(in), i = 0, w = 0;
+        char want[64];
+        while (i < len)
+            w += utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)utf8_next(in, len, &i)),
+                             want + w);
+        want[w] = '\0';
+        n = utf8_lower(in, len, out, sizeof out);
+        CHECKF(n == w && strcmp(out, want) == 0, "utf8_lower of broken text %zu differs", b);
+    }
     /* whole characters only: a short buffer cuts before a character */
     n = utf8_lower("ĐỒNG", strlen("ĐỒNG"), out, 8);
     CHECK_STR(out, "đồ");
