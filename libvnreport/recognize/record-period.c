@@ -55,24 +55,36 @@ static bool may_hold_period_grown(rctx *c, size_t from, size_t to)
 }
 
 
+/* The lower-cased text of tokens [*a, b) into low (cap bytes), *a moved
+ * on until the window is at most PERIOD_WINDOW bytes and next to b; its
+ * length, or 0 when the window is empty or holds no head word (then the
+ * grammar finds nothing in it). `grown`: windows that start at the same
+ * token and grow, one per value of a sentence (may_hold_period_grown). */
+static size_t period_window(rctx *c, size_t *a, size_t b, bool grown, char *low, size_t cap)
+{
+    if (*a >= b)
+        return 0;
+    while (*a + 1 < b && c->tv.t[b - 1].end - c->tv.t[*a].start > PERIOD_WINDOW)
+        (*a)++;   /* keep the window next to the value */
+    size_t from = c->tv.t[*a].start, to = c->tv.t[b - 1].end;
+    if (to - from > PERIOD_WINDOW ||
+        !(grown ? may_hold_period_grown(c, from, to) : may_hold_period(c, from, to)))
+        return 0;
+    return lower_text(c, from, to - from, low, cap);
+}
+
+
 /* The period phrase of tokens [a, b), read by the period grammar
  * (period.c) from their lower-cased text: the last one (`first`: the
  * first one) that is not a comparison. Writes its code into buf. */
 bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap)
 {
-    if (a >= b)
-        return false;
-    if (b - a > PERIOD_WINDOW_TOKENS)
+    if (b > a && b - a > PERIOD_WINDOW_TOKENS)
         a = b - PERIOD_WINDOW_TOKENS;   /* a token has at least one byte */
-    while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
-        a++;   /* keep the window next to the value */
     char low[PERIOD_WINDOW * 2 + 16];
-    size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
-    if (span > PERIOD_WINDOW || !may_hold_period_grown(c, c->tv.t[a].start, c->tv.t[b - 1].end))
-        return false;
-    size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
+    size_t n = period_window(c, &a, b, true, low, sizeof low);
     period_ref p;
-    if (!(first ? period_first(low, n, &p) : period_last(low, n, &p)))
+    if (!n || !(first ? period_first(low, n, &p) : period_last(low, n, &p)))
         return false;
     return period_format(&p, c->meta->year, buf, cap);
 }
@@ -85,19 +97,12 @@ static bool sentence_final_period(rctx *c, size_t a, size_t b, char *buf, size_t
 {
     while (b > a && c->tv.t[b - 1].kind == TOK_PUNCT)
         b--;
-    if (b - a > PERIOD_AFTER_TOKENS * 4)
+    if (b > a && b - a > PERIOD_AFTER_TOKENS * 4)
         a = b - PERIOD_AFTER_TOKENS * 4;
-    while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
-        a++;
-    if (a >= b)
-        return false;
     char low[PERIOD_WINDOW * 2 + 16];
-    size_t span = c->tv.t[b - 1].end - c->tv.t[a].start;
-    if (span > PERIOD_WINDOW || !may_hold_period(c, c->tv.t[a].start, c->tv.t[b - 1].end))
-        return false;
-    size_t n = lower_text(c, c->tv.t[a].start, span, low, sizeof low);
+    size_t n = period_window(c, &a, b, false, low, sizeof low);
     period_ref p;
-    if (!period_last(low, n, &p) || p.end != n)
+    if (!n || !period_last(low, n, &p) || p.end != n)
         return false;
     /* only a time adverbial (`trong tháng 4/2023`), not a duration (`dưới 3
      * tháng`) nor a comparison (`ngang bằng năm 2020`) */
