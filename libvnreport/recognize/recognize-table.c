@@ -82,6 +82,17 @@ static const struct header_word *best_header(const char *lower)
     return best;
 }
 
+/* Where a comparison (`so với`, `so sánh`) starts in a lower-cased header,
+ * as whole words; NULL when it holds none. */
+static const char *compare_phrase(const char *lower)
+{
+    const char *at = NULL;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !at; i++)
+        if (layout_words[i].kind == LW_COMPARE)
+            at = table_phrase_find(lower, layout_words[i].phrase);
+    return at;
+}
+
 /* ------------------------------------------------------------------ */
 /* Periods of headers: the period grammar (period.c) reads `tháng 3 năm */
 /* 2023`, `quý I/2023`, `6 tháng đầu năm 2019`, `9 tháng`, `năm 2018`;    */
@@ -250,10 +261,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
     const struct header_word *h = best_header(low);
     int year = tc->meta->year;
     /* the words before `so với` name the period of the values */
-    char *cmp = NULL;
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !cmp; i++)
-        if (layout_words[i].kind == LW_COMPARE)
-            cmp = strstr(low, layout_words[i].phrase);
+    char *cmp = (char *)compare_phrase(low);
     if (cmp) {
         char save = *cmp;
         *cmp = 0;
@@ -417,6 +425,7 @@ typedef struct row_sem {
     const char *label;       /* the label as written, marker and unit trimmed */
     char unit[48];
     bool growth, has_values, section;
+    bool corner_growth;      /* measured by a corner that names a growth rate */
 } row_sem;
 
 enum { STACK_MAX = 8 };
@@ -427,7 +436,7 @@ typedef struct row_ctx {
     int last_rank;
     bool after_container;
     const char *corner;      /* the label column's header when it names the measure */
-    char corner_unit[48];
+    bool corner_growth;      /* ... and that measure is a growth rate (`Tăng trưởng`) */
 } row_ctx;
 
 static bool is_roman_text(const char *s, size_t n)
@@ -516,6 +525,38 @@ static const char *clean_label(const table_ctx *tc, const char *s, size_t n, boo
     return out;
 }
 
+/* The label column's header when it names the measure: `Tăng trưởng so
+ * với cùng kỳ (%)` measures `Tăng trưởng`; the words from `so với` on say
+ * what the values compare with. *growth: the measure is a growth rate.
+ * NULL only when out of memory. */
+static const char *corner_label(const table_ctx *tc, const table_cell *h, char *unit, size_t ucap,
+                                bool *growth)
+{
+    bool container;
+    const char *label = clean_label(tc, tc->text + h->start, h->end - h->start, &container, unit, ucap);
+    if (!label)
+        return NULL;
+    size_t n = strlen(label);
+    char low[LOW_MAX];
+    size_t ln = table_lower(label, n, low, sizeof low);
+    char *cmp = (char *)compare_phrase(low);
+    if (cmp)
+        *cmp = 0;   /* only the words before the comparison name the measure */
+    *growth = HAS_WORD(label_words, LBL_GROWTH, low);
+    if (!cmp)
+        return label;
+    /* lowering keeps one code point for one, not always the byte count:
+     * walk both texts in step to the phrase's place in the label */
+    size_t cut = 0, at = 0, stop = (size_t)(cmp - low);
+    while (at < stop && cut < n) {
+        (void)utf8_next(low, ln, &at);
+        (void)utf8_next(label, n, &cut);
+    }
+    while (cut && strchr(" ,:;-(", label[cut - 1]))
+        cut--;
+    return arena_strndup(tc->arena, label, cut);
+}
+
 /* Indicator and subject of a row from its place in the hierarchy. */
 static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t sn,
                      const table_cell *lab, bool has_values, row_sem *rs)
@@ -557,6 +598,7 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
     } else if (rc->corner) {
         rs->indicator = rc->corner;
         rs->subject = rs->label;
+        rs->corner_growth = rc->corner_growth;
     } else {
         rs->indicator = rs->label;
     }
@@ -673,7 +715,10 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
     if (!r.unit)
         return false;
     r.role = cs->role;
-    if (r.role == VNR_ROLE_LEVEL && rs->growth && !strcmp(unit, "%"))
+    /* a growth rate in % is a change, also where the corner's `so với cùng
+     * kỳ` made the column a comparison (`Tăng trưởng so với cùng kỳ (%)`) */
+    if (((r.role == VNR_ROLE_LEVEL && rs->growth) || (r.role == VNR_ROLE_INDEX && rs->corner_growth)) &&
+        !strcmp(unit, "%"))
         r.role = VNR_ROLE_CHANGE;
     r.estimate = cs->estimate;
     r.baseline = compare_role(r.role) && cs->baseline[0] ? arena_strdup(tc->arena, cs->baseline) : NULL;
@@ -818,20 +863,9 @@ bool recognize_table(const table_ctx *tc, const block *b)
             continue;
         /* a label header that names the measure (not just `Chỉ tiêu`) */
         const table_cell *h = cell_at(tc, t, t->header_rows - 1, c);
-        bool container;
         char unit[48] = "";
         if (h->end > h->start && !header_is(tc, t, c, LW_LABEL)) {
-            const char *s = tc->text + h->start;
-            size_t n = h->end - h->start;
-            char low[LOW_MAX];
-            table_lower(s, n, low, sizeof low);
-            const char *cmp = NULL;
-            for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !cmp; i++)
-                if (layout_words[i].kind == LW_COMPARE)
-                    cmp = strstr(low, layout_words[i].phrase);
-            rc.corner = clean_label(tc, s, n, &container, unit, sizeof unit);
-            if (rc.corner && cmp && (size_t)(cmp - low) < strlen(rc.corner))
-                rc.corner = arena_strndup(tc->arena, rc.corner, (size_t)(cmp - low) ? (size_t)(cmp - low) - 1 : 0);
+            rc.corner = corner_label(tc, h, unit, sizeof unit, &rc.corner_growth);
             if (!rc.corner) {
                 free(cols);
                 return false;

@@ -370,16 +370,21 @@ static const struct layout_word {
 #include "table-headers.def"
 };
 
-bool table_phrase_in(const char *lower, const char *phrase)
+const char *table_phrase_find(const char *lower, const char *phrase)
 {
     size_t pn = strlen(phrase);
     for (const char *p = strstr(lower, phrase); p; p = strstr(p + 1, phrase)) {
         bool left = p == lower || !utf8_is_word_byte((unsigned char)p[-1]);
         bool right = !utf8_is_word_byte((unsigned char)p[pn]);
         if (left && right)
-            return true;
+            return p;
     }
-    return false;
+    return NULL;
+}
+
+bool table_phrase_in(const char *lower, const char *phrase)
+{
+    return table_phrase_find(lower, phrase) != NULL;
 }
 
 size_t table_lower(const char *s, size_t n, char *out, size_t cap)

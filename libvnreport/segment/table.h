@@ -77,5 +77,7 @@ bool table_numeric_cell(const char *s, size_t n);
 size_t table_lower(const char *s, size_t n, char *out, size_t cap);
 /* Does `phrase` occur in `lower` as whole words? */
 bool table_phrase_in(const char *lower, const char *phrase);
+/* Where `phrase` first occurs in `lower` as whole words (NULL: nowhere). */
+const char *table_phrase_find(const char *lower, const char *phrase);
 
 #endif
