@@ -238,7 +238,15 @@ static size_t lex_word(lexer *L, size_t i, token *t)
         }
         size_t next = k;
         uint32_t cp = utf8_next_fast(s, end, &next);
-        if (lex_is_letter(cp)) {
+        if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+            /* the toned letters (Ạ ạ … Ỹ ỹ), a third of Vietnamese
+             * syllables: upper and lower case alternate */
+            if (first && !(cp & 1))
+                flags |= TOK_UPPER;
+            all_upper &= !(cp & 1);
+            vietnamese = true;
+            letters++;
+        } else if (lex_is_letter(cp)) {
             if (first && is_upper_cp(cp))
                 flags |= TOK_UPPER;
             if (all_upper && !is_upper_cp(cp) && !is_nonspacing_mark(cp))
