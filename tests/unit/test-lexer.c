@@ -24,6 +24,9 @@
 #include <time.h>
 
 #include "check.h"
+#include "utf8.h"
+
+#include <utf8proc.h>
 
 typedef struct xtok {
     int kind;
@@ -507,6 +510,62 @@ static void test_span_bounds(void)
     CHECK(!lex_is_letter(0x2013));
 }
 
+/* Case flags of words made of one letter: for every letter from U+00C0 to
+ * U+024F and U+1E00 to U+1EFF (the Latin letters Vietnamese is written
+ * in, the toned ones among them), `Lx` is upper (TOK_UPPER) and `LL`, `XL`
+ * all capitals (TOK_ALLCAPS) exactly when utf8proc calls the letter upper
+ * case (Lu), and each is one word token. */
+static void lex_one_word(const char *w, size_t n, token *out)
+{
+    char *s = exact_copy(w, n);
+    token_vec tv = { 0 };
+    CHECK(lex_span(s, 0, n, &tv));
+    CHECK_SIZE(tv.n, 1);
+    *out = tv.n ? tv.t[0] : (token){ 0 };
+    free(tv.t);
+    free(s);
+}
+
+static void test_letter_case_flags(void)
+{
+    static const uint32_t ranges[][2] = { { 0xC0, 0x24F }, { 0x1E00, 0x1EFF } };
+    size_t letters = 0;
+    for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
+        for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+            bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+            CHECK(lex_is_letter(cp) == letter || cp == 0xD7 || cp == 0xF7);
+            if (!letter)
+                continue;
+            letters++;
+            unsigned failures_before = check_failures;
+            bool upper = cat == UTF8PROC_CATEGORY_LU;
+            char w[16];
+            size_t k = utf8_encode(cp, w);
+            token t;
+            check_case = "letter then x";
+            memcpy(w + k, "x", 1);
+            lex_one_word(w, k + 1, &t);
+            CHECK(((t.flags & TOK_UPPER) != 0) == upper);
+            CHECK(!(t.flags & TOK_ALLCAPS));
+            check_case = "letter twice";
+            utf8_encode(cp, w + k);
+            lex_one_word(w, 2 * k, &t);
+            CHECK(((t.flags & TOK_UPPER) != 0) == upper);
+            CHECK(((t.flags & TOK_ALLCAPS) != 0) == upper);
+            check_case = "X then letter";
+            w[0] = 'X';
+            utf8_encode(cp, w + 1);
+            lex_one_word(w, 1 + k, &t);
+            CHECK(t.flags & TOK_UPPER);
+            CHECK(((t.flags & TOK_ALLCAPS) != 0) == upper);
+            if (check_failures != failures_before)
+                fprintf(stderr, "  at U+%04X\n", (unsigned)cp);
+        }
+    check_case = NULL;
+    printf("test-lexer: case flags of %zu letters\n", letters);
+}
+
 /* Chains of numbers joined by '-' or '/' must lex in linear time. */
 static double lex_seconds(const char *unit, size_t reps, size_t *tokens)
 {
@@ -599,6 +658,7 @@ int main(void)
     test_exact_random();
     test_lex_number_edges();
     test_span_bounds();
+    test_letter_case_flags();
     test_linear_chains();
     test_sentence_ends();
     return check_done("test-lexer");
