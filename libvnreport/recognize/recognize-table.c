@@ -314,17 +314,26 @@ static void read_column_header(const table_ctx *tc, const table *t, size_t c, co
     }
 }
 
+/* Is the lower-cased `low` (spaces, colons, commas and full stops at its end
+ * aside) one of the layout words of `kind` (`Chỉ tiêu`, `Nội dung`)? */
+static bool is_layout_word(char *low, uint8_t kind)
+{
+    size_t n = strlen(low);
+    while (n && (low[n - 1] == ':' || low[n - 1] == ' ' || low[n - 1] == '.' || low[n - 1] == ','))
+        low[--n] = 0;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
+        if (layout_words[i].kind == kind && !strcmp(low, layout_words[i].phrase))
+            return true;
+    return false;
+}
+
 static bool header_is(const table_ctx *tc, const table *t, size_t c, uint8_t kind)
 {
     for (size_t r = 0; r < t->header_rows; r++) {
         char low[LOW_MAX];
         cell_lower(tc, cell_at(tc, t, r, c), low, sizeof low);
-        size_t n = strlen(low);
-        while (n && (low[n - 1] == ':' || low[n - 1] == ' ' || low[n - 1] == '.'))
-            low[--n] = 0;
-        for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
-            if (layout_words[i].kind == kind && !strcmp(low, layout_words[i].phrase))
-                return true;
+        if (is_layout_word(low, kind))
+            return true;
     }
     return false;
 }
@@ -527,15 +536,18 @@ static const char *clean_label(const table_ctx *tc, const char *s, size_t n, boo
 
 /* The label column's header when it names the measure: `Tăng trưởng so
  * với cùng kỳ (%)` measures `Tăng trưởng`; the words from `so với` on say
- * what the values compare with. *growth: the measure is a growth rate.
- * NULL only when out of memory. */
-static const char *corner_label(const table_ctx *tc, const table_cell *h, char *unit, size_t ucap,
-                                bool *growth)
+ * what the values compare with. *corner is NULL when the header names no
+ * measure (`Chỉ tiêu so với cùng kỳ`, `So sánh (%)`); *growth: the measure
+ * is a growth rate. False only when out of memory. */
+static bool corner_label(const table_ctx *tc, const table_cell *h, char *unit, size_t ucap,
+                         const char **corner, bool *growth)
 {
     bool container;
     const char *label = clean_label(tc, tc->text + h->start, h->end - h->start, &container, unit, ucap);
+    *corner = label;
+    *growth = false;
     if (!label)
-        return NULL;
+        return false;
     size_t n = strlen(label);
     char low[LOW_MAX];
     size_t ln = table_lower(label, n, low, sizeof low);
@@ -544,7 +556,7 @@ static const char *corner_label(const table_ctx *tc, const table_cell *h, char *
         *cmp = 0;   /* only the words before the comparison name the measure */
     *growth = HAS_WORD(label_words, LBL_GROWTH, low);
     if (!cmp)
-        return label;
+        return true;
     /* lowering keeps one code point for one, not always the byte count:
      * walk both texts in step to the phrase's place in the label */
     size_t cut = 0, at = 0, stop = (size_t)(cmp - low);
@@ -554,7 +566,12 @@ static const char *corner_label(const table_ctx *tc, const table_cell *h, char *
     }
     while (cut && strchr(" ,:;-(", label[cut - 1]))
         cut--;
-    return arena_strndup(tc->arena, label, cut);
+    if (cut == 0 || is_layout_word(low, LW_LABEL)) {
+        *corner = NULL;
+        return true;
+    }
+    *corner = arena_strndup(tc->arena, label, cut);
+    return *corner != NULL;
 }
 
 /* Indicator and subject of a row from its place in the hierarchy. */
@@ -865,8 +882,7 @@ bool recognize_table(const table_ctx *tc, const block *b)
         const table_cell *h = cell_at(tc, t, t->header_rows - 1, c);
         char unit[48] = "";
         if (h->end > h->start && !header_is(tc, t, c, LW_LABEL)) {
-            rc.corner = corner_label(tc, h, unit, sizeof unit, &rc.corner_growth);
-            if (!rc.corner) {
+            if (!corner_label(tc, h, unit, sizeof unit, &rc.corner, &rc.corner_growth)) {
                 free(cols);
                 return false;
             }
