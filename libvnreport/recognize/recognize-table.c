@@ -66,8 +66,16 @@ static bool compare_role(vnr_role r)
     return r == VNR_ROLE_INDEX || r == VNR_ROLE_ATTAINMENT || r == VNR_ROLE_CHANGE;
 }
 
-/* The header phrase that says most: a comparison outranks a value word,
- * then the longer phrase wins. */
+/* How much a header phrase says: a comparison that names what is compared
+ * with (`so với cùng kỳ`, `TH/KH`) most, then a change word (`tốc độ
+ * tăng`), then a value word; read_header_part makes a comparison a change
+ * when a change word stands beside it. */
+static int header_rank(const struct header_word *h)
+{
+    return h->role == VNR_ROLE_CHANGE ? 1 : compare_role(h->role) ? 2 : 0;
+}
+
+/* The header phrase that says most (header_rank), then the longer one. */
 static const struct header_word *best_header(const char *lower)
 {
     const struct header_word *best = NULL;
@@ -75,11 +83,20 @@ static const struct header_word *best_header(const char *lower)
         const struct header_word *h = &header_words[i];
         if (!table_phrase_in(lower, h->phrase))
             continue;
-        if (!best || (compare_role(h->role) && !compare_role(best->role)) ||
-            (compare_role(h->role) == compare_role(best->role) && strlen(h->phrase) > strlen(best->phrase)))
+        if (!best || header_rank(h) > header_rank(best) ||
+            (header_rank(h) == header_rank(best) && strlen(h->phrase) > strlen(best->phrase)))
             best = h;
     }
     return best;
+}
+
+/* Does a lower-cased header hold a phrase of `role` (as whole words)? */
+static bool header_names_role(const char *lower, vnr_role role)
+{
+    for (size_t i = 0; i < sizeof header_words / sizeof *header_words; i++)
+        if (header_words[i].role == role && table_phrase_in(lower, header_words[i].phrase))
+            return true;
+    return false;
 }
 
 /* Where a comparison (`so với`, `so sánh`) starts in a lower-cased header,
@@ -288,6 +305,8 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         cs->role = h->role;
         cs->has_role = true;
     }
+    if (h->role == VNR_ROLE_INDEX && header_names_role(low, VNR_ROLE_CHANGE))
+        cs->role = VNR_ROLE_CHANGE;   /* `Tốc độ tăng so với cùng kỳ (%)` */
     cs->estimate |= h->estimate;
     if (h->baseline && !strcmp(h->baseline, "year:")) {
         tperiod q = parse_period(low);
