@@ -22,7 +22,7 @@
 #include "units.h"
 
 typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH } label_kind;
-typedef enum period_word_kind { PW_YEAR, PW_PREVIOUS, PW_BASE } period_word_kind;
+typedef enum period_word_kind { PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD } period_word_kind;
 typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
 
 static const struct header_word {
@@ -208,6 +208,8 @@ typedef enum col_kind { COL_OTHER, COL_STT, COL_LABEL, COL_UNIT, COL_NOTE, COL_V
 typedef struct col_sem {
     uint8_t kind;            /* col_kind */
     bool has_role, estimate, in_group;
+    bool same_period;        /* a header cell names the same period a year before */
+    bool last_year;          /* levels of that period (`Thực hiện cùng kỳ năm trước`) */
     vnr_role role;
     tperiod group_period;
     char baseline[32];
@@ -263,6 +265,22 @@ static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t 
     return true;
 }
 
+/* A header cell under a comparison group (`9 tháng năm 2024 so với` over
+ * `Kế hoạch năm (%)`) read as the comparison it completes (`so với kế
+ * hoạch`): the header word of the joined text when there is one, else h. */
+static const struct header_word *compared_part(const char *lower, const struct header_word *h)
+{
+    const char *compare = NULL;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !compare; i++)
+        if (layout_words[i].kind == LW_COMPARE)
+            compare = layout_words[i].phrase;   /* the first is the full `so với` */
+    char joined[LOW_MAX + 32];
+    if (!compare || (size_t)snprintf(joined, sizeof joined, "%s %s", compare, lower) >= sizeof joined)
+        return h;
+    const struct header_word *j = best_header(joined);
+    return j && compare_role(j->role) ? j : h;
+}
+
 /* What one header cell adds to its column. */
 static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *cs)
 {
@@ -272,6 +290,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         return;
     const char *s = tc->text + c->start;
     size_t sn = c->end - c->start;
+    cs->same_period |= has_period_word(low, n, PW_SAME_PERIOD);
     if (!cs->unit[0])
         (void)(unit_of_text(s, sn, true, cs->unit, sizeof cs->unit) ||
                unit_of_text(s, sn, false, cs->unit, sizeof cs->unit));
@@ -293,6 +312,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         tperiod q = parse_period(low);
         if (!cs->baseline[0])
             relative_baseline(&cs->group_period, &q, year, cs->baseline, sizeof cs->baseline);
+        h = compared_part(low, h);
     } else if (!(h && compare_role(h->role))) {
         /* (in `Tháng 12 năm trước`, `Kỳ gốc 2019` the period is the baseline's) */
         tperiod p = parse_period(low);
@@ -330,6 +350,14 @@ static void read_column_header(const table_ctx *tc, const table *t, size_t c, co
         if (cell->end > cell->start && !(prev && prev->start == cell->start))
             read_header_part(tc, cell, cs);
         prev = cell;
+    }
+    if (cs->same_period && !cs->in_group && strcmp(cs->unit, "%") != 0) {
+        /* `Thực hiện cùng kỳ năm trước`, `Cùng kỳ`: last year's levels;
+         * their period is settled beside the other columns' */
+        cs->role = VNR_ROLE_LEVEL;
+        cs->has_role = true;
+        cs->baseline[0] = 0;
+        cs->last_year = true;
     }
 }
 
@@ -399,6 +427,46 @@ static void classify_columns(const table_ctx *tc, const table *t, col_sem *cols)
 /* Table-wide defaults from the label column's header (`Tốc độ phát triển
  * … so với cùng kỳ năm trước (%)`), and `So sánh` read as attainment when
  * the table has a plan column. */
+/* A period code (`2024-01/2024-09`, `2024-M10`, `2024`) a year earlier:
+ * every year in it (four digits at its start or after `/`) less one. */
+static void period_year_before(char *code)
+{
+    for (char *p = code; *p; p++) {
+        if ((p != code && p[-1] != '/') || !(utf8_is_digit(p[0]) && utf8_is_digit(p[1]) &&
+                                            utf8_is_digit(p[2]) && utf8_is_digit(p[3])))
+            continue;
+        int year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        if (year <= 1)
+            continue;
+        char four[8];
+        snprintf(four, sizeof four, "%04d", year - 1);
+        memcpy(p, four, 4);
+    }
+}
+
+/* Last year's levels (`Thực hiện cùng kỳ năm trước`) are of the period of
+ * the nearest level column that names one, a year before: to the right
+ * first, where the year's own values stand in most tables. */
+static void settle_last_year(const table *t, col_sem *cols)
+{
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (cs->kind != COL_VALUE || !cs->last_year || cs->period[0])
+            continue;
+        for (size_t d = 1; d < t->n_cols && !cs->period[0]; d++) {
+            const size_t at[2] = { c + d, c - d };   /* c - d wraps past 0: not < n_cols */
+            for (size_t k = 0; k < 2 && !cs->period[0]; k++) {
+                const col_sem *o = at[k] < t->n_cols ? &cols[at[k]] : NULL;
+                if (o && o->kind == COL_VALUE && !o->last_year && o->period[0] &&
+                    (o->role == VNR_ROLE_LEVEL || o->role == VNR_ROLE_TARGET)) {
+                    memcpy(cs->period, o->period, sizeof cs->period);
+                    period_year_before(cs->period);
+                }
+            }
+        }
+    }
+}
+
 static void settle_columns(const table *t, col_sem *cols)
 {
     const col_sem *corner = NULL;
@@ -428,6 +496,7 @@ static void settle_columns(const table *t, col_sem *cols)
         if (compare_role(cs->role) && cs->role != VNR_ROLE_CHANGE && !cs->unit[0])
             snprintf(cs->unit, sizeof cs->unit, "%%");
     }
+    settle_last_year(t, cols);
     /* a comparison column that names no period compares the values of
      * the nearest column to its left that does (`Ước thực hiện 2024 | So
      * sánh (%)`) */
@@ -438,7 +507,7 @@ static void settle_columns(const table *t, col_sem *cols)
             continue;
         if (compare_role(cs->role) && !cs->period[0])
             snprintf(cs->period, sizeof cs->period, "%s", left);
-        else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && cs->period[0])
+        else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && !cs->last_year && cs->period[0])
             left = cs->period;
     }
 }
