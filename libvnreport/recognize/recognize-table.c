@@ -265,6 +265,53 @@ static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t 
     return true;
 }
 
+/* A unit note, `Đơn vị tính: Tỷ đồng`, `ĐVT: triệu USD`, `(Đơn vị: Tấn)`:
+ * its unit into out. */
+static bool unit_note(const char *s, size_t n, char *out, size_t cap)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    size_t a = 0;
+    while (a < n && (s[a] == ' ' || s[a] == '('))
+        a++;
+    char low[LOW_MAX];
+    size_t ln = table_lower(s + a, n - a, low, sizeof low);
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
+        const char *w = layout_words[i].phrase;
+        size_t wn = strlen(w), k = wn;
+        if (layout_words[i].kind != LW_UNIT || wn > ln || memcmp(low, w, wn) != 0)
+            continue;
+        while (k < ln && low[k] == ' ')
+            k++;
+        if (k >= ln || low[k] != ':')
+            continue;
+        /* lower-casing keeps these ASCII and two-byte words' lengths */
+        for (k++; a + k < n && s[a + k] == ' '; k++)
+            ;
+        return unit_of_text(s + a + k, n - a - k, true, out, cap);
+    }
+    return false;
+}
+
+/* The unit a table states once for all its cells: a note on one of the
+ * two lines above it, or a caption ending in one (`… (Tỷ đồng)`). */
+static void table_note_unit(const table_ctx *tc, const table *t, char *out, size_t cap)
+{
+    size_t end = t->start;
+    for (int line = 0; line < 2 && end > 0; line++) {
+        while (end > 0 && (tc->text[end - 1] == '\n' || tc->text[end - 1] == ' '))
+            end--;
+        size_t start = end;
+        while (start > 0 && tc->text[start - 1] != '\n')
+            start--;
+        if (end > start && (unit_note(tc->text + start, end - start, out, cap) ||
+                            unit_of_text(tc->text + start, end - start, false, out, cap)))
+            return;
+        end = start;
+    }
+    *out = 0;
+}
+
 /* A header cell under a comparison group (`9 tháng năm 2024 so với` over
  * `Kế hoạch năm (%)`) read as the comparison it completes (`so với kế
  * hoạch`): the header word of the joined text when there is one, else h. */
@@ -534,6 +581,7 @@ typedef struct row_ctx {
     bool after_container;
     const char *corner;      /* the label column's header when it names the measure */
     bool corner_growth;      /* ... and that measure is a growth rate (`Tăng trưởng`) */
+    char corner_unit[48];    /* the label column's header is a unit note instead */
 } row_ctx;
 
 static bool is_roman_text(const char *s, size_t n)
@@ -770,6 +818,7 @@ typedef struct cell_job {
     const col_sem *col;
     const row_sem *row;
     const char *row_unit;    /* unit column cell, or NULL */
+    const char *table_unit;  /* the table's unit note (`Đơn vị tính: Tỷ đồng`), or "" */
     const char *text;        /* record text */
 } cell_job;
 
@@ -813,7 +862,7 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
     if (oom)
         return false;
     if (!unit)
-        unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : "";
+        unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : j->table_unit;
     if (!*unit)   /* no unit from cell, column, row or table: a bare number, as in prose */
         return add_fate(tc, t[i].start, t[i].end, "bare_number", NO_RECORD);
     r.unit = arena_strdup(tc->arena, unit);
@@ -905,6 +954,10 @@ static const char *row_text(const table_ctx *tc, const table *t, size_t r)
 
 static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols, row_ctx *rc, token_vec *tv)
 {
+    char table_unit[48];
+    table_note_unit(tc, t, table_unit, sizeof table_unit);
+    if (!table_unit[0])
+        memcpy(table_unit, rc->corner_unit, sizeof table_unit);
     size_t label = SIZE_MAX, unit_col = SIZE_MAX;
     for (size_t c = 0; c < t->n_cols; c++) {
         if (cols[c].kind == COL_LABEL && label == SIZE_MAX)
@@ -931,7 +984,7 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
         }
         if (!read_row(tc, rc, stt, sn, label == SIZE_MAX ? &none : cell_at(tc, t, r, label), has_values, &rs))
             return false;
-        cell_job j = { .row = &rs, .text = row_text(tc, t, r) };
+        cell_job j = { .row = &rs, .table_unit = table_unit, .text = row_text(tc, t, r) };
         if (!j.text)
             return false;
         if (unit_col != SIZE_MAX) {
@@ -969,7 +1022,10 @@ bool recognize_table(const table_ctx *tc, const block *b)
         /* a label header that names the measure (not just `Chỉ tiêu`) */
         const table_cell *h = cell_at(tc, t, t->header_rows - 1, c);
         char unit[48] = "";
-        if (h->end > h->start && !header_is(tc, t, c, LW_LABEL)) {
+        if (h->end > h->start && unit_note(tc->text + h->start, h->end - h->start, rc.corner_unit,
+                                           sizeof rc.corner_unit)) {
+            /* `Đơn vị tính: Tỷ đồng` in the corner: a unit, no measure */
+        } else if (h->end > h->start && !header_is(tc, t, c, LW_LABEL)) {
             if (!corner_label(tc, h, unit, sizeof unit, &rc.corner, &rc.corner_growth)) {
                 free(cols);
                 return false;
