@@ -22,7 +22,7 @@
 #include "units.h"
 
 typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH } label_kind;
-typedef enum period_word_kind { PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD } period_word_kind;
+typedef enum period_word_kind { PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE } period_word_kind;
 typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
 
 static const struct header_word {
@@ -208,8 +208,8 @@ typedef enum col_kind { COL_OTHER, COL_STT, COL_LABEL, COL_UNIT, COL_NOTE, COL_V
 typedef struct col_sem {
     uint8_t kind;            /* col_kind */
     bool has_role, estimate, in_group;
-    bool same_period;        /* a header cell names the same period a year before */
-    bool last_year;          /* levels of that period (`Thực hiện cùng kỳ năm trước`) */
+    uint8_t names_earlier;   /* a header cell names an earlier period (PW_SAME_PERIOD, PW_PERIOD_BEFORE; 0 none) */
+    bool earlier_levels;     /* levels of that period (`Thực hiện cùng kỳ năm trước`, `Tháng trước`) */
     vnr_role role;
     tperiod group_period;
     char baseline[32];
@@ -337,7 +337,10 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         return;
     const char *s = tc->text + c->start;
     size_t sn = c->end - c->start;
-    cs->same_period |= has_period_word(low, n, PW_SAME_PERIOD);
+    if (has_period_word(low, n, PW_SAME_PERIOD))
+        cs->names_earlier = PW_SAME_PERIOD;
+    else if (!cs->names_earlier && has_period_word(low, n, PW_PERIOD_BEFORE))
+        cs->names_earlier = PW_PERIOD_BEFORE;
     if (!cs->unit[0])
         (void)(unit_of_text(s, sn, true, cs->unit, sizeof cs->unit) ||
                unit_of_text(s, sn, false, cs->unit, sizeof cs->unit));
@@ -398,13 +401,13 @@ static void read_column_header(const table_ctx *tc, const table *t, size_t c, co
             read_header_part(tc, cell, cs);
         prev = cell;
     }
-    if (cs->same_period && !cs->in_group && strcmp(cs->unit, "%") != 0) {
-        /* `Thực hiện cùng kỳ năm trước`, `Cùng kỳ`: last year's levels;
-         * their period is settled beside the other columns' */
+    if (cs->names_earlier && !cs->in_group && strcmp(cs->unit, "%") != 0) {
+        /* `Thực hiện cùng kỳ năm trước`, `Tháng trước`: levels of an
+         * earlier period; it is settled beside the other columns' */
         cs->role = VNR_ROLE_LEVEL;
         cs->has_role = true;
         cs->baseline[0] = 0;
-        cs->last_year = true;
+        cs->earlier_levels = true;
     }
 }
 
@@ -491,23 +494,51 @@ static void period_year_before(char *code)
     }
 }
 
-/* Last year's levels (`Thực hiện cùng kỳ năm trước`) are of the period of
- * the nearest level column that names one, a year before: to the right
- * first, where the year's own values stand in most tables. */
-static void settle_last_year(const table *t, col_sem *cols)
+/* A month or quarter code (`2024-M09`, `2024-Q1`) one period earlier;
+ * any other code becomes empty (no period before it is named). */
+static void period_before(char *code, size_t cap)
+{
+    int year, k;
+    char kind;
+    if (sscanf(code, "%4d-%c%2d", &year, &kind, &k) != 3 || (kind != 'M' && kind != 'Q') || k < 1 ||
+        year < 2) {
+        *code = 0;
+        return;
+    }
+    int last = kind == 'M' ? 12 : 4;
+    if (k > last) {
+        *code = 0;
+        return;
+    }
+    int y = k == 1 ? year - 1 : year, before = k == 1 ? last : k - 1;
+    if (kind == 'M')
+        snprintf(code, cap, "%04d-M%02d", y, before);
+    else
+        snprintf(code, cap, "%04d-Q%d", y, before);
+}
+
+/* Levels of an earlier period (`Thực hiện cùng kỳ năm trước`, `Tháng
+ * trước`) are of the period of the nearest level column that names one,
+ * moved back a year or a period: to the right first, where the report's
+ * own values stand in most tables. */
+static void settle_earlier_levels(const table *t, col_sem *cols)
 {
     for (size_t c = 0; c < t->n_cols; c++) {
         col_sem *cs = &cols[c];
-        if (cs->kind != COL_VALUE || !cs->last_year || cs->period[0])
+        if (cs->kind != COL_VALUE || !cs->earlier_levels || cs->period[0])
             continue;
         for (size_t d = 1; d < t->n_cols && !cs->period[0]; d++) {
             const size_t at[2] = { c + d, c - d };   /* c - d wraps past 0: not < n_cols */
             for (size_t k = 0; k < 2 && !cs->period[0]; k++) {
                 const col_sem *o = at[k] < t->n_cols ? &cols[at[k]] : NULL;
-                if (o && o->kind == COL_VALUE && !o->last_year && o->period[0] &&
+                if (o && o->kind == COL_VALUE && !o->earlier_levels && o->period[0] &&
                     (o->role == VNR_ROLE_LEVEL || o->role == VNR_ROLE_TARGET)) {
                     memcpy(cs->period, o->period, sizeof cs->period);
-                    period_year_before(cs->period);
+                    if (cs->names_earlier == PW_SAME_PERIOD)
+                        period_year_before(cs->period);
+                    else
+                        period_before(cs->period, sizeof cs->period);
+                    break;
                 }
             }
         }
@@ -543,7 +574,7 @@ static void settle_columns(const table *t, col_sem *cols)
         if (compare_role(cs->role) && cs->role != VNR_ROLE_CHANGE && !cs->unit[0])
             snprintf(cs->unit, sizeof cs->unit, "%%");
     }
-    settle_last_year(t, cols);
+    settle_earlier_levels(t, cols);
     /* a comparison column that names no period compares the values of
      * the nearest column to its left that does (`Ước thực hiện 2024 | So
      * sánh (%)`) */
@@ -554,7 +585,7 @@ static void settle_columns(const table *t, col_sem *cols)
             continue;
         if (compare_role(cs->role) && !cs->period[0])
             snprintf(cs->period, sizeof cs->period, "%s", left);
-        else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && !cs->last_year && cs->period[0])
+        else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && !cs->earlier_levels && cs->period[0])
             left = cs->period;
     }
 }
