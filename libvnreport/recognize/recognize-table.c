@@ -184,6 +184,12 @@ static void relative_baseline(const tperiod *p, const tperiod *q, int doc_year, 
     int py = period_year(p, doc_year), qy = period_year(q, py);
     if (q->base && qy > 0) {
         snprintf(out, cap, "year:%d", qy);
+    } else if (q->kind == PK_YEAR && (p->kind == PK_YEAR || p->kind == PK_NONE) && (q->year || q->prev_year)) {
+        /* `Năm 2024 so với năm trước`: the previous year; `2022 so với 2021`: that year */
+        if (q->year)
+            snprintf(out, cap, "year:%d", qy);
+        else
+            snprintf(out, cap, "previous_year");
     } else if (q->kind == p->kind && q->a == p->a && qy == py - 1 && q->kind != PK_NONE) {
         snprintf(out, cap, "same_period_last_year");
     } else if (q->kind == PK_MONTH && q->a == 12 && qy == py - 1 && qy > 0) {
@@ -379,7 +385,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         cs->role = VNR_ROLE_CHANGE;   /* `Tốc độ tăng so với cùng kỳ (%)` */
     cs->estimate |= h->estimate;
     if (h->baseline && !strcmp(h->baseline, "year:")) {
-        tperiod q = parse_period(low);
+        tperiod q = parse_period(cmp ? cmp : low);   /* `Tháng 9 năm 2024 so với kỳ gốc 2019` */
         if (q.year)
             snprintf(cs->baseline, sizeof cs->baseline, "year:%d", q.year);
     } else if (h->baseline && h->baseline[0]) {
