@@ -398,11 +398,30 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
     }
 }
 
-static void read_column_header(const table_ctx *tc, const table *t, size_t c, col_sem *cs)
+/* The header cell of value column c in header row r; an empty one above
+ * the last header row lies under a merged cell that spans it from the
+ * left (`| Tháng 3 năm 2024 so với: | | |` over `| Kỳ gốc 2019 | Tháng 12
+ * năm trước | …`): the nearest filled cell of that row over value columns. */
+static const table_cell *spanning_cell(const table_ctx *tc, const table *t, const col_sem *cols, size_t r,
+                                       size_t c)
+{
+    const table_cell *cell = cell_at(tc, t, r, c);
+    if (cell->end > cell->start || r + 1 >= t->header_rows || cols[c].kind != COL_VALUE)
+        return cell;
+    for (size_t k = c; k-- > 0 && cols[k].kind == COL_VALUE;) {
+        const table_cell *left = cell_at(tc, t, r, k);
+        if (left->end > left->start)
+            return left;
+    }
+    return cell;
+}
+
+static void read_column_header(const table_ctx *tc, const table *t, const col_sem *cols, size_t c,
+                               col_sem *cs)
 {
     const table_cell *prev = NULL;
     for (size_t r = 0; r < t->header_rows; r++) {
-        const table_cell *cell = cell_at(tc, t, r, c);
+        const table_cell *cell = spanning_cell(tc, t, cols, r, c);
         if (cell->end > cell->start && !(prev && prev->start == cell->start))
             read_header_part(tc, cell, cs);
         prev = cell;
@@ -476,13 +495,10 @@ static void classify_columns(const table_ctx *tc, const table *t, col_sem *cols)
             cs->kind = COL_NOTE;
         else
             cs->kind = COL_VALUE;
-        read_column_header(tc, t, c, cs);
+        read_column_header(tc, t, cols, c, cs);
     }
 }
 
-/* Table-wide defaults from the label column's header (`Tốc độ phát triển
- * … so với cùng kỳ năm trước (%)`), and `So sánh` read as attainment when
- * the table has a plan column. */
 /* A period code (`2024-01/2024-09`, `2024-M10`, `2024`) a year earlier:
  * every year in it (four digits at its start or after `/`) less one. */
 static void period_year_before(char *code)
@@ -551,6 +567,9 @@ static void settle_earlier_levels(const table *t, col_sem *cols)
     }
 }
 
+/* Table-wide defaults from the label column's header (`Tốc độ phát triển
+ * … so với cùng kỳ năm trước (%)`), and `So sánh` read as attainment when
+ * the table has a plan column. */
 static void settle_columns(const table *t, col_sem *cols)
 {
     const col_sem *corner = NULL;

@@ -356,6 +356,30 @@ static uint16_t count_header_rows(finder *f, uint16_t rows)
     return h;
 }
 
+/* Rows right under the rule row that go on the header: the second header
+ * row of a merged header, which DOCX and ODT tables (and some writers)
+ * put after the rule (`| | | Ước tính | So với cùng kỳ (%) |`) — rows
+ * with no number cell, an empty first cell and at least two cells of
+ * text. A `| | Trong đó: | |` row has one and stays a body row. */
+static uint16_t header_after_rule(finder *f, uint16_t header, uint16_t rows)
+{
+    const table *t = &f->out->tables[f->out->n_tables - 1];
+    for (uint16_t r = header; r < rows; r++) {
+        size_t texts = 0;
+        for (size_t i = t->first_cell; i < f->out->n_cells; i++) {
+            const table_cell *c = &f->out->cells[i];
+            if (c->row != r || c->end == c->start)
+                continue;
+            if (c->col == 0 || data_cell(f, c))
+                return r;
+            texts++;
+        }
+        if (texts < 2)
+            return r;
+    }
+    return header;   /* no body row left: the rule's header stands */
+}
+
 /* ------------------------------------------------------------------ */
 /* Words of the layout                                                 */
 /* ------------------------------------------------------------------ */
@@ -472,8 +496,7 @@ static bool find_pipe(finder *f, size_t i, size_t *next)
         drop_table(f);
         return true;
     }
-    if (!rule)
-        header = count_header_rows(f, row);
+    header = rule ? header_after_rule(f, header, row) : count_header_rows(f, row);
     *next = k;
     return finish_table(f, end, header);
 }
