@@ -239,6 +239,19 @@ static size_t month_count(const char *s, size_t n, size_t i, int *v)
     return e;
 }
 
+/* The first v months of a year as the guidelines code them: 3 the first
+ * quarter, 6 the first half, 12 the year, others a month range. */
+static period_ref months_from_january(int v)
+{
+    if (v == 12)
+        return (period_ref){ .kind = PK_YEAR };
+    if (v == 6)
+        return (period_ref){ .kind = PK_HALF, .n = 1 };
+    if (v == 3)
+        return (period_ref){ .kind = PK_QUARTER, .n = 1 };
+    return (period_ref){ .kind = PK_MONTHS, .n = v };
+}
+
 /* `[lũy kế] N tháng [đầu năm|qua] [năm 2024]` at i. */
 static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
 {
@@ -267,15 +280,12 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
         m = f;
     }
     int said = p->year;
-    *p = (period_ref){ .kind = PK_MONTHS, .n = v };
-    if (v == 12)
-        *p = (period_ref){ .kind = PK_YEAR };
-    else if (v == 6)
-        *p = (period_ref){ .kind = PK_HALF, .n = half == 2 ? 2 : 1 };
-    else if (v == 3 && half != 2)
-        *p = (period_ref){ .kind = PK_QUARTER, .n = 1 };
-    else if (half == 2)
+    if (half == 2 && v == 6)
+        *p = (period_ref){ .kind = PK_HALF, .n = 2 };
+    else if (half == 2 && v != 12)
         return NO_MATCH;   /* `3 tháng cuối năm`: no code for it */
+    else
+        *p = months_from_january(v);
     p->year = said;
     return said ? m : year_suffix(s, n, m, &p->year);
 }
@@ -479,6 +489,18 @@ bool period_format(const period_ref *p, int year, char *buf, size_t cap)
     default: return false;
     }
     return w > 0 && (size_t)w < cap;
+}
+
+period_ref period_to_date(const period_ref *p)
+{
+    int months = p->kind == PK_MONTH ? p->n : p->kind == PK_QUARTER ? 3 * p->n
+               : p->kind == PK_HALF ? 6 * p->n : p->kind == PK_MONTHS ? p->n
+               : p->kind == PK_YEAR ? 12 : 0;
+    period_ref r = { .kind = PK_NONE };
+    if (months >= 1 && months <= 12)
+        r = months_from_january(months);
+    r.year = p->year;
+    return r;
 }
 
 const char *period_doc_kind(const period_ref *p)

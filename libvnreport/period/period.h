@@ -58,6 +58,11 @@ bool period_first(const char *s, size_t n, period_ref *out);
  * known or the phrase has no code. */
 bool period_format(const period_ref *p, int year, char *buf, size_t cap);
 
+/* From January to the end of period p, of p's year (`lũy kế`, `cộng dồn
+ * từ đầu năm` in a September report: 2024-01/2024-09): 3 months are the
+ * first quarter, 6 the first half, 12 the year; kind PK_NONE for none. */
+period_ref period_to_date(const period_ref *p);
+
 /* The kind of document whose title names this period first: "monthly",
  * "quarterly", "half_year", "year_to_date", "annual" (static strings). */
 const char *period_doc_kind(const period_ref *p);

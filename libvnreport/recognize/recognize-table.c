@@ -22,7 +22,9 @@
 #include "units.h"
 
 typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH } label_kind;
-typedef enum period_word_kind { PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE } period_word_kind;
+typedef enum period_word_kind {
+    PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
+} period_word_kind;
 typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
 
 static const struct header_word {
@@ -216,6 +218,7 @@ typedef struct col_sem {
     bool has_role, estimate, in_group;
     uint8_t names_earlier;   /* a header cell names an earlier period (PW_SAME_PERIOD, PW_PERIOD_BEFORE; 0 none) */
     bool earlier_levels;     /* levels of that period (`Thực hiện cùng kỳ năm trước`, `Tháng trước`) */
+    uint8_t report_period;   /* the header names the report's period (PW_THIS_PERIOD, PW_TO_DATE; 0 none) */
     vnr_role role;
     tperiod group_period;
     char baseline[32];
@@ -343,6 +346,10 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         return;
     const char *s = tc->text + c->start;
     size_t sn = c->end - c->start;
+    if (has_period_word(low, n, PW_TO_DATE))
+        cs->report_period = PW_TO_DATE;
+    else if (!cs->report_period && has_period_word(low, n, PW_THIS_PERIOD))
+        cs->report_period = PW_THIS_PERIOD;
     if (has_period_word(low, n, PW_SAME_PERIOD))
         cs->names_earlier = PW_SAME_PERIOD;
     else if (!cs->names_earlier && has_period_word(low, n, PW_PERIOD_BEFORE))
@@ -570,7 +577,24 @@ static void settle_earlier_levels(const table *t, col_sem *cols)
 /* Table-wide defaults from the label column's header (`Tốc độ phát triển
  * … so với cùng kỳ năm trước (%)`), and `So sánh` read as attainment when
  * the table has a plan column. */
-static void settle_columns(const table *t, col_sem *cols)
+/* Columns that name the report's period without saying it (`Ước tính
+ * tháng báo cáo`, `Cộng dồn từ đầu năm`) take `report` (the caption's
+ * period, else the document's) or January to its end. */
+static void settle_report_periods(const table *t, col_sem *cols, const tperiod *report, int year)
+{
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (cs->kind != COL_VALUE || !cs->report_period || cs->period[0] || report->kind == PK_NONE)
+            continue;
+        period_ref r = { .kind = report->kind, .n = report->a, .year = period_year(report, year) };
+        if (cs->report_period == PW_TO_DATE)
+            r = period_to_date(&r);
+        if (r.kind == PK_NONE || !period_format(&r, r.year, cs->period, sizeof cs->period))
+            cs->period[0] = 0;
+    }
+}
+
+static void settle_columns(const table *t, col_sem *cols, const tperiod *report, int year)
 {
     const col_sem *corner = NULL;
     bool plan = false;
@@ -599,6 +623,7 @@ static void settle_columns(const table *t, col_sem *cols)
         if (compare_role(cs->role) && cs->role != VNR_ROLE_CHANGE && !cs->unit[0])
             snprintf(cs->unit, sizeof cs->unit, "%%");
     }
+    settle_report_periods(t, cols, report, year);
     settle_earlier_levels(t, cols);
     /* a comparison column that names no period compares the values of
      * the nearest column to its left that does (`Ước thực hiện 2024 | So
@@ -1063,6 +1088,22 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
     return true;
 }
 
+/* The period the table reports on: its caption's (the nearest heading),
+ * else the document's. */
+static tperiod report_period(const table_ctx *tc)
+{
+    if (tc->section_depth > 0 && tc->section[tc->section_depth - 1]) {
+        const char *caption = tc->section[tc->section_depth - 1];
+        char low[LOW_MAX];
+        table_lower(caption, strlen(caption), low, sizeof low);
+        tperiod p = parse_period(low);
+        if (p.kind != PK_NONE)
+            return p;
+    }
+    return (tperiod){ .kind = (period_kind)tc->meta->period_kind, .a = tc->meta->period_n,
+                      .year = tc->meta->year };
+}
+
 bool recognize_table(const table_ctx *tc, const block *b)
 {
     const table *t = &tc->seg->tables.tables[b->table];
@@ -1070,7 +1111,8 @@ bool recognize_table(const table_ctx *tc, const block *b)
     if (!cols)
         return false;
     classify_columns(tc, t, cols);
-    settle_columns(t, cols);
+    tperiod report = report_period(tc);
+    settle_columns(t, cols, &report, tc->meta->year);
     row_ctx rc = { 0 };
     for (size_t c = 0; c < t->n_cols; c++) {
         if (cols[c].kind != COL_LABEL || t->header_rows == 0)
