@@ -21,7 +21,7 @@
 #include "table.h"
 #include "units.h"
 
-typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH } label_kind;
+typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE } label_kind;
 typedef enum period_word_kind {
     PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
 } period_word_kind;
@@ -456,6 +456,32 @@ static bool is_layout_word(char *low, uint8_t kind)
     return false;
 }
 
+/* Is lower-cased `low` (a colon and spaces at its end aside) exactly a
+ * row-label word of `kind`? */
+static bool is_label_word(const char *low, uint8_t kind)
+{
+    size_t n = strlen(low);
+    while (n && (low[n - 1] == ':' || low[n - 1] == ' '))
+        n--;
+    for (size_t i = 0; i < sizeof label_words / sizeof *label_words; i++)
+        if (label_words[i].kind == kind && strlen(label_words[i].phrase) == n &&
+            !memcmp(low, label_words[i].phrase, n))
+            return true;
+    return false;
+}
+
+/* Does lower-cased `low` start with a layout word of `kind` as whole words? */
+static bool starts_with_layout_word(const char *low, uint8_t kind)
+{
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
+        size_t wn = strlen(layout_words[i].phrase);
+        if (layout_words[i].kind == kind && !strncmp(low, layout_words[i].phrase, wn) &&
+            !utf8_is_word_byte((unsigned char)low[wn]))
+            return true;
+    }
+    return false;
+}
+
 static bool header_is(const table_ctx *tc, const table *t, size_t c, uint8_t kind)
 {
     for (size_t r = 0; r < t->header_rows; r++) {
@@ -645,11 +671,13 @@ static void settle_columns(const table *t, col_sem *cols, const tperiod *report,
 /* ------------------------------------------------------------------ */
 
 typedef struct row_sem {
-    int rank;                /* 1 section, 2 numbered, 3 lettered, 4 dash, 5 plus */
+    int rank;                /* RANK_SECTION … RANK_PLUS */
     const char *indicator, *subject;
     const char *label;       /* the label as written, marker and unit trimmed */
     char unit[48];
     bool growth, has_values, section;
+    bool names_kinds;        /* a label-word heading (`I. Chỉ tiêu kinh tế`): no subject */
+    bool bare_measure;       /* the label is only a measure (`Diện tích`, `Sản lượng`) */
     bool corner_growth;      /* measured by a corner that names a growth rate */
 } row_sem;
 
@@ -673,43 +701,89 @@ static bool is_roman_text(const char *s, size_t n)
     return n > 0;
 }
 
+/* Ranks of rows, outermost first: `I.` sections, `A.` parts, `1.` items
+ * (`1.1`, `1.1.1` one step deeper each), `a)` sub-items, `-` and `+`
+ * lines. Rows under a container (`Trong đó:`) rank one class deeper than
+ * the row before it. */
+enum {
+    RANK_SECTION = 10, RANK_PART = 15, RANK_NUMBERED = 20, RANK_LETTERED = 30, RANK_DASH = 40,
+    RANK_PLUS = 50, RANK_CLASS = 10
+};
+
+/* Decimal numbering at s: `1`, `1.`, `1.2`, `1.2.3.` (groups of one to
+ * three digits); its length in *len and the number of groups, 0 if none.
+ * *dot: it ends with a full stop. */
+static int decimal_numbering(const char *s, size_t n, size_t *len, bool *dot)
+{
+    size_t k = 0;
+    int groups = 0;
+    *dot = false;
+    while (k < n && utf8_is_digit(s[k])) {
+        size_t d = k;
+        while (k < n && utf8_is_digit(s[k]))
+            k++;
+        if (k - d > 3)
+            return 0;
+        groups++;
+        *dot = k < n && s[k] == '.';
+        if (!*dot)
+            break;
+        k++;
+    }
+    *len = k;
+    return groups;
+}
+
+static int numbered_rank(int groups)
+{
+    return RANK_NUMBERED + (groups > 9 ? 9 : groups - 1);
+}
+
 /* Rank of a row from its numbering cell or the label's leading marker;
  * *skip is the marker's length in the label. */
 static int label_rank(const char *stt, size_t sn, const char *s, size_t n, size_t *skip)
 {
     *skip = 0;
+    size_t k;
+    bool dot;
     if (sn) {
         /* the numbering cell: its marker, `-` and `+` included */
         size_t stt_skip;
-        int r = is_roman_text(stt, sn) ? 1 : label_rank(NULL, 0, stt, sn, &stt_skip);
-        return r ? r : utf8_is_digit(stt[0]) ? 2 : 3;
+        int groups = decimal_numbering(stt, sn, &k, &dot);
+        if (groups && k == sn)
+            return numbered_rank(groups);
+        int r = is_roman_text(stt, sn) ? RANK_SECTION : label_rank(NULL, 0, stt, sn, &stt_skip);
+        return r ? r : utf8_is_digit(stt[0]) ? RANK_NUMBERED
+                     : sn <= 2 && stt[0] >= 'A' && stt[0] <= 'Z' ? RANK_PART : RANK_LETTERED;
     }
     if (n >= 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+')) {
         *skip = 1;
-        return s[0] == '+' ? 5 : 4;
+        return s[0] == '+' ? RANK_PLUS : RANK_DASH;
     }
     if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
         ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0xA2)) {
         *skip = 3;
-        return 4;
+        return RANK_DASH;
     }
-    size_t k = 0;
-    while (k < n && (utf8_is_digit(s[k]) || s[k] == '.'))
-        k++;
-    if (k > 0 && k < n && s[k - 1] == '.' && s[k] == ' ') {
+    int groups = decimal_numbering(s, n, &k, &dot);
+    if (groups && k < n && s[k] == ' ' && (dot || groups >= 2)) {
         *skip = k;
-        return 2;
+        return numbered_rank(groups);
     }
     if (n >= 2 && s[0] >= 'a' && s[0] <= 'z' && (s[1] == ')' || s[1] == '.') && (n == 2 || s[2] == ' ')) {
         *skip = 2;
-        return 3;
+        return RANK_LETTERED;
+    }
+    if (n >= 3 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] == ')' || s[1] == '.') && s[2] == ' ') {
+        *skip = 2;
+        return RANK_PART;   /* `B. Khai khoáng` */
     }
     k = 0;
     while (k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
         k++;
     if (k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ') {
         *skip = k + 1;
-        return 1;
+        return RANK_SECTION;
     }
     return 0;
 }
@@ -806,16 +880,22 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
     if (!rs->label)
         return false;
     if (rs->rank == 0)
-        rs->rank = container || rc->after_container ? (rc->last_rank ? rc->last_rank : 2) + 1 : 2;
+        rs->rank = container || rc->after_container
+                       ? (rc->last_rank ? rc->last_rank : RANK_NUMBERED) + RANK_CLASS
+                       : RANK_NUMBERED;
     rc->after_container = container && !*rs->label;
-    rs->section = rs->rank == 1;
     char low[LOW_MAX];
     table_lower(rs->label, strlen(rs->label), low, sizeof low);
     rs->growth = HAS_WORD(label_words, LBL_GROWTH, low);
+    rs->names_kinds = starts_with_layout_word(low, LW_LABEL);
+    rs->bare_measure = is_label_word(low, LBL_MEASURE);
+    rs->section = rs->rank == RANK_SECTION;
     while (rc->depth && rc->stack[rc->depth - 1].rank >= rs->rank)
         rc->depth--;
     const row_sem *parent = rc->depth ? &rc->stack[rc->depth - 1] : NULL;
-    if (parent && parent->section)
+    /* a section (`I. Kinh tế`) is a subject only of bare measures under
+     * it (`I. Lúa mùa` over `1. Diện tích`) */
+    if (parent && (parent->names_kinds || (parent->section && !rs->bare_measure)))
         parent = NULL;
     if (parent && *rs->label && !parent->has_values) {
         /* under a heading row without values (`a) Lúa cả năm`): the row
