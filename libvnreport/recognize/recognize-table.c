@@ -302,23 +302,92 @@ static bool unit_note(const char *s, size_t n, char *out, size_t cap)
     return false;
 }
 
+/* Line `k` (0: the nearest) of the two non-blank lines above table t, as
+ * [*start, *end) of the text; false when there is none. */
+static bool line_above(const table_ctx *tc, const table *t, int k, size_t *start, size_t *end)
+{
+    size_t e = t->start, b = e;
+    for (int line = 0; line <= k; line++) {
+        e = b;
+        while (e > 0 && (tc->text[e - 1] == '\n' || tc->text[e - 1] == ' '))
+            e--;
+        if (e == 0)
+            return false;
+        for (b = e; b > 0 && tc->text[b - 1] != '\n'; b--)
+            ;
+    }
+    *start = b;
+    *end = e;
+    return true;
+}
+
 /* The unit a table states once for all its cells: a note on one of the
  * two lines above it, or a caption ending in one (`… (Tỷ đồng)`). */
 static void table_note_unit(const table_ctx *tc, const table *t, char *out, size_t cap)
 {
-    size_t end = t->start;
-    for (int line = 0; line < 2 && end > 0; line++) {
-        while (end > 0 && (tc->text[end - 1] == '\n' || tc->text[end - 1] == ' '))
-            end--;
-        size_t start = end;
-        while (start > 0 && tc->text[start - 1] != '\n')
-            start--;
-        if (end > start && (unit_note(tc->text + start, end - start, out, cap) ||
-                            unit_of_text(tc->text + start, end - start, false, out, cap)))
+    size_t a, b;
+    for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++)
+        if (unit_note(tc->text + a, b - a, out, cap) || unit_of_text(tc->text + a, b - a, false, out, cap))
             return;
-        end = start;
-    }
     *out = 0;
+}
+
+/* An index table's base, said once above it: `(Năm trước = 100)`,
+ * `Tháng trước = 100`, `(Năm 2010 = 100)`: the base's words lower-cased
+ * into out; false when there is no such note. */
+static bool index_base_note(const table_ctx *tc, const table *t, char *out, size_t cap)
+{
+    size_t a, b;
+    for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++) {
+        const char *line = tc->text + a;
+        size_t n = b - a;
+        for (size_t i = 0; i + 3 <= n; i++) {
+            size_t j = i + 1;
+            while (j < n && line[j] == ' ')
+                j++;
+            if (line[i] != '=' || n - j < 3 || memcmp(line + j, "100", 3) != 0 ||
+                (j + 3 < n && utf8_is_digit(line[j + 3])))
+                continue;
+            size_t from = i;
+            while (from > 0 && line[from - 1] != '(' && line[from - 1] != '.' && line[from - 1] != ':')
+                from--;
+            return table_lower(line + from, i - from, out, cap) > 0;
+        }
+    }
+    return false;
+}
+
+/* The baseline code of an index whose base the words `base` name. */
+static void index_baseline(const char *base, int year, char *out, size_t cap)
+{
+    size_t n = strlen(base);
+    *out = 0;
+    if (has_period_word(base, n, PW_SAME_PERIOD)) {
+        snprintf(out, cap, "same_period_last_year");
+    } else if (has_period_word(base, n, PW_PERIOD_BEFORE)) {
+        snprintf(out, cap, "previous_period");
+    } else {
+        tperiod none = { .kind = PK_NONE }, q = parse_period(base);
+        relative_baseline(&none, &q, year, out, cap);
+    }
+}
+
+/* Under an index note (`Năm trước = 100`), value columns that name no
+ * role or unit of their own hold indices against that base. */
+static void apply_index_note(const table_ctx *tc, const table *t, col_sem *cols)
+{
+    char base[LOW_MAX];
+    if (!index_base_note(tc, t, base, sizeof base))
+        return;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        col_sem *cs = &cols[c];
+        if (cs->kind != COL_VALUE || cs->role != VNR_ROLE_LEVEL || cs->earlier_levels ||
+            (cs->unit[0] && strcmp(cs->unit, "%") != 0))
+            continue;
+        cs->role = VNR_ROLE_INDEX;
+        snprintf(cs->unit, sizeof cs->unit, "%%");
+        index_baseline(base, tc->meta->year, cs->baseline, sizeof cs->baseline);
+    }
 }
 
 /* A header cell under a comparison group (`9 tháng năm 2024 so với` over
@@ -1193,6 +1262,7 @@ bool recognize_table(const table_ctx *tc, const block *b)
     classify_columns(tc, t, cols);
     tperiod report = report_period(tc);
     settle_columns(t, cols, &report, tc->meta->year);
+    apply_index_note(tc, t, cols);
     row_ctx rc = { 0 };
     for (size_t c = 0; c < t->n_cols; c++) {
         if (cols[c].kind != COL_LABEL || t->header_rows == 0)
