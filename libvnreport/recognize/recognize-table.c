@@ -219,6 +219,7 @@ typedef struct col_sem {
     uint8_t names_earlier;   /* a header cell names an earlier period (PW_SAME_PERIOD, PW_PERIOD_BEFORE; 0 none) */
     bool earlier_levels;     /* levels of that period (`Thực hiện cùng kỳ năm trước`, `Tháng trước`) */
     uint8_t report_period;   /* the header names the report's period (PW_THIS_PERIOD, PW_TO_DATE; 0 none) */
+    bool year_ratio;         /* `2023/2022`: an index of one year against another */
     vnr_role role;
     tperiod group_period;
     char baseline[32];
@@ -381,8 +382,8 @@ static void apply_index_note(const table_ctx *tc, const table *t, col_sem *cols)
         return;
     for (size_t c = 0; c < t->n_cols; c++) {
         col_sem *cs = &cols[c];
-        if (cs->kind != COL_VALUE || cs->role != VNR_ROLE_LEVEL || cs->earlier_levels ||
-            (cs->unit[0] && strcmp(cs->unit, "%") != 0))
+        if (cs->kind != COL_VALUE || !(cs->role == VNR_ROLE_LEVEL || cs->year_ratio) ||
+            cs->earlier_levels || (cs->unit[0] && strcmp(cs->unit, "%") != 0))
             continue;
         cs->role = VNR_ROLE_INDEX;
         snprintf(cs->unit, sizeof cs->unit, "%%");
@@ -406,12 +407,29 @@ static const struct header_word *compared_part(const char *lower, const struct h
     return j && compare_role(j->role) ? j : h;
 }
 
+/* A yearbook's ratio of two years, `2023/2022` (the whole cell): an index
+ * of the first year against the second. */
+static bool year_ratio_header(const char *low, size_t n, col_sem *cs)
+{
+    int y1 = n == 9 && low[4] == '/' ? period_year_at(low, n, 0) : 0;
+    int y2 = y1 ? period_year_at(low, n, 5) : 0;
+    if (!y1 || !y2 || y2 >= y1)
+        return false;
+    cs->role = VNR_ROLE_INDEX;
+    cs->has_role = true;
+    cs->year_ratio = true;
+    snprintf(cs->period, sizeof cs->period, "%d", y1);
+    snprintf(cs->baseline, sizeof cs->baseline, "year:%d", y2);
+    snprintf(cs->unit, sizeof cs->unit, "%%");
+    return true;
+}
+
 /* What one header cell adds to its column. */
 static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *cs)
 {
     char low[LOW_MAX];
     size_t n = cell_lower(tc, c, low, sizeof low);
-    if (!n)
+    if (!n || year_ratio_header(low, n, cs))
         return;
     const char *s = tc->text + c->start;
     size_t sn = c->end - c->start;
@@ -720,15 +738,15 @@ static void settle_columns(const table *t, col_sem *cols, const tperiod *report,
     }
     settle_report_periods(t, cols, report, year);
     settle_earlier_levels(t, cols);
-    /* a comparison column that names no period compares the values of
-     * the nearest column to its left that does (`Ước thực hiện 2024 | So
-     * sánh (%)`) */
+    /* a comparison or share column that names no period compares (parts)
+     * the values of the nearest column to its left that does (`Ước thực
+     * hiện 2024 | So sánh (%)`, `… | Cơ cấu (%)`) */
     const char *left = "";
     for (size_t c = 0; c < t->n_cols; c++) {
         col_sem *cs = &cols[c];
         if (cs->kind != COL_VALUE)
             continue;
-        if (compare_role(cs->role) && !cs->period[0])
+        if ((compare_role(cs->role) || cs->role == VNR_ROLE_SHARE) && !cs->period[0])
             snprintf(cs->period, sizeof cs->period, "%s", left);
         else if (!compare_role(cs->role) && cs->role != VNR_ROLE_TARGET && !cs->earlier_levels && cs->period[0])
             left = cs->period;
