@@ -21,7 +21,7 @@
 #include "table.h"
 #include "units.h"
 
-typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE } label_kind;
+typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE, LBL_TOTAL, LBL_CAPTION } label_kind;
 typedef enum period_word_kind {
     PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
 } period_word_kind;
@@ -776,6 +776,7 @@ typedef struct row_ctx {
     int last_rank;
     bool after_container;
     const char *corner;      /* the label column's header when it names the measure */
+    const char *caption;     /* the measure the caption names (caption_measure), or NULL */
     bool corner_growth;      /* ... and that measure is a growth rate (`Tăng trưởng`) */
     char corner_unit[48];    /* the label column's header is a unit note instead */
 } row_ctx;
@@ -912,6 +913,61 @@ static const char *clean_label(const table_ctx *tc, const char *s, size_t n, boo
     return out;
 }
 
+/* The offset in `orig` of offset `low_at` of its lower-cased copy `low`:
+ * lowering keeps one code point for one, not always the byte count, so
+ * both texts are walked in step. */
+static size_t original_offset(const char *orig, size_t n, const char *low, size_t ln, size_t low_at)
+{
+    size_t at = 0, k = 0;
+    while (at < low_at && at < ln && k < n) {
+        (void)utf8_next(low, ln, &at);
+        (void)utf8_next(orig, n, &k);
+    }
+    return k;
+}
+
+/* The measure a table's caption names: `Biểu 05. Tổng mức bán lẻ hàng hóa
+ * tháng 9 năm 2024 (Tỷ đồng)` → `Tổng mức bán lẻ hàng hóa` (the caption
+ * word and number, the period and brackets cut off). NULL when the nearest
+ * heading is no caption or names nothing; *oom on allocation failure. */
+static const char *caption_measure(const table_ctx *tc, bool *oom)
+{
+    *oom = false;
+    const char *cap = tc->section_depth ? tc->section[tc->section_depth - 1] : NULL;
+    if (!cap)
+        return NULL;
+    size_t n = strlen(cap);
+    char low[LOW_MAX];
+    size_t ln = table_lower(cap, n, low, sizeof low), a = 0;
+    for (size_t i = 0; i < sizeof label_words / sizeof *label_words && !a; i++) {
+        size_t wn = strlen(label_words[i].phrase);
+        if (label_words[i].kind == LBL_CAPTION && wn < ln && !memcmp(low, label_words[i].phrase, wn) &&
+            low[wn] == ' ')
+            a = wn;
+    }
+    if (!a)
+        return NULL;
+    while (a < ln && low[a] == ' ')
+        a++;
+    while (a < ln && (utf8_is_digit(low[a]) || (low[a] >= 'a' && low[a] <= 'z')))
+        a++;   /* the number: `05`, `3a`, `ii` */
+    while (a < ln && strchr(".:)- ", low[a]))
+        a++;
+    period_ref p;
+    size_t b = period_next(low, ln, a, &p) ? p.start : ln;
+    const char *bracket = memchr(low + a, '(', b - a);
+    if (bracket)
+        b = (size_t)(bracket - low);
+    while (b > a && strchr(" ,:-", low[b - 1]))
+        b--;
+    if (b <= a)
+        return NULL;
+    size_t oa = original_offset(cap, n, low, ln, a), ob = original_offset(cap, n, low, ln, b);
+    const char *m = arena_strndup(tc->arena, cap + oa, ob - oa);
+    *oom = m == NULL;
+    return m;
+}
+
 /* The label column's header when it names the measure: `Tăng trưởng so
  * với cùng kỳ (%)` measures `Tăng trưởng`; the words from `so với` on say
  * what the values compare with. *corner is NULL when the header names no
@@ -935,13 +991,7 @@ static bool corner_label(const table_ctx *tc, const table_cell *h, char *unit, s
     *growth = HAS_WORD(label_words, LBL_GROWTH, low);
     if (!cmp)
         return true;
-    /* lowering keeps one code point for one, not always the byte count:
-     * walk both texts in step to the phrase's place in the label */
-    size_t cut = 0, at = 0, stop = (size_t)(cmp - low);
-    while (at < stop && cut < n) {
-        (void)utf8_next(low, ln, &at);
-        (void)utf8_next(label, n, &cut);
-    }
+    size_t cut = original_offset(label, n, low, ln, (size_t)(cmp - low));
     while (cut && strchr(" ,:;-(", label[cut - 1]))
         cut--;
     if (cut == 0 || is_layout_word(low, LW_LABEL)) {
@@ -1000,6 +1050,8 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
         rs->indicator = rc->corner;
         rs->subject = rs->label;
         rs->corner_growth = rc->corner_growth;
+    } else if (rc->caption && is_label_word(low, LBL_TOTAL)) {
+        rs->indicator = rc->caption;   /* `Tổng số` of `Biểu 05. Tổng mức bán lẻ …` */
     } else {
         rs->indicator = rs->label;
     }
@@ -1282,6 +1334,12 @@ bool recognize_table(const table_ctx *tc, const block *b)
     settle_columns(t, cols, &report, tc->meta->year);
     apply_index_note(tc, t, cols);
     row_ctx rc = { 0 };
+    bool oom;
+    rc.caption = caption_measure(tc, &oom);
+    if (oom) {
+        free(cols);
+        return false;
+    }
     for (size_t c = 0; c < t->n_cols; c++) {
         if (cols[c].kind != COL_LABEL || t->header_rows == 0)
             continue;
