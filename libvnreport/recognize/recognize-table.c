@@ -142,6 +142,31 @@ static bool has_period_word(const char *s, size_t n, int kind)
     return false;
 }
 
+/* The first date d/m/yyyy of s[0..n): its month and year. */
+static bool date_month(const char *s, size_t n, int *month, int *year)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!utf8_is_digit(s[i]) || (i > 0 && utf8_is_digit(s[i - 1])))
+            continue;
+        size_t k = i;
+        int parts[3] = { 0 }, digits[3] = { 0 }, p = 0;
+        while (p < 3 && k < n && utf8_is_digit(s[k])) {
+            for (; k < n && utf8_is_digit(s[k]) && digits[p] < 5; k++, digits[p]++)
+                parts[p] = parts[p] * 10 + (s[k] - '0');
+            if (++p < 3 && (k >= n || s[k] != '/'))
+                break;
+            k += p < 3;
+        }
+        if (p == 3 && digits[0] <= 2 && digits[1] <= 2 && digits[2] == 4 && (k >= n || !utf8_is_digit(s[k])) &&
+            parts[0] >= 1 && parts[0] <= 31 && parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1900) {
+            *month = parts[1];
+            *year = parts[2];
+            return true;
+        }
+    }
+    return false;
+}
+
 static tperiod parse_period(const char *lower)
 {
     size_t n = strlen(lower);
@@ -153,6 +178,9 @@ static tperiod parse_period(const char *lower)
         p.a = r.n;
         p.year = r.year;
         after = r.end;
+    } else if (date_month(lower, n, &p.a, &p.year)) {
+        p.kind = PK_MONTH;   /* `Thực hiện đến 31/8/2024`: the month of that day */
+        return p;
     }
     for (size_t i = after; !p.year && i < n; i++)   /* `TH 2023`, `Kỳ gốc 2019` */
         if (i == 0 || !utf8_is_digit(lower[i - 1]))
@@ -424,6 +452,47 @@ static bool year_ratio_header(const char *low, size_t n, col_sem *cs)
     return true;
 }
 
+/* The baseline a header phrase gives its column; `compared`: the header
+ * from its comparison on (`so với 31/12/2023 (%)`). Codes ending in `:`
+ * take their year from the header: `year:` the year named (`kỳ gốc
+ * 2019`), `year_end:` the year named (`cuối năm 2023`, `31/12/2023`) or the
+ * one before the values' (`cuối năm trước`, `đầu năm`). */
+static void header_baseline(const struct header_word *h, const char *compared, int doc_year, col_sem *cs)
+{
+    char *out = cs->baseline;
+    size_t cap = sizeof cs->baseline;
+    if (!h->baseline)
+        return;
+    tperiod q = parse_period(compared);
+    const char *date = compared;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && date == compared; i++) {
+        size_t wn = strlen(layout_words[i].phrase);
+        if (layout_words[i].kind == LW_COMPARE && !strncmp(compared, layout_words[i].phrase, wn))
+            date = compared + wn;   /* past `so với` to a date: `so với 31/12/2023` */
+    }
+    while (*date == ' ')
+        date++;
+    int end_year = 0;
+    bool dated = period_year_end_date(date, strlen(date), &end_year) > 0;
+    if (dated || !strcmp(h->baseline, "year_end:")) {
+        if (!dated && q.year)
+            end_year = q.year;   /* `cuối năm 2023` */
+        else if (!dated)         /* `cuối năm trước`, `đầu năm`: the values' year before */
+            end_year = (cs->period[0] ? atoi(cs->period) : doc_year) - 1;
+        if (end_year > 0)
+            snprintf(out, cap, "year_end:%d", end_year);
+    } else if (!strcmp(h->baseline, "year:")) {
+        if (q.year)   /* `Tháng 9 năm 2024 so với kỳ gốc 2019` */
+            snprintf(out, cap, "year:%d", q.year);
+    } else if (h->baseline[0]) {
+        snprintf(out, cap, "%s", h->baseline);
+    } else if (!out[0]) {
+        /* `Tháng 12 năm trước`, `So với tháng 12 năm 2023`: the period
+         * compared with, relative to the values' period */
+        relative_baseline(&cs->group_period, &q, doc_year, out, cap);
+    }
+}
+
 /* What one header cell adds to its column. */
 static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *cs)
 {
@@ -478,18 +547,7 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
     if (h->role == VNR_ROLE_INDEX && header_names_role(low, VNR_ROLE_CHANGE))
         cs->role = VNR_ROLE_CHANGE;   /* `Tốc độ tăng so với cùng kỳ (%)` */
     cs->estimate |= h->estimate;
-    if (h->baseline && !strcmp(h->baseline, "year:")) {
-        tperiod q = parse_period(cmp ? cmp : low);   /* `Tháng 9 năm 2024 so với kỳ gốc 2019` */
-        if (q.year)
-            snprintf(cs->baseline, sizeof cs->baseline, "year:%d", q.year);
-    } else if (h->baseline && h->baseline[0]) {
-        snprintf(cs->baseline, sizeof cs->baseline, "%s", h->baseline);
-    } else if (h->baseline && !cs->baseline[0]) {
-        /* `Tháng 12 năm trước`, `So với tháng 12 năm 2023`: the period
-         * compared with, relative to the values' period */
-        tperiod q = parse_period(cmp ? cmp : low);
-        relative_baseline(&cs->group_period, &q, year, cs->baseline, sizeof cs->baseline);
-    }
+    header_baseline(h, cmp ? cmp : low, year, cs);
 }
 
 /* The header cell of value column c in header row r; an empty one above
