@@ -318,10 +318,14 @@ static bool finish_table(finder *f, uint32_t end, uint16_t header_rows)
 
 /* A data row: some cell after the first holds only a number. */
 /* A year alone (`2023`) or a bracketed cell: a header's, not a value. */
+static bool names_period(const char *s, size_t n);
+
 static bool header_number(const char *s, size_t n)
 {
     if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
         return true;
+    if (names_period(s, n))
+        return true;   /* `9 tháng năm 2024`, `6 tháng đầu năm` */
     if (n != 4)
         return false;
     for (size_t i = 0; i < 4; i++)
@@ -384,7 +388,7 @@ static uint16_t header_after_rule(finder *f, uint16_t header, uint16_t rows)
 /* Words of the layout                                                 */
 /* ------------------------------------------------------------------ */
 
-typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL } layout_kind;
+typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD } layout_kind;
 
 static const struct layout_word {
     uint8_t kind;
@@ -404,6 +408,20 @@ const char *table_phrase_find(const char *lower, const char *phrase)
             return p;
     }
     return NULL;
+}
+
+/* Does s[0..n) (a cell that starts with a number) name a period: a
+ * period word (`tháng`, `quý`, `năm`) among its words? */
+static bool names_period(const char *s, size_t n)
+{
+    char low[128];
+    if (n >= sizeof low / 2)
+        return false;
+    table_lower(s, n, low, sizeof low);
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
+        if (layout_words[i].kind == LW_PERIOD && table_phrase_in(low, layout_words[i].phrase))
+            return true;
+    return false;
 }
 
 bool table_phrase_in(const char *lower, const char *phrase)
