@@ -349,14 +349,52 @@ static void drop_table(finder *f)
     f->out->n_rows = t->first_row;
 }
 
+/* Row numbering: `1`, `1.`, `1.1`, `II`, `IV.`, `a)`, `B.`. */
+static bool row_numbering(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    if (n == 0 || n > 8)
+        return false;
+    bool digits = true, roman = true;
+    for (size_t i = 0; i < n; i++) {
+        digits &= utf8_is_digit(s[i]) || (s[i] == '.' && i > 0);
+        roman &= s[i] == 'I' || s[i] == 'V' || s[i] == 'X';
+    }
+    return digits || roman || (n == 1 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'));
+}
+
+/* A section row (`1 | Đàn trâu | | |`): numbered, with a label of words
+ * and no data. Header rows have neither; a row of column codes (`A | B |
+ * 1 | 2`) has no label of words. */
+static bool numbered_label_row(const finder *f, uint16_t row)
+{
+    const table *t = &f->out->tables[f->out->n_tables - 1];
+    bool numbered = false, label = false;
+    for (size_t i = t->first_cell; i < f->out->n_cells; i++) {
+        const table_cell *c = &f->out->cells[i];
+        if (c->row != row || c->end == c->start)
+            continue;
+        if (c->col == 0)
+            numbered = row_numbering(f->text + c->start, c->end - c->start);
+        else if (c->end - c->start >= 4 && !utf8_is_digit(f->text[c->start]))
+            label = true;
+    }
+    return numbered && label;
+}
+
 /* Leading rows without numbers are headers (when no rule row said): the
- * rows before the first row with a data cell. */
+ * rows before the first row with a data cell or the first numbered
+ * section row. */
 static uint16_t count_header_rows(finder *f, uint16_t rows)
 {
     uint16_t h = rows;
     for (size_t i = f->out->tables[f->out->n_tables - 1].first_cell; i < f->out->n_cells; i++)
         if (f->out->cells[i].row < h && data_cell(f, &f->out->cells[i]))
             h = f->out->cells[i].row;
+    for (uint16_t r = 1; r < h; r++)
+        if (numbered_label_row(f, r))
+            return r;
     return h;
 }
 
