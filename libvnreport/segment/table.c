@@ -632,6 +632,24 @@ static bool gapped_rows(finder *f, size_t first, size_t last, const uint32_t (*c
     return true;
 }
 
+/* A tab table of one data row (`Chỉ tiêu⇥Tháng 9⇥9 tháng` over `Bán lẻ⇥2.977,0⇥25.710,9`):
+ * a tabbed header line before it and two or more number cells in it — a
+ * space-aligned line of one row is too easily prose. */
+static bool one_row_tab_table(const finder *f, size_t first, size_t data_line)
+{
+    if (data_line == SIZE_MAX || data_line == first || !f->lines[data_line].tabbed ||
+        !f->lines[first].tabbed || f->lines[first].kind != LK_GAPPED)
+        return false;
+    const line_info *li = &f->lines[data_line];
+    size_t numbers = 0;
+    for (uint32_t g = 1; g < li->n_gap; g++) {
+        const gap_cell *c = &f->gcells[li->first_gap + g];
+        numbers += table_numeric_cell(f->text + c->start, c->end - c->start) &&
+                   !header_number(f->text + c->start, c->end - c->start);
+    }
+    return numbers >= 2;
+}
+
 static bool find_gapped(finder *f, size_t i, size_t *next)
 {
     if (f->lines[i].kind != LK_GAPPED)
@@ -647,7 +665,7 @@ static bool find_gapped(finder *f, size_t i, size_t *next)
             if (f->lines[k].n_gap > ncols)
                 ncols = f->lines[k].n_gap;
         }
-    if (data < 2 || ncols > MAX_CELLS) {
+    if ((data < 2 && !one_row_tab_table(f, i, first_data)) || ncols > MAX_CELLS) {
         *next = last + 1;
         return true;
     }
