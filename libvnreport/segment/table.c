@@ -29,6 +29,7 @@ typedef enum line_kind { LK_BLANK, LK_PIPE, LK_RULE, LK_LONE_PIPE, LK_GAPPED, LK
 typedef struct gap_cell {
     uint32_t start, end;     /* normalized */
     uint32_t col0, col1;     /* display columns in the decoded line */
+    uint32_t tab_col;        /* in a tab row: tabs before it (empty cells count) */
 } gap_cell;
 
 typedef struct line_info {
@@ -183,13 +184,13 @@ static bool gap_cells(finder *f, line_info *li)
     uint32_t col = 0;
     display_col(dec, &at, &col, ds);   /* start counting at the text */
     li->first_gap = (uint32_t)f->n_gcells;
-    uint32_t cell_start = li->start;
+    uint32_t cell_start = li->start, tabs = li->lead_tabs;
     for (uint32_t p = li->start; p <= li->end; p++) {
         bool split = p == li->end;
+        size_t sp = 0, tb = 0;
         if (!split && f->text[p] == ' ') {
             size_t d0 = normalized_to_decoded_near(nt, p, &f->cur);
             size_t d1 = normalized_to_decoded_near(nt, p + 1, &f->cur);
-            size_t sp = 0, tb = 0;
             for (size_t k = d0; k < d1 && k < de; k++) {
                 sp += dec[k] == ' ';
                 tb += dec[k] == '\t';
@@ -198,7 +199,8 @@ static bool gap_cells(finder *f, line_info *li)
         }
         if (!split)
             continue;
-        gap_cell g = { cell_start, p, 0, 0 };
+        gap_cell g = { cell_start, p, 0, 0, tabs };
+        tabs += (uint32_t)tb;   /* `a⇥⇥b`: b stands two columns on */
         trim(f->text, &g.start, &g.end);
         g.col0 = display_col(dec, &at, &col, normalized_to_decoded_near(nt, g.start, &f->cur));
         g.col1 = display_col(dec, &at, &col, normalized_end_to_decoded_near(nt, g.end, &f->cur));
@@ -623,7 +625,8 @@ static bool gapped_rows(finder *f, size_t first, size_t last, const uint32_t (*c
         }
         for (uint32_t g = 0; g < li->n_gap; g++) {
             const gap_cell *c = &f->gcells[li->first_gap + g];
-            uint16_t col = li->tabbed ? (uint16_t)(li->lead_tabs + g) : aligned_col(cols, ncols, c);
+            uint32_t tc = c->tab_col < MAX_CELLS ? c->tab_col : MAX_CELLS;
+            uint16_t col = li->tabbed ? (uint16_t)tc : aligned_col(cols, ncols, c);
             if (col < MAX_CELLS && !push_cell(f, c->start, c->end, row, col))
                 return false;
         }
