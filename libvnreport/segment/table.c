@@ -703,7 +703,8 @@ static bool find_gapped(finder *f, size_t i, size_t *next)
 /* One cell per line                                                   */
 /* ------------------------------------------------------------------ */
 
-typedef enum flat_class { FC_TEXT, FC_NUM, FC_PAREN, FC_STT, FC_UNIT } flat_class;
+/* FC_NONE: a value cell that holds no value (`x`, `-`, `…`) */
+typedef enum flat_class { FC_TEXT, FC_NUM, FC_PAREN, FC_STT, FC_UNIT, FC_NONE } flat_class;
 
 typedef struct flat_cell {
     uint32_t start, end;
@@ -739,7 +740,11 @@ static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
     const char *s = f->text + a;
     size_t n = b - a;
     flat_cell c = { a, b, FC_TEXT, false };
-    if (table_numeric_cell(s, n)) {
+    if ((n == 1 && (s[0] == 'x' || s[0] == 'X' || s[0] == '-')) ||
+        (n == 3 && (!memcmp(s, "\xE2\x80\xA6", 3) || !memcmp(s, "\xE2\x80\x93", 3) || !memcmp(s, "...", 3))) ||
+        (n == 2 && !memcmp(s, "..", 2))) {
+        c.cls = FC_NONE;   /* x, -, …, –, ..., .. */
+    } else if (table_numeric_cell(s, n)) {
         c.cls = s[0] == '(' ? FC_PAREN : FC_NUM;
         size_t d = 0;
         while (d < n && utf8_is_digit(s[d]))
@@ -1036,7 +1041,12 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool 
             k++;
         }
         size_t v = 0;
-        while (k < fl->n && v < nv && (c[k].cls == FC_NUM || c[k].cls == FC_PAREN)) {
+        while (k < fl->n && v < nv && (c[k].cls == FC_NUM || c[k].cls == FC_PAREN || c[k].cls == FC_NONE)) {
+            if (c[k].cls == FC_NONE) {
+                v++;   /* its column holds no value: the next cell is the next column's */
+                k++;
+                continue;
+            }
             if (c[k].small_int && is_label_cell(fl, k + 1) &&
                 strtol(f->text + c[k].start, NULL, 10) == next_stt)
                 break;   /* the next row's number */
