@@ -1080,6 +1080,21 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool 
     return true;
 }
 
+/* Is the row found at cell `data` really the unit cell of a row whose label
+ * stands before it? So when the header (cells from `from` on) has a unit
+ * column (`Đơn vị tính`), the cell is short text and a label precedes it. */
+static bool unit_cell_first(const finder *f, const flat *fl, size_t from, size_t data)
+{
+    const flat_cell *c = fl->cells;
+    if (data < from + 2 || c[data].cls != FC_TEXT || c[data].end - c[data].start > 24 ||
+        !is_label_cell(fl, data - 1))
+        return false;
+    for (size_t k = from; k + 1 < data; k++)
+        if (c[k].cls == FC_TEXT && layout_is(f->text + c[k].start, c[k].end - c[k].start, LW_UNIT, true))
+            return true;
+    return false;
+}
+
 /* One table from cell *from on; *from moves past it (to the end when there
  * is none). */
 static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
@@ -1091,6 +1106,8 @@ static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
         *from = fl->n;
         return true;
     }
+    if (unit_cell_first(f, fl, *from, data))
+        data--;   /* `Vốn đăng ký mới | Tỷ đồng | 524,6 …`: the row starts at its label */
     flat_header h;
     flat_read_header(f, fl, *from, data, nv, &h);
     if (h.n_values == 0) {
