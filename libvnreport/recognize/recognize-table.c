@@ -25,7 +25,9 @@ typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE, LBL_TOTAL, LBL
 typedef enum period_word_kind {
     PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
 } period_word_kind;
-typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD } layout_kind;
+typedef enum layout_kind {
+    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE
+} layout_kind;
 
 static const struct header_word {
     const char *phrase;

@@ -428,7 +428,9 @@ static uint16_t header_after_rule(finder *f, uint16_t header, uint16_t rows)
 /* Words of the layout                                                 */
 /* ------------------------------------------------------------------ */
 
-typedef enum layout_kind { LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD } layout_kind;
+typedef enum layout_kind {
+    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE
+} layout_kind;
 
 static const struct layout_word {
     uint8_t kind;
@@ -735,15 +737,24 @@ static bool has_letter_or_digit(const char *s, size_t n)
     return false;
 }
 
+/* A value cell that says there is no value (`x`, `-`, `…`): exactly a
+ * LW_NO_VALUE word. */
+static bool no_value_cell(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
+        if (layout_words[i].kind == LW_NO_VALUE && strlen(layout_words[i].phrase) == n &&
+            !memcmp(s, layout_words[i].phrase, n))
+            return true;
+    return false;
+}
+
 static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
 {
     const char *s = f->text + a;
     size_t n = b - a;
     flat_cell c = { a, b, FC_TEXT, false };
-    if ((n == 1 && (s[0] == 'x' || s[0] == 'X' || s[0] == '-')) ||
-        (n == 3 && (!memcmp(s, "\xE2\x80\xA6", 3) || !memcmp(s, "\xE2\x80\x93", 3) || !memcmp(s, "...", 3))) ||
-        (n == 2 && !memcmp(s, "..", 2))) {
-        c.cls = FC_NONE;   /* x, -, …, –, ..., .. */
+    if (no_value_cell(s, n)) {
+        c.cls = FC_NONE;
     } else if (table_numeric_cell(s, n)) {
         c.cls = s[0] == '(' ? FC_PAREN : FC_NUM;
         size_t d = 0;
