@@ -737,6 +737,25 @@ static bool has_letter_or_digit(const char *s, size_t n)
     return false;
 }
 
+/* Item numbering of two or more levels: `1.1`, `2.3.1`, `1.2.` (groups of
+ * one or two digits — a number's thousands groups have three). */
+static bool sub_numbering(const char *s, size_t n)
+{
+    size_t k = 0, groups = 0;
+    while (k < n) {
+        size_t d = k;
+        while (k < n && utf8_is_digit(s[k]))
+            k++;
+        if (k == d || k - d > 2)
+            return false;
+        groups++;
+        if (k < n && s[k] != '.')
+            return false;
+        k++;
+    }
+    return groups >= 2;
+}
+
 /* A value cell that says there is no value (`x`, `-`, `…`): exactly a
  * LW_NO_VALUE word. */
 static bool no_value_cell(const char *s, size_t n)
@@ -755,6 +774,8 @@ static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
     flat_cell c = { a, b, FC_TEXT, false };
     if (no_value_cell(s, n)) {
         c.cls = FC_NONE;
+    } else if (sub_numbering(s, n)) {
+        c.cls = FC_STT;   /* `1.1`, `2.3.1`: no number of Vietnamese notation */
     } else if (table_numeric_cell(s, n)) {
         c.cls = s[0] == '(' ? FC_PAREN : FC_NUM;
         size_t d = 0;
@@ -811,6 +832,13 @@ static bool flat_cells(finder *f, flat *fl)
     return true;
 }
 
+/* A cell that may number a row: `I`, `a)`, `1.1`, a small integer, `-`
+ * (`x` holds no value, it numbers nothing). */
+static bool numbering_cell(const finder *f, const flat_cell *c)
+{
+    return c->cls == FC_STT || c->small_int || (c->cls == FC_NONE && f->text[c->start] == '-');
+}
+
 static bool is_label_cell(const flat *fl, size_t k)
 {
     return k < fl->n && fl->cells[k].cls == FC_TEXT;
@@ -849,9 +877,9 @@ static size_t flat_value_columns(const finder *f, const flat *fl)
 
 /* Does a row start at cell k: [numbering] label [unit], then two numbers
  * (one could be the next row's numbering)? */
-static bool flat_row_at(const flat *fl, size_t k)
+static bool flat_row_at(const finder *f, const flat *fl, size_t k)
 {
-    if (k < fl->n && (fl->cells[k].cls == FC_STT || fl->cells[k].small_int) && is_label_cell(fl, k + 1))
+    if (k < fl->n && numbering_cell(f, &fl->cells[k]) && is_label_cell(fl, k + 1))
         k++;
     if (!is_label_cell(fl, k))
         return false;
@@ -877,7 +905,7 @@ static void flat_read_header(const finder *f, const flat *fl, size_t floor, size
     size_t rev[16], nrev = 0;
     ptrdiff_t j = (ptrdiff_t)data - 1, lo = (ptrdiff_t)floor;
     /* section rows ("I", "Kinh tế") between the header and the first row */
-    while (j >= lo + 1 && fl->cells[j].cls == FC_TEXT && fl->cells[j - 1].cls == FC_STT)
+    while (j >= lo + 1 && fl->cells[j].cls == FC_TEXT && numbering_cell(f, &fl->cells[j - 1]))
         j -= 2;
     for (; j >= lo; j--) {
         const flat_cell *c = &fl->cells[j];
@@ -1024,7 +1052,7 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool 
     while (k < fl->n && row < MAX_ROWS) {
         const flat_cell *c = fl->cells;
         uint32_t stt_s = 0, stt_e = 0;
-        if ((c[k].cls == FC_STT || c[k].small_int) && is_label_cell(fl, k + 1)) {
+        if (numbering_cell(f, &c[k]) && is_label_cell(fl, k + 1)) {
             stt_s = c[k].start;
             stt_e = c[k].end;
             if (c[k].small_int)
@@ -1053,6 +1081,8 @@ static bool flat_data_rows(finder *f, const flat *fl, size_t k, size_t nv, bool 
         }
         size_t v = 0;
         while (k < fl->n && v < nv && (c[k].cls == FC_NUM || c[k].cls == FC_PAREN || c[k].cls == FC_NONE)) {
+            if (numbering_cell(f, &c[k]) && c[k].cls == FC_NONE && is_label_cell(fl, k + 1))
+                break;   /* `-` before a label: the next row's marker */
             if (c[k].cls == FC_NONE) {
                 v++;   /* its column holds no value: the next cell is the next column's */
                 k++;
@@ -1111,7 +1141,7 @@ static bool unit_cell_first(const finder *f, const flat *fl, size_t from, size_t
 static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
 {
     size_t data = *from;
-    while (data < fl->n && !flat_row_at(fl, data))
+    while (data < fl->n && !flat_row_at(f, fl, data))
         data++;
     if (data >= fl->n) {
         *from = fl->n;
@@ -1144,7 +1174,7 @@ static bool build_flat(finder *f, flat *fl, size_t nv, size_t *from)
             return false;
     /* section rows before the first row belong to the table too */
     size_t first = data;
-    while (first >= 2 && fl->cells[first - 1].cls == FC_TEXT && fl->cells[first - 2].cls == FC_STT &&
+    while (first >= 2 && fl->cells[first - 1].cls == FC_TEXT && numbering_cell(f, &fl->cells[first - 2]) &&
            first - 2 > (h.unit >= 0 ? (size_t)h.unit : h.note >= 0 ? (size_t)h.note : h.values[0]))
         first -= 2;
     if (!flat_data_rows(f, fl, first, nv, h.unit_header >= 0, hrows, &end_cell, &rows))
