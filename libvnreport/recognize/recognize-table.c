@@ -1043,6 +1043,10 @@ static bool corner_label(const table_ctx *tc, const table_cell *h, char *unit, s
     if (!label)
         return false;
     size_t n = strlen(label);
+    if (n == 0) {
+        *corner = NULL;   /* only a unit (`(Tỷ đồng)`): no measure */
+        return true;
+    }
     char low[LOW_MAX];
     size_t ln = table_lower(label, n, low, sizeof low);
     char *cmp = (char *)compare_phrase(low);
@@ -1405,12 +1409,11 @@ bool recognize_table(const table_ctx *tc, const block *b)
             continue;
         /* a label header that names the measure (not just `Chỉ tiêu`) */
         const table_cell *h = cell_at(tc, t, t->header_rows - 1, c);
-        char unit[48] = "";
         if (h->end > h->start && unit_note(tc->text + h->start, h->end - h->start, rc.corner_unit,
                                            sizeof rc.corner_unit)) {
             /* `Đơn vị tính: Tỷ đồng` in the corner: a unit, no measure */
         } else if (h->end > h->start && !header_is(tc, t, c, LW_LABEL)) {
-            if (!corner_label(tc, h, unit, sizeof unit, &rc.corner, &rc.corner_growth)) {
+            if (!corner_label(tc, h, rc.corner_unit, sizeof rc.corner_unit, &rc.corner, &rc.corner_growth)) {
                 free(cols);
                 return false;
             }
