@@ -614,9 +614,9 @@ static uint16_t aligned_col(const uint32_t (*cols)[2], uint16_t ncols, const gap
     return best;
 }
 
-static bool gapped_rows(finder *f, size_t first, size_t last, const uint32_t (*cols)[2], uint16_t ncols)
+static bool gapped_rows(finder *f, size_t first, size_t last, const uint32_t (*cols)[2], uint16_t ncols,
+                        uint16_t row)
 {
-    uint16_t row = 0;
     for (size_t k = first; k <= last; k++) {
         const line_info *li = &f->lines[k];
         if (li->kind == LK_BLANK)
@@ -655,6 +655,43 @@ static bool one_row_tab_table(const finder *f, size_t first, size_t data_line)
     return numbers >= 2;
 }
 
+/* A space-aligned table's group header on a line of its own above it
+ * (`            Ước TH 2024 so với (%)` over `… TH 2023   KH 2024`): one
+ * indented cell holding a comparison word. Its display columns into span. */
+static bool group_line_above(finder *f, size_t i, uint32_t span[2])
+{
+    if (i == 0 || !f->src || !f->src->norm || !f->src->decoded)
+        return false;
+    const line_info *li = &f->lines[i - 1];
+    if (li->kind != LK_TEXT || !layout_is(f->text + li->start, li->end - li->start, LW_COMPARE, false) ||
+        (f->out->n_tables && f->out->tables[f->out->n_tables - 1].end > li->start))
+        return false;   /* (a line the table before holds is not this one's) */
+    const char *dec = f->src->decoded;
+    size_t ds = normalized_to_decoded(f->src->norm, li->start);
+    size_t de = normalized_end_to_decoded(f->src->norm, li->end);
+    if (de > f->src->decoded_len || ds >= de)
+        return false;
+    size_t dl = ds;
+    while (dl > 0 && dec[dl - 1] != '\n')
+        dl--;
+    size_t at = dl;
+    uint32_t col = 0;
+    span[0] = display_col(dec, &at, &col, ds);
+    span[1] = display_col(dec, &at, &col, de);
+    return span[0] >= 8;   /* indented: it stands over value columns */
+}
+
+/* The group line as header row 0: its cell over every value column it
+ * overlaps (a merged cell). */
+static bool group_cells(finder *f, const line_info *li, const uint32_t span[2], const uint32_t (*cols)[2],
+                        uint16_t ncols)
+{
+    for (uint16_t k = 1; k < ncols; k++)
+        if (span[0] < cols[k][1] && cols[k][0] < span[1] && !push_cell(f, li->start, li->end, 0, k))
+            return false;
+    return true;
+}
+
 static bool find_gapped(finder *f, size_t i, size_t *next)
 {
     if (f->lines[i].kind != LK_GAPPED)
@@ -691,10 +728,13 @@ static bool find_gapped(finder *f, size_t i, size_t *next)
                 cols[g][1] = c->col1;
         }
     }
-    if (!begin_table(f, f->lines[i].tabbed ? TF_TAB : TF_SPACED, f->lines[i].start) ||
-        !gapped_rows(f, i, last, (const uint32_t (*)[2])cols, (uint16_t)ncols))
+    uint32_t span[2];
+    bool group = !f->lines[i].tabbed && group_line_above(f, i, span);
+    if (!begin_table(f, f->lines[i].tabbed ? TF_TAB : TF_SPACED, f->lines[group ? i - 1 : i].start) ||
+        (group && !group_cells(f, &f->lines[i - 1], span, (const uint32_t (*)[2])cols, (uint16_t)ncols)) ||
+        !gapped_rows(f, i, last, (const uint32_t (*)[2])cols, (uint16_t)ncols, group))
         return false;
-    uint16_t rows = 0;
+    uint16_t rows = group;
     for (size_t k = i; k <= last; k++)
         rows += f->lines[k].kind != LK_BLANK;
     *next = last + 1;
