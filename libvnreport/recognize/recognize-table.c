@@ -25,9 +25,6 @@ typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE, LBL_TOTAL, LBL
 typedef enum period_word_kind {
     PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
 } period_word_kind;
-typedef enum layout_kind {
-    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE
-} layout_kind;
 
 static const struct header_word {
     const char *phrase;
@@ -47,9 +44,6 @@ static const struct kind_word {
 #include "table-headers.def"
 }, period_words[] = {
 #define PERIOD_WORD(kind, phrase) { kind, phrase },
-#include "table-headers.def"
-}, layout_words[] = {
-#define LAYOUT_WORD(kind, phrase) { kind, phrase },
 #include "table-headers.def"
 };
 
@@ -107,11 +101,7 @@ static bool header_names_role(const char *lower, vnr_role role)
  * as whole words; NULL when it holds none. */
 static const char *compare_phrase(const char *lower)
 {
-    const char *at = NULL;
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !at; i++)
-        if (layout_words[i].kind == LW_COMPARE)
-            at = table_phrase_find(lower, layout_words[i].phrase);
-    return at;
+    return table_layout_find(lower, LW_COMPARE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -305,6 +295,19 @@ static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t 
     return true;
 }
 
+/* The offset in `orig` of offset `low_at` of its lower-cased copy `low`:
+ * lowering keeps one code point for one, not always the byte count, so
+ * both texts are walked in step. */
+static size_t original_offset(const char *orig, size_t n, const char *low, size_t ln, size_t low_at)
+{
+    size_t at = 0, k = 0;
+    while (at < low_at && at < ln && k < n) {
+        (void)utf8_next(low, ln, &at);
+        (void)utf8_next(orig, n, &k);
+    }
+    return k;
+}
+
 /* A unit note, `Đơn vị tính: Tỷ đồng`, `ĐVT: triệu USD`, `(Đơn vị: Tấn)`:
  * its unit into out. */
 static bool unit_note(const char *s, size_t n, char *out, size_t cap)
@@ -316,21 +319,17 @@ static bool unit_note(const char *s, size_t n, char *out, size_t cap)
         a++;
     char low[LOW_MAX];
     size_t ln = table_lower(s + a, n - a, low, sizeof low);
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
-        const char *w = layout_words[i].phrase;
-        size_t wn = strlen(w), k = wn;
-        if (layout_words[i].kind != LW_UNIT || wn > ln || memcmp(low, w, wn) != 0)
-            continue;
-        while (k < ln && low[k] == ' ')
-            k++;
-        if (k >= ln || low[k] != ':')
-            continue;
-        /* lower-casing keeps these ASCII and two-byte words' lengths */
-        for (k++; a + k < n && s[a + k] == ' '; k++)
-            ;
-        return unit_of_text(s + a + k, n - a - k, true, out, cap);
-    }
-    return false;
+    size_t k = table_layout_prefix(low, LW_UNIT);
+    if (!k)
+        return false;
+    while (k < ln && low[k] == ' ')
+        k++;
+    if (k >= ln || low[k] != ':')
+        return false;
+    k = original_offset(s + a, n - a, low, ln, k);
+    for (k++; a + k < n && s[a + k] == ' '; k++)
+        ;
+    return unit_of_text(s + a + k, n - a - k, true, out, cap);
 }
 
 /* Line `k` (0: the nearest) of the two non-blank lines above table t, as
@@ -426,10 +425,7 @@ static void apply_index_note(const table_ctx *tc, const table *t, col_sem *cols)
  * hoạch`): the header word of the joined text when there is one, else h. */
 static const struct header_word *compared_part(const char *lower, const struct header_word *h)
 {
-    const char *compare = NULL;
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && !compare; i++)
-        if (layout_words[i].kind == LW_COMPARE)
-            compare = layout_words[i].phrase;   /* the first is the full `so với` */
+    const char *compare = table_layout_first(LW_COMPARE);   /* the full `so với` */
     char joined[LOW_MAX + 32];
     if (!compare || (size_t)snprintf(joined, sizeof joined, "%s %s", compare, lower) >= sizeof joined)
         return h;
@@ -466,12 +462,8 @@ static void header_baseline(const struct header_word *h, const char *compared, i
     if (!h->baseline)
         return;
     tperiod q = parse_period(compared);
-    const char *date = compared;
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words && date == compared; i++) {
-        size_t wn = strlen(layout_words[i].phrase);
-        if (layout_words[i].kind == LW_COMPARE && !strncmp(compared, layout_words[i].phrase, wn))
-            date = compared + wn;   /* past `so với` to a date: `so với 31/12/2023` */
-    }
+    /* past `so với` to a date: `so với 31/12/2023` */
+    const char *date = compared + table_layout_prefix(compared, LW_COMPARE);
     while (*date == ' ')
         date++;
     int end_year = 0;
@@ -590,19 +582,6 @@ static void read_column_header(const table_ctx *tc, const table *t, const col_se
     }
 }
 
-/* Is the lower-cased `low` (spaces, colons, commas and full stops at its end
- * aside) one of the layout words of `kind` (`Chỉ tiêu`, `Nội dung`)? */
-static bool is_layout_word(char *low, uint8_t kind)
-{
-    size_t n = strlen(low);
-    while (n && (low[n - 1] == ':' || low[n - 1] == ' ' || low[n - 1] == '.' || low[n - 1] == ','))
-        low[--n] = 0;
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
-        if (layout_words[i].kind == kind && !strcmp(low, layout_words[i].phrase))
-            return true;
-    return false;
-}
-
 /* Is lower-cased `low` (a colon and spaces at its end aside) exactly a
  * row-label word of `kind`? */
 static bool is_label_word(const char *low, uint8_t kind)
@@ -617,24 +596,12 @@ static bool is_label_word(const char *low, uint8_t kind)
     return false;
 }
 
-/* Does lower-cased `low` start with a layout word of `kind` as whole words? */
-static bool starts_with_layout_word(const char *low, uint8_t kind)
-{
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
-        size_t wn = strlen(layout_words[i].phrase);
-        if (layout_words[i].kind == kind && !strncmp(low, layout_words[i].phrase, wn) &&
-            !utf8_is_word_byte((unsigned char)low[wn]))
-            return true;
-    }
-    return false;
-}
-
 static bool header_is(const table_ctx *tc, const table *t, size_t c, uint8_t kind)
 {
     for (size_t r = 0; r < t->header_rows; r++) {
         char low[LOW_MAX];
         cell_lower(tc, cell_at(tc, t, r, c), low, sizeof low);
-        if (is_layout_word(low, kind))
+        if (table_layout_is(low, kind, true))
             return true;
     }
     return false;
@@ -973,19 +940,6 @@ static const char *clean_label(const table_ctx *tc, const char *s, size_t n, boo
     return out;
 }
 
-/* The offset in `orig` of offset `low_at` of its lower-cased copy `low`:
- * lowering keeps one code point for one, not always the byte count, so
- * both texts are walked in step. */
-static size_t original_offset(const char *orig, size_t n, const char *low, size_t ln, size_t low_at)
-{
-    size_t at = 0, k = 0;
-    while (at < low_at && at < ln && k < n) {
-        (void)utf8_next(low, ln, &at);
-        (void)utf8_next(orig, n, &k);
-    }
-    return k;
-}
-
 /* The measure a table's caption names: `Biểu 05. Tổng mức bán lẻ hàng hóa
  * tháng 9 năm 2024 (Tỷ đồng)` → `Tổng mức bán lẻ hàng hóa` (the caption
  * word and number, the period and brackets cut off). NULL when the nearest
@@ -1058,7 +1012,7 @@ static bool corner_label(const table_ctx *tc, const table_cell *h, char *unit, s
     size_t cut = original_offset(label, n, low, ln, (size_t)(cmp - low));
     while (cut && strchr(" ,:;-(", label[cut - 1]))
         cut--;
-    if (cut == 0 || is_layout_word(low, LW_LABEL)) {
+    if (cut == 0 || table_layout_is(low, LW_LABEL, true)) {
         *corner = NULL;
         return true;
     }
@@ -1088,7 +1042,7 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
     char low[LOW_MAX];
     table_lower(rs->label, strlen(rs->label), low, sizeof low);
     rs->growth = HAS_WORD(label_words, LBL_GROWTH, low);
-    rs->names_kinds = starts_with_layout_word(low, LW_LABEL);
+    rs->names_kinds = table_layout_prefix(low, LW_LABEL) > 0;
     rs->bare_measure = is_label_word(low, LBL_MEASURE);
     rs->section = rs->rank == RANK_SECTION;
     while (rc->depth && rc->stack[rc->depth - 1].rank >= rs->rank)

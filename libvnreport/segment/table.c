@@ -318,10 +318,22 @@ static bool finish_table(finder *f, uint32_t end, uint16_t header_rows)
     return true;
 }
 
-/* A data row: some cell after the first holds only a number. */
-/* A year alone (`2023`) or a bracketed cell: a header's, not a value. */
-static bool names_period(const char *s, size_t n);
+/* Does s[0..n) (a cell that starts with a number) name a period: a
+ * period word (`tháng`, `quý`, `năm`) among its words? Most cells are
+ * plain numbers, so those without a letter are answered before lowering. */
+static bool names_period(const char *s, size_t n)
+{
+    char low[128];
+    bool letter = false;
+    for (size_t i = 0; i < n && !letter; i++)
+        letter = (unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z');
+    if (!letter || n >= sizeof low / 2)
+        return false;
+    table_lower(s, n, low, sizeof low);
+    return table_layout_is(low, LW_PERIOD, false);
+}
 
+/* A year alone (`2023`) or a bracketed cell: a header's, not a value. */
 static bool header_number(const char *s, size_t n)
 {
     if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
@@ -428,10 +440,6 @@ static uint16_t header_after_rule(finder *f, uint16_t header, uint16_t rows)
 /* Words of the layout                                                 */
 /* ------------------------------------------------------------------ */
 
-typedef enum layout_kind {
-    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE
-} layout_kind;
-
 static const struct layout_word {
     uint8_t kind;
     const char *phrase;
@@ -452,20 +460,6 @@ const char *table_phrase_find(const char *lower, const char *phrase)
     return NULL;
 }
 
-/* Does s[0..n) (a cell that starts with a number) name a period: a
- * period word (`tháng`, `quý`, `năm`) among its words? */
-static bool names_period(const char *s, size_t n)
-{
-    char low[128];
-    if (n >= sizeof low / 2)
-        return false;
-    table_lower(s, n, low, sizeof low);
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
-        if (layout_words[i].kind == LW_PERIOD && table_phrase_in(low, layout_words[i].phrase))
-            return true;
-    return false;
-}
-
 bool table_phrase_in(const char *lower, const char *phrase)
 {
     return table_phrase_find(lower, phrase) != NULL;
@@ -480,20 +474,56 @@ size_t table_lower(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
+bool table_layout_is(const char *lower, layout_kind kind, bool exact)
+{
+    size_t n = strlen(lower);
+    while (n && strchr(":., ", lower[n - 1]))
+        n--;
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
+        if (layout_words[i].kind != kind)
+            continue;
+        const char *w = layout_words[i].phrase;
+        if (exact ? strlen(w) == n && !memcmp(lower, w, n) : table_phrase_in(lower, w))
+            return true;
+    }
+    return false;
+}
+
+const char *table_layout_find(const char *lower, layout_kind kind)
+{
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
+        const char *at = layout_words[i].kind == kind ? table_phrase_find(lower, layout_words[i].phrase) : NULL;
+        if (at)
+            return at;
+    }
+    return NULL;
+}
+
+size_t table_layout_prefix(const char *lower, layout_kind kind)
+{
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
+        size_t wn = strlen(layout_words[i].phrase);
+        if (layout_words[i].kind == kind && !strncmp(lower, layout_words[i].phrase, wn) &&
+            !utf8_is_word_byte((unsigned char)lower[wn]))
+            return wn;
+    }
+    return 0;
+}
+
+const char *table_layout_first(layout_kind kind)
+{
+    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
+        if (layout_words[i].kind == kind)
+            return layout_words[i].phrase;
+    return NULL;
+}
+
 /* Does the cell s[0..n) contain (whole) / equal (exact) a layout word of `kind`? */
 static bool layout_is(const char *s, size_t n, layout_kind kind, bool exact)
 {
     char low[256];
-    size_t k = table_lower(s, n, low, sizeof low);
-    while (k && (low[k - 1] == ':' || low[k - 1] == ' ' || low[k - 1] == '.'))
-        low[--k] = 0;
-    for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++) {
-        if (layout_words[i].kind != kind)
-            continue;
-        if (exact ? strcmp(low, layout_words[i].phrase) == 0 : table_phrase_in(low, layout_words[i].phrase))
-            return true;
-    }
-    return false;
+    table_lower(s, n, low, sizeof low);
+    return table_layout_is(low, kind, exact);
 }
 
 /* ------------------------------------------------------------------ */

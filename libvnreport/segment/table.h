@@ -73,6 +73,27 @@ void table_set_free(table_set *ts);
  * a parenthetical `(còn 4,33%)`)? Shared with the recognizer. */
 bool table_numeric_cell(const char *s, size_t n);
 
+/* Kinds of the layout words of table-headers.def: the numbering, label,
+ * unit and note columns, a comparison group, a note cell, a period word of
+ * a header cell, a cell that says there is no value. */
+typedef enum layout_kind {
+    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE
+} layout_kind;
+
+/* Is lower-cased `lower` exactly a layout word of `kind` (spaces, colons,
+ * commas and full stops at its end aside) — or, when !exact, does it hold
+ * one as whole words? */
+bool table_layout_is(const char *lower, layout_kind kind, bool exact);
+/* Where the first layout word of `kind` (in the table's order) that
+ * `lower` holds as whole words starts; NULL when it holds none. */
+const char *table_layout_find(const char *lower, layout_kind kind);
+/* Length of the first layout word of `kind` that `lower` starts with as
+ * whole words; 0 when none. */
+size_t table_layout_prefix(const char *lower, layout_kind kind);
+/* The first layout word of `kind` in the table (the full form, e.g. `so
+ * với`); NULL when the kind has none. */
+const char *table_layout_first(layout_kind kind);
+
 /* Lower-case s[0..n) into out (line breaks and tabs become spaces). */
 size_t table_lower(const char *s, size_t n, char *out, size_t cap);
 /* Does `phrase` occur in `lower` as whole words? */
