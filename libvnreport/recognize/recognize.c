@@ -105,9 +105,22 @@ static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
 }
 
 
+/* Does the sentence at token s open with a breakdown word and its comma
+ * or colon (`Trong đó, …`, `Trong đó: …`)? */
+static bool opens_breakdown(const rctx *c, size_t s, size_t e)
+{
+    size_t m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, s, NULL);
+    return m && s + m < e && (is_punct(c, s + m, ',') || is_punct(c, s + m, ':'));
+}
+
+
 /* Every token of the sentence [s, e) in order; the sentence's records
- * share a statement head, a chain baseline and a label subject. */
-bool process_sentence(rctx *c, size_t s, size_t e)
+ * share a statement head, a chain baseline and a label subject. `last`
+ * holds the block's previous sentence: one that opens with `Trong đó,`
+ * names the parts of what that sentence named, so it goes on with its
+ * head and first record (`Chỉ số … tăng 4,2%. Trong đó, ngành khai khoáng
+ * tăng 1,8%` reads as with a comma). On return `last` is this sentence. */
+bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 {
     sentence_walk w = {
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
@@ -116,6 +129,16 @@ bool process_sentence(rctx *c, size_t s, size_t e)
                 .est_scanned = s, .est_at = NONE },
         .end = e,
     };
+    /* not after a count, whose parts are no sectors of a measure (`có 10/11
+     * nhóm … tăng. Trong đó, tăng cao nhất là …`) */
+    const vnr_record *carried = last->first_rec < c->out->n_recs ? &c->out->recs[last->first_rec] : NULL;
+    if (carried && !(carried->dimension && !strcmp(carried->dimension, "count")) && opens_breakdown(c, s, e)) {
+        w.ss.first_rec = last->first_rec;
+        w.ss.head = last->head;
+        w.ss.last_change = last->last_change;
+        w.ss.bd_scanned = s;
+        w.ss.bd_found = true;
+    }
     w.ss.subject = sentence_label(c, s, e);
     c->statement++;
     c->clause_text = NULL;
@@ -128,6 +151,7 @@ bool process_sentence(rctx *c, size_t s, size_t e)
     }
     settle_chain_baseline(c, &w.ss);
     remember_block_baseline(c, &w.ss);
+    *last = w.ss;
     return true;
 }
 
@@ -195,11 +219,12 @@ bool process_block(rctx *c, size_t bi)
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
         c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;
+    sentence_state last = { .first_rec = NONE };
     for (size_t i = 0; i < c->tv.n; i++) {
         /* only punctuation ends a sentence (lex_ends_sentence): no call per word */
         if ((c->tv.t[i].kind == TOK_PUNCT && lex_ends_sentence(&c->tv, c->text, i)) ||
             i + 1 == c->tv.n) {
-            if (!process_sentence(c, s, i + 1))
+            if (!process_sentence(c, s, i + 1, &last))
                 return false;
             s = i + 1;
         }

@@ -432,7 +432,7 @@ pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t
 pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
 
 /* recognize.c — the driver: blocks → sentences → numbers; hands each quantity (single, range, fraction or pair) to emit.c. */
-bool process_sentence(rctx *c, size_t s, size_t e);
+bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last);
 bool set_section(rctx *c, const block *b);
 bool process_block(rctx *c, size_t bi);
 

@@ -113,9 +113,10 @@ static inline bool harness_run(harness *h)
     rctx *c = &h->c;
     c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;
+    sentence_state last = { .first_rec = NONE };
     for (size_t i = 0; i < c->tv.n; i++)
         if (lex_ends_sentence(&c->tv, c->text, i) || i + 1 == c->tv.n) {
-            if (!process_sentence(c, s, i + 1))
+            if (!process_sentence(c, s, i + 1, &last))
                 return false;
             s = i + 1;
         }
