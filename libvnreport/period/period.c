@@ -32,6 +32,11 @@ static const count_word count_words[] = {
 #include "period.def"
 #undef PERIOD_COUNT_WORD
 };
+static const count_word month_names[] = {
+#define PERIOD_MONTH_NAME(p, n) { p, n },
+#include "period.def"
+#undef PERIOD_MONTH_NAME
+};
 static const plain_word cumulative_words[] = {
 #define PERIOD_CUMULATIVE(p) { p },
 #include "period.def"
@@ -217,6 +222,9 @@ static size_t unit_phrase(const char *s, size_t n, size_t i, period_ref *p)
         *p = (period_ref){ .kind = PK_QUARTER, .n = v };
     } else {
         k = small_number(s, n, j, &v);
+        size_t idx_name;
+        if (k == NO_MATCH && (k = MATCH_TABLE(s, n, j, month_names, &idx_name)) != NO_MATCH)
+            v = month_names[idx_name].n;   /* `tháng Mười` */
         if (k == NO_MATCH || v < 1 || v > 12)
             return NO_MATCH;
         if (k < n && s[k] == '/' && k + 1 < n && utf8_is_digit(s[k + 1]) && !period_year_at(s, n, k + 1))
@@ -532,18 +540,30 @@ bool period_plan_title(const char *s, size_t n)
 }
 
 /* `27/10/2023`, `11-12-2023`, `27.03.2018` at i: day, month, year. */
-static size_t date_at(const char *s, size_t n, size_t i, int *d, int *m, int *y)
+/* The separator of a date's parts at e: `/`, `-`, `.`, or, on a date line
+ * (spaced), ` - ` as news pages print it (`22 - 03 - 2016`); its length. */
+static size_t date_separator(const char *s, size_t n, size_t e, bool spaced)
+{
+    if (e < n && (s[e] == '/' || s[e] == '-' || s[e] == '.'))
+        return 1;
+    if (spaced && e + 2 < n && s[e] == ' ' && s[e + 1] == '-' && s[e + 2] == ' ')
+        return 3;
+    return 0;
+}
+
+static size_t date_at(const char *s, size_t n, size_t i, bool spaced, int *d, int *m, int *y)
 {
     size_t e = small_number(s, n, i, d);
-    if (e == NO_MATCH || e >= n || (s[e] != '/' && s[e] != '-' && s[e] != '.'))
+    size_t sep = e == NO_MATCH ? 0 : date_separator(s, n, e, spaced);
+    if (!sep)
         return NO_MATCH;
-    char sep = s[e];
-    size_t f = small_number(s, n, e + 1, m);
-    if (f == NO_MATCH || f >= n || s[f] != sep || !(*y = period_year_at(s, n, f + 1)))
+    size_t f = small_number(s, n, e + sep, m);
+    if (f == NO_MATCH || date_separator(s, n, f, spaced) != sep || memcmp(s + e, s + f, sep) != 0 ||
+        !(*y = period_year_at(s, n, f + sep)))
         return NO_MATCH;
     if (*d < 1 || *d > 31 || *m < 1 || *m > 12)
         return NO_MATCH;
-    return f + 5;
+    return f + sep + 4;
 }
 
 bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
@@ -555,7 +575,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
         if (!dated && (i == 0 || !utf8_is_digit(s[i - 1])) && utf8_is_digit(s[i]) &&
-            (e = date_at(s, n, i, &d, &m, &y)) != NO_MATCH) {
+            (e = date_at(s, n, i, true, &d, &m, &y)) != NO_MATCH) {
             dated = true;
             i = e;
             continue;
@@ -644,7 +664,7 @@ size_t period_year_end_date(const char *s, size_t n, int *year)
     size_t i = MATCH_TABLE(s, n, 0, date_leads, NULL);
     i = i == NO_MATCH ? 0 : skip_blanks(s, n, i);
     int d = 0, m = 0, y = 0;
-    size_t e = utf8_is_digit(s[i]) ? date_at(s, n, i, &d, &m, &y) : NO_MATCH;
+    size_t e = utf8_is_digit(s[i]) ? date_at(s, n, i, false, &d, &m, &y) : NO_MATCH;
     if (e == NO_MATCH || d != 31 || m != 12)
         return 0;
     *year = y;

@@ -28,6 +28,10 @@ static void test_codes(void)
         { "tháng 9 năm 2023", "2023-M09", false },
         { "tháng 3-2013", "2013-M03", false },
         { "tháng 8.2019 đạt", "2019-M08", false },
+        { "tháng mười năm 2023", "2023-M10", false },
+        { "tháng giêng", "2024-M01", false },
+        { "tháng mười hai năm 2022", "2022-M12", false },
+        { "6 tháng năm 2023", "2023-H1", false },
         { "tháng 10", "2024-M10", false },
         { "9 tháng năm 2023", "2023-01/2023-09", false },
         { "lũy kế 7 tháng", "2024-01/2024-07", false },
@@ -110,6 +114,9 @@ static void test_date_lines(void)
         { "cập nhật: thứ năm, 05/07/2018 08:09", "2018-07-05" },
         { "20:03 11-12-2023", "2023-12-11" },
         { "27.03.2018", "2018-03-27" },
+        { "đăng ngày 22 - 03 - 2016", "2016-03-22" },
+        { "30 - 10 - 2023 08:40", "2023-10-30" },
+        { "22 - 03/2016", NULL },
         { "ngày 23/10, ubnd tỉnh họp", NULL },
         { "doanh thu tháng 10/2023 đạt 5 tỷ đồng", NULL },
     };
@@ -147,6 +154,9 @@ static void test_metadata(void)
 {
     check_meta("Tình hình kinh tế - xã hội tháng 9 và 9 tháng năm 2024\n\nDoanh thu đạt 5 tỷ đồng.\n",
                "monthly", "2024-M09", NULL, NULL);
+    /* a month written as a word (`tháng Mười`) is the month of a monthly release */
+    check_meta("Tình hình kinh tế - xã hội tháng Mười và 10 tháng năm 2023\n\nĐăng ngày 30 - 10 - 2023\n\n"
+               "Doanh thu đạt 5 tỷ đồng.\n", "monthly", "2023-M10", "2023-10-30", NULL);
     check_meta("Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nDoanh thu đạt 5 tỷ đồng.\n",
                "year_to_date", "2024-01/2024-09", NULL, NULL);
     check_meta("Tình hình kinh tế - xã hội quý III và 9 tháng năm 2024\n\nThu đạt 5 tỷ đồng.\n",
