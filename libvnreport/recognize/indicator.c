@@ -476,6 +476,11 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
     size_t head = d->ind_a < d->ind_b ? PHRASE_AT(c, LT_MEASURE_HEADS, d->ind_a, NULL) : 0;
     if (il && (tail == q->unit_end_tok || q->percent) && head && d->ind_a + head < d->ind_b)
         return tail;   /* (`Tổng số 43 dự án` keeps its thing); nor the base of a rate: `Tỷ lệ … 94,7% dân số` */
+    /* nor a product unit (`tấn.km`, `người.km`): it measures work done,
+     * it names no thing counted */
+    if (il && q->count && q->unit_end > q->unit_start &&
+        memchr(c->text + q->unit_start, '.', q->unit_end - q->unit_start))
+        return tail;
     /* nor a noun the indicator already names: `cây ăn quả … 5 nghìn cây` */
     if (il && from < tail &&
         contains_words(d->r.indicator, c->text + c->tv.t[from].start,
