@@ -45,6 +45,20 @@ static bool is_abbreviation(const token *t, const char *text)
 }
 
 
+/* A web page that lost the space after a full stop: `cùng kỳ.Tính chung`.
+ * The next word opens with a capital and is no unit piece (`tấn.Km`: two
+ * letters) nor an acronym (`HK.KM`), and the word before is no capital
+ * abbreviation (`TP.Hồ Chí Minh`, `Tp.Huế`). */
+static bool glued_sentence(const token_vec *tv, size_t i)
+{
+    const token *t = &tv->t[i], *n = &tv->t[i + 1];
+    if (t->cp != '.' || n->kind != TOK_WORD || !(n->flags & TOK_UPPER) || (n->flags & TOK_ALLCAPS) ||
+        n->end - n->start < 3 || i == 0)
+        return false;
+    const token *p = &tv->t[i - 1];
+    return !(p->kind == TOK_WORD && (p->flags & TOK_UPPER));
+}
+
 bool lex_ends_sentence(const token_vec *tv, const char *text, size_t i)
 {
     const token *t = &tv->t[i];
@@ -56,7 +70,8 @@ bool lex_ends_sentence(const token_vec *tv, const char *text, size_t i)
         return true;
     const token *n = &tv->t[i + 1];
     if (n->flags & TOK_GLUED)
-        return n->kind == TOK_PUNCT && n->cp == '/';   /* "./." closing */
+        return (n->kind == TOK_PUNCT && n->cp == '/') ||   /* "./." closing */
+               glued_sentence(tv, i);
     if (t->cp == '.' && i > 0 && is_abbreviation(&tv->t[i - 1], text))
         return false;
     if (n->kind == TOK_WORD)

@@ -612,9 +612,15 @@ static void test_sentence_ends(void)
           { "Sản lượng tăng 5%.", "Sản lượng tăng 5%. Sản lượng ngô giảm 2%." } },
         /* `./.` closes a report: its first '.' ends, the last token ends */
         { "Kết thúc báo cáo./.", { "Kết thúc báo cáo.", "Kết thúc báo cáo./." } },
-        /* not before a lower-case word, nor before a glued token */
+        /* not before a lower-case word, nor before a glued token that is
+         * no capitalised word: a unit piece, an acronym, a place after a
+         * capital abbreviation */
         { "Đạt 5 tỷ đồng. trong đó vốn tăng", { NULL } },
-        { "Tăng 5%.Sản lượng ngô", { NULL } },
+        { "Đạt 12 tấn.Km hàng hóa", { NULL } },
+        { "Đạt 40 triệu HK.KM trong", { NULL } },
+        { "Tại TP.Hồ Chí Minh giá tăng", { NULL } },
+        /* a web page that lost the space after the full stop */
+        { "Tăng 5%.Sản lượng ngô", { "Tăng 5%." } },
         /* before a number; '?', '!' and '…' end too */
         { "Tăng 5%. 120 hộ thoát nghèo", { "Tăng 5%." } },
         { "Vì sao? Do thời tiết! Giá tăng… Cuối cùng",
