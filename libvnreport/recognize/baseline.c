@@ -94,11 +94,30 @@ static size_t year_after(const rctx *c, size_t k)
 }
 
 
+/* The baseline stated at token i (`so với cùng kỳ`, `cùng kỳ`); its
+ * length in tokens in *consumed. */
 const char *baseline_at(rctx *c, size_t i, size_t *consumed)
+{
+    return baseline_at_ex(c, i, false, consumed);
+}
+
+
+/* As baseline_at; `compared`: the words before already compare (`gấp 3
+ * lần năm 2015`, `gấp 1,1 lần cả nước`: a multiple names what it is a
+ * multiple of without `so với`). */
+const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
 {
     char buf[32];
     size_t k = i;
     size_t sv = compare_word_at(c, k, false);
+    if (!sv && compared && c->tv.t[k].kind == TOK_WORD) {
+        /* `lần năm 2015`: the year is the comparand, as after `so với` */
+        size_t used_period = compared_period_at(c, k, buf, sizeof buf);
+        if (used_period) {
+            *consumed = used_period;
+            return arena_strdup(c->arena, buf);
+        }
+    }
     k += sv;
     size_t used_period = sv ? compared_period_at(c, k, buf, sizeof buf) : 0;
     if (used_period) {
@@ -112,7 +131,7 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
     const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
     const char *code = bc->code;
     size_t end = k + m;
-    if (!sv && !(bc->flags & BC_BARE))
+    if (!sv && !compared && !(bc->flags & BC_BARE))
         return NULL; /* `năm 2024`, `năm trước` without `so với` are no baseline: `đạt 8% vào năm 2024` */
     if (bc->flags & BC_TAKES_YEAR) {
         /* year: / year_end: need the year that follows */
@@ -302,7 +321,9 @@ static const char *from_plan_word(rctx *c, const draft *d)
 
 static const char *stated_after(rctx *c, const draft *d)
 {
-    return baseline_after(c, d->q->unit_end_tok, d->nc->sent_end);
+    size_t k = d->q->unit_end_tok, used;
+    const char *b = d->q->times && k < d->nc->sent_end ? baseline_at_ex(c, k, true, &used) : NULL;
+    return b ? b : baseline_after(c, k, d->nc->sent_end);
 }
 
 

@@ -117,7 +117,8 @@ static bool sentence_final_period(rctx *c, size_t a, size_t b, char *buf, size_t
  * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), else one
  * right after it in its clause, else one that ends its sentence
  * (`chiếm 21% … trong tháng 4/2023.`), else the document's (a year left
- * unsaid is the document's year). Values of a plan part take the plan's
+ * unsaid is the document's year). The year right after a multiple is
+ * what it is a multiple of (`gấp 3 lần năm 2015`), not its period. Values of a plan part take the plan's
  * period. */
 const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
 {
@@ -125,6 +126,9 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
         return *c->plan_period ? c->plan_period : NULL;   /* "": a plan of no stated year */
     char buf[32];
     size_t u = q->unit_end_tok;
+    size_t compared;
+    if (q->times && u < nc->sent_end && baseline_at_ex(c, u, true, &compared))
+        u += compared;   /* `gấp 3 lần năm 2015`: the comparand */
     size_t e = u;
     while (e < nc->sent_end && e < u + PERIOD_AFTER_TOKENS && !is_punct(c, e, ';') && !is_punct(c, e, ','))
         e++;
