@@ -197,6 +197,15 @@ static bool opens_next_value(const rctx *c, size_t k, size_t to)
 }
 
 
+/* Is the baseline phrase [k, e) the next value's, written between its
+ * trigger and its number (`đạt 92%, vượt kế hoạch 2%`)? */
+static bool names_next_value(const rctx *c, size_t k, size_t e, size_t to)
+{
+    return e < to && is_numeric(&c->tv.t[e]) && k > 0 &&
+           PHRASE_BEFORE(c, LT_TRIGGERS, k, k > 3 ? k - 3 : 0, NULL);
+}
+
+
 const char *baseline_after(rctx *c, size_t from, size_t to)
 {
     for (size_t k = from; k < to && k < from + 12; k++) {
@@ -207,7 +216,7 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
         size_t used;
         if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);
-            if (b && opens_next_value(c, k + used, to))
+            if (b && (opens_next_value(c, k + used, to) || names_next_value(c, k, k + used, to)))
                 return NULL;   /* `tăng 1,72% và so với cùng kỳ tăng 3,3%` */
             if (b)
                 return b;
@@ -327,6 +336,18 @@ static const char *stated_after(rctx *c, const draft *d)
 }
 
 
+/* Between the trigger and the value: `vượt kế hoạch 2%`, `tăng so với
+ * cùng kỳ 5%` (`vượt` compares by itself). */
+static const char *stated_after_trigger(rctx *c, const draft *d)
+{
+    size_t k = d->trig_at + d->trig_len, used;
+    if (!d->tr || k >= d->i)
+        return NULL;
+    const char *b = baseline_at_ex(c, k, d->tr->kind == T_EXCEED, &used);
+    return b && gap_skippable(c, k + used, d->i) ? b : NULL;
+}
+
+
 /* In the value's segment or the one before: `so với cùng kỳ, tăng 5%`. */
 static const char *stated_just_before(rctx *c, const draft *d)
 {
@@ -370,6 +391,7 @@ static const struct baseline_row {
 } baseline_rows[] = {
     { COMPARED, from_plan_word },
     { COMPARED, stated_after },
+    { COMPARED, stated_after_trigger },
     { COMPARED, stated_just_before },
     { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline },
     { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence },

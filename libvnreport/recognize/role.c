@@ -124,6 +124,35 @@ static bool plan_follows(role_case *rc)
 }
 
 
+/* Is the sentence's latest record a percentage (`đạt 83,87%`)? A
+ * percentage said of a rate counts points, not a share of a plan. */
+static bool after_percent(const role_case *rc)
+{
+    size_t n = rc->c->out->n_recs;
+    if (n == 0 || n <= rc->d->ss->first_rec || rc->d->ss->first_rec == NONE)
+        return false;
+    const vnr_record *last = &rc->c->out->recs[n - 1];
+    return last->unit && strcmp(last->unit, "%") == 0;
+}
+
+
+/* `vượt dự toán 9%`, `vượt chỉ tiêu Quốc hội giao 5%`: the plan right
+ * after the trigger, the percentage after it in the same clause — not
+ * `đạt 83,87% (vượt mục tiêu 3,87%)`, points above a target rate. */
+static bool plan_between(role_case *rc)
+{
+    const draft *d = rc->d;
+    size_t k = d->trig_at + d->trig_len;
+    if (!d->q->percent || !d->tr || k >= d->i || after_percent(rc))
+        return false;
+    for (size_t j = k; j < d->i; j++)
+        if (rc->c->tv.t[j].kind == TOK_PUNCT || is_numeric(&rc->c->tv.t[j]))
+            return false;
+    rc->plan = plan_after(rc->c, k);
+    return rc->plan != NULL;
+}
+
+
 /* `so với dự toán TW giao đạt 62%`: đạt may also name its plan first. */
 static bool plan_follows_or_precedes(role_case *rc)
 {
@@ -200,6 +229,7 @@ static const role_row role_rows[] = {
     { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), percent_of_amount, VNR_ROLE_ATTAINMENT, NULL },
     { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
+    { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
     { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
     { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
