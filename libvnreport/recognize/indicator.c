@@ -432,6 +432,17 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     const vnr_record *head = h != NONE ? &c->out->recs[h] : NULL;
     if (!head && c->out->n_recs > ss->first_rec)
         head = &c->out->recs[c->out->n_recs - 1];
+    if (!head && ss->prev_head != NONE && !d->q->count && *c->out->recs[ss->prev_head].indicator &&
+        clause_of(c, d->i, d->nc) == d->nc->sent_start &&
+        (!own_text || opens_with(own_text, LT_GENERIC_MEASURES, true))) {
+        /* a sentence that names no measure of its own goes on with the one
+         * before: `Kim ngạch xuất khẩu tháng 9 ước đạt 41,6 triệu USD. Lũy
+         * kế 9 tháng ước đạt 352,8 triệu USD` — in its first clause (a
+         * later one follows its own), and not a count, which names its
+         * own thing */
+        head = &c->out->recs[ss->prev_head];
+        own_text = NULL;
+    }
     bool chained = head && head->indicator && *head->indicator && c->out->n_recs > ss->first_rec;
     if (d->pair_second && c->out->n_recs > 0) {
         const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];

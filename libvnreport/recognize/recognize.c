@@ -126,7 +126,8 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
         .ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
-                .est_scanned = s, .est_at = NONE },
+                .est_scanned = s, .est_at = NONE,
+                .prev_head = last->first_rec == NONE ? NONE : last->head },
         .end = e,
     };
     /* not after a count, whose parts are no sectors of a measure (`có 10/11

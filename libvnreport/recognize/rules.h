@@ -252,6 +252,7 @@ typedef struct sentence_state {
     const char *list_stem;     /* the words before the first thing a value named, or NULL */
     size_t bd_scanned;         /* tokens before this were searched for a breakdown marker */
     bool bd_found;             /* one stands after the sentence's first record */
+    size_t prev_head;          /* the block's previous sentence's head, or NONE */
 } sentence_state;
 
 
