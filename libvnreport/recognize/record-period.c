@@ -113,8 +113,47 @@ static bool sentence_final_period(rctx *c, size_t a, size_t b, char *buf, size_t
 }
 
 
+/* The last bracket closed before token i in [lo, i) that holds a value of
+ * its own (`so với cùng kỳ (quý II/2021 tăng 5,02%); trong đó …`): an
+ * aside about another period. Its '(' in *open, its ')' in *close. */
+static bool aside_before(const rctx *c, size_t lo, size_t i, size_t *open, size_t *close)
+{
+    if (i - lo > PERIOD_WINDOW_TOKENS)
+        lo = i - PERIOD_WINDOW_TOKENS;   /* the grammar reads no further back */
+    size_t k = i;
+    while (k > lo && !is_punct(c, k - 1, ')'))
+        if (is_punct(c, --k, '('))
+            return false;   /* the value is inside a bracket */
+    if (k == lo)
+        return false;
+    *close = k - 1;
+    bool value = false;
+    for (k = *close; k > lo; k--) {
+        if (is_punct(c, k - 1, '(')) {
+            *open = k - 1;
+            return value;
+        }
+        value |= is_numeric(&c->tv.t[k - 1]) && !in_period_phrase(c, k - 1);
+    }
+    return false;
+}
+
+
+/* The nearest period phrase before token i in its sentence, an aside
+ * about another period skipped. */
+static bool period_before(rctx *c, size_t s, size_t i, char *buf, size_t cap)
+{
+    size_t open, close;
+    if (!aside_before(c, s, i, &open, &close))
+        return period_of_tokens(c, s, i, false, buf, cap);
+    return period_of_tokens(c, close + 1, i, false, buf, cap) ||
+           period_of_tokens(c, s, open, false, buf, cap);
+}
+
+
 /* The period a value refers to: the nearest period phrase before it in
- * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), else one
+ * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), not in
+ * an aside in brackets about another period, else one
  * right after it in its clause, else one that ends its sentence
  * (`chiếm 21% … trong tháng 4/2023.`), else the document's (a year left
  * unsaid is the document's year). The year right after a multiple is
@@ -135,7 +174,7 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
     /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
     if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
-    if (period_of_tokens(c, nc->sent_start, i, false, buf, sizeof buf) ||
+    if (period_before(c, nc->sent_start, i, buf, sizeof buf) ||
         period_of_tokens(c, u, e, true, buf, sizeof buf) ||
         sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
