@@ -131,6 +131,8 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
     const char *code = bc->code;
     size_t end = k + m;
+    if (bc->flags & BC_PLAN)
+        end += PHRASE_AT(c, LT_PLAN_GIVERS, end, NULL);   /* `chỉ tiêu Quốc hội giao` */
     if (!sv && !compared && !(bc->flags & BC_BARE))
         return NULL; /* `năm 2024`, `năm trước` without `so với` are no baseline: `đạt 8% vào năm 2024` */
     if (bc->flags & BC_TAKES_YEAR) {

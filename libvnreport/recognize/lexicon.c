@@ -168,6 +168,11 @@ const word_entry measure_heads[] = {
 #include "lexicon.def"
 #undef MEASURE_HEAD
 };
+const word_entry plan_givers[] = {
+#define PLAN_GIVER(p) { p },
+#include "lexicon.def"
+#undef PLAN_GIVER
+};
 const word_entry breakdown_words[] = {
 #define BREAKDOWN_WORD(p) { p },
 #include "lexicon.def"
@@ -253,6 +258,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_GENERIC_MEASURES] = TABLE_VIEW(generic_measures),
     [LT_SIBLING_LINKS] = TABLE_VIEW(sibling_links),
     [LT_MEASURE_NOUNS] = TABLE_VIEW(measure_nouns),
+    [LT_PLAN_GIVERS] = TABLE_VIEW(plan_givers),
 };
 
 
