@@ -156,6 +156,26 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
 }
 
 
+/* `(KH 55-56 triệu đồng)`, `21.400 tấn/KH 21.000 tấn`, `(kế hoạch năm
+ * 2022: tăng 8%)`: a plan named on its own before a value marks the value
+ * as a target and names no measure. The plan phrase's length in tokens
+ * (giver and year included) when nothing but punctuation follows it
+ * before b; 0 otherwise (`Kế hoạch vốn đầu tư công` is a measure). */
+size_t plan_label_len(const rctx *c, size_t a, size_t b)
+{
+    size_t idx, m = a < b ? PHRASE_AT(c, LT_BASELINES, a, &idx) : 0;
+    if (!m || !(baseline_codes[baselines[idx].id].flags & BC_PLAN))
+        return 0;
+    size_t end = a + m;
+    end += PHRASE_AT(c, LT_PLAN_GIVERS, end, NULL);
+    end += year_after(c, end);
+    size_t k = end;
+    while (k < b && c->tv.t[k].kind == TOK_PUNCT)
+        k++;
+    return k >= b ? end - a : 0;
+}
+
+
 bool gap_skippable(rctx *c, size_t a, size_t b)
 {
     size_t k = a;

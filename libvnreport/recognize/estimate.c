@@ -25,17 +25,24 @@ bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, 
 /* Is the value an estimate? An estimate word in its segment or earlier in
  * its sentence (`Ước 6 tháng đầu năm, số lượt khách đạt …`), or the
  * statement head's estimate for a value without a verb of its own. Never
- * in a plan part. */
+ * in a plan part, nor for a target outside an estimate word's segment. */
 void estimate_step(rctx *c, draft *d)
 {
     size_t est_lo = segment_start(c, d->trig_at, d->nc->floor);
     bool est = false;
     for (size_t k = est_lo; k < d->i && !est; k++)
         est = PHRASE_AT(c, LT_ESTIMATES, k, NULL) != 0;
+    vnr_role role = d->r.role;
+    /* a plan figure beside an estimated outcome (`ước đạt 21.400 tấn/KH
+     * 21.000 tấn`, `ước đạt 58 triệu đồng (KH 55 triệu đồng)`) is not
+     * estimated: only an estimate word in its own segment makes it one */
+    if (role == VNR_ROLE_TARGET && (d->pair_second || !est)) {
+        d->r.estimate = false;
+        return;
+    }
     if (!est)
         est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo);
     bool own_verb = d->tr && d->tr->kind != T_LEVEL;
-    vnr_role role = d->r.role;
     if (!est && d->ss->head != NONE && !d->pair_second &&
         (role != VNR_ROLE_LEVEL || !own_verb) && role != VNR_ROLE_TARGET)
         est = c->out->recs[d->ss->head].estimate;

@@ -70,7 +70,8 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
     for (;;) {
         while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
             (*a)++;
-        if ((m = time_adverbial_at(c, *a, *b)) != 0 || (m = lead_clause_at(c, *a, *b)) != 0) {
+        if ((m = time_adverbial_at(c, *a, *b)) != 0 || (m = lead_clause_at(c, *a, *b)) != 0 ||
+            (m = plan_label_len(c, *a, *b)) != 0) {
             *a += m;
             continue;
         }
@@ -444,8 +445,12 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         own_text = NULL;
     }
     bool chained = head && head->indicator && *head->indicator && c->out->n_recs > ss->first_rec;
-    if (d->pair_second && c->out->n_recs > 0) {
-        const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
+    const vnr_record *prev = c->out->n_recs > 0 ? &c->out->recs[c->out->n_recs - 1] : NULL;
+    /* a plan beside the outcome before it (`ước tăng 10,85%/KH tăng 7,5-8,5%`,
+     * `đạt 58 triệu đồng (KH 55 triệu đồng)`) is the target of that outcome */
+    bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
+                          prev->role != VNR_ROLE_TARGET;
+    if ((d->pair_second && prev) || beside_outcome) {
         r->indicator = prev->indicator;
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {

@@ -305,6 +305,19 @@ void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
  * that names a programme or an attainment (`chương trình mục tiêu`, `đạt
  * kế hoạch`) and a document number (`Kế hoạch số 12`) are no cue. */
 
+/* The plan label (`KH`, `kế hoạch năm 2025`, `chỉ tiêu tỉnh giao`) that
+ * ends just before token `end`, its length in tokens plus one for the
+ * colon after it; 0 when the words there are no plan label. */
+static size_t plan_label_before(const rctx *c, size_t end, size_t floor)
+{
+    enum { LONGEST_LABEL = 6 };
+    for (size_t j = end > floor + LONGEST_LABEL ? end - LONGEST_LABEL : floor; j < end; j++)
+        if (plan_label_len(c, j, end) == end - j)
+            return end - j + 1;
+    return 0;
+}
+
+
 /* How far back (tokens) a target cue reaches. */
 enum { CUE_REACH = 64 };
 
@@ -312,6 +325,8 @@ enum { CUE_REACH = 64 };
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count)
 {
     size_t seg = segment_start(c, i, floor);
+    if (seg > floor && is_punct(c, seg - 1, ':'))
+        seg -= plan_label_before(c, seg - 1, floor);   /* `(kế hoạch năm 2025: 1.000 ha)` */
     if (seg > floor && is_punct(c, seg - 1, '('))
         seg = segment_start(c, seg - 1, floor);
     /* a cue far back in a huge clause governs nothing here; the bound keeps

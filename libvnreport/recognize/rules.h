@@ -366,6 +366,7 @@ baseline_id baseline_id_of(const char *code);
 unsigned baseline_flags(const char *code);
 size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap);
 const char *baseline_at(rctx *c, size_t i, size_t *consumed);
+size_t plan_label_len(const rctx *c, size_t a, size_t b);
 const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed);
 bool gap_skippable(rctx *c, size_t a, size_t b);
 const char *baseline_after(rctx *c, size_t from, size_t to);
