@@ -293,24 +293,49 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 }
 
 
+/* The colon that ends a label of at most `longest` tokens at the start of
+ * [s, e), or NONE: no number, date or punctuation but '-' and '/' before it. */
+static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest)
+{
+    for (size_t k = s; k < e && k < s + longest; k++) {
+        if (is_punct(c, k, ':')) {
+            if (k == s || !has_content(c, s, k) || in_table(c, s, LT_LABEL_NOTS))
+                return NONE;
+            for (size_t j = s; j < k; j++)
+                if (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE)
+                    return NONE;
+            return k;
+        }
+        if (c->tv.t[k].kind == TOK_PUNCT && c->tv.t[k].cp != '-' && c->tv.t[k].cp != '/')
+            return NONE;
+    }
+    return NONE;
+}
+
+
 /* Label at the start of a sentence: "Lúa mùa: Diện tích …". */
 const char *sentence_label(rctx *c, size_t s, size_t e)
 {
-    for (size_t k = s; k < e && k < s + 7; k++) {
-        if (is_punct(c, k, ':')) {
-            if (k == s || !has_content(c, s, k))
-                return NULL;
-            if (in_table(c, s, LT_LABEL_NOTS))
-                return NULL;
-            for (size_t j = s; j < k; j++)
-                if (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE)
-                    return NULL;
-            return tokens_text(c, s, k);
-        }
-        if (c->tv.t[k].kind == TOK_PUNCT && c->tv.t[k].cp != '-' && c->tv.t[k].cp != '/')
-            return NULL;
-    }
-    return NULL;
+    size_t k = label_colon(c, s, e, 7);
+    return k == NONE ? NULL : tokens_text(c, s, k);
+}
+
+
+/* How many tokens a label that names a measure may have: `Diện tích gieo
+ * trồng của các địa phương:` is one. */
+enum { MEASURE_LABEL_TOKENS = 12 };
+
+
+/* A label at the start of a sentence that names a measure, whose items
+ * then name the things measured: `Diện tích gieo trồng tính đến nay: ngô
+ * 5.290 ha, tăng 1%; sắn …`. NULL when the label is none or names a thing
+ * (`Lúa mùa: …`). */
+const char *measure_label(rctx *c, size_t s, size_t e)
+{
+    if (!PHRASE_AT(c, LT_MEASURE_NOUNS, s, NULL))
+        return NULL;
+    size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS);
+    return k == NONE ? NULL : phrase_text(c, s, k);
 }
 
 
@@ -468,6 +493,11 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     } else {
         r->indicator = "";
         r->subject = ss->subject ? ss->subject : c->block_subject;
+    }
+    if (ss->measure_label && !d->pair_second && !opens_with(r->indicator, LT_MEASURE_NOUNS, false)) {
+        /* an item under a measure label names the thing measured */
+        r->subject = *r->indicator ? r->indicator : r->subject;
+        r->indicator = ss->measure_label;
     }
 }
 

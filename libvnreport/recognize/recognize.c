@@ -140,7 +140,8 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         w.ss.bd_scanned = s;
         w.ss.bd_found = true;
     }
-    w.ss.subject = sentence_label(c, s, e);
+    w.ss.measure_label = measure_label(c, s, e);
+    w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e);
     c->statement++;
     c->clause_text = NULL;
     for (size_t i = s; i < e;) {
