@@ -496,6 +496,14 @@ static bool sign_here(lexer *L, size_t i)
     if (L->out->n == 0)
         return false; /* a line-initial dash is a list marker */
     const token *p = &L->out->t[L->out->n - 1];
+    /* `xăng +8,1%, gas -1,2%`: a sign after a word and a space, glued to a
+     * percentage (`2021 -2025` follows a number; `quý I -2024` is a date) */
+    if (p->kind == TOK_WORD) {
+        size_t k = i + 1;
+        while (k < L->end && (utf8_is_digit(L->s[k]) || L->s[k] == ',' || L->s[k] == '.'))
+            k++;
+        return L->space_before && k < L->end && L->s[k] == '%';
+    }
     if (p->kind != TOK_PUNCT)
         return false;
     return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',';

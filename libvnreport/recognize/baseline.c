@@ -307,14 +307,13 @@ void settle_chain_baseline(rctx *c, sentence_state *ss)
     /* "So với tháng trước, CPI giảm 0,01%. Trong 11 nhóm …, có 6 nhóm tăng
      * gồm: …": a comparison stated earlier in the paragraph reaches the
      * sentences that state none */
-    bool carried = !later;
     if (!later)
         later = c->block_baseline;
     if (!later)
         return;
     for (size_t k = ss->pending_baseline_from; k < c->out->n_recs; k++) {
         vnr_record *r = &c->out->recs[k];
-        if (!r->baseline && (r->role == VNR_ROLE_CHANGE || (carried && r->role == VNR_ROLE_INDEX)))
+        if (!r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX))
             r->baseline = later;
     }
 }

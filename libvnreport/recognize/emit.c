@@ -57,10 +57,11 @@ static void mark_consumed(rctx *c, draft *d)
     quantity *q = d->q;
     size_t k = q->unit_end_tok, used = 0, end = d->nc->sent_end;
     q->consumed_end = k;
-    if (plan_after(c, k)) {
+    if (plan_after(c, k) || (d->r.role == VNR_ROLE_LEVEL && percent_of_measure(c, q))) {
         while (k < end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]) &&
                !PHRASE_AT(c, LT_TRIGGERS, k, NULL))
-            k++;   /* `đạt 53,5% dự toán và tăng 6,27%`: the verb starts the next */
+            k++;   /* `đạt 53,5% dự toán và tăng 6,27%`, `bằng 95% diện tích gieo
+                    * trồng, giảm 1%`: the verb or comma starts the next */
         q->consumed_end = k;
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;

@@ -185,6 +185,25 @@ static bool restates_last_change(role_case *rc)
 }
 
 
+/* `bằng 95,4% diện tích gieo trồng`: a percentage of another measure
+ * named right after it is a level (a ratio), not an index or a plan's share. */
+bool percent_of_measure(const rctx *c, const quantity *q)
+{
+    return q->percent && q->unit_end_tok < c->tv.n && PHRASE_AT(c, LT_MEASURE_NOUNS, q->unit_end_tok, NULL);
+}
+
+
+static bool of_measure(role_case *rc) { return percent_of_measure(rc->c, rc->d->q); }
+
+
+/* `xăng +8,1%, gas -1,2%`: a percentage written with its sign and no
+ * verb is a change. */
+static bool signed_percent(role_case *rc)
+{
+    return rc->d->q->percent && (rc->c->tv.t[rc->d->i].flags & NUM_SIGNED);
+}
+
+
 static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
 
 
@@ -222,6 +241,7 @@ static const role_row role_rows[] = {
     { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
     { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_EQUAL), percent_then_baseline, VNR_ROLE_INDEX, NULL },   /* `bằng 105% so với cùng kỳ` */
+    { K(T_EQUAL) | K(T_ATTAIN), of_measure, VNR_ROLE_LEVEL, NULL },   /* `bằng 95% diện tích gieo trồng` */
     { K(T_RESTATE) | K(T_EQUAL), restates_last_change, VNR_ROLE_CHANGE, sign_of_last_change },
     { K(T_RESTATE) | K(T_EQUAL), percent_or_times, VNR_ROLE_INDEX, NULL },
     { K(T_INDEX), NULL, VNR_ROLE_INDEX, NULL },
@@ -234,6 +254,7 @@ static const role_row role_rows[] = {
     { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
+    { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
 };
 
 

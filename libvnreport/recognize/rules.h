@@ -389,6 +389,7 @@ void assign_role(rctx *c, draft *d);
 void growth_rate_role(rctx *c, draft *d);
 void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                                 const sentence_state *ss);
+bool percent_of_measure(const rctx *c, const quantity *q);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
 void refine_role(rctx *c, draft *d);
 

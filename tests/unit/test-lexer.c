@@ -122,6 +122,10 @@ static const lex_case cases[] = {
     { .in = "2.283,4 + 156,6 = 2.440",
       .t = { N("2.283,4", 2283.4), NF("156,6", 156.6, 0, SG), N("2.440", 2440) } },
     { .in = "- 12 xã đạt chuẩn", .t = { NF("12", 12, 0, SG) } },
+    /* after a word and a space, a sign glued to a percentage only */
+    { .in = "trong đó xăng +8,1%", .t = { NF("+8,1", 8.1, SG, 0) } },
+    { .in = "gas -1,2%, dầu", .t = { NF("-1,2", -1.2, SG, 0) } },
+    { .in = "nhóm A -3 xã", .t = { NF("3", 3, 0, SG) } },
     /* --- ranges --- */
     { .in = "phấn đấu tăng 2-2,5%", .t = { R("2-2,5", 2, 2.5) } },
     { .in = "tăng 2- 2,5% so với năm trước", .t = { R("2- 2,5", 2, 2.5) } },
