@@ -72,7 +72,7 @@ static const unit_def unit_defs[] = {
 #include "units-table.def"
 };
 
-enum name_flags { NOTEXT = 1, DENOM = 2 };
+enum name_flags { NOTEXT = 1, DENOM = 2, NUMER = 4 };
 
 typedef struct name_def {
     const char *key;
@@ -406,7 +406,7 @@ static bool lookup_unit(const vnr_unit_registry *reg, const char *p, size_t n,
         return true;
     }
     const name_def *d = find_name(p, n);
-    if (!d || ((d->flags & DENOM) && !denominator))
+    if (!d || ((d->flags & DENOM) && !denominator) || ((d->flags & NUMER) && denominator))
         return false;
     if (d->unit == U_COUNT_NOUN)
         part_count_noun(d->key, d->len, pv);
@@ -900,7 +900,7 @@ static bool ends_at_boundary(const char *f, size_t len, size_t pos)
 
 static bool name_usable(const name_def *d, bool denominator)
 {
-    return !(d->flags & NOTEXT) && (!(d->flags & DENOM) || denominator);
+    return !(d->flags & NOTEXT) && (!(d->flags & DENOM) || denominator) && !((d->flags & NUMER) && denominator);
 }
 
 /* Ends of possible spellings at f[i..): code-point positions that are not
