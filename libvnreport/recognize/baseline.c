@@ -263,6 +263,23 @@ const char *baseline_before(rctx *c, size_t lo, size_t hi)
 }
 
 
+/* The plan or budget named at token k (`KH`, `dự toán TW giao`): a
+ * BASELINE row of a plan or budget code, or a PLAN_WORD row (words that
+ * name a plan only after a value: `đạt 60% nhiệm vụ`); NULL when none. */
+static const char *plan_code_at(const rctx *c, size_t k)
+{
+    size_t idx;
+    if (PHRASE_AT(c, LT_BASELINES, k, &idx)) {
+        const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
+        if (bc->flags & (BC_PLAN | BC_BUDGET))
+            return bc->code;
+    }
+    if (PHRASE_AT(c, LT_PLAN_WORDS, k, &idx))
+        return baseline_codes[plan_words[idx].id].code;
+    return NULL;
+}
+
+
 /* "so với dự toán TW giao đạt 62%": a plan named before the trigger. */
 const char *plan_before(const rctx *c, size_t i)
 {
@@ -271,9 +288,10 @@ const char *plan_before(const rctx *c, size_t i)
            !is_numeric(&c->tv.t[k - 1]))
         k--;
     for (; k + 1 < i; k++) {
-        size_t m = compare_word_at(c, k, true), idx;
-        if (m && PHRASE_AT(c, LT_PLAN_WORDS, k + m, &idx))
-            return baseline_codes[plan_words[idx].id].code;
+        size_t m = compare_word_at(c, k, true);
+        const char *code = m ? plan_code_at(c, k + m) : NULL;
+        if (code)
+            return code;
     }
     return NULL;
 }
@@ -283,10 +301,7 @@ const char *plan_before(const rctx *c, size_t i)
 const char *plan_after(const rctx *c, size_t k)
 {
     k += compare_word_at(c, k, false);
-    size_t idx;
-    if (PHRASE_AT(c, LT_PLAN_WORDS, k, &idx))
-        return baseline_codes[plan_words[idx].id].code;
-    return NULL;
+    return k < c->tv.n ? plan_code_at(c, k) : NULL;
 }
 
 
