@@ -306,10 +306,13 @@ const char *plan_after(const rctx *c, size_t k)
 
 
 /* Give chain members without a baseline the one stated later in the sentence. */
+static void settle_chain_plan(rctx *c, const sentence_state *ss);
+
 void settle_chain_baseline(rctx *c, sentence_state *ss)
 {
     if (ss->pending_baseline_from == NONE)
         return;
+    settle_chain_plan(c, ss);
     const char *later = NULL;
     for (size_t k = c->out->n_recs; k > ss->pending_baseline_from; k--) {
         vnr_record *r = &c->out->recs[k - 1];
@@ -330,6 +333,24 @@ void settle_chain_baseline(rctx *c, sentence_state *ss)
         vnr_record *r = &c->out->recs[k];
         if (!r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX))
             r->baseline = later;
+    }
+}
+
+
+/* `… đạt 9,1%; … đạt 10,4%; … đạt 13,2% kế hoạch năm`: attainments that
+ * name no plan are of the plan a later one in the sentence names. */
+static void settle_chain_plan(rctx *c, const sentence_state *ss)
+{
+    const char *plan = NULL;
+    for (size_t k = c->out->n_recs; k > ss->pending_baseline_from && !plan; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (r->role == VNR_ROLE_ATTAINMENT && r->baseline)
+            plan = r->baseline;
+    }
+    for (size_t k = ss->pending_baseline_from; plan && k < c->out->n_recs; k++) {
+        vnr_record *r = &c->out->recs[k];
+        if (!r->baseline && r->role == VNR_ROLE_ATTAINMENT)
+            r->baseline = plan;
     }
 }
 
@@ -401,6 +422,25 @@ static const char *chain_baseline(rctx *c, const draft *d)
 }
 
 
+/* How many records back an attainment looks for its chain's plan. */
+enum { CHAIN_PLAN_REACH = 32 };
+
+
+/* `… bằng 48,5% dự toán. Trong đó: chi đầu tư 1.350 tỷ đồng, đạt 41,2%`:
+ * an attainment that names no plan is of the plan the chain's latest
+ * attainment named (the sentence's records, or the head's it goes on). */
+static const char *chain_plan(rctx *c, const draft *d)
+{
+    size_t first = d->ss->first_rec, n = c->out->n_recs;
+    for (size_t k = n; k > first && k + CHAIN_PLAN_REACH > n; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (r->role == VNR_ROLE_ATTAINMENT && r->baseline)
+            return r->baseline;
+    }
+    return NULL;
+}
+
+
 /* "tăng so với cùng kỳ gồm: ván ép (tăng 23,9%)" */
 static const char *stated_earlier_in_sentence(rctx *c, const draft *d)
 {
@@ -429,6 +469,7 @@ static const struct baseline_row {
     { COMPARED, stated_after },
     { COMPARED, stated_after_trigger },
     { COMPARED, stated_just_before },
+    { ROLE_BIT(VNR_ROLE_ATTAINMENT), chain_plan },
     { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline },
     { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence },
     { ROLE_BIT(VNR_ROLE_TARGET), stated_after_not_plan },
@@ -445,7 +486,7 @@ void baseline_step(rctx *c, draft *d)
     d->r.baseline = b;
     if (!(role & COMPARED))
         return;
-    if (b && !d->plan_code)
+    if (b && !d->plan_code && d->r.role != VNR_ROLE_ATTAINMENT)
         d->ss->baseline = b;   /* the chain's comparison, for the values after */
     if (!b && d->ss->pending_baseline_from == NONE)
         d->ss->pending_baseline_from = c->out->n_recs;

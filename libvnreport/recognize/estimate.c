@@ -43,7 +43,9 @@ void estimate_step(rctx *c, draft *d)
     if (!est)
         est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo);
     bool own_verb = d->tr && d->tr->kind != T_LEVEL;
-    if (!est && d->ss->head != NONE && !d->pair_second &&
+    /* not from the head of the sentence a `Trong đó,` sentence goes on:
+     * its parts are not estimated by that sentence's `ước` */
+    if (!est && d->ss->head != NONE && d->ss->head >= d->ss->own_first_rec && !d->pair_second &&
         (role != VNR_ROLE_LEVEL || !own_verb) && role != VNR_ROLE_TARGET)
         est = c->out->recs[d->ss->head].estimate;
     d->r.estimate = est && !c->in_plan;

@@ -124,7 +124,8 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 {
     sentence_walk w = {
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
-        .ss = { .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
+        .ss = { .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs, .head = NONE,
+                .last_change = NONE,
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
                 .est_scanned = s, .est_at = NONE,
                 .prev_head = last->first_rec == NONE ? NONE : last->head },
@@ -189,6 +190,8 @@ bool process_block(rctx *c, size_t bi)
         !add_digit_fates(c, b->marker_start, b->marker_end,
                          b->kind == BLK_FOOTNOTE ? "footnote_marker" : "list_marker"))
         return false;
+    size_t carried_rec = c->carry_first_rec;
+    c->carry_first_rec = NONE;   /* only text right after text goes on */
     if (b->kind == BLK_TABLE) {
         table_ctx tc = { c->text, c->seg, c->meta, c->doc, c->arena, c->out, NULL, 0,
                          b->section, &c->statement };
@@ -222,6 +225,14 @@ bool process_block(rctx *c, size_t bi)
         c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;
     sentence_state last = { .first_rec = NONE };
+    if (carried_rec != NONE && opens_breakdown(c, 0, c->tv.n)) {
+        /* `Trong đó,` on a new line goes on with the paragraph before:
+         * its parts, that paragraph's head and comparison */
+        last.first_rec = carried_rec;
+        last.head = c->carry_head;
+        last.last_change = c->carry_last_change;
+        c->block_baseline = c->carry_baseline;
+    }
     for (size_t i = 0; i < c->tv.n; i++) {
         /* only punctuation ends a sentence (lex_ends_sentence): no call per word */
         if ((c->tv.t[i].kind == TOK_PUNCT && lex_ends_sentence(&c->tv, c->text, i)) ||
@@ -231,6 +242,10 @@ bool process_block(rctx *c, size_t bi)
             s = i + 1;
         }
     }
+    c->carry_first_rec = last.first_rec;
+    c->carry_head = last.head;
+    c->carry_last_change = last.last_change;
+    c->carry_baseline = c->block_baseline;
     return true;
 }
 
@@ -240,7 +255,7 @@ bool recognize_document(const char *text, size_t len, const segmentation *seg,
                         vnr_arena *arena, recognizer_out *out)
 {
     rctx c = { .text = text, .len = len, .seg = seg, .meta = meta, .doc = doc_name,
-               .arena = arena, .out = out, .section_id = -2 };
+               .arena = arena, .out = out, .section_id = -2, .carry_first_rec = NONE };
     const lexicon_index *shared = lexicon_shared();
     /* out of memory at the first build: an index of this parse's own */
     bool own_lexicon = !shared;

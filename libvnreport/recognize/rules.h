@@ -198,6 +198,10 @@ typedef struct rctx {
     lexicon_index lex;
     bool in_plan;
     const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
+    /* the previous text block's last sentence (records only) and its last
+     * comparison, for a block that opens with `Trong đó,` */
+    size_t carry_first_rec, carry_head, carry_last_change;
+    const char *carry_baseline;
     const char *plan_period;    /* period of the plan part the block is in */
     const char **section;
     size_t section_depth;
@@ -240,7 +244,9 @@ typedef struct number_ctx {
 
 
 typedef struct sentence_state {
-    size_t first_rec;          /* index of the first record of the sentence */
+    size_t first_rec;          /* index of the first record of the sentence (or of
+                                * the one a `Trong đó,` sentence goes on) */
+    size_t own_first_rec;      /* index of the sentence's own first record */
     size_t head;               /* most recent level record, or NONE */
     size_t last_change;        /* most recent change record, or NONE */
     const char *baseline;      /* most recent explicit baseline */

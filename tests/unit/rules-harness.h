@@ -172,7 +172,8 @@ static inline bool draft_init(harness *h, draft_kit *k, size_t i)
                        .vstart = t->start, .vend = t->end };
     find_unit(c, i, &k->q);
     k->nc = (number_ctx){ .sent_start = 0, .sent_end = c->tv.n, .floor = 0 };
-    k->ss = (sentence_state){ .first_rec = c->out->n_recs, .head = NONE, .last_change = NONE,
+    k->ss = (sentence_state){ .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs,
+                              .head = NONE, .last_change = NONE,
                               .pending_baseline_from = NONE, .clause_first = NONE,
                               .clause_tok = NONE, .est_scanned = 0, .est_at = NONE,
                               .prev_head = NONE };
