@@ -365,21 +365,29 @@ bool names_growth_rate(rctx *c, const char *indicator)
  * later in a clause is about the clause's first entity (`Cây ngô gieo
  * trồng 1.409 ha, năng suất ước đạt 30,37 tạ/ha`). */
 /* Does text open with a phrase of table t, as whole words, in any case
- * (whole: is it all of text)? */
-static bool opens_with(const char *text, lex_table t, bool whole)
+ * (whole: is it all of text)? opening_len: the length of the longest one
+ * (lower case keeps the byte length of Vietnamese letters), 0 for none. */
+static size_t opening_len(const char *text, lex_table t, bool whole)
 {
     char low[64];
     size_t len = strnlen(text, 41);
     if (whole && len > 40)
-        return false;
+        return 0;
     size_t n = utf8_lower(text, len > 40 ? 40 : len, low, sizeof low);
+    size_t best = 0;
     for (size_t e = 0; e < table_size(t); e++) {
         const char *p = table_phrase(t, e);
         size_t m = strlen(p);
-        if (m <= n && memcmp(low, p, m) == 0 && (m == n || (!whole && low[m] == ' ')))
-            return true;
+        if (m > best && m <= n && memcmp(low, p, m) == 0 && (m == n || (!whole && low[m] == ' ')))
+            best = m;
     }
-    return false;
+    return best;
+}
+
+
+static bool opens_with(const char *text, lex_table t, bool whole)
+{
+    return opening_len(text, t, whole) != 0;
 }
 
 
@@ -442,6 +450,57 @@ static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
 }
 
 
+/* How many records back an elliptic measure looks for its thing. */
+enum { ELLIPSIS_REACH = 4 };
+
+
+/* The thing a measure's indicator names after its measure noun and any
+ * tail (`Năng suất cây lạc` → `cây lạc`); NULL when it names none. */
+static const char *thing_after_measure(rctx *c, const char *indicator)
+{
+    size_t m = indicator ? opening_len(indicator, LT_MEASURE_NOUNS, false) : 0;
+    if (!m)
+        return NULL;
+    const char *rest = indicator + m + (indicator[m] == ' ');
+    size_t tail = *rest ? opening_len(rest, LT_MEASURE_TAILS, false) : 0;
+    rest += tail + (tail && rest[tail] == ' ');
+    size_t len = strlen(rest);
+    for (size_t e = 0; e < table_size(LT_MEASURE_TAILS); e++) {
+        /* `lúa gieo cấy` → `lúa` (a tail is lower case in running text) */
+        const char *p = table_phrase(LT_MEASURE_TAILS, e);
+        size_t k = strlen(p);
+        if (len > k + 1 && rest[len - k - 1] == ' ' && memcmp(rest + len - k, p, k) == 0)
+            return arena_strndup(c->arena, rest, len - k - 1);
+    }
+    return len ? rest : NULL;
+}
+
+
+/* `Năng suất cây lạc ước đạt …; sản lượng ước đạt 3.260 tấn`: a measure
+ * named alone (or with a tail: `năng suất thu hoạch`) measures the thing
+ * the sentence's measure before it named. */
+static void elliptic_thing(rctx *c, draft *d, const char *own_text)
+{
+    vnr_record *r = &d->r;
+    if (!own_text || r->subject || r->indicator != own_text)
+        return;
+    size_t m = opening_len(own_text, LT_ELLIPTIC_MEASURES, false);
+    if (!m || (own_text[m] && !opens_with(own_text + m + 1, LT_MEASURE_TAILS, true)))
+        return;
+    size_t first = d->ss->own_first_rec, n = c->out->n_recs;
+    for (size_t k = n; k > first && k + ELLIPSIS_REACH > n; k--) {
+        const vnr_record *p = &c->out->recs[k - 1];
+        if (!p->indicator || !opens_with(p->indicator, LT_MEASURE_NOUNS, false))
+            return;   /* the thing before is no measure's */
+        const char *thing = p->subject ? p->subject : thing_after_measure(c, p->indicator);
+        if (thing) {
+            r->subject = thing;
+            return;
+        }
+    }
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
@@ -499,6 +558,7 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->subject = *r->indicator ? r->indicator : r->subject;
         r->indicator = ss->measure_label;
     }
+    elliptic_thing(c, d, own_text);
 }
 
 

@@ -193,6 +193,16 @@ const word_entry sibling_links[] = {
 #include "lexicon.def"
 #undef SIBLING_LINK
 };
+const word_entry elliptic_measures[] = {
+#define ELLIPTIC_MEASURE(p) { p },
+#include "lexicon.def"
+#undef ELLIPTIC_MEASURE
+};
+const word_entry measure_tails[] = {
+#define MEASURE_TAIL(p) { p },
+#include "lexicon.def"
+#undef MEASURE_TAIL
+};
 const word_entry measure_nouns[] = {
 #define MEASURE_NOUN(p) { p },
 #include "lexicon.def"
@@ -259,6 +269,8 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_SIBLING_LINKS] = TABLE_VIEW(sibling_links),
     [LT_MEASURE_NOUNS] = TABLE_VIEW(measure_nouns),
     [LT_PLAN_GIVERS] = TABLE_VIEW(plan_givers),
+    [LT_ELLIPTIC_MEASURES] = TABLE_VIEW(elliptic_measures),
+    [LT_MEASURE_TAILS] = TABLE_VIEW(measure_tails),
 };
 
 

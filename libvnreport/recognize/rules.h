@@ -106,6 +106,8 @@ extern const word_entry total_heads[];
 extern const word_entry generic_measures[];
 extern const word_entry sibling_links[];
 extern const word_entry measure_nouns[];
+extern const word_entry elliptic_measures[];
+extern const word_entry measure_tails[];
 extern const baseline_code_entry baseline_codes[BL_COUNT];
 extern const unsigned trigger_kind_flags[T_KIND_COUNT];
 
@@ -129,7 +131,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_COUNT
 } lex_table;
 
 
