@@ -1,7 +1,8 @@
 /*
  * pairs.c — recognize stage: values read together — a range (`14 - 16%`,
  * `từ 1,21% đến 13,16%`), a fraction or actual/plan pair (`286.540/280.000
- * con`), and a pair across '/' (`3.669,25 ha/3.621,7 ha`). Each hands its
+ * con`), a pair across '/' (`3.669,25 ha/3.621,7 ha`) and an amount
+ * written in two scales (`2 tỷ 415 triệu USD`). Each hands its
  * values to emit.c and says where reading goes on.
  *
  * Shares rules.h with the other rule modules; vocabulary only from
@@ -114,6 +115,39 @@ pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size
         return PAIR_NONE;
     if (!emit_quantity(c, i, q, &w->nc, &w->ss, false, extends ? u2 : NULL) ||
         !emit_quantity(c, u + 1, &q2, &w->nc, &w->ss, true, u2))
+        return PAIR_FAILED;
+    return pair_done(w, q2.consumed_end, q2.unit_end_tok, next);
+}
+
+
+/* `2 tỷ 415 triệu USD`, `8.160 tỷ 181 triệu đồng`: a number with a bare
+ * scale word, then a smaller number whose unit opens with a smaller scale,
+ * is one amount in the second unit (2.415 triệu USD). */
+pair_step read_mixed_scale(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
+{
+    const token *t = &c->tv.t[i];
+    double big = units_scale_word(c->text + q->unit_start, q->unit_end - q->unit_start);
+    size_t u = q->unit_end_tok;
+    if (!big || t->kind != TOK_NUMBER || u >= w->end || c->tv.t[u].kind != TOK_NUMBER)
+        return PAIR_NONE;
+    const token *n = &c->tv.t[u];
+    quantity q2 = { .tok = u, .value = n->v, .value_max = NAN, .total = NAN,
+                    .vstart = n->start, .vend = n->end };
+    if (!find_unit(c, u, &q2))
+        return PAIR_NONE;
+    const char *u2 = c->text + q2.unit_start;
+    size_t len2 = q2.unit_end - q2.unit_start, word = 0;
+    while (word < len2 && u2[word] != ' ')
+        word++;
+    double small = units_scale_word(u2, word);
+    /* the second part counts less than one of the first scale */
+    if (!small || small >= big || word == len2 || !(n->v >= 0 && n->v < big / small))
+        return PAIR_NONE;
+    q2.tok = i;
+    q2.value = t->v * (big / small) + n->v;
+    q2.vstart = q->vstart;
+    if (!emit_quantity(c, i, &q2, &w->nc, &w->ss, false, NULL) ||
+        !add_fate(c, n->start, n->end, "record", c->out->n_recs - 1))
         return PAIR_FAILED;
     return pair_done(w, q2.consumed_end, q2.unit_end_tok, next);
 }

@@ -88,7 +88,9 @@ static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
     }
     if (!has_unit)
         return read_unitless(c, w, i, &q);
-    pair_step step = read_range(c, w, i, &q, next);
+    pair_step step = read_mixed_scale(c, w, i, &q, next);
+    if (step == PAIR_NONE)
+        step = read_range(c, w, i, &q, next);
     if (step == PAIR_NONE && t->kind == TOK_RANGE)
         q.value_max = t->v2;
     else if (step == PAIR_NONE && t->kind == TOK_FRACTION)

@@ -436,7 +436,7 @@ typedef struct sentence_walk {
     size_t end;             /* first token after the sentence */
 } sentence_walk;
 
-/* pairs.c — values read together: ranges, fractions and actual/plan pairs, pairs across '/'. */
+/* pairs.c — values read together: ranges, fractions and actual/plan pairs, pairs across '/', amounts in two scales. */
 typedef enum pair_step {
     PAIR_FAILED = -1,   /* out of memory */
     PAIR_NONE = 0,      /* not this kind of pair: read the value another way */
@@ -445,6 +445,7 @@ typedef enum pair_step {
 pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
 pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
 pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
+pair_step read_mixed_scale(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next);
 
 /* recognize.c — the driver: blocks → sentences → numbers; hands each quantity (single, range, fraction or pair) to emit.c. */
 bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last);
