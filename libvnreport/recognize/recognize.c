@@ -143,6 +143,7 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         w.ss.bd_scanned = s;
         w.ss.bd_found = true;
     }
+    w.ss.goal = c->goal_carry && !c->in_plan && goes_on_with_goals(c, s, e);
     w.ss.measure_label = measure_label(c, s, e);
     w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e);
     c->statement++;
@@ -156,6 +157,8 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     }
     settle_chain_baseline(c, &w.ss);
     remember_block_baseline(c, &w.ss);
+    if (c->out->n_recs > w.ss.own_first_rec)   /* a sentence without values changes nothing */
+        c->goal_carry = w.ss.goal || sets_goals(c, s, e, w.ss.own_first_rec);
     *last = w.ss;
     return true;
 }
@@ -223,6 +226,7 @@ bool process_block(rctx *c, size_t bi)
     c->in_plan = c->plan_period != NULL;
     c->block_subject = NULL;
     c->block_baseline = NULL;
+    c->goal_carry = false;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
         c->block_subject = sentence_label(c, 0, c->tv.n);
     size_t s = 0;

@@ -373,6 +373,39 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
 }
 
 
+/* Does the sentence [s, e) set goals: a target cue that reaches the whole
+ * sentence (`phấn đấu`, `mục tiêu`), with at least one target among its
+ * records (from first_rec on)? */
+bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec)
+{
+    bool target = false;
+    for (size_t k = first_rec; k < c->out->n_recs && !target; k++)
+        target = c->out->recs[k].role == VNR_ROLE_TARGET;
+    for (size_t k = s; k < e && target; k++) {
+        size_t idx, m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
+        if (m && target_cues[idx].sentence &&
+            !PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL))
+            return true;
+    }
+    return false;
+}
+
+
+/* After a sentence that sets goals (`… phấn đấu đưa giá trị sản xuất đạt
+ * 2.150 tỷ đồng. Giá trị sản xuất công nghiệp đạt 4.870 tỷ đồng, …`), does
+ * the sentence [s, e) go on listing goals? Not when it reports an outcome:
+ * an estimate, a word of a result (`đã`, `kết quả`, `thực hiện`), or a
+ * plan its value is a share of (`đạt 95% kế hoạch`). */
+bool goes_on_with_goals(const rctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (PHRASE_AT(c, LT_ESTIMATES, k, NULL) || PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL) ||
+            (k > s && is_numeric(&c->tv.t[k - 1]) && plan_after(c, k + 1)))
+            return false;
+    return true;
+}
+
+
 /* The role rules that look past the trigger: bracketed restatements,
  * target cues, shares of a structure, a plan's own outline. */
 void refine_role(rctx *c, draft *d)
@@ -386,7 +419,7 @@ void refine_role(rctx *c, draft *d)
     bracket_restatement(c, r, q, ss);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
-        target_cue_before(c, i, nc->floor, nc->sent_start, q->count)) {
+        (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count))) {
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {

@@ -200,6 +200,7 @@ typedef struct rctx {
     lexicon_index lex;
     bool in_plan;
     const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
+    bool goal_carry;        /* the block's last sentence with values set goals (`phấn đấu …`) */
     /* the previous text block's last sentence (records only) and its last
      * comparison, for a block that opens with `Trong đó,` */
     size_t carry_first_rec, carry_head, carry_last_change;
@@ -263,6 +264,7 @@ typedef struct sentence_state {
     size_t bd_scanned;         /* tokens before this were searched for a breakdown marker */
     bool bd_found;             /* one stands after the sentence's first record */
     size_t prev_head;          /* the block's previous sentence's head, or NONE */
+    bool goal;                 /* goes on with the goals of the sentence before */
 } sentence_state;
 
 
@@ -399,6 +401,8 @@ void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                                 const sentence_state *ss);
 bool percent_of_measure(const rctx *c, const quantity *q);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
+bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
+bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
 void refine_role(rctx *c, draft *d);
 
 /* estimate.c — whether a record is an estimate: estimate words in its segment or its sentence, or the statement head's. */
