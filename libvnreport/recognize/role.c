@@ -113,6 +113,7 @@ typedef struct role_row {
 static bool is_times(role_case *rc) { return rc->d->q->times; }
 static bool is_points(role_case *rc) { return rc->d->q->points; }
 static bool percent_or_times(role_case *rc) { return rc->d->q->percent || rc->d->q->times; }
+static bool percent_or_points(role_case *rc) { return rc->d->q->percent || rc->d->q->points; }
 
 
 /* `đạt 99,5% KH`, `bằng 101% dự toán`: a plan word after a percentage. */
@@ -252,6 +253,9 @@ static const role_row role_rows[] = {
     { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
     { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
     { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
+    /* `đóng góp 0,85%`, `đóng góp 3,95 điểm phần trăm` to growth: a change;
+     * `đóng góp 25.601 ngày công` is an amount */
+    { K(T_CONTRIBUTE), percent_or_points, VNR_ROLE_CHANGE, NULL },
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
@@ -450,6 +454,8 @@ void find_trigger_step(rctx *c, draft *d)
     if (!isnan(d->q->value_max))
         from -= PHRASE_BEFORE(c, LT_RANGE_OPENS, i, d->seg_lo, &idx);
     d->tr = d->pair_second ? NULL : find_trigger(c, from, d->seg_lo, &d->trig_at, &d->trig_len);
+    if (d->tr && (trigger_kind_flags[d->tr->kind] & TK_RATES_ONLY) && !d->q->percent && !d->q->points)
+        d->tr = NULL;
     if (!d->tr)
         d->trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */

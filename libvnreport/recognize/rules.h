@@ -24,12 +24,12 @@
 
 typedef enum trigger_kind {
     T_NONE, T_LEVEL, T_CHANGE, T_RESTATE, T_EQUAL, T_INDEX, T_ATTAIN, T_EXCEED, T_SHARE,
-    T_TO_LEVEL,
+    T_TO_LEVEL, T_CONTRIBUTE,
     T_KIND_COUNT
 } trigger_kind;
 
 /* Properties of a trigger kind (TRIGGER_KIND rows). */
-enum { TK_ENDS_COUNT_NOUN = 1 };
+enum { TK_ENDS_COUNT_NOUN = 1, TK_RATES_ONLY = 2 };
 
 /* What a comparison is made with: one id per BASELINE_CODE row. */
 typedef enum baseline_id {
