@@ -562,6 +562,29 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* `nghìn lượt` → `lượt`: the counted noun after the scale words. */
+static void skip_scale_words(const char **s, size_t *n)
+{
+    for (;;) {
+        size_t w = 0;
+        while (w < *n && (*s)[w] != ' ')
+            w++;
+        if (w == *n || !units_scale_word(*s, w))
+            return;
+        *s += w + 1;
+        *n -= w + 1;
+    }
+}
+
+
+/* Does `text` end with the words s[0..n) (after a space)? */
+static bool ends_with_words(const char *text, const char *s, size_t n)
+{
+    size_t len = strlen(text);
+    return len > n && text[len - n - 1] == ' ' && memcmp(text + len - n, s, n) == 0;
+}
+
+
 /* The first token of the thing a count names after its value (`150,2
  * nghìn con` → `con`), or `tail` when it adds nothing to `indicator`. */
 static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, size_t il)
@@ -637,10 +660,15 @@ static void name_counted_thing(rctx *c, draft *d)
         /* a count of the thing the statement's measure counts goes on with
          * it (`… trong tháng 7 là 84 doanh nghiệp; tính chung 7 tháng là 596
          * doanh nghiệp`) */
-        if (q->count && *r->indicator && opens_with(r->indicator, LT_MEASURE_HEADS, false) &&
-            count_tail_end(c, q->unit_end_tok, d->nc->sent_end) == q->unit_end_tok &&
-            contains_words(r->indicator, c->text + q->unit_start, q->unit_end - q->unit_start))
-            return;   /* (no words of its own after the noun) */
+        const char *noun = c->text + q->unit_start;
+        size_t noun_len = q->unit_end - q->unit_start;
+        skip_scale_words(&noun, &noun_len);   /* `nghìn lượt` counts `lượt` */
+        if (q->count && *r->indicator && count_tail_end(c, q->unit_end_tok, d->nc->sent_end) == q->unit_end_tok &&
+            (opens_with(r->indicator, LT_MEASURE_HEADS, false) ? contains_words(r->indicator, noun, noun_len)
+                                                               : d->period_only && ends_with_words(r->indicator, noun, noun_len)))
+            return;   /* (no words of its own after the noun; after a phrase
+                       * that was only a period, `Khách quốc tế lượt` named this
+                       * same noun: `…; 6 tháng ước đạt 61,8 nghìn lượt`) */
         /* else a count names its thing alone (`…, 35 hợp tác xã`) */
         r->indicator = !q->count && d->ss->list_stem ? d->ss->list_stem : "";
         d->inherited = false;
@@ -678,8 +706,10 @@ bool indicator_step(rctx *c, draft *d)
         own_text = phrase_text(c, d->ind_a, d->ind_b);
         if (!own_text)
             return false;
-        if (!*own_text)
+        if (!*own_text) {
             own_text = NULL;   /* the phrase was only a period: `9 tháng năm 2024, …` */
+            d->period_only = true;
+        }
     }
     choose_indicator(c, d, own_text);
     name_counted_thing(c, d);

@@ -10,8 +10,10 @@
 #include <math.h>
 #include <string.h>
 
-/* Nearest trigger before token i (not before lo); sets *at to its first token. */
-const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at,
+/* Nearest trigger before token i (not before lo); sets *at to its first
+ * token. `rate`: the value is a percentage or points (a TK_RATES_ONLY
+ * trigger governs nothing else: `huy động đóng góp được 33 triệu đồng`). */
+const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate, size_t *at,
                                          size_t *len)
 {
     const trigger_entry *level_word = NULL;
@@ -24,6 +26,10 @@ const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at
         if (!gap_skippable((rctx *)c, e, i))
             break;
         const trigger_entry *tr = &triggers[idx];
+        if (!rate && (trigger_kind_flags[tr->kind] & TK_RATES_ONLY)) {
+            e -= m - 1;
+            continue;
+        }
         if (tr->kind == T_LEVEL) {
             /* "tăng so với năm 2020 là 170,4 tỷ" — a change verb further back wins */
             if (!level_word) {
@@ -453,9 +459,8 @@ void find_trigger_step(rctx *c, draft *d)
     size_t from = i;
     if (!isnan(d->q->value_max))
         from -= PHRASE_BEFORE(c, LT_RANGE_OPENS, i, d->seg_lo, &idx);
-    d->tr = d->pair_second ? NULL : find_trigger(c, from, d->seg_lo, &d->trig_at, &d->trig_len);
-    if (d->tr && (trigger_kind_flags[d->tr->kind] & TK_RATES_ONLY) && !d->q->percent && !d->q->points)
-        d->tr = NULL;
+    bool rate = d->q->percent || d->q->points;
+    d->tr = d->pair_second ? NULL : find_trigger(c, from, d->seg_lo, rate, &d->trig_at, &d->trig_len);
     if (!d->tr)
         d->trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */

@@ -283,6 +283,7 @@ typedef struct draft {
     const char *plan_code;      /* the plan the value is a share of, or NULL */
     size_t ind_a, ind_b;        /* the value's own indicator phrase */
     bool inherited;             /* the indicator came from the statement head */
+    bool period_only;           /* the value's own phrase was only a period (`6 tháng ước đạt`) */
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
     vnr_record r;
 } draft;
@@ -389,7 +390,7 @@ void remember_block_baseline(rctx *c, const sentence_state *ss);
 void baseline_step(rctx *c, draft *d);
 
 /* role.c — the role and sign of a record: its trigger, qualifiers, shares, restatements in brackets and target cues. */
-const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, size_t *at,
+const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate, size_t *at,
                                          size_t *len);
 vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo);
 bool amount_context(const rctx *c, size_t i, const sentence_state *ss);
