@@ -566,18 +566,32 @@ static size_t date_at(const char *s, size_t n, size_t i, bool spaced, int *d, in
     return f + sep + 4;
 }
 
+/* How many words of a byline may stand before a date line's date
+ * (`Thanh An 06/12/2023 - 16:15`, `Minh Anh | 03/07/2025`). */
+enum { BYLINE_WORDS = 4 };
+
+/* Is there a time `hh:mm` in s[i..n)? */
+static bool time_after(const char *s, size_t n, size_t i)
+{
+    for (; i + 2 < n; i++)
+        if (s[i] == ':' && utf8_is_digit(s[i - 1]) && utf8_is_digit(s[i + 1]))
+            return true;
+    return false;
+}
+
 bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
 {
     if (n > 80 || cap < 11)
         return false;
     int d = 0, m = 0, y = 0;
-    bool dated = false;
+    bool dated = false, bar = false;
+    size_t byline = 0, date_end = 0;
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
         if (!dated && (i == 0 || !utf8_is_digit(s[i - 1])) && utf8_is_digit(s[i]) &&
             (e = date_at(s, n, i, true, &d, &m, &y)) != NO_MATCH) {
             dated = true;
-            i = e;
+            i = date_end = e;
             continue;
         }
         if ((i == 0 || !utf8_is_word_byte((unsigned char)s[i - 1])) &&
@@ -585,11 +599,19 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
             i = e;
             continue;
         }
-        if (!strchr("0123456789:/-.,|+() \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH)
-            return false;   /* words of a sentence: not a date line */
+        bar |= s[i] == '|';
+        if (!strchr("0123456789:/-.,|+() \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH) {
+            if (dated || byline == BYLINE_WORDS || (i > 0 && s[i - 1] != ' '))
+                return false;   /* words of a sentence: not a date line */
+            byline++;           /* a name before the date */
+            while (i < n && s[i] != ' ')
+                i++;
+            continue;
+        }
         i = dash_at(s, n, i) != NO_MATCH ? dash_at(s, n, i) : i + 1;
     }
-    if (!dated)
+    /* a byline only before a date printed with its time or after a bar */
+    if (!dated || (byline && !bar && !time_after(s, n, date_end)))
         return false;
     snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
     return true;

@@ -119,6 +119,12 @@ static void test_date_lines(void)
         { "22 - 03/2016", NULL },
         { "ngày 23/10, ubnd tỉnh họp", NULL },
         { "doanh thu tháng 10/2023 đạt 5 tỷ đồng", NULL },
+        { "thứ 5, 22/09/2022 | 19:53:47", "2022-09-22" },
+        /* a byline before the date: with a time or a bar only */
+        { "thanh an 06/12/2023 - 16:15", "2023-12-06" },
+        { "minh anh | 03/07/2025", "2025-07-03" },
+        { "minh anh 03/07/2025", NULL },
+        { "tình hình kinh tế xã hội 06/12/2023 - 16:15", NULL },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[16];
