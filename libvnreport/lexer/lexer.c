@@ -509,6 +509,25 @@ static bool sign_here(lexer *L, size_t i)
     return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',';
 }
 
+/* `đạt 4,8%3 do nhu cầu`: one or two digits glued to a percent sign and
+ * followed by a word are a footnote marker (its end, 0 when there is none). */
+static size_t percent_footnote_end(const lexer *L, size_t i)
+{
+    const char *s = L->s;
+    if (L->space_before || !L->out->n || !utf8_is_digit(s[i]))
+        return 0;
+    const token *p = &L->out->t[L->out->n - 1];
+    if (p->kind != TOK_PUNCT || p->cp != '%' || p->end != i)
+        return 0;
+    size_t k = i;
+    while (k < L->end && k < i + 3 && utf8_is_digit(s[k]))
+        k++;
+    if (k - i > 2 || k + 1 >= L->end || s[k] != ' ')
+        return 0;
+    unsigned char after = (unsigned char)s[k + 1];
+    return (after >= 'a' && after <= 'z') || after >= 0x80 ? k : 0;
+}
+
 /* `khẩu(1)`, `dùng[3]`: one or two digits in brackets glued to the word
  * before them are a footnote marker (its end, 0 when there is none). */
 static size_t bracket_footnote_end(const lexer *L, size_t i)
@@ -532,6 +551,15 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         if (c == ' ' || c == '\n') {
             L.space_before = true;
             i++;
+            continue;
+        }
+        size_t pe = percent_footnote_end(&L, i);
+        if (pe) {
+            token t = { .start = (uint32_t)i, .end = (uint32_t)pe, .kind = TOK_FOOTNOTE,
+                        .v = strtod(text + i, NULL) };
+            if (!push(&L, t))
+                return false;
+            i = pe;
             continue;
         }
         if (utf8_is_digit((char)c)) {

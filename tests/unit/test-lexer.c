@@ -231,6 +231,9 @@ static const lex_case cases[] = {
     { .in = "Covid-19³⁸", .t = { N("19", 19), FN("³⁸", 38) } },
     { .in = "¹⁰ 07 nhiệm vụ cấp tỉnh", .t = { FN("¹⁰", 10), NF("07", 7, LZ, 0) } },
     { .in = "chỉ tiêu⁴⁰", .t = { FN("⁴⁰", 40) } },
+    /* one or two digits glued to a percent sign before a word */
+    { .in = "đạt 4,8%3 do nhu cầu", .t = { N("4,8", 4.8), FN("3", 3) } },
+    { .in = "đạt 4,8% 3 xã", .t = { N("4,8", 4.8), N("3", 3) } },
 };
 
 static const char *const kind_names[] = {
