@@ -396,9 +396,14 @@ static bool opens_with(const char *text, lex_table t, bool whole)
  * (`tổng diện tích …; cây lạc …`)? The search goes on where the last one
  * stopped, so a sentence of a million values stays linear. */
 static bool breakdown_between(const rctx *c, sentence_state *ss, const vnr_record *rec, size_t from,
-                              size_t i)
+                              size_t i, const char *own_text)
 {
-    if (rec->indicator && opens_with(rec->indicator, LT_TOTAL_HEADS, false))
+    /* a change that names a measure of its own (own_text, NULL: not asked)
+     * is no part of a total: `Tổng vốn đầu tư tăng 6,8%; tổng mức bán lẻ
+     * tăng 9,1%` lists two measures (a level keeps the total's thing as its
+     * subject: `Tổng đàn trâu …; sản lượng thịt hơi …`) */
+    if (rec->indicator && opens_with(rec->indicator, LT_TOTAL_HEADS, false) &&
+        !(own_text && opens_with(own_text, LT_MEASURE_NOUNS, false)))
         return true;
     size_t k = ss->bd_scanned > from ? ss->bd_scanned : from;
     while (k < i && c->tv.t[k].start < rec->norm_end)
@@ -425,7 +430,7 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
     if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
         entity = ss->clause_first;
     else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
-             breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i)) {
+             breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i, NULL)) {
         entity = ss->first_rec;   /* an earlier ';' item is a part only after `trong đó`, `:` */
         part = true;
     }
@@ -446,7 +451,7 @@ static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
 {
     const sentence_state *ss = d->ss;
     return opens_with(own_text, LT_MEASURE_NOUNS, false) && c->out->n_recs > ss->first_rec &&
-           !breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i);
+           !breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i, own_text);
 }
 
 
