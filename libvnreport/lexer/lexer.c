@@ -542,6 +542,30 @@ static size_t bracket_footnote_end(const lexer *L, size_t i)
     return k > i + 1 && k < L->end && s[k] == close ? k + 1 : 0;
 }
 
+/* A footnote marker [i, end) of number v; end, or 0 when out of memory. */
+static size_t push_footnote(lexer *L, size_t i, size_t end, double v)
+{
+    token t = { .start = (uint32_t)i, .end = (uint32_t)end, .kind = TOK_FOOTNOTE, .v = v };
+    return push(L, t) ? end : 0;
+}
+
+/* `²⁷`: a run of superscript digits from i (the first, d, ends at next) is
+ * a footnote marker; its end, or 0 when out of memory. */
+static size_t lex_superscripts(lexer *L, size_t i, size_t next, int d)
+{
+    double v = d;
+    size_t k = next;
+    while (k < L->end) {
+        size_t k2 = k;
+        uint32_t c2 = utf8_next_fast(L->s, L->end, &k2);
+        if ((d = utf8_superscript_digit(c2)) < 0)
+            break;
+        v = v * 10 + d;
+        k = k2;
+    }
+    return push_footnote(L, i, k, v);
+}
+
 bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
 {
     lexer L = { .s = text, .begin = start, .end = end, .out = out, .space_before = true };
@@ -555,11 +579,8 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         }
         size_t pe = percent_footnote_end(&L, i);
         if (pe) {
-            token t = { .start = (uint32_t)i, .end = (uint32_t)pe, .kind = TOK_FOOTNOTE,
-                        .v = strtod(text + i, NULL) };
-            if (!push(&L, t))
+            if (!(i = push_footnote(&L, i, pe, strtod(text + i, NULL))))
                 return false;
-            i = pe;
             continue;
         }
         if (utf8_is_digit((char)c)) {
@@ -588,22 +609,8 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         uint32_t cp = utf8_next_fast(text, end, &next);
         int d = utf8_superscript_digit(cp);
         if (d >= 0) {
-            token t = { .start = (uint32_t)i, .kind = TOK_FOOTNOTE };
-            double v = d;
-            size_t k = next;
-            while (k < end) {
-                size_t k2 = k;
-                uint32_t c2 = utf8_next_fast(text, end, &k2);
-                if ((d = utf8_superscript_digit(c2)) < 0)
-                    break;
-                v = v * 10 + d;
-                k = k2;
-            }
-            t.v = v;
-            t.end = (uint32_t)k;
-            if (!push(&L, t))
+            if (!(i = lex_superscripts(&L, i, next, d)))
                 return false;
-            i = k;
             continue;
         }
         if (lex_is_letter(cp)) {
@@ -613,11 +620,8 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
         }
         size_t fe = bracket_footnote_end(&L, i);
         if (fe) {
-            token t = { .start = (uint32_t)i, .end = (uint32_t)fe, .kind = TOK_FOOTNOTE,
-                        .v = strtod(text + i + 1, NULL) };
-            if (!push(&L, t))
+            if (!(i = push_footnote(&L, i, fe, strtod(text + i + 1, NULL))))
                 return false;
-            i = fe;
             continue;
         }
         token t = { .start = (uint32_t)i, .end = (uint32_t)next, .kind = TOK_PUNCT, .cp = cp };
