@@ -113,6 +113,21 @@ static bool hyphened_name(const rctx *c, size_t i)
 }
 
 
+/* `kế hoạch 5 năm 2021-2025`, `sau 10 năm 2011 - 2020`: a count of
+ * years (a TIME_WORD) right before the years it spans names the span, a
+ * period, not a quantity. */
+static bool counts_years_it_spans(const rctx *c, size_t i)
+{
+    size_t m = i + 1 < c->tv.n ? PHRASE_AT(c, LT_TIME_WORDS, i + 1, NULL) : 0;
+    if (m != 1 || i + 2 >= c->tv.n)
+        return false;
+    const token *y = &c->tv.t[i + 2];
+    return y->kind == TOK_YEAR_SPAN ||
+           (y->kind == TOK_NUMBER && (y->flags & NUM_YEARLIKE) && i + 3 < c->tv.n &&
+            (is_punct(c, i + 3, '-') || c->tv.t[i + 3].kind == TOK_YEAR_SPAN) );
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -120,7 +135,7 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     const token *t = &c->tv.t[i];
     if (is_clock_time(c, i))
         return "date";
-    if (in_period_phrase(c, i))
+    if (in_period_phrase(c, i) || counts_years_it_spans(c, i))
         return "period";
     /* dates in words: "ngày 15 tháng 11 năm 2023" */
     if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
