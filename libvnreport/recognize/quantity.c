@@ -84,7 +84,11 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         q->unit_end = n->end;
         q->unit_end_tok = j + 1;
         q->percent = n->cp == '%';
-        /* `%/năm` */
+        /* `giảm 1,8%/năm`: the rate's time base goes with it (the unit
+         * stays `%`), so `năm` names no next value */
+        if (j + 2 < c->tv.n && is_punct(c, j + 1, '/') && c->tv.t[j + 1].start == n->end &&
+            c->tv.t[j + 2].start == c->tv.t[j + 1].end && PHRASE_AT(c, LT_TIME_WORDS, j + 2, NULL) == 1)
+            q->unit_end_tok = j + 3;
         return true;
     }
     if (n->kind != TOK_WORD)
