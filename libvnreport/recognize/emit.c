@@ -57,7 +57,7 @@ static void mark_consumed(rctx *c, draft *d)
     quantity *q = d->q;
     size_t k = q->unit_end_tok, used = 0, end = d->nc->sent_end;
     q->consumed_end = k;
-    if (plan_after(c, k) || (d->r.role == VNR_ROLE_LEVEL && percent_of_measure(c, q))) {
+    if ((d->ratio_of_measure && d->r.role == VNR_ROLE_LEVEL) || plan_after(c, k)) {
         while (k < end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]) &&
                !PHRASE_AT(c, LT_TRIGGERS, k, NULL))
             k++;   /* `đạt 53,5% dự toán và tăng 6,27%`, `bằng 95% diện tích gieo

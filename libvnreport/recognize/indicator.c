@@ -659,7 +659,7 @@ static void name_counted_thing(rctx *c, draft *d)
     /* (`bằng 95% diện tích gieo trồng` names the measure it is a ratio
      * to, not the thing this value measures) */
     bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
-                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !percent_of_measure(c, q);
+                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure;
     bool names_thing = q->count || (noun_follows && level);
     if (d->inherited && level && names_thing) {
         /* a count of the thing the statement's measure counts goes on with

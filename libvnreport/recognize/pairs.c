@@ -126,9 +126,12 @@ pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size
 pair_step read_mixed_scale(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
 {
     const token *t = &c->tv.t[i];
-    double big = units_scale_word(c->text + q->unit_start, q->unit_end - q->unit_start);
     size_t u = q->unit_end_tok;
-    if (!big || t->kind != TOK_NUMBER || u >= w->end || c->tv.t[u].kind != TOK_NUMBER)
+    /* the token tests first: this runs for every number with a unit */
+    if (t->kind != TOK_NUMBER || u >= w->end || c->tv.t[u].kind != TOK_NUMBER)
+        return PAIR_NONE;
+    double big = units_scale_word(c->text + q->unit_start, q->unit_end - q->unit_start);
+    if (!big)
         return PAIR_NONE;
     const token *n = &c->tv.t[u];
     quantity q2 = { .tok = u, .value = n->v, .value_max = NAN, .total = NAN,

@@ -194,13 +194,7 @@ static bool restates_last_change(role_case *rc)
 
 /* `bằng 95,4% diện tích gieo trồng`: a percentage of another measure
  * named right after it is a level (a ratio), not an index or a plan's share. */
-bool percent_of_measure(const rctx *c, const quantity *q)
-{
-    return q->percent && q->unit_end_tok < c->tv.n && PHRASE_AT(c, LT_MEASURE_NOUNS, q->unit_end_tok, NULL);
-}
-
-
-static bool of_measure(role_case *rc) { return percent_of_measure(rc->c, rc->d->q); }
+static bool of_measure(role_case *rc) { return rc->d->ratio_of_measure; }
 
 
 /* `xăng +8,1%, gas -1,2%`: a percentage written with its sign and no
@@ -274,6 +268,11 @@ void assign_role(rctx *c, draft *d)
 {
     role_case rc = { c, d, NULL };
     trigger_kind kind = d->tr ? d->tr->kind : T_NONE;
+    const quantity *q = d->q;
+    /* asked once here; the role rows, the thing a value names and where the
+     * next phrase starts all use the answer */
+    d->ratio_of_measure = q->percent && q->unit_end_tok < c->tv.n &&
+                          PHRASE_AT(c, LT_MEASURE_NOUNS, q->unit_end_tok, NULL);
     d->plan_code = NULL;
     d->r.role = VNR_ROLE_LEVEL;
     for (size_t k = 0; k < COUNT_OF(role_rows); k++) {

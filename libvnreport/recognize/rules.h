@@ -284,6 +284,9 @@ typedef struct draft {
     size_t ind_a, ind_b;        /* the value's own indicator phrase */
     bool inherited;             /* the indicator came from the statement head */
     bool period_only;           /* the value's own phrase was only a period (`6 tháng ước đạt`) */
+    bool ratio_of_measure;      /* a percentage of the measure named after it (`bằng 95% diện
+                                 * tích gieo trồng`): those words are neither its thing
+                                 * nor the next value's phrase */
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
     vnr_record r;
 } draft;
@@ -400,7 +403,6 @@ void assign_role(rctx *c, draft *d);
 void growth_rate_role(rctx *c, draft *d);
 void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                                 const sentence_state *ss);
-bool percent_of_measure(const rctx *c, const quantity *q);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
