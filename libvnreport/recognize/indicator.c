@@ -455,6 +455,14 @@ static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
 }
 
 
+/* Does `text` end with the words s[0..n) (after a space)? */
+static bool ends_with_words(const char *text, const char *s, size_t n)
+{
+    size_t len = strlen(text);
+    return len > n && text[len - n - 1] == ' ' && memcmp(text + len - n, s, n) == 0;
+}
+
+
 /* How many records back an elliptic measure looks for its thing. */
 enum { ELLIPSIS_REACH = 4 };
 
@@ -474,7 +482,7 @@ static const char *thing_after_measure(rctx *c, const char *indicator)
         /* `lúa gieo cấy` → `lúa` (a tail is lower case in running text) */
         const char *p = table_phrase(LT_MEASURE_TAILS, e);
         size_t k = strlen(p);
-        if (len > k + 1 && rest[len - k - 1] == ' ' && memcmp(rest + len - k, p, k) == 0)
+        if (ends_with_words(rest, p, k))
             return arena_strndup(c->arena, rest, len - k - 1);
     }
     return len ? rest : NULL;
@@ -579,14 +587,6 @@ static void skip_scale_words(const char **s, size_t *n)
         *s += w + 1;
         *n -= w + 1;
     }
-}
-
-
-/* Does `text` end with the words s[0..n) (after a space)? */
-static bool ends_with_words(const char *text, const char *s, size_t n)
-{
-    size_t len = strlen(text);
-    return len > n && text[len - n - 1] == ' ' && memcmp(text + len - n, s, n) == 0;
 }
 
 
