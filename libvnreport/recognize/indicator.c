@@ -299,7 +299,7 @@ static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest)
 {
     for (size_t k = s; k < e && k < s + longest; k++) {
         if (is_punct(c, k, ':')) {
-            if (k == s || !has_content(c, s, k) || in_table(c, s, LT_LABEL_NOTS))
+            if (k == s || !has_content(c, s, k) || PHRASE_AT(c, LT_LABEL_NOTS, s, NULL))
                 return NONE;
             for (size_t j = s; j < k; j++)
                 if (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE)
