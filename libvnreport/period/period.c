@@ -299,8 +299,9 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
 }
 
 /* How many words before a period phrase a comparison word may stand:
- * `so với thời điểm cuối năm 2022` puts four between. */
-enum { COMPARED_WORDS = 5 };
+ * `so với thời điểm cuối năm 2022` puts four between, `so chính thức vụ
+ * đông xuân năm 2021` five. */
+enum { COMPARED_WORDS = 6 };
 
 /* Does a comparison word stand in the words before `start`? Sets
  * *comparison when it compares values (`so với`), not a price base or a
@@ -693,6 +694,25 @@ size_t period_year_end_date(const char *s, size_t n, int *year)
     return e;
 }
 
+/* Does the year at i close a span (`nhiệm kỳ 2020 - 2025`, `2021–2025`)?
+ * Then it is no more the reporting year than the span's first year. */
+static bool closes_year_span(const char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+        j--;
+    size_t d = NO_MATCH;
+    if (j >= 1 && s[j - 1] == '-')
+        d = j - 1;
+    else if (j >= 3 && dash_at(s, j, j - 3) == j)
+        d = j - 3;
+    if (d == NO_MATCH)
+        return false;
+    while (d > 0 && (s[d - 1] == ' ' || s[d - 1] == '\t'))
+        d--;
+    return d >= 4 && period_year_at(s, d, d - 4) != 0;
+}
+
 int period_plain_year(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -704,7 +724,8 @@ int period_plain_year(const char *s, size_t n)
         size_t d = dash_at(s, n, skip_blanks(s, n, i + 4));
         bool span = d != NO_MATCH && period_year_at(s, n, skip_blanks(s, n, d));
         bool comparison;
-        if (!span && !(i >= 1 && (s[i - 1] == '-' || s[i - 1] == '/')) && !compared_before(s, i, &comparison))
+        if (!span && !(i >= 1 && (s[i - 1] == '-' || s[i - 1] == '/')) && !closes_year_span(s, i) &&
+            !compared_before(s, i, &comparison))
             return y;
     }
     return 0;

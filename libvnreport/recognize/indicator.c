@@ -64,9 +64,34 @@ static size_t lead_clause_at(const rctx *c, size_t a, size_t b)
 }
 
 
+/* Where the phrase [a, b) starts again after words that belong to what
+ * came before: the tail of a bracket opened before it (`2024), khách quốc
+ * tế`) or a clause that a breakdown word closes (`cao nhất kể từ năm 2018,
+ * trong đó khu vực dịch vụ`). */
+static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
+{
+    size_t from = a;
+    int depth = 0;
+    for (size_t k = a; k < b; k++) {
+        if (is_punct(c, k, '('))
+            depth++;
+        else if (is_punct(c, k, ')') && --depth < 0) {
+            from = k + 1;   /* closes a bracket opened before the phrase */
+            depth = 0;
+        } else if (k > a && is_punct(c, k - 1, ',') && depth == 0) {
+            size_t m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL);
+            if (m && k + m < b)
+                from = k + m;
+        }
+    }
+    return from;
+}
+
+
 void trim_phrase(rctx *c, size_t *a, size_t *b)
 {
     size_t m;
+    *a = restart_of_phrase(c, *a, *b);
     for (;;) {
         while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
             (*a)++;

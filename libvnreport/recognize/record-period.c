@@ -139,15 +139,45 @@ static bool aside_before(const rctx *c, size_t lo, size_t i, size_t *open, size_
 }
 
 
-/* The nearest period phrase before token i in its sentence, an aside
- * about another period skipped. */
+/* The '(' before token i in [lo, i) that no ')' closes: i is inside it. */
+static bool inside_bracket(const rctx *c, size_t lo, size_t i, size_t *open)
+{
+    if (i - lo > PERIOD_WINDOW_TOKENS)
+        lo = i - PERIOD_WINDOW_TOKENS;
+    for (size_t k = i; k > lo; k--) {
+        if (is_punct(c, k - 1, ')'))
+            return false;
+        if (is_punct(c, k - 1, '(')) {
+            *open = k - 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+
+/* How many asides period_before steps over before it reads the rest. */
+enum { ASIDES_SKIPPED = 8 };
+
+/* The nearest period phrase before token i in its sentence, asides
+ * skipped: `(6 tháng tăng 11,29%, quý III tăng 9,09%), trong đó: … (công
+ * nghiệp tăng 19,7%); dịch vụ …` keeps the sentence's own period for
+ * `dịch vụ`, behind two asides. */
 static bool period_before(rctx *c, size_t s, size_t i, char *buf, size_t cap)
 {
     size_t open, close;
-    if (!aside_before(c, s, i, &open, &close))
-        return period_of_tokens(c, s, i, false, buf, cap);
-    return period_of_tokens(c, close + 1, i, false, buf, cap) ||
-           period_of_tokens(c, s, open, false, buf, cap);
+    if (inside_bracket(c, s, i, &open)) {
+        /* `(công nghiệp tăng 11,3%)`: its own words, then what it details */
+        if (period_of_tokens(c, open + 1, i, false, buf, cap))
+            return true;
+        i = open;
+    }
+    for (int n = 0; n < ASIDES_SKIPPED && aside_before(c, s, i, &open, &close); n++) {
+        if (period_of_tokens(c, close + 1, i, false, buf, cap))
+            return true;
+        i = open;
+    }
+    return period_of_tokens(c, s, i, false, buf, cap);
 }
 
 

@@ -67,6 +67,24 @@ static void test_codes(void)
     check_case = NULL;
 }
 
+/* The year a text names only in passing: not one that closes a span or a
+ * term, however the dash is spaced. */
+static void test_plain_year(void)
+{
+    static const struct { const char *text; int year; } cases[] = {
+        { "hội nghị khóa xviii, nhiệm kỳ 2020 - 2025. theo báo cáo, 6 tháng đầu năm", 0 },
+        { "giai đoạn 2021 – 2025", 0 },
+        { "giai đoạn 2021-2025", 0 },
+        { "nhiệm kỳ 2020 - 2025, kết quả 2023 cho thấy", 2023 },
+        { "báo cáo 2024", 2024 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        check_case = cases[i].text;
+        CHECK(period_plain_year(cases[i].text, strlen(cases[i].text)) == cases[i].year);
+    }
+    check_case = NULL;
+}
+
 static void test_baselines(void)
 {
     period_ref april = { .kind = PK_MONTH, .n = 4, .year = 2023 };
@@ -240,6 +258,7 @@ int main(void)
 {
     test_codes();
     test_holds_head();
+    test_plain_year();
     test_baselines();
     test_date_lines();
     test_metadata();
