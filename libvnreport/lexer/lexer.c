@@ -267,12 +267,30 @@ static size_t lex_word(lexer *L, size_t i, token *t)
     return k;
 }
 
-/* Lex the word at i and append it; its end, or 0 on allocation failure. */
+/* Does a name follow the '.' at dot: a letter glued to it (`TP.Đà Nẵng`)
+ * or one space and a capital (`TP. Hải Châu`)? */
+static bool name_after_dot(const lexer *L, size_t dot)
+{
+    size_t k = dot + 1;
+    if (k < L->end && L->s[k] == ' ')
+        k++;
+    if (k >= L->end)
+        return false;
+    size_t next = k;
+    uint32_t cp = utf8_next_fast(L->s, L->end, &next);
+    return lex_is_letter(cp) && (k == dot + 1 || is_upper_cp(cp) || (cp >= 0x1EA0 && cp <= 0x1EF9 && !(cp & 1)));
+}
+
+/* Lex the word at i and append it; its end, or 0 on allocation failure.
+ * An abbreviation's dot before a name is part of the word (`TP. Hải
+ * Châu`): a '.' token there would cut the phrase the name belongs to. */
 static size_t push_word(lexer *L, size_t i)
 {
     token t = { .start = (uint32_t)i, .kind = TOK_WORD };
     size_t e = lex_word(L, i, &t);
     t.end = (uint32_t)e;
+    if (e < L->end && L->s[e] == '.' && e - i <= 3 && lex_is_abbreviation(&t, L->s) && name_after_dot(L, e))
+        t.end = (uint32_t)++e;
     return push(L, t) ? e : 0;
 }
 

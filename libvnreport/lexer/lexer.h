@@ -70,6 +70,10 @@ size_t lex_number(const char *s, size_t n, double *value, unsigned *flags);
  * the `/` of `./.`, not before a lower-case word (sentence.c). */
 bool lex_ends_sentence(const token_vec *tv, const char *text, size_t i);
 
+/* Does the word token t (TOK_WORD, text without its dot) spell an
+ * abbreviation of abbreviations.def (`TP`, `ThS`)? (sentence.c) */
+bool lex_is_abbreviation(const token *t, const char *text);
+
 /* Is code point `cp` a letter for tokenizing purposes? */
 bool lex_is_letter(uint32_t cp);
 

@@ -36,7 +36,7 @@ static bool word_is_ascii_ci(const token *t, const char *text, const char *w)
 }
 
 
-static bool is_abbreviation(const token *t, const char *text)
+bool lex_is_abbreviation(const token *t, const char *text)
 {
     for (size_t a = 0; a < sizeof abbreviations / sizeof *abbreviations; a++)
         if (word_is_ascii_ci(t, text, abbreviations[a]))
@@ -72,7 +72,7 @@ bool lex_ends_sentence(const token_vec *tv, const char *text, size_t i)
     if (n->flags & TOK_GLUED)
         return (n->kind == TOK_PUNCT && n->cp == '/') ||   /* "./." closing */
                glued_sentence(tv, i);
-    if (t->cp == '.' && i > 0 && is_abbreviation(&tv->t[i - 1], text))
+    if (t->cp == '.' && i > 0 && lex_is_abbreviation(&tv->t[i - 1], text))
         return false;
     if (n->kind == TOK_WORD)
         return (n->flags & TOK_UPPER) != 0;
