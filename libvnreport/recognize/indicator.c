@@ -183,6 +183,22 @@ const char *phrase_text(rctx *c, size_t a, size_t b)
 }
 
 
+/* A growth word that is the value's trigger belongs to the measure when
+ * the phrase before it ends with a holder of it: `đạt tốc độ tăng trưởng
+ * 8,2%` (but `Kinh tế tăng trưởng 6,5%`; after an empty phrase the
+ * chain's measure goes on: `đạt 8.820 tỷ đồng, tăng trưởng 6,1%`).
+ * Where the phrase then ends: after the growth word, else at trig_at. */
+static size_t growth_phrase_end(rctx *c, size_t i, size_t trig_at, size_t pa, size_t pb)
+{
+    size_t m = PHRASE_AT(c, LT_GROWTH_WORDS, trig_at, NULL);
+    if (!m || trig_at + m > i)
+        return trig_at;
+    if (!has_content(c, pa, pb) || !PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, pb, pa, NULL))
+        return trig_at;
+    return trig_at + m;
+}
+
+
 void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent_start,
                            size_t *a, size_t *b)
 {
@@ -190,6 +206,11 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
     size_t start = phrase_floor(c, end, floor);
     size_t pa = start, pb = end;
     trim_phrase(c, &pa, &pb);
+    if (i > trig_at && (end = growth_phrase_end(c, i, trig_at, pa, pb)) != trig_at) {
+        pa = start;
+        pb = end;
+        trim_phrase(c, &pa, &pb);
+    }
     if (!has_content(c, pa, pb) && start > floor &&
         (is_punct(c, start - 1, '(') || is_punct(c, start - 1, ':'))) {
         /* "khí đốt (tăng 13,52%)", "Vi phạm về quản lý rừng: 18 vụ": the
@@ -198,7 +219,6 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
         pa = phrase_floor(c, pb, floor);
         trim_phrase(c, &pa, &pb);
     }
-    (void)i;
     (void)sent_start;
     *a = pa;
     *b = pb;

@@ -153,6 +153,11 @@ const word_entry growth_words[] = {
 #include "lexicon.def"
 #undef GROWTH_WORD
 };
+const word_entry growth_holders[] = {
+#define GROWTH_HOLDER(p) { p },
+#include "lexicon.def"
+#undef GROWTH_HOLDER
+};
 const word_entry label_nots[] = {
 #define LABEL_NOT(p) { p },
 #include "lexicon.def"
@@ -260,6 +265,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_UNIT_KINDS] = TABLE_VIEW(unit_kinds),
     [LT_RATE_WORDS] = TABLE_VIEW(rate_words),
     [LT_GROWTH_WORDS] = TABLE_VIEW(growth_words),
+    [LT_GROWTH_HOLDERS] = TABLE_VIEW(growth_holders),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
     [LT_MEASURE_HEADS] = TABLE_VIEW(measure_heads),
