@@ -325,6 +325,17 @@ static bool period_from_title(const char *t, size_t n, int year, vnr_arena *aren
     return m->period != NULL;
 }
 
+/* Does the title's first line quote a percentage (`Ninh Bình: Mục tiêu
+ * xuyên suốt là tăng trưởng 12%`)? Unless it opens with its plan word,
+ * it is then a news headline about a goal, not the title of a plan or
+ * resolution: the body reports results too, and its goals carry their
+ * own cue words. (Lines after the first may be the plan's first items.) */
+static bool headline_with_percent(const char *t, size_t len)
+{
+    const char *eol = memchr(t, '\n', len);
+    return memchr(t, '%', eol ? (size_t)(eol - t) : len) != NULL;
+}
+
 /* Header lines are short; the first line longer than this is body text,
  * where `tình hình` no longer announces a title. */
 enum { BODY_LINE_BYTES = 250 };
@@ -529,7 +540,8 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
             }
             size_t n = utf8_lower(out->title, tl, low, tl * 2 + 16);
             period_from_title(low, n, year, arena, out);
-            plan = period_plan_title(low, n);
+            plan = period_plan_title(low, n) &&
+                   (period_opens_plan_title(low, n) || !headline_with_percent(t, tle));
             free(low);
         }
     }

@@ -540,6 +540,11 @@ bool period_plan_title(const char *s, size_t n)
     return HAS_ANY(s, n, plan_title_words) && !HAS_ANY(s, n, achieved_title_words);
 }
 
+bool period_opens_plan_title(const char *s, size_t n)
+{
+    return MATCH_TABLE(s, n, 0, plan_title_words, NULL) != NO_MATCH;
+}
+
 /* `27/10/2023`, `11-12-2023`, `27.03.2018` at i: day, month, year. */
 /* The separator of a date's parts at e: `/`, `-`, `.`, or, on a date line
  * (spaced), ` - ` as news pages print it (`22 - 03 - 2016`); its length. */

@@ -70,6 +70,10 @@ const char *period_doc_kind(const period_ref *p);
 /* Whether a lower-cased title announces a plan or resolution. */
 bool period_plan_title(const char *s, size_t n);
 
+/* Whether a lower-cased title opens with a plan word (`Chỉ tiêu kế hoạch
+ * năm 2025 …`, `Kế hoạch …`). */
+bool period_opens_plan_title(const char *s, size_t n);
+
 /* A web page's date line (`09:05, 31/05/2021`, `Thứ sáu - 27/10/2023
  * 03:14`): the date as ISO `YYYY-MM-DD` in buf (cap ≥ 11), or false. */
 bool period_date_line(const char *s, size_t n, char *buf, size_t cap);
