@@ -13,6 +13,19 @@
 /* Tokens of a time adverbial that opens [a, b) and ends in a comma
  * (`Năm 2023,`, `Quý III/2023,`, `Tính đến hết tháng 9/2023,`), the comma
  * included; 0 when there is none. It must hold a time word and a number. */
+/* Do tokens [k - 2, k) read a day and month after a date word: `ngày
+ * 15/9` (lexed as a fraction)? Such a date ends a time adverbial as a
+ * full date does. */
+static bool ends_day_month(const rctx *c, size_t a, size_t k)
+{
+    size_t idx;
+    const token *t = &c->tv.t[k - 1];
+    return k >= a + 2 && t->kind == TOK_FRACTION && t->v >= 1 && t->v <= 31 && t->v == (int)t->v &&
+           t->v2 >= 1 && t->v2 <= 12 && t->v2 == (int)t->v2 &&
+           PHRASE_AT(c, LT_DATE_WORDS, k - 2, &idx) == 1 && date_words[idx].before;
+}
+
+
 size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
 {
     bool number = false;
@@ -35,7 +48,7 @@ size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
         }
         if (is_numeric(t) || t->kind == TOK_DATE || t->kind == TOK_YEAR_SPAN)
             number = true;
-        else if (word && k > a && c->tv.t[k - 1].kind == TOK_DATE)
+        else if (word && k > a && (c->tv.t[k - 1].kind == TOK_DATE || ends_day_month(c, a, k)))
             return k - a;   /* a full date ends it, comma or not: `Từ đầu năm đến 30/11/2022 có …` */
         else if (!is_roman_numeral(c, k) && !is_punct(c, k, '/') && !is_punct(c, k, '-'))
             return 0;
