@@ -472,6 +472,33 @@ static size_t lex_dash_shape(lexer *L, token t, size_t j, unsigned f, bool signe
     return NOT_THIS_SHAPE;
 }
 
+/* A date written with hyphens, glued: `5-1-2012` (day-month-year). Not
+ * with spaces, which lists or ranges use (`15 - 18`). */
+static size_t lex_dashed_date(lexer *L, token t, size_t i, size_t j, unsigned f)
+{
+    const char *s = L->s;
+    size_t n = L->end;
+    if (j - i > 2 || (f & (NUM_DECIMAL | NUM_GROUPED)) || t.v < 1 || t.v > 31 || j >= n || s[j] != '-')
+        return NOT_THIS_SHAPE;
+    size_t m = j + 1, e = m;
+    while (e < n && e < m + 3 && utf8_is_digit(s[e]))
+        e++;
+    if (e == m || e - m > 2 || e >= n || s[e] != '-' || digit_run(s, n, e + 1) != 4)
+        return NOT_THIS_SHAPE;
+    double month = 0, year = 0;
+    unsigned fm = 0, fy = 0;
+    lex_number(s + m, e - m, &month, &fm);
+    lex_number(s + e + 1, 4, &year, &fy);
+    if (month < 1 || month > 12 || !is_year(year, fy))
+        return NOT_THIS_SHAPE;
+    t.kind = TOK_DATE;
+    t.v = year;
+    t.v2 = month;
+    t.start2 = (uint32_t)m;
+    t.end = (uint32_t)(e + 5);
+    return push(L, t) ? t.end : 0;
+}
+
 /* Numbers and their composite shapes starting at digit position i. */
 static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
 {
@@ -492,6 +519,8 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
         return push(L, t) ? dn : 0;
     }
     size_t shape = lex_slash_shape(L, t, i, j, f);
+    if (shape == NOT_THIS_SHAPE && !signed_minus)
+        shape = lex_dashed_date(L, t, i, j, f);
     if (shape == NOT_THIS_SHAPE)
         shape = lex_dash_shape(L, t, j, f, signed_minus);
     if (shape != NOT_THIS_SHAPE)

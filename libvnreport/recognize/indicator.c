@@ -79,8 +79,8 @@ static size_t lead_clause_at(const rctx *c, size_t a, size_t b)
 
 /* Where the phrase [a, b) starts again after words that belong to what
  * came before: the tail of a bracket opened before it (`2024), khách quốc
- * tế`) or a clause that a breakdown word closes (`cao nhất kể từ năm 2018,
- * trong đó khu vực dịch vụ`). */
+ * tế`) or a clause that a breakdown word or a clause link closes (`cao
+ * nhất kể từ năm 2018, trong đó khu vực dịch vụ`, `…, theo đó tỉnh`). */
 static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
 {
     size_t from = a;
@@ -93,6 +93,8 @@ static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
             depth = 0;
         } else if (k > a && is_punct(c, k - 1, ',') && depth == 0) {
             size_t m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL);
+            if (!m)
+                m = PHRASE_AT(c, LT_CLAUSE_LINKS, k, NULL);
             if (m && k + m < b)
                 from = k + m;
         }

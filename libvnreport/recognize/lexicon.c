@@ -158,6 +158,11 @@ const word_entry growth_holders[] = {
 #include "lexicon.def"
 #undef GROWTH_HOLDER
 };
+const word_entry clause_links[] = {
+#define CLAUSE_LINK(p) { p },
+#include "lexicon.def"
+#undef CLAUSE_LINK
+};
 const word_entry label_nots[] = {
 #define LABEL_NOT(p) { p },
 #include "lexicon.def"
@@ -266,6 +271,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_RATE_WORDS] = TABLE_VIEW(rate_words),
     [LT_GROWTH_WORDS] = TABLE_VIEW(growth_words),
     [LT_GROWTH_HOLDERS] = TABLE_VIEW(growth_holders),
+    [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
     [LT_MEASURE_HEADS] = TABLE_VIEW(measure_heads),

@@ -161,6 +161,15 @@ static bool plan_between(role_case *rc)
 
 
 /* `so với dự toán TW giao đạt 62%`: đạt may also name its plan first. */
+/* `vượt 2,2 lần kế hoạch`: a multiple of the plan. */
+static bool times_then_plan(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    rc->plan = q->times ? plan_after(rc->c, q->unit_end_tok) : NULL;
+    return rc->plan != NULL;
+}
+
+
 static bool plan_follows_or_precedes(role_case *rc)
 {
     if (plan_follows(rc))
@@ -249,6 +258,7 @@ static const role_row role_rows[] = {
     { K(T_ATTAIN), plan_follows_or_precedes, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), percent_of_amount, VNR_ROLE_ATTAINMENT, NULL },
+    { K(T_EXCEED), times_then_plan, VNR_ROLE_INDEX, take_plan },   /* `vượt 2,2 lần kế hoạch` */
     { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
     { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
     { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
