@@ -318,11 +318,16 @@ static bool opens_period(const rctx *c, size_t k, size_t limit)
 }
 
 
+/* How many tokens the noun phrase after a count may take: `10/10 xã trên
+ * địa bàn huyện Tân Lạc đã đạt chuẩn nông thôn mới` needs 13; a cut in
+ * the middle of a name (`nông | thôn mới`) is worse than a long phrase. */
+enum { COUNT_TAIL_TOKENS = 16 };
+
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
 size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 {
     size_t k = from;
-    while (k < limit && k < from + 10) {
+    while (k < limit && k < from + COUNT_TAIL_TOKENS) {
         const token *t = &c->tv.t[k];
         if (is_numeric(t) || t->kind == TOK_FOOTNOTE || is_strong_boundary(c, k) || is_punct(c, k, '(') ||
             is_punct(c, k, ')'))
