@@ -47,6 +47,16 @@ static const first_word first_words[] = {
 #include "period.def"
 #undef PERIOD_FIRST
 };
+static const plain_word since_january_words[] = {
+#define PERIOD_SINCE_JANUARY(p) { p },
+#include "period.def"
+#undef PERIOD_SINCE_JANUARY
+};
+static const plain_word until_words[] = {
+#define PERIOD_UNTIL(p) { p },
+#include "period.def"
+#undef PERIOD_UNTIL
+};
 static const plain_word past_words[] = {
 #define PERIOD_PAST(p) { p },
 #include "period.def"
@@ -424,6 +434,26 @@ bool period_holds_head(const char *s, size_t n)
     return false;
 }
 
+/* `từ đầu năm đến [hết|cuối] tháng 7/2022` at i: the months from January
+ * to that month, as `7 tháng năm 2022` is. */
+static size_t since_january_phrase(const char *s, size_t n, size_t i, period_ref *p)
+{
+    size_t j = MATCH_TABLE(s, n, i, since_january_words, NULL);
+    if (j == NO_MATCH)
+        return NO_MATCH;
+    j = skip_blanks(s, n, j);
+    size_t u = MATCH_TABLE(s, n, j, until_words, NULL);
+    if (u != NO_MATCH)
+        j = skip_blanks(s, n, u);
+    size_t e = unit_phrase(s, n, j, p);
+    if (e == NO_MATCH || p->kind != PK_MONTH)
+        return NO_MATCH;
+    int year = p->year;
+    *p = months_from_january(p->n);
+    p->year = year;
+    return e;
+}
+
 /* A period phrase starting exactly at word start i, or false. */
 static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
 {
@@ -433,6 +463,8 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
         return false;   /* the decimals of `3,5 tháng` */
     period_ref p;
     size_t e = count_phrase(s, n, i, &p);
+    if (e == NO_MATCH)
+        e = since_january_phrase(s, n, i, &p);
     if (e == NO_MATCH)
         e = unit_phrase(s, n, i, &p);
     if (e == NO_MATCH)
