@@ -94,7 +94,8 @@ static bool same_measure(const char *u1, const char *u2)
 
 /* "3.669,25 ha/3.621,7 ha", "52,43 tạ/51,4 tạ/ha": a value and its target
  * across '/'; when the second unit extends the first (`tạ` → `tạ/ha`), both
- * take the longer one. */
+ * take the longer one. A count no larger than a count after it that names
+ * its thing more fully (`hộ/hộ dân`) is a part of that whole (its total). */
 pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
 {
     size_t u = q->unit_end_tok;
@@ -111,7 +112,20 @@ pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size
         return PAIR_FAILED;
     size_t l1 = strlen(u1);
     bool extends = strncmp(u2, u1, l1) == 0 && strlen(u2) > l1 && u2[l1] == '/';
-    if (!extends && !same_measure(u1, u2))
+    /* `hộ/hộ dân`: the whole names its thing more fully */
+    bool names_more = strncmp(u2, u1, l1) == 0 && u2[l1] == ' ';
+    if (!extends && !names_more && !same_measure(u1, u2))
+        return PAIR_NONE;
+    if (names_more && q->count && q->value <= q2.value) {
+        /* `12.345 hộ/298.760 hộ dân`: a part of its whole, as `12/15 xã`
+         * (`623 bản/4.000 bản` stays actual/plan) */
+        q->total = q2.value;
+        if (!emit_quantity(c, i, q, &w->nc, &w->ss, false, NULL) ||
+            !add_fate(c, n->start, n->end, "record", c->out->n_recs - 1))
+            return PAIR_FAILED;
+        return pair_done(w, q2.unit_end_tok, q2.unit_end_tok, next);
+    }
+    if (names_more)
         return PAIR_NONE;
     if (!emit_quantity(c, i, q, &w->nc, &w->ss, false, extends ? u2 : NULL) ||
         !emit_quantity(c, u + 1, &q2, &w->nc, &w->ss, true, u2))
