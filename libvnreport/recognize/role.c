@@ -442,7 +442,12 @@ void refine_role(rctx *c, draft *d)
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {
-        bool share = !tr && n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_SHARE;
+        /* the list goes on from the last share, over the shifts between
+         * (`nông, lâm, thủy sản 12,35% (giảm 0,82%); công nghiệp 40,2%`) */
+        size_t last = n;
+        while (last > ss->first_rec && c->out->recs[last - 1].role == VNR_ROLE_CHANGE)
+            last--;
+        bool share = !tr && last > ss->first_rec && c->out->recs[last - 1].role == VNR_ROLE_SHARE;
         for (size_t k = nc->floor; k < i && !share; k++)
             share = PHRASE_AT(c, LT_SHARE_WORDS, k, NULL) != 0;
         if (share)
