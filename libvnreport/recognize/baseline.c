@@ -355,9 +355,28 @@ static void settle_chain_plan(rctx *c, const sentence_state *ss)
 }
 
 
+/* A change verb right before a comparison, with no value between, in
+ * tokens [s, e): `có 30 ngành … tăng so với cùng kỳ. Trong đó, …` states
+ * the comparison its breakdown goes on with. Its code, or NULL. */
+static const char *valueless_comparison(rctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++) {
+        size_t idx, used;
+        size_t m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+        if (!m || triggers[idx].kind != T_CHANGE || k + m >= e || !compare_word_at(c, k + m, false))
+            continue;
+        const char *code = baseline_at(c, k + m, &used);
+        if (code && !(baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
+            return code;
+    }
+    return NULL;
+}
+
+
 /* Remember the sentence's last comparison (not a plan or budget) for the
- * sentences of the block that follow. */
-void remember_block_baseline(rctx *c, const sentence_state *ss)
+ * sentences of the block that follow; a sentence whose records compare
+ * with nothing may still state one with no value (valueless_comparison). */
+void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e)
 {
     for (size_t k = c->out->n_recs; k > ss->first_rec; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
@@ -367,6 +386,9 @@ void remember_block_baseline(rctx *c, const sentence_state *ss)
             return;
         }
     }
+    const char *stated = valueless_comparison(c, s, e);
+    if (stated)
+        c->block_baseline = stated;
 }
 
 

@@ -156,7 +156,7 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         i = next;
     }
     settle_chain_baseline(c, &w.ss);
-    remember_block_baseline(c, &w.ss);
+    remember_block_baseline(c, &w.ss, s, e);
     if (c->out->n_recs > w.ss.own_first_rec)   /* a sentence without values changes nothing */
         c->goal_carry = w.ss.goal || sets_goals(c, s, e, w.ss.own_first_rec);
     *last = w.ss;

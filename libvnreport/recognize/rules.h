@@ -391,7 +391,7 @@ const char *baseline_before(rctx *c, size_t lo, size_t hi);
 const char *plan_before(const rctx *c, size_t i);
 const char *plan_after(const rctx *c, size_t k);
 void settle_chain_baseline(rctx *c, sentence_state *ss);
-void remember_block_baseline(rctx *c, const sentence_state *ss);
+void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e);
 void baseline_step(rctx *c, draft *d);
 
 /* role.c — the role and sign of a record: its trigger, qualifiers, shares, restatements in brackets and target cues. */
