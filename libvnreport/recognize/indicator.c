@@ -358,20 +358,32 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 }
 
 
+/* May token k stand inside a label? Punctuation but '-' and '/' ends one;
+ * a label that names a measure may also hold brackets (`(IIP)`). */
+static bool label_punct_ok(const rctx *c, size_t k, bool measure)
+{
+    uint32_t cp = c->tv.t[k].cp;
+    return cp == '-' || cp == '/' || (measure && (cp == '(' || cp == ')'));
+}
+
+
 /* The colon that ends a label of at most `longest` tokens at the start of
- * [s, e), or NONE: no number, date or punctuation but '-' and '/' before it. */
-static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest)
+ * [s, e), or NONE: no number or date before it (for a measure label, none
+ * but those of a period phrase: `Chỉ số sản xuất công nghiệp tháng 9 so
+ * với cùng kỳ:`) and no punctuation but label_punct_ok's. */
+static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest, bool measure)
 {
     for (size_t k = s; k < e && k < s + longest; k++) {
         if (is_punct(c, k, ':')) {
             if (k == s || !has_content(c, s, k) || PHRASE_AT(c, LT_LABEL_NOTS, s, NULL))
                 return NONE;
             for (size_t j = s; j < k; j++)
-                if (is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE)
+                if ((is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE) &&
+                    !(measure && in_period_phrase(c, j)))
                     return NONE;
             return k;
         }
-        if (c->tv.t[k].kind == TOK_PUNCT && c->tv.t[k].cp != '-' && c->tv.t[k].cp != '/')
+        if (c->tv.t[k].kind == TOK_PUNCT && !label_punct_ok(c, k, measure))
             return NONE;
     }
     return NONE;
@@ -381,14 +393,14 @@ static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest)
 /* Label at the start of a sentence: "Lúa mùa: Diện tích …". */
 const char *sentence_label(rctx *c, size_t s, size_t e)
 {
-    size_t k = label_colon(c, s, e, 7);
+    size_t k = label_colon(c, s, e, 7, false);
     return k == NONE ? NULL : tokens_text(c, s, k);
 }
 
 
 /* How many tokens a label that names a measure may have: `Diện tích gieo
  * trồng của các địa phương:` is one. */
-enum { MEASURE_LABEL_TOKENS = 12 };
+enum { MEASURE_LABEL_TOKENS = 20 };
 
 
 /* A label at the start of a sentence that names a measure, whose items
@@ -399,8 +411,14 @@ const char *measure_label(rctx *c, size_t s, size_t e)
 {
     if (!PHRASE_AT(c, LT_MEASURE_NOUNS, s, NULL))
         return NULL;
-    size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS);
-    return k == NONE ? NULL : phrase_text(c, s, k);
+    size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS, true);
+    if (k == NONE)
+        return NULL;
+    size_t used;
+    for (size_t j = s + 1; j < k; j++)
+        if (compare_word_at(c, j, false) && baseline_at(c, j, &used))
+            k = j;   /* the comparison the label states is no part of its measure */
+    return phrase_text(c, s, k);
 }
 
 
