@@ -409,15 +409,18 @@ enum { MEASURE_LABEL_TOKENS = 20 };
  * (`Lúa mùa: …`). */
 const char *measure_label(rctx *c, size_t s, size_t e)
 {
-    if (!PHRASE_AT(c, LT_MEASURE_NOUNS, s, NULL))
-        return NULL;
+    if (!PHRASE_AT(c, LT_MEASURE_NOUNS, s, NULL) && !PHRASE_AT(c, LT_GROWTH_WORDS, s, NULL) &&
+        !PHRASE_AT(c, LT_GROWTH_WORDS, s + PHRASE_AT(c, LT_GROWTH_HOLDERS, s, NULL), NULL))
+        return NULL;   /* `Tốc độ tăng trưởng kinh tế …: Bắc Ninh (+6,12%), …` names a measure too */
     size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS, true);
     if (k == NONE)
         return NULL;
     size_t used;
     for (size_t j = s + 1; j < k; j++)
-        if (compare_word_at(c, j, false) && baseline_at(c, j, &used))
-            k = j;   /* the comparison the label states is no part of its measure */
+        if ((compare_word_at(c, j, false) && baseline_at(c, j, &used)) ||
+            PHRASE_AT(c, LT_LABEL_SCOPES, j, NULL))
+            k = j;   /* the comparison the label states and the scope of its
+                      * items are no part of its measure */
     return phrase_text(c, s, k);
 }
 
@@ -649,7 +652,8 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->indicator = "";
         r->subject = ss->subject ? ss->subject : c->block_subject;
     }
-    if (ss->measure_label && !d->pair_second && !opens_with(r->indicator, LT_MEASURE_NOUNS, false)) {
+    if (ss->measure_label && !d->pair_second && r->indicator != ss->measure_label &&
+        !opens_with(r->indicator, LT_MEASURE_NOUNS, false)) {
         /* an item under a measure label names the thing measured */
         r->subject = *r->indicator ? r->indicator : r->subject;
         r->indicator = ss->measure_label;

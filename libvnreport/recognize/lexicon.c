@@ -158,6 +158,11 @@ const word_entry growth_holders[] = {
 #include "lexicon.def"
 #undef GROWTH_HOLDER
 };
+const word_entry label_scopes[] = {
+#define LABEL_SCOPE(p) { p },
+#include "lexicon.def"
+#undef LABEL_SCOPE
+};
 const word_entry clause_links[] = {
 #define CLAUSE_LINK(p) { p },
 #include "lexicon.def"
@@ -271,6 +276,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_RATE_WORDS] = TABLE_VIEW(rate_words),
     [LT_GROWTH_WORDS] = TABLE_VIEW(growth_words),
     [LT_GROWTH_HOLDERS] = TABLE_VIEW(growth_holders),
+    [LT_LABEL_SCOPES] = TABLE_VIEW(label_scopes),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
