@@ -403,15 +403,25 @@ const char *sentence_label(rctx *c, size_t s, size_t e)
 enum { MEASURE_LABEL_TOKENS = 20 };
 
 
+/* Does the label at token s open with a measure: a MEASURE_NOUN, or a
+ * growth word after an optional holder (`Tốc độ tăng trưởng kinh tế …:
+ * Bắc Ninh (+6,12%), …`)? Growth words are no MEASURE_NOUN rows, since in
+ * a chain they restate the measure before them rather than start one. */
+static bool opens_label_measure(rctx *c, size_t s)
+{
+    size_t holder = PHRASE_AT(c, LT_GROWTH_HOLDERS, s, NULL);
+    return PHRASE_AT(c, LT_MEASURE_NOUNS, s, NULL) || PHRASE_AT(c, LT_GROWTH_WORDS, s + holder, NULL);
+}
+
+
 /* A label at the start of a sentence that names a measure, whose items
  * then name the things measured: `Diện tích gieo trồng tính đến nay: ngô
  * 5.290 ha, tăng 1%; sắn …`. NULL when the label is none or names a thing
  * (`Lúa mùa: …`). */
 const char *measure_label(rctx *c, size_t s, size_t e)
 {
-    if (!PHRASE_AT(c, LT_MEASURE_NOUNS, s, NULL) && !PHRASE_AT(c, LT_GROWTH_WORDS, s, NULL) &&
-        !PHRASE_AT(c, LT_GROWTH_WORDS, s + PHRASE_AT(c, LT_GROWTH_HOLDERS, s, NULL), NULL))
-        return NULL;   /* `Tốc độ tăng trưởng kinh tế …: Bắc Ninh (+6,12%), …` names a measure too */
+    if (!opens_label_measure(c, s))
+        return NULL;
     size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS, true);
     if (k == NONE)
         return NULL;
