@@ -242,12 +242,17 @@ size_t units_fold(const char *s, size_t n, char *out, size_t cap)
     bool pending = false;
     if (fold_plain(s, n, out, cap, &o))
         return o;
+    /* Lower-case between decomposing and composing: lower-casing a composed
+     * letter may give a letter that composes with the next mark ('İ' + U+0311
+     * → 'i' + U+0311 → 'ȋ'), and a fold must fold to itself. */
     utf8proc_int32_t cps[UNIT_FOLD_MAX];
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                                             cps, UNIT_FOLD_MAX, opt);
     if (m < 0 || m > UNIT_FOLD_MAX)
         return (size_t)-1;
+    for (utf8proc_ssize_t k = 0; k < m; k++)
+        cps[k] = (utf8proc_int32_t)utf8_tolower_cp((uint32_t)cps[k]);
     m = utf8proc_normalize_utf32(cps, m, opt);
     if (m < 0)
         return (size_t)-1;
