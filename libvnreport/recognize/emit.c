@@ -96,6 +96,8 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
         ss->head = index;
     if (r->role == VNR_ROLE_CHANGE)
         ss->last_change = index;
+    if (!d->own_measure)
+        ss->chain_last = index;
     const token *t = &c->tv.t[d->i];
     if (!add_fate(c, t->start, t->end, "record", index))
         return false;

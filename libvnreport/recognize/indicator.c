@@ -610,6 +610,68 @@ static void elliptic_thing(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* How far the words after a MEASURE_INTO phrase may reach. */
+enum { MEASURE_INTO_REACH = 10 };
+
+
+/* The tokens after the value that say what a named measure goes into
+ * (`vào mức tăng trưởng chung`), up to punctuation or a number: their end,
+ * or `from` when there are none. */
+static size_t measure_into_end(const rctx *c, size_t from, size_t sent_end)
+{
+    size_t m = from < sent_end ? PHRASE_AT(c, LT_MEASURE_INTOS, from, NULL) : 0;
+    if (!m)
+        return from;
+    size_t e = from + m;
+    while (e < sent_end && e < from + m + MEASURE_INTO_REACH && c->tv.t[e].kind != TOK_PUNCT &&
+           !is_numeric(&c->tv.t[e]))
+        e++;
+    return e > from + m ? e : from;
+}
+
+
+/* `GRDP khu vực dịch vụ tăng 6,9%, đóng góp 2,6 điểm % vào mức tăng trưởng
+ * chung`: a trigger that names its value's measure (TK_NAMES_MEASURE) is
+ * the indicator, with what it goes into; the thing it is said of is the
+ * subject: the value's own phrase, else the sentence's record before it
+ * (its subject, or its indicator when that names the thing). */
+static void own_measure_indicator(rctx *c, draft *d, const char *own_text)
+{
+    vnr_record *r = &d->r;
+    size_t into = d->q->unit_end_tok, into_end = measure_into_end(c, into, d->nc->sent_end);
+    const char *measure = tokens_text(c, d->trig_at, d->trig_at + d->trig_len);
+    if (measure && into_end > into) {
+        vnr_buf joined = { 0 };
+        const char *what = tokens_text(c, into, into_end);
+        bool ok = what && buf_append_str(&joined, measure) && buf_append_char(&joined, ' ') &&
+                  buf_append_str(&joined, what);
+        measure = ok ? arena_strndup(c->arena, joined.data, joined.len) : NULL;
+        buf_free(&joined);
+        d->named_until = into_end;   /* those words are no later value's phrase */
+    }
+    if (!measure) {
+        arena_mark_failed(c->arena);
+        return;
+    }
+    r->indicator = measure;
+    r->subject = own_text;
+    if (!own_text && c->out->n_recs > d->ss->own_first_rec) {
+        /* a label's subject is the sentence's context, not the thing */
+        const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
+        bool own_thing = prev->subject && prev->subject != d->ss->subject &&
+                         prev->subject != c->block_subject;
+        r->subject = own_thing ? prev->subject : prev->indicator;
+    }
+}
+
+
+static bool names_own_measure(const draft *d)
+{
+    return d->tr && !d->pair_second && (trigger_kind_flags[d->tr->kind] & TK_NAMES_MEASURE) &&
+           d->r.role == VNR_ROLE_CHANGE;
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
@@ -624,8 +686,8 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         *c->out->recs[ss->clause_first].indicator && ss->clause_tok == clause_of(c, d->i, d->nc))
         h = ss->clause_first;
     const vnr_record *head = h != NONE ? &c->out->recs[h] : NULL;
-    if (!head && c->out->n_recs > ss->first_rec)
-        head = &c->out->recs[c->out->n_recs - 1];
+    if (!head && ss->chain_last != NONE && ss->chain_last >= ss->first_rec)
+        head = &c->out->recs[ss->chain_last];
     if (!head && ss->prev_head != NONE && !d->q->count && *c->out->recs[ss->prev_head].indicator &&
         clause_of(c, d->i, d->nc) == d->nc->sent_start &&
         (!own_text || opens_with(own_text, LT_GENERIC_MEASURES, true))) {
@@ -813,7 +875,11 @@ bool indicator_step(rctx *c, draft *d)
             d->period_only = true;
         }
     }
-    choose_indicator(c, d, own_text);
+    d->own_measure = names_own_measure(d);
+    if (d->own_measure)
+        own_measure_indicator(c, d, own_text);
+    else
+        choose_indicator(c, d, own_text);
     name_counted_thing(c, d);
     /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27
      * doanh nghiệp`) names no subject besides it */

@@ -127,7 +127,7 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     sentence_walk w = {
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
         .ss = { .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs, .head = NONE,
-                .last_change = NONE,
+                .last_change = NONE, .chain_last = NONE,
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
                 .est_scanned = s, .est_at = NONE,
                 .prev_head = last->first_rec == NONE ? NONE : last->head },
@@ -140,6 +140,7 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         w.ss.first_rec = last->first_rec;
         w.ss.head = last->head;
         w.ss.last_change = last->last_change;
+        w.ss.chain_last = last->chain_last;
         w.ss.bd_scanned = s;
         w.ss.bd_found = true;
     }
@@ -237,6 +238,7 @@ bool process_block(rctx *c, size_t bi)
         last.first_rec = carried_rec;
         last.head = c->carry_head;
         last.last_change = c->carry_last_change;
+        last.chain_last = c->carry_chain_last;
         c->block_baseline = c->carry_baseline;
     }
     for (size_t i = 0; i < c->tv.n; i++) {
@@ -251,6 +253,7 @@ bool process_block(rctx *c, size_t bi)
     c->carry_first_rec = last.first_rec;
     c->carry_head = last.head;
     c->carry_last_change = last.last_change;
+    c->carry_chain_last = last.chain_last;
     c->carry_baseline = c->block_baseline;
     return true;
 }

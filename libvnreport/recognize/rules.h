@@ -29,7 +29,7 @@ typedef enum trigger_kind {
 } trigger_kind;
 
 /* Properties of a trigger kind (TRIGGER_KIND rows). */
-enum { TK_ENDS_COUNT_NOUN = 1, TK_RATES_ONLY = 2 };
+enum { TK_ENDS_COUNT_NOUN = 1, TK_RATES_ONLY = 2, TK_NAMES_MEASURE = 4 };
 
 /* What a comparison is made with: one id per BASELINE_CODE row. */
 typedef enum baseline_id {
@@ -99,6 +99,7 @@ extern const word_entry rate_words[];
 extern const word_entry growth_words[];
 extern const word_entry growth_holders[];
 extern const word_entry label_scopes[];
+extern const word_entry measure_intos[];
 extern const word_entry clause_links[];
 extern const word_entry label_nots[];
 extern const word_entry clause_leads[];
@@ -134,7 +135,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_COUNT
 } lex_table;
 
 
@@ -206,7 +207,7 @@ typedef struct rctx {
     bool goal_carry;        /* the block's last sentence with values set goals (`phấn đấu …`) */
     /* the previous text block's last sentence (records only) and its last
      * comparison, for a block that opens with `Trong đó,` */
-    size_t carry_first_rec, carry_head, carry_last_change;
+    size_t carry_first_rec, carry_head, carry_last_change, carry_chain_last;
     const char *carry_baseline;
     const char *plan_period;    /* period of the plan part the block is in */
     const char **section;
@@ -255,6 +256,8 @@ typedef struct sentence_state {
     size_t own_first_rec;      /* index of the sentence's own first record */
     size_t head;               /* most recent level record, or NONE */
     size_t last_change;        /* most recent change record, or NONE */
+    size_t chain_last;         /* most recent record that may lead a chain (a
+                                * contribution names its own measure), or NONE */
     const char *baseline;      /* most recent explicit baseline */
     size_t pending_baseline_from; /* first record that still lacks a chain baseline */
     const char *subject;       /* label subject of the sentence */
@@ -291,6 +294,7 @@ typedef struct draft {
                                  * tích gieo trồng`): those words are neither its thing
                                  * nor the next value's phrase */
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
+    bool own_measure;           /* its trigger named its measure (TK_NAMES_MEASURE) */
     vnr_record r;
 } draft;
 
