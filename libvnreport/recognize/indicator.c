@@ -859,6 +859,46 @@ static void name_counted_thing(rctx *c, draft *d)
 }
 
 
+/* How far the words after a VALUE_ASPECT may reach: an aspect ends before
+ * then, or it is none (`về cơ bản đáp ứng …`). */
+enum { VALUE_ASPECT_REACH = 8 };
+
+
+/* Does token k end the words of a value's aspect? */
+static bool ends_aspect(const rctx *c, size_t k)
+{
+    const token *t = &c->tv.t[k];
+    return (t->kind == TOK_PUNCT && !is_glued_dot(c, k)) || is_numeric(t) ||
+           compare_word_at(c, k, false) || PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL) ||
+           PHRASE_AT(c, LT_TRIGGERS, k, NULL);
+}
+
+
+/* `giảm 12,1% về số doanh nghiệp và tăng 238,7% về số vốn đăng ký so với
+ * cùng kỳ`: the words a VALUE_ASPECT opens after a percentage name the side
+ * of the measure it is about, its subject; they are no later value's
+ * phrase. False when out of memory. */
+static bool value_aspect(rctx *c, draft *d)
+{
+    size_t from = d->q->unit_end_tok, end = d->nc->sent_end;
+    size_t m = from < end ? PHRASE_AT(c, LT_VALUE_ASPECTS, from, NULL) : 0;
+    if (!m || d->pair_second || !(d->q->percent || d->q->points || d->q->times))
+        return true;   /* after a count, `về` names what is counted: `12 dự án về thủy điện` */
+    size_t e = from + m;
+    while (e < end && e < from + m + VALUE_ASPECT_REACH && !ends_aspect(c, e))
+        e++;
+    if (e == from + m || (e < end && !ends_aspect(c, e)))
+        return true;
+    const char *aspect = tokens_text(c, from + m, e);
+    if (!aspect)
+        return false;
+    d->r.subject = aspect;
+    if (e > d->named_until)
+        d->named_until = e;
+    return true;
+}
+
+
 /* The indicator and subject of a record; false when out of memory. */
 bool indicator_step(rctx *c, draft *d)
 {
@@ -881,6 +921,8 @@ bool indicator_step(rctx *c, draft *d)
     else
         choose_indicator(c, d, own_text);
     name_counted_thing(c, d);
+    if (!value_aspect(c, d))
+        return false;
     /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27
      * doanh nghiệp`) names no subject besides it */
     if (d->r.subject && d->r.indicator && strcmp(d->r.subject, d->r.indicator) == 0)

@@ -163,6 +163,11 @@ const word_entry measure_intos[] = {
 #include "lexicon.def"
 #undef MEASURE_INTO
 };
+const word_entry value_aspects[] = {
+#define VALUE_ASPECT(p) { p },
+#include "lexicon.def"
+#undef VALUE_ASPECT
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -283,6 +288,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_GROWTH_HOLDERS] = TABLE_VIEW(growth_holders),
     [LT_LABEL_SCOPES] = TABLE_VIEW(label_scopes),
     [LT_MEASURE_INTOS] = TABLE_VIEW(measure_intos),
+    [LT_VALUE_ASPECTS] = TABLE_VIEW(value_aspects),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),

@@ -100,6 +100,7 @@ extern const word_entry growth_words[];
 extern const word_entry growth_holders[];
 extern const word_entry label_scopes[];
 extern const word_entry measure_intos[];
+extern const word_entry value_aspects[];
 extern const word_entry clause_links[];
 extern const word_entry label_nots[];
 extern const word_entry clause_leads[];
@@ -135,7 +136,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_COUNT
 } lex_table;
 
 
@@ -349,6 +350,8 @@ bool in_table(const rctx *c, size_t i, lex_table t);
 
 /* tokens.c — token helpers of the recognizer: the block's text lower-cased once and slices of it, each token's word id read in that copy, phrase and clause bounds, token text joined back into arena strings. */
 bool is_boundary(const rctx *c, size_t i);
+/* A '.' glued between two words (`người.km`, `tấn.km`): part of a name. */
+bool is_glued_dot(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
 bool grow_token_arrays(rctx *c);

@@ -26,9 +26,17 @@ bool is_boundary(const rctx *c, size_t i)
 }
 
 
+bool is_glued_dot(const rctx *c, size_t i)
+{
+    const token *t = c->tv.t;
+    return is_punct(c, i, '.') && i > 0 && i + 1 < c->tv.n && t[i - 1].kind == TOK_WORD &&
+           t[i + 1].kind == TOK_WORD && (t[i].flags & TOK_GLUED) && (t[i + 1].flags & TOK_GLUED);
+}
+
+
 bool is_strong_boundary(const rctx *c, size_t i)
 {
-    return is_punct(c, i, ';') || is_punct(c, i, ':') || is_punct(c, i, '.');
+    return is_punct(c, i, ';') || is_punct(c, i, ':') || (is_punct(c, i, '.') && !is_glued_dot(c, i));
 }
 
 

@@ -76,8 +76,38 @@ static void test_vietnamese_words(void)
     check_words_lowered("SO VỚI CÙNG KỲ NĂM TRƯỚC, GIÁ TRỊ SẢN XUẤT İL ĐẠT");
 }
 
+/* Index of the n-th '.' token of the harness text. */
+static size_t nth_dot(const rctx *c, int n)
+{
+    for (size_t i = 0; i < c->tv.n; i++)
+        if (c->tv.t[i].kind == TOK_PUNCT && c->tv.t[i].cp == '.' && n-- == 0)
+            return i;
+    return c->tv.n;
+}
+
+/* A '.' glued between words is part of a name (`người.km`, `tấn.km`) and
+ * ends no clause; one followed by a space does. */
+static void test_glued_dot(void)
+{
+    harness h;
+    if (!harness_open(&h, "luân chuyển 9 triệu tấn, tăng 2% về tấn.km so với cùng kỳ. Người.km tăng"))
+        return;
+    const rctx *c = &h.c;
+    size_t glued = nth_dot(c, 0), end = nth_dot(c, 1), name = nth_dot(c, 2);
+    CHECK(glued < c->tv.n && end < c->tv.n && name < c->tv.n);
+    if (name < c->tv.n) {
+        CHECK(is_glued_dot(c, glued));
+        CHECK(!is_strong_boundary(c, glued));
+        CHECK(!is_glued_dot(c, end));
+        CHECK(is_strong_boundary(c, end));
+        CHECK(is_glued_dot(c, name));
+    }
+    harness_close(&h);
+}
+
 int main(void)
 {
+    test_glued_dot();
     test_two_byte_letters();
     test_toned_letters();
     test_vietnamese_words();
