@@ -543,6 +543,18 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
 /* Is a chained value's own phrase a measure of its own (`… và chỉ số giá
  * đô la Mỹ giảm 0,63%`) rather than a sector of the chain's measure? Not
  * after `trong đó` or a colon: there its parts are sectors. */
+/* `Khu vực dịch vụ tăng 6,9%; khu vực công nghiệp tăng 9,8%`: after a
+ * head that names a part of the economy, not a measure, an item is a part
+ * beside it, with its own indicator; after `trong đó` or a colon it is a
+ * part of it. */
+static bool sibling_sector(const rctx *c, draft *d, const vnr_record *head)
+{
+    const sentence_state *ss = d->ss;
+    return opens_with(head->indicator, LT_SECTOR_HEADS, false) &&
+           !breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i, NULL);
+}
+
+
 static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
 {
     const sentence_state *ss = d->ss;
@@ -710,7 +722,7 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {
         level_indicator(c, d, own_text, head);
-    } else if (own_text && chained && !sibling_measure(c, d, own_text)) {
+    } else if (own_text && chained && !sibling_measure(c, d, own_text) && !sibling_sector(c, d, head)) {
         r->subject = own_text;   /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
         r->indicator = head->indicator;
     } else if (own_text) {

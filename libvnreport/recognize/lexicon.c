@@ -168,6 +168,11 @@ const word_entry value_aspects[] = {
 #include "lexicon.def"
 #undef VALUE_ASPECT
 };
+const word_entry sector_heads[] = {
+#define SECTOR_HEAD(p) { p },
+#include "lexicon.def"
+#undef SECTOR_HEAD
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -289,6 +294,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_LABEL_SCOPES] = TABLE_VIEW(label_scopes),
     [LT_MEASURE_INTOS] = TABLE_VIEW(measure_intos),
     [LT_VALUE_ASPECTS] = TABLE_VIEW(value_aspects),
+    [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),

@@ -459,6 +459,15 @@ void refine_role(rctx *c, draft *d)
 }
 
 
+/* `tăng cao nhất, với 0,62%`: is the segment [lo, from) before the value
+ * one gap word after a comma, so the trigger may stand before the comma? */
+static bool gap_after_comma(const rctx *c, size_t lo, size_t from, size_t floor)
+{
+    return lo > floor + 1 && lo < from && is_punct(c, lo - 1, ',') &&
+           PHRASE_AT(c, LT_GAP_WORDS, lo, NULL) == from - lo;
+}
+
+
 /* The value's trigger and the qualifiers around it; trig_at becomes where
  * the value's own phrase ends (before the trigger, or before qualifiers
  * and estimate words when there is none). */
@@ -475,6 +484,9 @@ void find_trigger_step(rctx *c, draft *d)
         from -= PHRASE_BEFORE(c, LT_RANGE_OPENS, i, d->seg_lo, &idx);
     bool rate = d->q->percent || d->q->points;
     d->tr = d->pair_second ? NULL : find_trigger(c, from, d->seg_lo, rate, &d->trig_at, &d->trig_len);
+    if (!d->tr && !d->pair_second && gap_after_comma(c, d->seg_lo, from, d->nc->floor))
+        d->tr = find_trigger(c, from, segment_start(c, d->seg_lo - 1, d->nc->floor), rate,
+                             &d->trig_at, &d->trig_len);
     if (!d->tr)
         d->trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
