@@ -22,6 +22,23 @@ bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, 
 }
 
 
+/* An estimate word inside the sentence, after a value, governs its own ';'
+ * clause (`…; thu nội địa ước đạt 62,4% dự toán; giá trị xuất khẩu tăng
+ * 17,4%`); one before the sentence's first value governs all of it. Does
+ * the word at `at` still govern the value whose segment starts at `lo`? */
+static bool estimate_reaches(const rctx *c, const draft *d, size_t at, size_t lo)
+{
+    const sentence_state *ss = d->ss;
+    if (c->out->n_recs <= ss->own_first_rec ||
+        c->out->recs[ss->own_first_rec].norm_start > c->tv.t[at].start)
+        return true;
+    for (size_t k = at; k < lo; k++)
+        if (is_punct(c, k, ';'))
+            return false;
+    return true;
+}
+
+
 /* Is the value an estimate? An estimate word in its segment or earlier in
  * its sentence (`Ước 6 tháng đầu năm, số lượt khách đạt …`), or the
  * statement head's estimate for a value without a verb of its own. Never
@@ -41,7 +58,8 @@ void estimate_step(rctx *c, draft *d)
         return;
     }
     if (!est)
-        est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo);
+        est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo) &&
+              estimate_reaches(c, d, d->ss->est_at, est_lo);
     bool own_verb = d->tr && d->tr->kind != T_LEVEL;
     /* not from the head of the sentence a `Trong đó,` sentence goes on:
      * its parts are not estimated by that sentence's `ước` */
