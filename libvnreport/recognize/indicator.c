@@ -77,6 +77,16 @@ static size_t lead_clause_at(const rctx *c, size_t a, size_t b)
 }
 
 
+/* `thu ngân sách đạt khá, thu nội địa ước đạt …`: do the tokens before
+ * the comma at `comma` (not before a) end in a trigger and an adverb of
+ * degree (GAP_WORD), a statement with no value of its own? */
+static bool ends_valueless_statement(const rctx *c, size_t a, size_t comma)
+{
+    size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, comma, a, NULL);
+    return g && comma - g > a && PHRASE_BEFORE(c, LT_TRIGGERS, comma - g, a, NULL);
+}
+
+
 /* Where the phrase [a, b) starts again after words that belong to what
  * came before: the tail of a bracket opened before it (`2024), khách quốc
  * tế`) or a clause that a breakdown word or a clause link closes (`cao
@@ -97,6 +107,8 @@ static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
                 m = PHRASE_AT(c, LT_CLAUSE_LINKS, k, NULL);
             if (m && k + m < b)
                 from = k + m;
+            else if (k < b && ends_valueless_statement(c, a, k - 1))
+                from = k;
         }
     }
     return from;
