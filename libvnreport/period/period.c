@@ -47,6 +47,21 @@ static const first_word first_words[] = {
 #include "period.def"
 #undef PERIOD_FIRST
 };
+static const first_word half_words[] = {
+#define PERIOD_HALF(p, h) { p, h },
+#include "period.def"
+#undef PERIOD_HALF
+};
+static const plain_word this_year_words[] = {
+#define PERIOD_THIS_YEAR(p) { p },
+#include "period.def"
+#undef PERIOD_THIS_YEAR
+};
+static const plain_word span_tail_words[] = {
+#define PERIOD_SPAN_TAIL(p) { p },
+#include "period.def"
+#undef PERIOD_SPAN_TAIL
+};
 static const plain_word since_january_words[] = {
 #define PERIOD_SINCE_JANUARY(p) { p },
 #include "period.def"
@@ -454,6 +469,24 @@ static size_t since_january_phrase(const char *s, size_t n, size_t i, period_ref
     return e;
 }
 
+/* `nửa đầu năm [2024]`, `nửa cuối năm`: a half of the year at i. */
+static size_t half_phrase(const char *s, size_t n, size_t i, period_ref *p)
+{
+    size_t idx, j = MATCH_TABLE(s, n, i, half_words, &idx);
+    if (j == NO_MATCH)
+        return NO_MATCH;
+    *p = (period_ref){ .kind = PK_HALF, .n = half_words[idx].half };
+    size_t e = year_suffix(s, n, j, &p->year);
+    if (e != j)
+        return e;
+    size_t k = skip_blanks(s, n, j), u;
+    size_t m = k > j ? MATCH_TABLE(s, n, k, unit_words, &u) : NO_MATCH;
+    if (m == NO_MATCH || unit_words[u].unit != PU_YEAR)
+        return NO_MATCH;   /* not `nửa đầu tháng` */
+    size_t t = skip_blanks(s, n, m), y = t > m ? MATCH_TABLE(s, n, t, this_year_words, NULL) : NO_MATCH;
+    return y != NO_MATCH ? y : m;   /* `nửa đầu năm nay`: the report's year, left unsaid */
+}
+
 /* A period phrase starting exactly at word start i, or false. */
 static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
 {
@@ -466,12 +499,18 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
     if (e == NO_MATCH)
         e = since_january_phrase(s, n, i, &p);
     if (e == NO_MATCH)
+        e = half_phrase(s, n, i, &p);
+    if (e == NO_MATCH)
         e = unit_phrase(s, n, i, &p);
     if (e == NO_MATCH)
         return false;
     p.start = i;
     p.end = e;
     p.compared = compared_before(s, i, &p.comparison);
+    if (!p.compared && MATCH_TABLE(s, n, skip_blanks(s, n, e), span_tail_words, NULL) != NO_MATCH) {
+        p.compared = true;   /* `từ năm 2014 đến nay`: a span looked back on, as after `kể từ` */
+        p.comparison = false;
+    }
     *out = p;
     return true;
 }

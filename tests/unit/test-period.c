@@ -48,6 +48,10 @@ static void test_codes(void)
         { "so với cùng kỳ năm 2022", "2022", true },
         { "so với thời điểm cuối năm 2022", "2022", true },
         { "giá so sánh năm 2010", "2010", true },
+        { "nửa đầu năm 2024", "2024-H1", false },
+        { "trong nửa cuối năm, doanh thu", "2024-H2", false },
+        { "nửa đầu năm nay, kim ngạch", "2024-H1", false },
+        { "từ năm 2014 đến nay", "2014", true },
     };
     char buf[32];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -59,7 +63,8 @@ static void test_codes(void)
     check_case = NULL;
     /* spans, durations and terms are no period */
     static const char *const none[] = { "năm 2021-2025", "nhiệm kỳ 2021 – 2026", "3,5 tháng",
-                                        "tháng 10/12", "24 tháng", "kế hoạch" };
+                                        "tháng 10/12", "24 tháng", "kế hoạch",
+                                        "nửa đầu tháng" };
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         check_case = none[i];
         CHECK(first_code(none[i], NULL, buf, sizeof buf) == NULL);
