@@ -173,6 +173,11 @@ const word_entry sector_heads[] = {
 #include "lexicon.def"
 #undef SECTOR_HEAD
 };
+const word_entry period_links[] = {
+#define PERIOD_LINK(p) { p },
+#include "lexicon.def"
+#undef PERIOD_LINK
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -295,6 +300,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_MEASURE_INTOS] = TABLE_VIEW(measure_intos),
     [LT_VALUE_ASPECTS] = TABLE_VIEW(value_aspects),
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
+    [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),

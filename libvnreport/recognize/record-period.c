@@ -189,6 +189,22 @@ static bool period_before(rctx *c, size_t s, size_t i, char *buf, size_t cap)
  * unsaid is the document's year). The year right after a multiple is
  * what it is a multiple of (`gấp 3 lần năm 2015`), not its period. Values of a plan part take the plan's
  * period. */
+/* How many tokens a period joined to its value may take (`6 tháng đầu năm 2023`). */
+enum { LINKED_PERIOD_TOKENS = 6 };
+
+
+/* `5,1% của 6 tháng đầu năm 2023`: a PERIOD_LINK at u, then a period
+ * phrase right after it, before e. */
+static bool linked_period(rctx *c, size_t u, size_t e, char *buf, size_t cap)
+{
+    size_t l = u < e ? PHRASE_AT(c, LT_PERIOD_LINKS, u, NULL) : 0;
+    if (!l || u + l >= e || !(is_numeric(&c->tv.t[u + l]) || PHRASE_AT(c, LT_TIME_WORDS, u + l, NULL)))
+        return false;
+    size_t b = u + l + LINKED_PERIOD_TOKENS < e ? u + l + LINKED_PERIOD_TOKENS : e;
+    return period_of_tokens(c, u + l, b, true, buf, cap);
+}
+
+
 const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
 {
     if (c->in_plan)
@@ -203,6 +219,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
         e++;
     /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
     if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
+        return arena_strdup(c->arena, buf);
+    if (linked_period(c, u, e, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
     if (period_before(c, nc->sent_start, i, buf, sizeof buf) ||
         period_of_tokens(c, u, e, true, buf, sizeof buf) ||
