@@ -744,6 +744,13 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->indicator = head->indicator;
         r->subject = head->subject;
         d->inherited = true;
+    } else if (ss->prev_last != NONE && *c->out->recs[ss->prev_last].indicator && !d->q->count) {
+        /* `… CPI … tăng 5,14%. Bình quân 6 tháng đầu năm so cùng kỳ tăng
+         * 4,52%`: a value with no phrase and no head in its sentence goes
+         * on with the measure of the sentence before */
+        r->indicator = c->out->recs[ss->prev_last].indicator;
+        r->subject = c->out->recs[ss->prev_last].subject;
+        d->inherited = true;
     } else {
         r->indicator = "";
         r->subject = ss->subject ? ss->subject : c->block_subject;

@@ -130,7 +130,8 @@ bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
                 .last_change = NONE, .chain_last = NONE,
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE,
                 .est_scanned = s, .est_at = NONE,
-                .prev_head = last->first_rec == NONE ? NONE : last->head },
+                .prev_head = last->first_rec == NONE ? NONE : last->head,
+                .prev_last = last->first_rec == NONE ? NONE : last->chain_last },
         .end = e,
     };
     /* not after a count, whose parts are no sectors of a measure (`có 10/11

@@ -273,6 +273,7 @@ typedef struct sentence_state {
     size_t bd_scanned;         /* tokens before this were searched for a breakdown marker */
     bool bd_found;             /* one stands after the sentence's first record */
     size_t prev_head;          /* the block's previous sentence's head, or NONE */
+    size_t prev_last;          /* the block's previous sentence's chain_last, or NONE */
     bool goal;                 /* goes on with the goals of the sentence before */
 } sentence_state;
 
