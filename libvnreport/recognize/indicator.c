@@ -524,6 +524,31 @@ static bool breakdown_between(const rctx *c, sentence_state *ss, const vnr_recor
 }
 
 
+/* Is own_text a measure beside the one `indicator` names (`lượng khách lưu
+ * trú`, `kim ngạch xuất khẩu`), not an entity it could be said of (`Xã A
+ * có …`) nor a total that holds parts (`Tổng đàn trâu`, `tổng lượng thủy
+ * sản`)? A measure's level beside another measure is its sibling:
+ * `lượng khách … ước đạt 215 nghìn lượt, doanh thu lưu trú ước đạt 380 tỷ
+ * đồng` gives `doanh thu lưu trú` no subject. */
+static bool sibling_of_measure(const char *indicator, const char *own_text)
+{
+    if (opens_with(indicator, LT_TOTAL_HEADS, false) || !opens_with(indicator, LT_MEASURE_NOUNS, false))
+        return false;
+    /* the same measure of a narrower thing is a part: `Sản lượng thủy sản
+     * nuôi trồng …, sản lượng tôm …` */
+    size_t m = opening_len(own_text, LT_MEASURE_NOUNS, false);
+    return !(m && opening_len(indicator, LT_MEASURE_NOUNS, false) == m && contains_words(indicator, own_text, m));
+}
+
+
+/* `Tổng lượt khách … ước đạt 2,4 triệu lượt, trong đó …; tổng thu từ du
+ * lịch ước đạt 1.950 tỷ đồng`: a later total is no part of the one before. */
+static bool another_total(const char *own_text)
+{
+    return own_text && opens_with(own_text, LT_TOTAL_HEADS, false);
+}
+
+
 static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_record *head)
 {
     const sentence_state *ss = d->ss;
@@ -538,6 +563,7 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
     if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
         entity = ss->clause_first;
     else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
+             !another_total(own_text) &&
              breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i, NULL)) {
         entity = ss->first_rec;   /* an earlier ';' item is a part only after `trong đó`, `:` */
         part = true;
@@ -547,6 +573,8 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
      * no entity (`tốc độ tăng trưởng … 8% trở lên, thu ngân sách …`) */
     if (own_text && !r->subject && (part || d->ind_b - d->ind_a <= 5) && entity != NONE && !d->q->count &&
         !names_growth_rate(c, c->out->recs[entity].indicator) &&
+        (part || !sibling_of_measure(c->out->recs[entity].indicator, own_text) ||
+         breakdown_between(c, d->ss, &c->out->recs[entity], d->nc->sent_start, d->i, NULL)) &&
         !(d->ind_a > 0 && PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->ind_a, d->ind_a > 2 ? d->ind_a - 2 : 0, NULL)))
         r->subject = c->out->recs[entity].indicator;   /* (not after `và`: a sibling) */
 }
@@ -798,6 +826,11 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
     /* nor a bare count noun after a measure's own name: `Số lao động …
      * là 9.850 người` */
     size_t head = d->ind_a < d->ind_b ? PHRASE_AT(c, LT_MEASURE_HEADS, d->ind_a, NULL) : 0;
+    size_t u = token_at_offset(c, d->i, q->unit_start);
+    if (!head && d->ind_a < d->ind_b && q->count && u < tail &&
+        units_scale_word(c->text + c->tv.t[u].start, c->tv.t[u].end - c->tv.t[u].start) > 0 &&
+        opens_with(d->r.indicator, LT_MEASURE_NOUNS, false))
+        head = 1;   /* a volume counted in thousands: `lượng khách lưu trú … 226 nghìn lượt` */
     if (il && (tail == q->unit_end_tok || q->percent) && head && d->ind_a + head < d->ind_b)
         return tail;   /* (`Tổng số 43 dự án` keeps its thing); nor the base of a rate: `Tỷ lệ … 94,7% dân số` */
     /* nor a product unit (`tấn.km`, `người.km`): it measures work done,
