@@ -230,11 +230,16 @@ static bool names_next_value(const rctx *c, size_t k, size_t e, size_t to)
 
 const char *baseline_after(rctx *c, size_t from, size_t to)
 {
+    bool comma = false;
     for (size_t k = from; k < to && k < from + 12; k++) {
         if (is_strong_boundary(c, k) || (is_numeric(&c->tv.t[k]) && k > from))
             break;
-        if (is_punct(c, k, '(') || is_punct(c, k, ','))
+        if (is_punct(c, k, '(') || is_punct(c, k, ',')) {
+            comma = comma || is_punct(c, k, ',');
             continue;
+        }
+        if (comma && PHRASE_AT(c, LT_TRIGGERS, k, NULL))
+            break;   /* `đạt 12,16%, vượt kế hoạch`: a remark of its own */
         size_t used;
         if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);
