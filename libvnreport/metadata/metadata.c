@@ -44,6 +44,19 @@ static const char *province_of_form(size_t i)
     return i < N_PROVINCES ? provinces[i] : province_spellings[i - N_PROVINCES].name;
 }
 
+size_t meta_province_at(const char *s, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < N_PROVINCE_FORMS; i++) {
+        const char *f = province_form(i);
+        size_t l = strlen(f);
+        if (l > best && l <= n && memcmp(s, f, l) == 0 &&
+            (l == n || !utf8_is_word_byte((unsigned char)s[l])))
+            best = l;
+    }
+    return best;
+}
+
 /* The header words of metadata.def, by kind. */
 enum meta_word_kind {
     MW_PROVINCE_LEAD, MW_NUMBER_LABEL, MW_DATE_LEAD, MW_DATE_PATTERN,

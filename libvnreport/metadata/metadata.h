@@ -22,4 +22,9 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
  * NULL when the block is not in a plan part. */
 const char *meta_plan_period(const doc_meta *m, const segmentation *seg, size_t bi);
 
+/* Length of the province or centrally-run city name (any spelling of
+ * metadata.def, as written: `Khánh Hòa`) that s[0..n) opens with, whole
+ * words; 0 when none. */
+size_t meta_province_at(const char *s, size_t n);
+
 #endif

@@ -963,6 +963,64 @@ static bool value_aspect(rctx *c, draft *d)
 }
 
 
+/* Where the entity of [a, k) starts and ends: in its last comma clause;
+ * after an ENTITY_RANK, behind an ENTITY_LEAD (`Đứng ở vị trí thứ hai là
+ * Khánh Hòa`), else before it (`Bắc Giang dẫn đầu cả nước`). */
+static void entity_bounds(const rctx *c, size_t a, size_t k, size_t *ea, size_t *eb)
+{
+    *ea = a;
+    *eb = k;
+    for (size_t j = a; j < k; j++)
+        if (is_punct(c, j, ','))
+            *ea = j + 1;
+    size_t rank = *ea;
+    while (rank < k && !PHRASE_AT(c, LT_ENTITY_RANKS, rank, NULL))
+        rank++;
+    if (rank == k)
+        return;
+    size_t from = *ea;
+    for (size_t j = rank; j < k; j++) {
+        size_t l = PHRASE_AT(c, LT_ENTITY_LEADS, j, NULL);
+        if (l)
+            *ea = j + l;
+    }
+    if (*ea == from)
+        *eb = rank;
+}
+
+
+/* `Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%`: an ENTITY_WITH
+ * before a measure (a MEASURE_NOUN or a growth word) splits the value's
+ * phrase: the measure after it is the phrase, the entity before it the
+ * subject (*entity). False when out of memory. */
+static bool split_entity_with(rctx *c, draft *d, const char **own_text, const char **entity)
+{
+    size_t a = d->ind_a, b = d->ind_b;
+    for (size_t k = a + 1; k < b; k++) {
+        size_t m = PHRASE_AT(c, LT_ENTITY_WITHS, k, NULL);
+        if (!m || k + m >= b ||
+            !(PHRASE_AT(c, LT_MEASURE_NOUNS, k + m, NULL) || PHRASE_AT(c, LT_GROWTH_WORDS, k + m, NULL)))
+            continue;
+        size_t ea, eb;
+        entity_bounds(c, a, k, &ea, &eb);
+        /* only a province or city is such an entity: `nhóm hàng CN-TTCN
+         * là nhóm hàng xuất khẩu chính với kim ngạch …` names a part */
+        if (!has_content(c, ea, eb) ||
+            !meta_province_at(c->text + c->tv.t[ea].start, c->tv.t[eb - 1].end - c->tv.t[ea].start))
+            return true;
+        const char *who = phrase_text(c, ea, eb), *what = phrase_text(c, k + m, b);
+        if (!who || !what)
+            return false;
+        if (*who && *what) {
+            *entity = who;
+            *own_text = what;
+        }
+        return true;
+    }
+    return true;
+}
+
+
 /* The indicator and subject of a record; false when out of memory. */
 bool indicator_step(rctx *c, draft *d)
 {
@@ -979,11 +1037,16 @@ bool indicator_step(rctx *c, draft *d)
             d->period_only = true;
         }
     }
+    const char *entity = NULL;
+    if (own_text && !split_entity_with(c, d, &own_text, &entity))
+        return false;
     d->own_measure = names_own_measure(d);
     if (d->own_measure)
         own_measure_indicator(c, d, own_text);
     else
         choose_indicator(c, d, own_text);
+    if (entity && d->r.indicator == own_text && !d->r.subject)
+        d->r.subject = entity;   /* `Khánh Hòa với GRDP tăng 12,73%` */
     name_counted_thing(c, d);
     if (!value_aspect(c, d))
         return false;

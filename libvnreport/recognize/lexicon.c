@@ -178,6 +178,21 @@ const word_entry period_links[] = {
 #include "lexicon.def"
 #undef PERIOD_LINK
 };
+const word_entry entity_withs[] = {
+#define ENTITY_WITH(p) { p },
+#include "lexicon.def"
+#undef ENTITY_WITH
+};
+const word_entry entity_leads[] = {
+#define ENTITY_LEAD(p) { p },
+#include "lexicon.def"
+#undef ENTITY_LEAD
+};
+const word_entry entity_ranks[] = {
+#define ENTITY_RANK(p) { p },
+#include "lexicon.def"
+#undef ENTITY_RANK
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -301,6 +316,9 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_VALUE_ASPECTS] = TABLE_VIEW(value_aspects),
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
+    [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),
+    [LT_ENTITY_LEADS] = TABLE_VIEW(entity_leads),
+    [LT_ENTITY_RANKS] = TABLE_VIEW(entity_ranks),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
