@@ -96,6 +96,8 @@ static bool non_indicator_applies(const non_indicator_entry *e, const token *t, 
         return t->v <= 12 && !has_unit;
     case NI_UNITLESS:
         return !has_unit;
+    case NI_NEVER:
+        return false;
     default:
         return true;
     }

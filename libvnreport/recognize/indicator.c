@@ -354,8 +354,10 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
             break;
         size_t idx, m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
         if (m && (trigger_kind_flags[triggers[idx].kind] & TK_ENDS_COUNT_NOUN) &&
-            (k + m >= limit || is_numeric(&c->tv.t[k + m]) || PHRASE_AT(c, LT_QUALIFIERS, k + m, NULL)))
-            break;   /* `có 120 doanh nghiệp sụt giảm 5%`: the verb of the count */
+            (k + m >= limit || is_numeric(&c->tv.t[k + m]) || PHRASE_AT(c, LT_QUALIFIERS, k + m, NULL)) &&
+            !(k > from && PHRASE_BEFORE(c, LT_NEGATIONS, k, from, NULL)))
+            break;   /* `có 120 doanh nghiệp sụt giảm 5%`: the verb of the count
+                      * (not a negated one: `3 chỉ tiêu không đạt`) */
         k++;
     }
     /* and without the connector it stopped before: `106 cá nhân và 9 tổ
@@ -364,6 +366,8 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         while (k > from && c->tv.t[k - 1].kind == TOK_PUNCT)
             k--;
         m = PHRASE_BEFORE(c, LT_FILLERS, k, from, NULL);
+        if (m && PHRASE_BEFORE(c, LT_NEGATIONS, k - m, from, NULL))
+            break;   /* `không đạt` says which are counted */
         k -= m;
     }
     return k;

@@ -193,6 +193,11 @@ const word_entry entity_ranks[] = {
 #include "lexicon.def"
 #undef ENTITY_RANK
 };
+const word_entry negations[] = {
+#define NEGATION(p) { p },
+#include "lexicon.def"
+#undef NEGATION
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -319,6 +324,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),
     [LT_ENTITY_LEADS] = TABLE_VIEW(entity_leads),
     [LT_ENTITY_RANKS] = TABLE_VIEW(entity_ranks),
+    [LT_NEGATIONS] = TABLE_VIEW(negations),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),
