@@ -93,7 +93,7 @@ static bool ends_valueless_statement(const rctx *c, size_t a, size_t comma)
  * nhất kể từ năm 2018, trong đó khu vực dịch vụ`, `…, theo đó tỉnh`). */
 static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
 {
-    size_t from = a;
+    size_t from = a, m_ex;
     int depth = 0;
     for (size_t k = a; k < b; k++) {
         if (is_punct(c, k, '('))
@@ -101,6 +101,8 @@ static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
         else if (is_punct(c, k, ')') && --depth < 0) {
             from = k + 1;   /* closes a bracket opened before the phrase */
             depth = 0;
+        } else if (depth == 0 && (m_ex = PHRASE_AT(c, LT_EXAMPLE_LEADS, k, NULL)) && k + m_ex < b) {
+            from = k + m_ex;   /* `… đạt cao như thu ngân sách …` */
         } else if (k > a && is_punct(c, k - 1, ',') && depth == 0) {
             size_t m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL);
             if (!m)

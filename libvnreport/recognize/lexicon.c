@@ -198,6 +198,16 @@ const word_entry negations[] = {
 #include "lexicon.def"
 #undef NEGATION
 };
+const word_entry review_cues[] = {
+#define REVIEW_CUE(p) { p },
+#include "lexicon.def"
+#undef REVIEW_CUE
+};
+const word_entry example_leads[] = {
+#define EXAMPLE_LEAD(p) { p },
+#include "lexicon.def"
+#undef EXAMPLE_LEAD
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -325,6 +335,8 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_ENTITY_LEADS] = TABLE_VIEW(entity_leads),
     [LT_ENTITY_RANKS] = TABLE_VIEW(entity_ranks),
     [LT_NEGATIONS] = TABLE_VIEW(negations),
+    [LT_REVIEW_CUES] = TABLE_VIEW(review_cues),
+    [LT_EXAMPLE_LEADS] = TABLE_VIEW(example_leads),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),

@@ -116,6 +116,19 @@ static bool opens_breakdown(const rctx *c, size_t s, size_t e)
 }
 
 
+/* In a plan part, does sentence [s, e) report results rather than set
+ * targets (a REVIEW_CUE: `nhiều chỉ tiêu đạt cao như …`)? */
+static bool reviews_results(const rctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (PHRASE_AT(c, LT_REVIEW_CUES, k, NULL))
+            return true;
+    return false;
+}
+
+
+static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last);
+
 /* Every token of the sentence [s, e) in order; the sentence's records
  * share a statement head, a chain baseline and a label subject. `last`
  * holds the block's previous sentence: one that opens with `Trong đó,`
@@ -123,6 +136,17 @@ static bool opens_breakdown(const rctx *c, size_t s, size_t e)
  * head and first record (`Chỉ số … tăng 4,2%. Trong đó, ngành khai khoáng
  * tăng 1,8%` reads as with a comma). On return `last` is this sentence. */
 bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
+{
+    bool in_plan = c->in_plan;
+    if (in_plan && reviews_results(c, s, e))
+        c->in_plan = false;   /* its values are outcomes, for this sentence */
+    bool ok = walk_sentence(c, s, e, last);
+    c->in_plan = in_plan;
+    return ok;
+}
+
+
+static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 {
     sentence_walk w = {
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
