@@ -219,8 +219,8 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
             snprintf(pat, sizeof pat, "%s%s", lead, names[i]);
             size_t back = strlen(lead);
             const char *tinh = strstr((size_t)(hit - lower_header) >= back ? hit - back : lower_header, pat);
-            if (tinh)
-                hit = tinh;
+            if (tinh && tinh < hit)
+                hit = tinh;   /* (a later `tỉnh X` does not move X's first mention back) */
         }
         if (hit && (size_t)(hit - lower_header) < best_pos) {
             best_pos = (size_t)(hit - lower_header);

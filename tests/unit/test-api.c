@@ -254,6 +254,11 @@ static void test_province_spellings(void)
           "Đắk Lắk" },
         { "Tình hình kinh tế tỉnh Kontum tháng 5\nSản lượng lúa đạt 1.200 tấn.\n", "Kon Tum" },
         { "Báo cáo của UBND tỉnh Kon Tum\nSản lượng lúa đạt 1.200 tấn.\n", "Kon Tum" },
+        /* the first mention wins: a later `tỉnh X` does not move X behind
+         * a news agency's dateline */
+        { "Lào Cai phấn đấu tăng trưởng 10% năm 2026\n\nHà Nội (TTXVN 4/12) HĐND tỉnh Lào Cai "
+          "thông qua kế hoạch năm 2026.\n",
+          "Lào Cai" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         vnr_document *doc = NULL;
