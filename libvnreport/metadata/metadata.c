@@ -324,12 +324,18 @@ static int infer_year(const char *lower, size_t n)
 
 /* Reporting period and kind from the first period a lower-cased title
  * names; `year` is the document's year where the title leaves it unsaid. */
-static bool period_from_title(const char *t, size_t n, int year, vnr_arena *arena, doc_meta *m)
+static bool period_from_title(const char *t, size_t n, int year, bool title, vnr_arena *arena,
+                              doc_meta *m)
 {
     period_ref p;
     char buf[32];
-    if (!period_first(t, n, &p) || !period_format(&p, year, buf, sizeof buf))
+    if (!period_first(t, n, &p))
         return false;
+    if (!period_format(&p, year, buf, sizeof buf)) {
+        if (title && !m->kind)   /* `6 nhóm hàng tăng giá trong tháng 5`: the kind, no year to date it */
+            m->kind = period_doc_kind(&p);
+        return false;
+    }
     m->period = arena_strdup(arena, buf);
     m->kind = period_doc_kind(&p);
     m->year = p.year ? p.year : year;
@@ -552,14 +558,14 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
                 return false;
             }
             size_t n = utf8_lower(out->title, tl, low, tl * 2 + 16);
-            period_from_title(low, n, year, arena, out);
+            period_from_title(low, n, year, true, arena, out);
             plan = period_plan_title(low, n) &&
                    (period_opens_plan_title(low, n) || !headline_with_percent(t, tle));
             free(low);
         }
     }
     if (!out->period)
-        period_from_title(lh, hlen, year, arena, out);
+        period_from_title(lh, hlen, year, false, arena, out);
     if (!out->period && year) {
         char buf[16];
         snprintf(buf, sizeof buf, "%d", year);

@@ -628,6 +628,28 @@ static size_t date_separator(const char *s, size_t n, size_t e, bool spaced)
     return 0;
 }
 
+/* `02 tháng 12 2019`, `9 tháng 3 năm 2017` at i: a date with its month
+ * word, as web pages print it after the weekday. */
+static size_t date_in_words(const char *s, size_t n, size_t i, int *d, int *m, int *y)
+{
+    size_t idx, e = small_number(s, n, i, d);
+    size_t j = e == NO_MATCH ? e : skip_blanks(s, n, e);
+    size_t u = j != NO_MATCH && j > e ? MATCH_TABLE(s, n, j, unit_words, &idx) : NO_MATCH;
+    if (u == NO_MATCH || unit_words[idx].unit != PU_MONTH)
+        return NO_MATCH;
+    size_t k = skip_blanks(s, n, u);
+    size_t f = k > u ? small_number(s, n, k, m) : NO_MATCH;
+    if (f == NO_MATCH)
+        return NO_MATCH;
+    size_t g = skip_blanks(s, n, f);
+    size_t w = MATCH_TABLE(s, n, g, unit_words, &idx);
+    if (w != NO_MATCH && unit_words[idx].unit == PU_YEAR)
+        g = skip_blanks(s, n, w);   /* `năm 2017` */
+    if (g == f || !(*y = period_year_at(s, n, g)) || *d < 1 || *d > 31 || *m < 1 || *m > 12)
+        return NO_MATCH;
+    return g + 4;
+}
+
 static size_t date_at(const char *s, size_t n, size_t i, bool spaced, int *d, int *m, int *y)
 {
     size_t e = small_number(s, n, i, d);
@@ -666,7 +688,8 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
         if (!dated && (i == 0 || !utf8_is_digit(s[i - 1])) && utf8_is_digit(s[i]) &&
-            (e = date_at(s, n, i, true, &d, &m, &y)) != NO_MATCH) {
+            ((e = date_at(s, n, i, true, &d, &m, &y)) != NO_MATCH ||
+             (e = date_in_words(s, n, i, &d, &m, &y)) != NO_MATCH)) {
             dated = true;
             i = date_end = e;
             continue;

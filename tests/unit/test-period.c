@@ -206,6 +206,12 @@ static void test_metadata(void)
                "year_to_date", "2011-01/2011-11", NULL, NULL);
     check_meta("SỐ CHỈ TIÊU\n\n- Tổng sản phẩm theo giá so sánh năm 2010 tăng bình quân 8%.\n",
                "plan", NULL, NULL, NULL);
+    /* a headline that names a period but no year: its kind, no period */
+    check_meta("7 nhóm hàng tăng giá trong tháng 8\n\nChỉ số giá tháng 8 tăng 0,3%.\n",
+               "monthly", NULL, NULL, NULL);
+    /* a date line with its weekday and the month in words */
+    check_meta("Tình hình kinh tế - xã hội tháng 11 năm 2019\n\nThứ hai, 02 Tháng 12 2019\n\n"
+               "Doanh thu đạt 5 tỷ đồng.\n", "monthly", "2019-M11", "2019-12-02", NULL);
 }
 
 /* period_holds_head against the plain search it shortcuts: for texts
