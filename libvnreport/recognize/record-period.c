@@ -195,17 +195,20 @@ enum { LINKED_PERIOD_TOKENS = 6 };
 
 /* `5,1% của 6 tháng đầu năm 2023`: a PERIOD_LINK at u, then a period
  * phrase right after it, before e. */
-static bool linked_period(rctx *c, size_t u, size_t e, char *buf, size_t cap)
+static bool linked_period(rctx *c, size_t u, size_t e, number_ctx *nc, char *buf, size_t cap)
 {
     size_t l = u < e ? PHRASE_AT(c, LT_PERIOD_LINKS, u, NULL) : 0;
     if (!l || u + l >= e || !(is_numeric(&c->tv.t[u + l]) || PHRASE_AT(c, LT_TIME_WORDS, u + l, NULL)))
         return false;
     size_t b = u + l + LINKED_PERIOD_TOKENS < e ? u + l + LINKED_PERIOD_TOKENS : e;
-    return period_of_tokens(c, u + l, b, true, buf, cap);
+    if (!period_of_tokens(c, u + l, b, true, buf, cap))
+        return false;
+    nc->period_lo = b;   /* that period is this value's, not the next one's */
+    return true;
 }
 
 
-const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc)
+const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
 {
     if (c->in_plan)
         return *c->plan_period ? c->plan_period : NULL;   /* "": a plan of no stated year */
@@ -220,9 +223,9 @@ const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx
     /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
     if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
-    if (linked_period(c, u, e, buf, sizeof buf))
+    if (linked_period(c, u, e, nc, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
-    if (period_before(c, nc->sent_start, i, buf, sizeof buf) ||
+    if (period_before(c, nc->period_lo > nc->sent_start ? nc->period_lo : nc->sent_start, i, buf, sizeof buf) ||
         period_of_tokens(c, u, e, true, buf, sizeof buf) ||
         sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);

@@ -459,6 +459,15 @@ void refine_role(rctx *c, draft *d)
 }
 
 
+/* `chỉ thấp hơn tốc độ tăng 6,58%`: is the word before token k the end of
+ * a comparative trigger (`thấp hơn`), whose `hơn` is no qualifier? */
+static bool ends_comparative(const rctx *c, size_t k, size_t lo)
+{
+    size_t q = PHRASE_BEFORE(c, LT_QUALIFIERS, k, lo, NULL);
+    return q && PHRASE_BEFORE(c, LT_TRIGGERS, k, lo, NULL) > q;
+}
+
+
 /* `tăng cao nhất, với 0,62%`: is the segment [lo, from) before the value
  * one gap word after a comma, so the trigger may stand before the comma? */
 static bool gap_after_comma(const rctx *c, size_t lo, size_t from, size_t floor)
@@ -491,7 +500,7 @@ void find_trigger_step(rctx *c, draft *d)
         d->trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
     d->r.qualifier = qualifier_before(c, i, d->tr ? d->trig_at + d->trig_len : d->seg_lo);
-    if (!d->r.qualifier && d->tr && d->trig_at > d->seg_lo)
+    if (!d->r.qualifier && d->tr && d->trig_at > d->seg_lo && !ends_comparative(c, d->trig_at, d->seg_lo))
         d->r.qualifier = qualifier_before(c, d->trig_at, d->seg_lo);
     if (d->q->unit_end_tok < c->tv.n && PHRASE_AT(c, LT_QUALIFIERS_AFTER, d->q->unit_end_tok, &idx))
         d->r.qualifier = qualifiers_after[idx].q;

@@ -257,6 +257,8 @@ typedef struct quantity {
 typedef struct number_ctx {
     size_t sent_start, sent_end;
     size_t floor;          /* first token after the previous quantity */
+    size_t period_lo;      /* a period before this was an earlier value's own
+                            * (`5,1% của 6 tháng đầu năm 2023`), not the clause's */
 } number_ctx;
 
 
@@ -447,7 +449,7 @@ bool indicator_step(rctx *c, draft *d);
 
 /* record-period.c — the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases. */
 bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap);
-const char *record_period(rctx *c, size_t i, const quantity *q, const number_ctx *nc);
+const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc);
 bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip);
 bool in_period_phrase(const rctx *c, size_t i);
 
