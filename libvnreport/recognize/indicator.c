@@ -155,6 +155,13 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
             *b -= k;
             continue;
         }
+        /* a verb and its adverb of degree: `quý I giảm mạnh (-6,2%)` */
+        size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, *b, *a, NULL);
+        size_t v = g && *b - g > *a ? PHRASE_BEFORE(c, LT_TRIGGERS, *b - g, *a, NULL) : 0;
+        if (v && *b - g - v > *a) {
+            *b -= g + v;
+            continue;
+        }
         break;
     }
     /* a baseline phrase at the end: "… so với năm trước"; one in the
