@@ -117,9 +117,36 @@ static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
 }
 
 
+/* Is [a, b) only a bracketed aside, punctuation around it: `(giá so sánh
+ * năm 2010)` between a value and the next one's verb names no measure. */
+static bool aside_only(const rctx *c, size_t a, size_t b)
+{
+    while (a < b && is_punct(c, a, ','))
+        a++;
+    if (a >= b || !is_punct(c, a, '('))
+        return false;
+    int depth = 0;
+    size_t k = a;
+    for (; k < b; k++) {
+        if (is_punct(c, k, '('))
+            depth++;
+        else if (is_punct(c, k, ')') && --depth == 0)
+            break;
+    }
+    for (k++; k < b; k++)
+        if (c->tv.t[k].kind != TOK_PUNCT)
+            return false;
+    return depth == 0;
+}
+
+
 void trim_phrase(rctx *c, size_t *a, size_t *b)
 {
     size_t m;
+    if (aside_only(c, *a, *b)) {
+        *a = *b;
+        return;
+    }
     *a = restart_of_phrase(c, *a, *b);
     for (;;) {
         while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
