@@ -39,6 +39,14 @@ static void period_and_text_step(rctx *c, draft *d)
     const quantity *q = d->q;
     size_t i = d->i;
     d->r.period = record_period(c, i, q, d->nc);
+    /* `quý I tăng 6,9%, quý II tăng 7,6%; khu vực …`: a list of items named
+     * by their periods gives each its own; they are not the period of the
+     * values after the list */
+    bool period_item = d->period_only && d->tr && d->trig_at > 0 && !is_punct(c, d->trig_at - 1, ',');
+    if (period_item && d->ss->period_items++ > 0)
+        end_period_items(c, d->nc, i);
+    else if (!period_item)
+        d->ss->period_items = 0;
     d->r.text = c->clause_text;
     if (c->clause_len > MAX_CLAUSE_TEXT) {
         /* a list of hundreds of values in one clause: keep the part about

@@ -208,6 +208,14 @@ static bool linked_period(rctx *c, size_t u, size_t e, number_ctx *nc, char *buf
 }
 
 
+void end_period_items(rctx *c, number_ctx *nc, size_t i)
+{
+    size_t open;
+    if (!inside_bracket(c, nc->sent_start, i, &open))
+        nc->period_lo = i;   /* (an aside's periods are skipped anyway: `(quý I tăng 7,2%, …)`) */
+}
+
+
 const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
 {
     if (c->in_plan)

@@ -284,6 +284,7 @@ typedef struct sentence_state {
     size_t prev_head;          /* the block's previous sentence's head, or NONE */
     size_t prev_last;          /* the block's previous sentence's chain_last, or NONE */
     bool goal;                 /* goes on with the goals of the sentence before */
+    unsigned period_items;     /* values in a row named only by their period (`quý I tăng …`) */
 } sentence_state;
 
 
@@ -450,6 +451,9 @@ bool indicator_step(rctx *c, draft *d);
 /* record-period.c — the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases. */
 bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap);
 const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc);
+/* Value token i ends a list of items named by their periods (`quý I tăng
+ * 6,9%, quý II tăng 7,6%`): later values of the sentence do not take them. */
+void end_period_items(rctx *c, number_ctx *nc, size_t i);
 bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *skip);
 bool in_period_phrase(const rctx *c, size_t i);
 
