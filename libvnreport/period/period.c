@@ -57,6 +57,11 @@ static const plain_word this_year_words[] = {
 #include "period.def"
 #undef PERIOD_THIS_YEAR
 };
+static const plain_word year_link_words[] = {
+#define PERIOD_YEAR_LINK(p) { p },
+#include "period.def"
+#undef PERIOD_YEAR_LINK
+};
 static const plain_word span_tail_words[] = {
 #define PERIOD_SPAN_TAIL(p) { p },
 #include "period.def"
@@ -190,6 +195,9 @@ static size_t dash_at(const char *s, size_t n, size_t i)
 static size_t year_suffix(const char *s, size_t n, size_t i, int *year)
 {
     size_t j = skip_blanks(s, n, i);
+    size_t l = j > i ? MATCH_TABLE(s, n, j, year_link_words, NULL) : NO_MATCH;
+    if (l != NO_MATCH && skip_blanks(s, n, l) > l)
+        j = skip_blanks(s, n, l);   /* `9 tháng của năm 2016` (only `năm` may follow, below) */
     size_t d = dash_at(s, n, j);
     if (d == NO_MATCH && j < n && (s[j] == '/' || s[j] == '.'))
         d = j + 1;

@@ -126,6 +126,12 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     }
     size_t idx;
     size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
+    if (!m && sv && k < c->tv.n && c->tv.t[k].kind == TOK_NUMBER && (c->tv.t[k].flags & NUM_YEARLIKE)) {
+        /* `so với 2021`: the year without `năm` */
+        snprintf(buf, sizeof buf, "%s%d", baseline_codes[BL_YEAR].code, (int)c->tv.t[k].v);
+        *consumed = k + 1 - i;
+        return arena_strdup(c->arena, buf);
+    }
     if (!m)
         return NULL;
     const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];

@@ -52,6 +52,7 @@ static void test_codes(void)
         { "trong nửa cuối năm, doanh thu", "2024-H2", false },
         { "nửa đầu năm nay, kim ngạch", "2024-H1", false },
         { "từ năm 2014 đến nay", "2014", true },
+        { "9 tháng của năm 2016", "2016-01/2016-09", false },
     };
     char buf[32];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
