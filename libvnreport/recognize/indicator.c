@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "units.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Tokens of a time adverbial that opens [a, b) and ends in a comma
@@ -797,7 +798,10 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
      * `đạt 58 triệu đồng (KH 55 triệu đồng)`) is the target of that outcome */
     bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
                           prev->role != VNR_ROLE_TARGET;
-    if ((d->pair_second && prev) || beside_outcome) {
+    /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
+    bool restated = r->role == VNR_ROLE_SHARE && d->tr && (d->tr->kind == T_RESTATE || d->tr->kind == T_EQUAL) &&
+                    c->out->n_recs > ss->own_first_rec && !isnan(prev->total);
+    if ((d->pair_second && prev) || beside_outcome || restated) {
         r->indicator = prev->indicator;
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {

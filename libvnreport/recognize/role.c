@@ -119,6 +119,17 @@ typedef struct role_row {
 static bool is_times(role_case *rc) { return rc->d->q->times; }
 static bool is_points(role_case *rc) { return rc->d->q->points; }
 static bool percent_or_times(role_case *rc) { return rc->d->q->percent || rc->d->q->times; }
+
+
+/* `320/411 xã đạt chuẩn, tương đương 77,86%`: a percentage restating the
+ * fraction of the value right before it is the share it makes. */
+static bool restates_fraction(role_case *rc)
+{
+    const rctx *c = rc->c;
+    size_t n = c->out->n_recs;
+    return rc->d->q->percent && n > rc->d->ss->own_first_rec && !isnan(c->out->recs[n - 1].total) &&
+           c->out->recs[n - 1].total > 0;
+}
 static bool percent_or_points(role_case *rc) { return rc->d->q->percent || rc->d->q->points; }
 
 
@@ -250,6 +261,7 @@ static const role_row role_rows[] = {
     { K(T_CHANGE), is_times, VNR_ROLE_INDEX, NULL },   /* `tăng 1,5 lần` */
     { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
     { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
+    { K(T_RESTATE) | K(T_EQUAL), restates_fraction, VNR_ROLE_SHARE, NULL },
     { K(T_EQUAL), percent_then_baseline, VNR_ROLE_INDEX, NULL },   /* `bằng 105% so với cùng kỳ` */
     { K(T_EQUAL) | K(T_ATTAIN), of_measure, VNR_ROLE_LEVEL, NULL },   /* `bằng 95% diện tích gieo trồng` */
     { K(T_RESTATE) | K(T_EQUAL), restates_last_change, VNR_ROLE_CHANGE, sign_of_last_change },
