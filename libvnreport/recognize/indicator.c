@@ -444,10 +444,46 @@ static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest, bool meas
 
 
 /* Label at the start of a sentence: "Lúa mùa: Diện tích …". */
+/* How far a valueless head clause may reach before its breakdown word,
+ * and how long it may be once trimmed (a longer one is narrative). */
+enum { HEAD_CLAUSE_TOKENS = 40, HEAD_CLAUSE_WORDS = 14 };
+
+
+/* `… các loại cây trồng vụ thu mùa đã cơ bản thu hoạch xong; trong đó, lúa
+ * 108.827 ha, …`: a sentence that opens with a clause holding no value and
+ * then a breakdown word states what its items are parts of, as a label
+ * does: that clause, trimmed, or NULL. */
+const char *valueless_head(rctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e && k < s + HEAD_CLAUSE_TOKENS; k++) {
+        if (is_numeric(&c->tv.t[k]) && !in_period_phrase(c, k))
+            return NULL;
+        bool clause_end = k > s + 1 && (is_punct(c, k - 1, ';') || is_punct(c, k - 1, ','));
+        if (clause_end && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL)) {
+            size_t a = s, b = k - 1;
+            trim_phrase(c, &a, &b);
+            return has_content(c, a, b) && b - a <= HEAD_CLAUSE_WORDS ? phrase_text(c, a, b) : NULL;
+        }
+        if (is_punct(c, k, ';') && !(k + 1 < e && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k + 1, NULL)))
+            return NULL;   /* one clause only */
+    }
+    return NULL;
+}
+
+
+/* How long a label may be that ends in a LIST_CUE before its colon. */
+enum { LIST_LABEL_TOKENS = 24 };
+
+
 const char *sentence_label(rctx *c, size_t s, size_t e)
 {
     size_t k = label_colon(c, s, e, 7, false);
-    return k == NONE ? NULL : tokens_text(c, s, k);
+    if (k != NONE)
+        return tokens_text(c, s, k);
+    /* `Kết quả gieo trồng vụ đông năm 2023 - 2024 … như sau: Ngô …` */
+    k = label_colon(c, s, e, LIST_LABEL_TOKENS, true);
+    size_t m = k != NONE ? PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL) : 0;
+    return m && k - m > s ? phrase_text(c, s, k - m) : NULL;
 }
 
 

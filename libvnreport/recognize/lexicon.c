@@ -208,6 +208,11 @@ const word_entry example_leads[] = {
 #include "lexicon.def"
 #undef EXAMPLE_LEAD
 };
+const word_entry list_cues[] = {
+#define LIST_CUE(p) { p },
+#include "lexicon.def"
+#undef LIST_CUE
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -337,6 +342,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_NEGATIONS] = TABLE_VIEW(negations),
     [LT_REVIEW_CUES] = TABLE_VIEW(review_cues),
     [LT_EXAMPLE_LEADS] = TABLE_VIEW(example_leads),
+    [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),

@@ -172,6 +172,8 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     w.ss.goal = c->goal_carry && !c->in_plan && goes_on_with_goals(c, s, e);
     w.ss.measure_label = measure_label(c, s, e);
     w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e);
+    if (!w.ss.subject && !w.ss.measure_label)
+        w.ss.subject = valueless_head(c, s, e);
     c->statement++;
     c->clause_text = NULL;
     for (size_t i = s; i < e;) {
