@@ -411,32 +411,48 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 }
 
 
+/* Kinds of label (label_colon): a plain one, one that names a measure,
+ * one that ends in a LIST_CUE. */
+typedef enum label_kind { LABEL_PLAIN, LABEL_MEASURE, LABEL_LIST } label_kind;
+
+
 /* May token k stand inside a label? Punctuation but '-' and '/' ends one;
- * a label that names a measure may also hold brackets (`(IIP)`). */
-static bool label_punct_ok(const rctx *c, size_t k, bool measure)
+ * a label that names a measure may also hold brackets (`(IIP)`), one that
+ * announces a list commas too (`Kết quả tiêm phòng cho gia súc, gia cầm …
+ * như sau:`). */
+static bool label_punct_ok(const rctx *c, size_t k, label_kind kind)
 {
     uint32_t cp = c->tv.t[k].cp;
-    return cp == '-' || cp == '/' || (measure && (cp == '(' || cp == ')'));
+    return cp == '-' || cp == '/' || (kind != LABEL_PLAIN && (cp == '(' || cp == ')')) ||
+           (kind == LABEL_LIST && cp == ',');
+}
+
+
+/* May token j, a number or a date, stand inside a label of this kind? A
+ * measure label holds those of a period phrase (`Chỉ số sản xuất công
+ * nghiệp tháng 9 so với cùng kỳ:`); a list label any (`đợt 2 năm 2023
+ * tính đến ngày 15/10/2023 như sau:`): its cue says the values follow. */
+static bool label_number_ok(const rctx *c, size_t j, label_kind kind)
+{
+    return kind == LABEL_LIST || (kind == LABEL_MEASURE && in_period_phrase(c, j));
 }
 
 
 /* The colon that ends a label of at most `longest` tokens at the start of
- * [s, e), or NONE: no number or date before it (for a measure label, none
- * but those of a period phrase: `Chỉ số sản xuất công nghiệp tháng 9 so
- * với cùng kỳ:`) and no punctuation but label_punct_ok's. */
-static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest, bool measure)
+ * [s, e), or NONE: no number or date before it but label_number_ok's and
+ * no punctuation but label_punct_ok's. */
+static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest, label_kind kind)
 {
     for (size_t k = s; k < e && k < s + longest; k++) {
         if (is_punct(c, k, ':')) {
             if (k == s || !has_content(c, s, k) || PHRASE_AT(c, LT_LABEL_NOTS, s, NULL))
                 return NONE;
             for (size_t j = s; j < k; j++)
-                if ((is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE) &&
-                    !(measure && in_period_phrase(c, j)))
+                if ((is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE) && !label_number_ok(c, j, kind))
                     return NONE;
             return k;
         }
-        if (c->tv.t[k].kind == TOK_PUNCT && !label_punct_ok(c, k, measure))
+        if (c->tv.t[k].kind == TOK_PUNCT && !label_punct_ok(c, k, kind))
             return NONE;
     }
     return NONE;
@@ -477,11 +493,11 @@ enum { LIST_LABEL_TOKENS = 24 };
 
 const char *sentence_label(rctx *c, size_t s, size_t e)
 {
-    size_t k = label_colon(c, s, e, 7, false);
+    size_t k = label_colon(c, s, e, 7, LABEL_PLAIN);
     if (k != NONE)
         return tokens_text(c, s, k);
     /* `Kết quả gieo trồng vụ đông năm 2023 - 2024 … như sau: Ngô …` */
-    k = label_colon(c, s, e, LIST_LABEL_TOKENS, true);
+    k = label_colon(c, s, e, LIST_LABEL_TOKENS, LABEL_LIST);
     size_t m = k != NONE ? PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL) : 0;
     return m && k - m > s ? phrase_text(c, s, k - m) : NULL;
 }
@@ -511,7 +527,7 @@ const char *measure_label(rctx *c, size_t s, size_t e)
 {
     if (!opens_label_measure(c, s))
         return NULL;
-    size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS, true);
+    size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS, LABEL_MEASURE);
     if (k == NONE)
         return NULL;
     size_t used;
