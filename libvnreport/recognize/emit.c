@@ -65,11 +65,13 @@ static void mark_consumed(rctx *c, draft *d)
     quantity *q = d->q;
     size_t k = q->unit_end_tok, used = 0, end = d->nc->sent_end;
     q->consumed_end = k;
-    if ((d->ratio_of_measure && d->r.role == VNR_ROLE_LEVEL) || plan_after(c, k)) {
+    if ((d->ratio_of_measure && (d->r.role == VNR_ROLE_LEVEL || d->r.role == VNR_ROLE_SHARE)) ||
+        plan_after(c, k)) {
         while (k < end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]) &&
                !PHRASE_AT(c, LT_TRIGGERS, k, NULL))
             k++;   /* `đạt 53,5% dự toán và tăng 6,27%`, `bằng 95% diện tích gieo
-                    * trồng, giảm 1%`: the verb or comma starts the next */
+                    * trồng, giảm 1%`, `chiếm 5,97% tổng mức và tăng 8,67%`:
+                    * the verb or comma starts the next */
         q->consumed_end = k;
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;
