@@ -445,8 +445,9 @@ static size_t label_colon(rctx *c, size_t s, size_t e, size_t longest, label_kin
 {
     for (size_t k = s; k < e && k < s + longest; k++) {
         if (is_punct(c, k, ':')) {
-            if (k == s || !has_content(c, s, k) || PHRASE_AT(c, LT_LABEL_NOTS, s, NULL))
-                return NONE;
+            if (k == s || !has_content(c, s, k) ||
+                (kind != LABEL_LIST && PHRASE_AT(c, LT_LABEL_NOTS, s, NULL)))
+                return NONE;   /* (a list cue says the items follow: `Trong quý, … là:`) */
             for (size_t j = s; j < k; j++)
                 if ((is_numeric(&c->tv.t[j]) || c->tv.t[j].kind == TOK_DATE) && !label_number_ok(c, j, kind))
                     return NONE;
@@ -491,15 +492,24 @@ const char *valueless_head(rctx *c, size_t s, size_t e)
 enum { LIST_LABEL_TOKENS = 24 };
 
 
-const char *sentence_label(rctx *c, size_t s, size_t e)
+const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
 {
+    *list = false;
     size_t k = label_colon(c, s, e, 7, LABEL_PLAIN);
     if (k != NONE)
         return tokens_text(c, s, k);
     /* `Kết quả gieo trồng vụ đông năm 2023 - 2024 … như sau: Ngô …` */
     k = label_colon(c, s, e, LIST_LABEL_TOKENS, LABEL_LIST);
     size_t m = k != NONE ? PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL) : 0;
-    return m && k - m > s ? phrase_text(c, s, k - m) : NULL;
+    if (!m || k - m <= s)
+        return NULL;
+    size_t a = s, b = k - m, used;
+    for (size_t j = s + 1; j < b; j++)
+        if (compare_word_at(c, j, false) && baseline_at(c, j, &used))
+            b = j;   /* its comparison: `… có mức tăng cao so cùng kỳ năm trước là:` */
+    trim_phrase(c, &a, &b);
+    *list = has_content(c, a, b);
+    return *list ? phrase_text(c, a, b) : NULL;
 }
 
 
@@ -858,7 +868,9 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {
         level_indicator(c, d, own_text, head);
-    } else if (own_text && chained && !sibling_measure(c, d, own_text) && !sibling_sector(c, d, head)) {
+    } else if (own_text && chained && !ss->list_label && !sibling_measure(c, d, own_text) &&
+               !sibling_sector(c, d, head)) {
+        /* (under a list label each item names its own thing) */
         r->subject = own_text;   /* a sector in a chain: "khu vực dịch vụ tăng 9,49%" */
         r->indicator = head->indicator;
     } else if (own_text) {

@@ -171,7 +171,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     }
     w.ss.goal = c->goal_carry && !c->in_plan && goes_on_with_goals(c, s, e);
     w.ss.measure_label = measure_label(c, s, e);
-    w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e);
+    w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e, &w.ss.list_label);
     if (!w.ss.subject && !w.ss.measure_label)
         w.ss.subject = valueless_head(c, s, e);
     c->statement++;
@@ -256,7 +256,7 @@ bool process_block(rctx *c, size_t bi)
     c->block_baseline = NULL;
     c->goal_carry = false;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
-        c->block_subject = sentence_label(c, 0, c->tv.n);
+        c->block_subject = sentence_label(c, 0, c->tv.n, &(bool){ false });
     size_t s = 0;
     sentence_state last = { .first_rec = NONE };
     if (carried_rec != NONE && opens_breakdown(c, 0, c->tv.n)) {

@@ -275,6 +275,7 @@ typedef struct sentence_state {
     size_t pending_baseline_from; /* first record that still lacks a chain baseline */
     const char *subject;       /* label subject of the sentence */
     const char *measure_label; /* a label naming the sentence's measure, or NULL */
+    bool list_label;           /* `subject` is a label that announces a list (`… như sau:`) */
     size_t clause_first;       /* first record of the current ';' clause */
     size_t clause_tok;         /* token where that clause starts */
     size_t est_scanned;        /* tokens before this were searched for an estimate word */
@@ -444,7 +445,7 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
                            size_t *a, size_t *b);
 bool contains_words(const char *hay, const char *needle, size_t n);
 size_t count_tail_end(const rctx *c, size_t from, size_t limit);
-const char *sentence_label(rctx *c, size_t s, size_t e);
+const char *sentence_label(rctx *c, size_t s, size_t e, bool *list);
 const char *valueless_head(rctx *c, size_t s, size_t e);
 const char *measure_label(rctx *c, size_t s, size_t e);
 bool names_growth_rate(rctx *c, const char *indicator);

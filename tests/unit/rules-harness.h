@@ -111,7 +111,7 @@ static inline size_t tok_of(const harness *h, const char *w)
 static inline bool harness_run(harness *h)
 {
     rctx *c = &h->c;
-    c->block_subject = sentence_label(c, 0, c->tv.n);
+    c->block_subject = sentence_label(c, 0, c->tv.n, &(bool){ false });
     size_t s = 0;
     sentence_state last = { .first_rec = NONE };
     for (size_t i = 0; i < c->tv.n; i++)
