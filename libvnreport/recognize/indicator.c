@@ -827,12 +827,42 @@ static bool names_own_measure(const draft *d)
 }
 
 
-/* Indicator and subject from the value's own phrase (own_text, NULL when
- * it has none) and the sentence's earlier records. */
-static void choose_indicator(rctx *c, draft *d, const char *own_text)
+/* Do two phrases open with the same word, in any case (`chi đầu tư …`,
+ * `chi an sinh xã hội`): items of one list? */
+static bool same_first_word(const char *a, const char *b)
+{
+    char la[32], lb[32];
+    size_t na = strcspn(a, " "), nb = strcspn(b, " ");
+    if (na >= sizeof la / 2 || nb >= sizeof lb / 2)
+        return false;
+    na = utf8_lower(a, na, la, sizeof la);
+    nb = utf8_lower(b, nb, lb, sizeof lb);
+    return na == nb && memcmp(la, lb, na) == 0;
+}
+
+
+/* `Trong đó, chi đầu tư 823,7 tỷ đồng, …; chi thường xuyên 1.574 tỷ đồng, …;
+ * chi an sinh xã hội đạt 27,3%`: after a breakdown, an item parallel to
+ * the head (same first word) is no part of it but of the breakdown's total. */
+static const vnr_record *parallel_head(rctx *c, draft *d, const char *own_text, const vnr_record *head)
+{
+    sentence_state *ss = d->ss;
+    if (!own_text || !head || !same_first_word(own_text, head->indicator))
+        return head;
+    const vnr_record *total = &c->out->recs[ss->first_rec];
+    if (total != head && total->role == VNR_ROLE_LEVEL &&
+        breakdown_between(c, ss, total, d->nc->sent_start, d->i, NULL))
+        return total;
+    return head;
+}
+
+
+/* The record a value without a head of its own goes on with: the
+ * statement head, its ';' clause's first record, the chain's last, or the
+ * previous sentence's head (then own_text is dropped). */
+static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
 {
     const sentence_state *ss = d->ss;
-    vnr_record *r = &d->r;
     size_t h = ss->head;
     /* a ';' clause that began after the head speaks of its own first
      * record's thing: `…; nhóm thủy sản chiếm tỷ trọng 3,65%, đạt 118,9
@@ -845,16 +875,29 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         head = &c->out->recs[ss->chain_last];
     if (!head && ss->prev_head != NONE && !d->q->count && *c->out->recs[ss->prev_head].indicator &&
         clause_of(c, d->i, d->nc) == d->nc->sent_start &&
-        (!own_text || opens_with(own_text, LT_GENERIC_MEASURES, true))) {
+        (!*own_text || opens_with(*own_text, LT_GENERIC_MEASURES, true))) {
         /* a sentence that names no measure of its own goes on with the one
          * before: `Kim ngạch xuất khẩu tháng 9 ước đạt 41,6 triệu USD. Lũy
          * kế 9 tháng ước đạt 352,8 triệu USD` — in its first clause (a
          * later one follows its own), and not a count, which names its
          * own thing */
         head = &c->out->recs[ss->prev_head];
-        own_text = NULL;
+        *own_text = NULL;
     }
+    return head;
+}
+
+
+/* Indicator and subject from the value's own phrase (own_text, NULL when
+ * it has none) and the sentence's earlier records. */
+static void choose_indicator(rctx *c, draft *d, const char *own_text)
+{
+    const sentence_state *ss = d->ss;
+    vnr_record *r = &d->r;
+    const vnr_record *head = chain_head(c, d, &own_text);
     bool chained = head && head->indicator && *head->indicator && c->out->n_recs > ss->first_rec;
+    if (chained && r->role != VNR_ROLE_LEVEL && r->role != VNR_ROLE_TARGET && r->role != VNR_ROLE_SHARE)
+        head = parallel_head(c, d, own_text, head);
     const vnr_record *prev = c->out->n_recs > 0 ? &c->out->recs[c->out->n_recs - 1] : NULL;
     /* a plan beside the outcome before it (`ước tăng 10,85%/KH tăng 7,5-8,5%`,
      * `đạt 58 triệu đồng (KH 55 triệu đồng)`) is the target of that outcome */
