@@ -701,8 +701,14 @@ static bool sibling_sector(const rctx *c, draft *d, const vnr_record *head)
 static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
 {
     const sentence_state *ss = d->ss;
-    return opens_with(own_text, LT_MEASURE_NOUNS, false) && c->out->n_recs > ss->first_rec &&
-           !breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i, own_text);
+    size_t m = opening_len(own_text, LT_MEASURE_NOUNS, false);
+    if (!m || c->out->n_recs <= ss->first_rec)
+        return false;
+    /* a measure the breakdown's total does not name is none of its parts:
+     * `Tổng mức bán lẻ … Cụ thể, …, góp phần đưa chỉ số giá tiêu dùng …` */
+    const vnr_record *first = &c->out->recs[ss->first_rec];
+    return !contains_words(first->indicator, own_text, m) ||
+           !breakdown_between(c, d->ss, first, d->nc->sent_start, d->i, own_text);
 }
 
 
