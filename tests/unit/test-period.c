@@ -53,6 +53,7 @@ static void test_codes(void)
         { "nửa đầu năm nay, kim ngạch", "2024-H1", false },
         { "từ năm 2014 đến nay", "2014", true },
         { "9 tháng của năm 2016", "2016-01/2016-09", false },
+        { "năm tháng đầu năm, có 250 doanh nghiệp", "2024-01/2024-05", false },
     };
     char buf[32];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
