@@ -405,6 +405,9 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         m = PHRASE_BEFORE(c, LT_FILLERS, k, from, NULL);
         if (m && PHRASE_BEFORE(c, LT_NEGATIONS, k - m, from, NULL))
             break;   /* `không đạt` says which are counted */
+        size_t idx;
+        if (m && PHRASE_BEFORE(c, LT_TRIGGERS, k, from, &idx) == m && triggers[idx].kind == T_CHANGE)
+            break;   /* `4 ngành có chỉ số tăng, 1 ngành …`: the change says which */
         k -= m;
     }
     return k;
@@ -1013,6 +1016,8 @@ static size_t named_words_end(const rctx *c, size_t from, size_t tail, size_t en
 {
     if (tail >= end)
         return 0;
+    if (is_punct(c, tail, ',') && tail + 1 < end && is_numeric(&c->tv.t[tail + 1]))
+        return tail + 1;   /* the next value opens with its number: `18 ngành có chỉ số tăng, 9 ngành …` */
     for (size_t k = from; k < tail; k++)
         if (PHRASE_AT(c, LT_TRIGGERS, k, NULL))
             return 0;
