@@ -491,6 +491,9 @@ const char *valueless_head(rctx *c, size_t s, size_t e)
 }
 
 
+static bool opens_with(const char *text, lex_table t, bool whole);
+
+
 /* How long a label may be that ends in a LIST_CUE before its colon. */
 enum { LIST_LABEL_TOKENS = 24 };
 
@@ -512,7 +515,10 @@ const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
             b = j;   /* its comparison: `… có mức tăng cao so cùng kỳ năm trước là:` */
     trim_phrase(c, &a, &b);
     *list = has_content(c, a, b);
-    return *list ? phrase_text(c, a, b) : NULL;
+    const char *label = *list ? phrase_text(c, a, b) : NULL;
+    if (label && opens_with(label, LT_EMPTY_LABELS, true))
+        *list = false;   /* `Một số kết quả cụ thể như sau:` names nothing */
+    return *list ? label : NULL;
 }
 
 

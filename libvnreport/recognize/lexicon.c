@@ -213,6 +213,11 @@ const word_entry list_cues[] = {
 #include "lexicon.def"
 #undef LIST_CUE
 };
+const word_entry empty_labels[] = {
+#define EMPTY_LABEL(p) { p },
+#include "lexicon.def"
+#undef EMPTY_LABEL
+};
 const word_entry label_scopes[] = {
 #define LABEL_SCOPE(p) { p },
 #include "lexicon.def"
@@ -343,6 +348,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_REVIEW_CUES] = TABLE_VIEW(review_cues),
     [LT_EXAMPLE_LEADS] = TABLE_VIEW(example_leads),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
+    [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
     [LT_CLAUSE_LEADS] = TABLE_VIEW(clause_leads),

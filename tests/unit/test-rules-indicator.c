@@ -79,6 +79,8 @@ static void test_sentence_label(void)
           "vắc xin cúm gia cầm 3.700 con.", "Kết quả tiêm phòng cho gia súc, gia cầm đợt 2", true },
         { "Một số khoản thu nội địa có mức tăng cao so cùng kỳ năm trước là: thu thuế tăng 5%.",
           "Một số khoản thu nội địa có mức tăng cao", true },
+        /* an EMPTY_LABEL says nothing of the items */
+        { "Một số kết quả cụ thể như sau: thu hút 77 dự án.", NULL, false },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         harness h;
