@@ -1024,6 +1024,11 @@ static size_t named_words_end(const rctx *c, size_t from, size_t tail, size_t en
         return 0;
     if (is_punct(c, tail, ',') && tail + 1 < end && is_numeric(&c->tv.t[tail + 1]))
         return tail + 1;   /* the next value opens with its number: `18 ngành có chỉ số tăng, 9 ngành …` */
+    size_t w = PHRASE_AT(c, LT_ENTITY_WITHS, tail, NULL);
+    if (w && tail + w < end && (PHRASE_AT(c, LT_MEASURE_NOUNS, tail + w, NULL) ||
+                                PHRASE_AT(c, LT_TOTAL_HEADS, tail + w, NULL)))
+        return tail + w;   /* `900 dự án trong nước còn hiệu lực với tổng vốn …`: the
+                            * measure after `với` is the next value's phrase */
     for (size_t k = from; k < tail; k++)
         if (PHRASE_AT(c, LT_TRIGGERS, k, NULL))
             return 0;
