@@ -1093,6 +1093,12 @@ static void name_counted_thing(rctx *c, draft *d)
         r->indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
     else
         arena_mark_failed(c->arena);
+    /* `82 doanh nghiệp thành lập mới, …; có 25 doanh nghiệp đăng ký tạm
+     * ngừng`: a thing of the same kind as the subject it took over is its
+     * sibling, not said of it */
+    if (r->indicator && r->subject && r->subject != d->ss->subject && r->subject != c->block_subject &&
+        same_first_word(r->subject, r->indicator))
+        r->subject = d->ss->subject ? d->ss->subject : c->block_subject;
 }
 
 
