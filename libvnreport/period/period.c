@@ -132,8 +132,8 @@ static size_t match_at(const char *s, size_t n, size_t i, const char *phrase)
 }
 
 /* The longest entry of a table matching at i; its index in *idx. */
-static size_t match_table(const char *s, size_t n, size_t i, const char *const *first,
-                          size_t stride, size_t count, size_t *idx)
+static inline size_t match_table(const char *s, size_t n, size_t i, const char *const *first,
+                                 size_t stride, size_t count, size_t *idx)
 {
     size_t best = NO_MATCH;
     if (i >= n)

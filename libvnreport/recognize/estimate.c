@@ -25,23 +25,24 @@ bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, 
 /* An estimate word inside the sentence, after a value, governs its own ';'
  * clause (`…; thu nội địa ước đạt 62,4% dự toán; giá trị xuất khẩu tăng
  * 17,4%`); one before the sentence's first value governs all of it. Does
- * the word at `at` still govern the value whose segment starts at `lo`? */
-static bool estimate_reaches(const rctx *c, const draft *d, size_t at, size_t lo)
+ * an estimate word govern the value whose segment starts at `lo`? The
+ * clauses after the first word are searched once, left to right. */
+static bool estimate_reaches(rctx *c, draft *d, size_t lo)
 {
-    const sentence_state *ss = d->ss;
+    sentence_state *ss = d->ss;
     if (c->out->n_recs <= ss->own_first_rec ||
-        c->out->recs[ss->own_first_rec].norm_start > c->tv.t[at].start)
+        c->out->recs[ss->own_first_rec].norm_start > c->tv.t[ss->est_at].start)
         return true;
-    size_t clause = at;   /* the value's own ';' clause */
-    for (size_t k = at; k < lo; k++)
-        if (is_punct(c, k, ';'))
-            clause = k + 1;
-    if (clause == at)
+    size_t clause = clause_of(c, d->i, d->nc);   /* the value's own ';' clause */
+    if (ss->est_at >= clause)
         return true;
-    for (size_t k = clause; k < lo; k++)
-        if (PHRASE_AT(c, LT_ESTIMATES, k, NULL))
-            return true;   /* `…; chi thường xuyên … ước đạt 25% và giảm 19,2%` */
-    return false;
+    if (ss->est_later_scanned < clause)
+        ss->est_later_scanned = clause;
+    for (; ss->est_later_scanned < lo; ss->est_later_scanned++)
+        if (PHRASE_AT(c, LT_ESTIMATES, ss->est_later_scanned, NULL))
+            ss->est_later = ss->est_later_scanned + 1;
+    /* `…; chi thường xuyên … ước đạt 25% và giảm 19,2%` */
+    return ss->est_later > clause && ss->est_later <= lo;
 }
 
 
@@ -64,8 +65,7 @@ void estimate_step(rctx *c, draft *d)
         return;
     }
     if (!est)
-        est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo) &&
-              estimate_reaches(c, d, d->ss->est_at, est_lo);
+        est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo) && estimate_reaches(c, d, est_lo);
     bool own_verb = d->tr && d->tr->kind != T_LEVEL;
     /* not from the head of the sentence a `Trong đó,` sentence goes on:
      * its parts are not estimated by that sentence's `ước` */

@@ -475,19 +475,25 @@ enum { HEAD_CLAUSE_TOKENS = 40, HEAD_CLAUSE_WORDS = 14 };
  * does: that clause, trimmed, or NULL. */
 const char *valueless_head(rctx *c, size_t s, size_t e)
 {
-    for (size_t k = s; k < e && k < s + HEAD_CLAUSE_TOKENS; k++) {
-        if (is_numeric(&c->tv.t[k]) && !in_period_phrase(c, k))
-            return NULL;
-        bool clause_end = k > s + 1 && (is_punct(c, k - 1, ';') || is_punct(c, k - 1, ','));
-        if (clause_end && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL)) {
-            size_t a = s, b = k - 1;
-            trim_phrase(c, &a, &b);
-            return has_content(c, a, b) && b - a <= HEAD_CLAUSE_WORDS ? phrase_text(c, a, b) : NULL;
-        }
-        if (is_punct(c, k, ';') && !(k + 1 < e && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k + 1, NULL)))
+    /* the breakdown word first: punctuation tests only, so most sentences
+     * cost no phrase or period lookup */
+    size_t bd = NONE;
+    for (size_t k = s + 2; k < e && k < s + HEAD_CLAUSE_TOKENS && bd == NONE; k++) {
+        if (!is_punct(c, k - 1, ';') && !is_punct(c, k - 1, ','))
+            continue;
+        if (PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL))
+            bd = k;
+        else if (is_punct(c, k - 1, ';'))
             return NULL;   /* one clause only */
     }
-    return NULL;
+    if (bd == NONE)
+        return NULL;
+    for (size_t k = s; k < bd; k++)
+        if (is_numeric(&c->tv.t[k]) && !in_period_phrase(c, k))
+            return NULL;
+    size_t a = s, b = bd - 1;
+    trim_phrase(c, &a, &b);
+    return has_content(c, a, b) && b - a <= HEAD_CLAUSE_WORDS ? phrase_text(c, a, b) : NULL;
 }
 
 

@@ -31,7 +31,7 @@ typedef struct est_case {
     const char *text;
     bool in_plan;
     size_t n;
-    bool est[3];
+    bool est[4];
 } est_case;
 
 
@@ -52,6 +52,10 @@ static void test_sentences(void)
         /* never in a plan part */
         { "Sản lượng ước đạt 177.078 tấn.", true, 1, { false } },
         { "Ước tính thu 5 tỷ đồng.", false, 1, { true } },
+        /* one after the first value governs its own ';' clause only; a later
+         * clause with its own word is estimated again */
+        { "Chi đầu tư đạt 800 tỷ đồng, ước đạt 48%; chi thường xuyên ước đạt 25% và giảm 19%.", false, 4,
+          { false, true, true, true } },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         harness h;
