@@ -69,8 +69,11 @@ void estimate_step(rctx *c, draft *d)
     bool own_verb = d->tr && d->tr->kind != T_LEVEL;
     /* not from the head of the sentence a `Trong đó,` sentence goes on:
      * its parts are not estimated by that sentence's `ước` */
+    /* (nor from a head in an earlier ';' clause, which states another
+     * measure: `…; thu nội địa ước đạt 620 tỷ đồng; xuất khẩu tăng 17,4%`) */
     if (!est && d->ss->head != NONE && d->ss->head >= d->ss->own_first_rec && !d->pair_second &&
-        (role != VNR_ROLE_LEVEL || !own_verb) && role != VNR_ROLE_TARGET)
+        (role != VNR_ROLE_LEVEL || !own_verb) && role != VNR_ROLE_TARGET &&
+        c->out->recs[d->ss->head].norm_start >= c->tv.t[clause_of(c, d->i, d->nc)].start)
         est = c->out->recs[d->ss->head].estimate;
     d->r.estimate = est && !c->in_plan;
 }

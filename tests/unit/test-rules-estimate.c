@@ -54,6 +54,8 @@ static void test_sentences(void)
         { "Ước tính thu 5 tỷ đồng.", false, 1, { true } },
         /* one after the first value governs its own ';' clause only; a later
          * clause with its own word is estimated again */
+        { "GRDP tăng 7,2%; thu nội địa ước đạt 620 tỷ đồng; xuất khẩu tăng 17,4%.", false, 3,
+          { false, true, false } },
         { "Chi đầu tư đạt 800 tỷ đồng, ước đạt 48%; chi thường xuyên ước đạt 25% và giảm 19%.", false, 4,
           { false, true, true, true } },
     };
