@@ -8,7 +8,6 @@
 #include "rules.h"
 #include "units.h"
 
-#include <math.h>
 #include <string.h>
 
 /* Tokens of a time adverbial that opens [a, b) and ends in a comma
@@ -648,14 +647,22 @@ static bool breakdown_between(const rctx *c, sentence_state *ss, const vnr_recor
  * sản`)? A measure's level beside another measure is its sibling:
  * `lượng khách … ước đạt 215 nghìn lượt, doanh thu lưu trú ước đạt 380 tỷ
  * đồng` gives `doanh thu lưu trú` no subject. */
+/* Does `indicator` name the measure own_text opens with (`Sản lượng thủy
+ * sản nuôi trồng` and `sản lượng tôm`)? False when own_text opens with none. */
+static bool names_same_measure(const char *indicator, const char *own_text)
+{
+    size_t m = opening_len(own_text, LT_MEASURE_NOUNS, false);
+    return m && contains_words(indicator, own_text, m);
+}
+
+
 static bool sibling_of_measure(const char *indicator, const char *own_text)
 {
     if (opens_with(indicator, LT_TOTAL_HEADS, false) || !opens_with(indicator, LT_MEASURE_NOUNS, false))
         return false;
     /* the same measure of a narrower thing is a part: `Sản lượng thủy sản
      * nuôi trồng …, sản lượng tôm …` */
-    size_t m = opening_len(own_text, LT_MEASURE_NOUNS, false);
-    return !(m && opening_len(indicator, LT_MEASURE_NOUNS, false) == m && contains_words(indicator, own_text, m));
+    return !names_same_measure(indicator, own_text);
 }
 
 
@@ -716,13 +723,12 @@ static bool sibling_sector(const rctx *c, draft *d, const vnr_record *head)
 static bool sibling_measure(const rctx *c, draft *d, const char *own_text)
 {
     const sentence_state *ss = d->ss;
-    size_t m = opening_len(own_text, LT_MEASURE_NOUNS, false);
-    if (!m || c->out->n_recs <= ss->first_rec)
+    if (c->out->n_recs <= ss->first_rec || !opens_with(own_text, LT_MEASURE_NOUNS, false))
         return false;
     /* a measure the breakdown's total does not name is none of its parts:
      * `Tổng mức bán lẻ … Cụ thể, …, góp phần đưa chỉ số giá tiêu dùng …` */
     const vnr_record *first = &c->out->recs[ss->first_rec];
-    return !contains_words(first->indicator, own_text, m) ||
+    return !names_same_measure(first->indicator, own_text) ||
            !breakdown_between(c, d->ss, first, d->nc->sent_start, d->i, own_text);
 }
 
@@ -786,6 +792,14 @@ static void elliptic_thing(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* Is `subject` the sentence's or the block's label, the context of its
+ * values rather than the thing one of them is said of? */
+static bool label_subject(const rctx *c, const draft *d, const char *subject)
+{
+    return subject == d->ss->subject || subject == c->block_subject;
+}
+
+
 /* How far the words after a MEASURE_INTO phrase may reach. */
 enum { MEASURE_INTO_REACH = 10 };
 
@@ -834,8 +848,7 @@ static void own_measure_indicator(rctx *c, draft *d, const char *own_text)
     if (!own_text && c->out->n_recs > d->ss->own_first_rec) {
         /* a label's subject is the sentence's context, not the thing */
         const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
-        bool own_thing = prev->subject && prev->subject != d->ss->subject &&
-                         prev->subject != c->block_subject;
+        bool own_thing = prev->subject && !label_subject(c, d, prev->subject);
         r->subject = own_thing ? prev->subject : prev->indicator;
     }
 }
@@ -925,9 +938,7 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
                           prev->role != VNR_ROLE_TARGET;
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
-    bool restated = r->role == VNR_ROLE_SHARE && d->tr && (d->tr->kind == T_RESTATE || d->tr->kind == T_EQUAL) &&
-                    c->out->n_recs > ss->own_first_rec && !isnan(prev->total);
-    if ((d->pair_second && prev) || beside_outcome || restated) {
+    if ((d->pair_second && prev) || beside_outcome || (d->restates_fraction && r->role == VNR_ROLE_SHARE)) {
         r->indicator = prev->indicator;
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {
@@ -1102,7 +1113,7 @@ static void name_counted_thing(rctx *c, draft *d)
     /* `82 doanh nghiệp thành lập mới, …; có 25 doanh nghiệp đăng ký tạm
      * ngừng`: a thing of the same kind as the subject it took over is its
      * sibling, not said of it */
-    if (r->indicator && r->subject && r->subject != d->ss->subject && r->subject != c->block_subject &&
+    if (r->indicator && r->subject && !label_subject(c, d, r->subject) &&
         same_first_word(r->subject, r->indicator))
         r->subject = d->ss->subject ? d->ss->subject : c->block_subject;
 }

@@ -226,6 +226,7 @@ static bool signed_percent(role_case *rc)
 
 
 static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
+static void mark_restated(role_case *rc) { rc->d->restates_fraction = true; }
 
 
 static void apply_trigger_sign(role_case *rc)
@@ -261,7 +262,7 @@ static const role_row role_rows[] = {
     { K(T_CHANGE), is_times, VNR_ROLE_INDEX, NULL },   /* `tăng 1,5 lần` */
     { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
     { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
-    { K(T_RESTATE) | K(T_EQUAL), restates_fraction, VNR_ROLE_SHARE, NULL },
+    { K(T_RESTATE) | K(T_EQUAL), restates_fraction, VNR_ROLE_SHARE, mark_restated },
     { K(T_EQUAL), percent_then_baseline, VNR_ROLE_INDEX, NULL },   /* `bằng 105% so với cùng kỳ` */
     { K(T_EQUAL) | K(T_ATTAIN), of_measure, VNR_ROLE_LEVEL, NULL },   /* `bằng 95% diện tích gieo trồng` */
     { K(T_RESTATE) | K(T_EQUAL), restates_last_change, VNR_ROLE_CHANGE, sign_of_last_change },

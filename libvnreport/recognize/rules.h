@@ -314,6 +314,7 @@ typedef struct draft {
                                  * nor the next value's phrase */
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
     bool own_measure;           /* its trigger named its measure (TK_NAMES_MEASURE) */
+    bool restates_fraction;     /* a share restating the n/N value before it (role.c) */
     vnr_record r;
 } draft;
 
