@@ -208,6 +208,11 @@ const word_entry example_leads[] = {
 #include "lexicon.def"
 #undef EXAMPLE_LEAD
 };
+const word_entry report_verbs[] = {
+#define REPORT_VERB(p) { p },
+#include "lexicon.def"
+#undef REPORT_VERB
+};
 const word_entry list_cues[] = {
 #define LIST_CUE(p) { p },
 #include "lexicon.def"
@@ -347,6 +352,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_NEGATIONS] = TABLE_VIEW(negations),
     [LT_REVIEW_CUES] = TABLE_VIEW(review_cues),
     [LT_EXAMPLE_LEADS] = TABLE_VIEW(example_leads),
+    [LT_REPORT_VERBS] = TABLE_VIEW(report_verbs),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
