@@ -366,17 +366,37 @@ static void settle_chain_plan(rctx *c, const sentence_state *ss)
 }
 
 
+/* Does a comparison at k end the sentence [.., e) (only punctuation after
+ * it): `có 5 nhóm tăng, 4 nhóm giảm và 2 nhóm ổn định so với tháng trước.`?
+ * Its code (not a plan or budget), or NULL. */
+static const char *closing_comparison(rctx *c, size_t k, size_t e)
+{
+    size_t used;
+    const char *code = compare_word_at(c, k, false) ? baseline_at(c, k, &used) : NULL;
+    if (!code || (baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
+        return NULL;
+    for (size_t j = k + used; j < e; j++)
+        if (c->tv.t[j].kind != TOK_PUNCT)
+            return NULL;
+    return code;
+}
+
+
 /* A change verb right before a comparison, with no value between, in
  * tokens [s, e): `có 30 ngành … tăng so với cùng kỳ. Trong đó, …` states
- * the comparison its breakdown goes on with. Its code, or NULL. */
+ * the comparison its breakdown goes on with; so does a comparison that
+ * closes the sentence. Its code, or NULL. */
 static const char *valueless_comparison(rctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++) {
         size_t idx, used;
         size_t m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+        const char *code = closing_comparison(c, k, e);
+        if (code)
+            return code;
         if (!m || triggers[idx].kind != T_CHANGE || k + m >= e || !compare_word_at(c, k + m, false))
             continue;
-        const char *code = baseline_at(c, k + m, &used);
+        code = baseline_at(c, k + m, &used);
         if (code && !(baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
             return code;
     }
