@@ -116,14 +116,30 @@ static bool opens_breakdown(const rctx *c, size_t s, size_t e)
 }
 
 
+/* Does the sentence at s open with a time adverbial naming a year before
+ * the plan's (`Năm 2023, GRDP tăng 7,6%` in the plan for 2024)? */
+static bool opens_before_plan(const rctx *c, size_t s, size_t e)
+{
+    int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
+    size_t m = plan_year ? time_adverbial_at(c, s, e) : 0;
+    for (size_t k = s; k < s + m; k++) {
+        const token *t = &c->tv.t[k];
+        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v < plan_year)
+            return true;
+    }
+    return false;
+}
+
+
 /* In a plan part, does sentence [s, e) report results rather than set
- * targets (a REVIEW_CUE: `nhiều chỉ tiêu đạt cao như …`)? */
+ * targets (a REVIEW_CUE: `nhiều chỉ tiêu đạt cao như …`, `ước tăng`; or
+ * an earlier year as its time)? */
 static bool reviews_results(const rctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)
         if (PHRASE_AT(c, LT_REVIEW_CUES, k, NULL))
             return true;
-    return false;
+    return opens_before_plan(c, s, e);
 }
 
 
