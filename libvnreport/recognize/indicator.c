@@ -153,7 +153,7 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
         while (*a < *b && (c->tv.t[*a].kind == TOK_PUNCT || c->tv.t[*a].kind == TOK_FOOTNOTE))
             (*a)++;
         if ((m = time_adverbial_at(c, *a, *b)) != 0 || (m = lead_clause_at(c, *a, *b)) != 0 ||
-            (m = plan_label_len(c, *a, *b)) != 0) {
+            (m = plan_label_len(c, *a, *b)) != 0 || (m = PHRASE_AT(c, LT_PLACE_LEADS, *a, NULL)) != 0) {
             *a += m;
             continue;
         }
@@ -583,6 +583,13 @@ bool names_growth_rate(rctx *c, const char *indicator)
         if (strstr(c->scratch.data, growth_words[g].phrase))
             return true;
     return false;
+}
+
+
+/* Does an indicator open with an OUTPUT_MEASURE (`GRDP của tỉnh`)? */
+bool names_output(const char *indicator)
+{
+    return indicator && opens_with(indicator, LT_OUTPUT_MEASURES, false);
 }
 
 

@@ -213,6 +213,16 @@ const word_entry report_verbs[] = {
 #include "lexicon.def"
 #undef REPORT_VERB
 };
+const word_entry output_measures[] = {
+#define OUTPUT_MEASURE(p) { p },
+#include "lexicon.def"
+#undef OUTPUT_MEASURE
+};
+const word_entry place_leads[] = {
+#define PLACE_LEAD(p) { p },
+#include "lexicon.def"
+#undef PLACE_LEAD
+};
 const word_entry list_cues[] = {
 #define LIST_CUE(p) { p },
 #include "lexicon.def"
@@ -353,6 +363,8 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_REVIEW_CUES] = TABLE_VIEW(review_cues),
     [LT_EXAMPLE_LEADS] = TABLE_VIEW(example_leads),
     [LT_REPORT_VERBS] = TABLE_VIEW(report_verbs),
+    [LT_OUTPUT_MEASURES] = TABLE_VIEW(output_measures),
+    [LT_PLACE_LEADS] = TABLE_VIEW(place_leads),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),

@@ -522,10 +522,12 @@ void find_trigger_step(rctx *c, draft *d)
 }
 
 
-/* `Tốc độ tăng trưởng … đạt 3,84%`: a percentage level of a growth rate is
- * a change (the indicator is known only after indicator_step). */
+/* `Tốc độ tăng trưởng … đạt 3,84%`, `GRDP 9 tháng đạt 8,6%`: a percentage
+ * level of a growth rate or of an output in money is a change (the
+ * indicator is known only after indicator_step). */
 void growth_rate_role(rctx *c, draft *d)
 {
-    if (d->r.role == VNR_ROLE_LEVEL && d->q->percent && names_growth_rate(c, d->r.indicator))
+    if (d->r.role == VNR_ROLE_LEVEL && d->q->percent &&
+        (names_growth_rate(c, d->r.indicator) || names_output(d->r.indicator)))
         d->r.role = VNR_ROLE_CHANGE;
 }
