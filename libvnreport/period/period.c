@@ -42,6 +42,11 @@ static const plain_word cumulative_words[] = {
 #include "period.def"
 #undef PERIOD_CUMULATIVE
 };
+static const plain_word comparand_leads[] = {
+#define PERIOD_COMPARAND_LEAD(p) { p },
+#include "period.def"
+#undef PERIOD_COMPARAND_LEAD
+};
 static const first_word first_words[] = {
 #define PERIOD_FIRST(p, h) { p, h },
 #include "period.def"
@@ -785,8 +790,10 @@ bool period_baseline(const period_ref *compared, const period_ref *current, int 
 
 size_t period_lead_length(const char *s, size_t n)
 {
-    size_t e = MATCH_TABLE(s, n, 0, cumulative_words, NULL);
-    return e == NO_MATCH ? 0 : skip_blanks(s, n, e);
+    size_t e = MATCH_TABLE(s, n, 0, comparand_leads, NULL);
+    size_t k = e == NO_MATCH ? 0 : skip_blanks(s, n, e);
+    e = MATCH_TABLE(s, n, k, cumulative_words, NULL);
+    return e == NO_MATCH ? k : skip_blanks(s, n, e);
 }
 
 size_t period_year_end_date(const char *s, size_t n, int *year)

@@ -89,9 +89,11 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap);
 bool period_baseline(const period_ref *compared, const period_ref *current, int year,
                      char *buf, size_t cap);
 
-/* A cumulative or averaging word (`bình quân`, `lũy kế`, `tính chung`)
- * at the start of s[0..n): the bytes it and the blanks after it span, 0
- * when there is none (`so với bình quân quý IV năm 2022`). */
+/* A comparand's lead (`ước thực hiện`, `cả`) and then a cumulative or
+ * averaging word (`bình quân`, `lũy kế`, `tính chung`), each optional, at
+ * the start of s[0..n): the bytes they and the blanks after them span, 0
+ * when there is none (`so với bình quân quý IV năm 2022`, `so với ước
+ * thực hiện năm 2017`). */
 size_t period_lead_length(const char *s, size_t n);
 
 /* `31/12/2023`, `thời điểm 31/12/2023` at the start of s: the end of that

@@ -102,6 +102,28 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
 }
 
 
+/* The tokens of a comparand's lead at k, after a compare word (`so với
+ * ước thực hiện năm 2017`, `so với cả năm 2018`), read by the period
+ * grammar's period_lead_length; 0 when there is none. */
+static size_t comparand_lead_at(rctx *c, size_t k)
+{
+    size_t e = k;
+    while (e < c->tv.n && e < k + 4 && c->tv.t[e].kind == TOK_WORD)
+        e++;
+    if (e == k)
+        return 0;
+    char low[128];
+    size_t span = c->tv.t[e - 1].end - c->tv.t[k].start;
+    if (span >= sizeof low / 2)
+        return 0;
+    size_t n = lower_text(c, c->tv.t[k].start, span, low, sizeof low);
+    size_t lead = period_lead_length(low, n), used = 0;
+    while (k + used < e && c->tv.t[k + used].end - c->tv.t[k].start <= lead)
+        used++;
+    return k + used < e ? used : 0;   /* the comparand itself follows */
+}
+
+
 /* As baseline_at; `compared`: the words before already compare (`gấp 3
  * lần năm 2015`, `gấp 1,1 lần cả nước`: a multiple names what it is a
  * multiple of without `so với`). */
@@ -126,6 +148,9 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     }
     size_t idx;
     size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
+    size_t lead = !m && sv ? comparand_lead_at(c, k) : 0;
+    if (lead && (m = PHRASE_AT(c, LT_BASELINES, k + lead, &idx)) != 0)
+        k += lead;
     if (!m && sv && k < c->tv.n && c->tv.t[k].kind == TOK_NUMBER && (c->tv.t[k].flags & NUM_YEARLIKE)) {
         /* `so với 2021`: the year without `năm` */
         snprintf(buf, sizeof buf, "%s%d", baseline_codes[BL_YEAR].code, (int)c->tv.t[k].v);

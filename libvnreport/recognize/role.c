@@ -212,6 +212,43 @@ static bool restates_last_change(role_case *rc)
 }
 
 
+/* Is percentage `p` after change `ch` the change restated (`giảm 1.686 ha
+ * (bằng 2,24%)`) rather than the level as an index of the one compared
+ * with (`tăng 319 con (bằng 100,31%)`)? Arithmetic decides when the
+ * level before the change is known (`level`, NULL if not): the nearer of
+ * the two readings; else a restated change is the smaller number. */
+static bool restates_as_percent(const vnr_record *level, const vnr_record *ch, double p)
+{
+    enum { INDEX_FLOOR = 50 };
+    if (!level || !ch->unit || !level->unit || strcmp(level->unit, ch->unit) != 0)
+        return p < INDEX_FLOOR;
+    double before = level->value - ch->value;
+    if (!(before > 0))
+        return p < INDEX_FLOOR;
+    double as_change = fabs(ch->value) / before * 100, as_index = level->value / before * 100;
+    return fabs(p - as_change) < fabs(p - as_index);
+}
+
+
+/* `giảm 1.686 ha (bằng 2,24%) so với vụ mùa`: a bracket that opens with
+ * the trigger right after a change restates that change, whatever
+ * comparison follows the bracket (when the arithmetic says so). */
+static bool bracket_restates_change(role_case *rc)
+{
+    const draft *d = rc->d;
+    size_t n = rc->c->out->n_recs;
+    if (!d->tr || !d->q->percent || d->trig_at == 0 || !is_punct(rc->c, d->trig_at - 1, '(') ||
+        !restates_last_change(rc) || d->ss->last_change != n - 1)
+        return false;
+    const vnr_record *ch = &rc->c->out->recs[n - 1];
+    const vnr_record *level = n >= 2 && n - 2 >= d->ss->first_rec &&
+                                      rc->c->out->recs[n - 2].role == VNR_ROLE_LEVEL
+                                  ? &rc->c->out->recs[n - 2]
+                                  : NULL;
+    return restates_as_percent(level, ch, d->r.value);
+}
+
+
 /* `bằng 95,4% diện tích gieo trồng`: a percentage of another measure
  * named right after it is a level (a ratio), not an index or a plan's share. */
 static bool of_measure(role_case *rc) { return rc->d->ratio_of_measure; }
@@ -263,6 +300,7 @@ static const role_row role_rows[] = {
     { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
     { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_RESTATE) | K(T_EQUAL), restates_fraction, VNR_ROLE_SHARE, mark_restated },
+    { K(T_RESTATE) | K(T_EQUAL), bracket_restates_change, VNR_ROLE_CHANGE, sign_of_last_change },
     { K(T_EQUAL), percent_then_baseline, VNR_ROLE_INDEX, NULL },   /* `bằng 105% so với cùng kỳ` */
     { K(T_EQUAL) | K(T_ATTAIN), of_measure, VNR_ROLE_LEVEL, NULL },   /* `bằng 95% diện tích gieo trồng` */
     { K(T_RESTATE) | K(T_EQUAL), restates_last_change, VNR_ROLE_CHANGE, sign_of_last_change },
