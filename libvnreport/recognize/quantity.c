@@ -186,16 +186,19 @@ bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
 
 
 /* The tokens joining a range's bounds at `at` (after the first value and
- * its unit) when a number follows: a dash, or a range word (`đến`) after a
- * value opened by `từ`. 0 when there is no range. */
+ * its unit) when a number follows: a dash, or a range word (`đến`), after
+ * a value opened by `từ` or not (`chiếm 32,77% đến 32,79%`: the caller
+ * checks that the second bound has the first's unit). 0 when there is no
+ * range. */
 size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e)
 {
+    (void)i;
     if (at + 1 >= e)
         return 0;
     size_t m = 0;
     if (is_punct(c, at, '-') || is_punct(c, at, 0x2013))
         m = 1;
-    else if (i > 0 && PHRASE_BEFORE(c, LT_RANGE_OPENS, i, i > 3 ? i - 3 : 0, NULL))
+    else
         m = PHRASE_AT(c, LT_RANGE_WORDS, at, NULL);
     return m && at + m < e && c->tv.t[at + m].kind == TOK_NUMBER ? m : 0;
 }
