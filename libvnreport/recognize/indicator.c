@@ -186,7 +186,7 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
         /* a verb and its adverb of degree: `quý I giảm mạnh (-6,2%)` */
         size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, *b, *a, NULL);
         size_t v = g && *b - g > *a ? PHRASE_BEFORE(c, LT_TRIGGERS, *b - g, *a, NULL) : 0;
-        if (v && *b - g - v > *a) {
+        if (v && *b - g - v > *a && !(c->tv.t[*b - g - v].flags & TOK_UPPER)) {   /* `Cao Bằng đến`: a name */
             *b -= g + v;
             continue;
         }

@@ -10,6 +10,15 @@
 #include <math.h>
 #include <string.h>
 
+/* Does the capitalised word k go on a name (`thành phố Cao Bằng đến 12
+ * xã`): no trigger, whatever it spells. */
+static bool continues_name(const rctx *c, size_t k)
+{
+    return k > 0 && (c->tv.t[k].flags & TOK_UPPER) && c->tv.t[k - 1].kind == TOK_WORD &&
+           (c->tv.t[k - 1].flags & TOK_UPPER);
+}
+
+
 /* Nearest trigger before token i (not before lo); sets *at to its first
  * token. `rate`: the value is a percentage or points (a TK_RATES_ONLY
  * trigger governs nothing else: `huy động đóng góp được 33 triệu đồng`). */
@@ -25,6 +34,8 @@ const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate,
             continue;
         if (!gap_skippable((rctx *)c, e, i))
             break;
+        if (continues_name(c, e - m))
+            continue;
         const trigger_entry *tr = &triggers[idx];
         if (!rate && (trigger_kind_flags[tr->kind] & TK_RATES_ONLY)) {
             e -= m - 1;
