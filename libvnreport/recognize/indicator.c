@@ -406,8 +406,10 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         if (m && PHRASE_BEFORE(c, LT_NEGATIONS, k - m, from, NULL))
             break;   /* `không đạt` says which are counted */
         size_t idx;
-        if (m && PHRASE_BEFORE(c, LT_TRIGGERS, k, from, &idx) == m && triggers[idx].kind == T_CHANGE)
-            break;   /* `4 ngành có chỉ số tăng, 1 ngành …`: the change says which */
+        if (m && PHRASE_BEFORE(c, LT_TRIGGERS, k, from, &idx) == m && triggers[idx].kind != T_LEVEL &&
+            triggers[idx].kind != T_TO_LEVEL)
+            break;   /* `4 ngành có chỉ số tăng, 1 ngành …`, `24 chỉ tiêu đạt so với
+                      * kế hoạch`, `13 chỉ tiêu vượt`: the verb says which */
         k -= m;
     }
     return k;
