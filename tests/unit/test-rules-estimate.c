@@ -49,8 +49,10 @@ static void test_sentences(void)
         { "Sản lượng đạt 120 tấn; dự kiến cả năm đạt 150 tấn.", false, 2, { false, true } },
         /* a chain's head: `trong đó` items take its estimate */
         { "Tổng vốn ước đạt 500 tỷ đồng, trong đó: vốn ngân sách 300 tỷ đồng.", false, 2, { true, true } },
-        /* never in a plan part */
-        { "Sản lượng ước đạt 177.078 tấn.", true, 1, { false } },
+        /* never in a plan part: a target is no estimate … */
+        { "Sản lượng dự kiến đạt 177.078 tấn.", true, 1, { false } },
+        /* … but `ước đạt` there reports an outcome (REVIEW_CUE) */
+        { "Sản lượng ước đạt 177.078 tấn.", true, 1, { true } },
         { "Ước tính thu 5 tỷ đồng.", false, 1, { true } },
         /* one after the first value governs its own ';' clause only; a later
          * clause with its own word is estimated again */

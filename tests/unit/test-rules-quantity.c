@@ -121,8 +121,9 @@ static void test_range_join(void)
         { "dao động từ 14 tới 16%", "14", "tới", 1 },
         { "tăng 14% - 16%", "14", "-", 1 },
         { "tăng 14% – 16%", "14", "–", 1 },
-        /* `đến` joins only a value opened by `từ` */
-        { "tăng 14 đến 16%", "14", "đến", 0 },
+        /* `đến` joins without `từ` too (read_range then wants one unit) */
+        { "tăng 14 đến 16%", "14", "đến", 1 },
+        { "chiếm 32,77% đến 32,79%", "32,77", "đến", 1 },
         /* a word, not a number, after the join */
         { "tăng từ 14 đến nay", "14", "đến", 0 },
     };
