@@ -472,18 +472,24 @@ static size_t lex_dash_shape(lexer *L, token t, size_t j, unsigned f, bool signe
     return NOT_THIS_SHAPE;
 }
 
-/* A date written with hyphens, glued: `5-1-2012` (day-month-year). Not
- * with spaces, which lists or ranges use (`15 - 18`). */
+/* A date written with hyphens or dots, glued: `5-1-2012`, `31.12.2018`
+ * (day-month-year; a dotted thousands group has three digits, so the
+ * month's one or two tell them apart). Not with spaces, which lists or
+ * ranges use (`15 - 18`), nor inside a longer dotted chain (`1.2.2020.1`). */
 static size_t lex_dashed_date(lexer *L, token t, size_t i, size_t j, unsigned f)
 {
     const char *s = L->s;
     size_t n = L->end;
-    if (j - i > 2 || (f & (NUM_DECIMAL | NUM_GROUPED)) || t.v < 1 || t.v > 31 || j >= n || s[j] != '-')
+    if (j - i > 2 || (f & (NUM_DECIMAL | NUM_GROUPED)) || t.v < 1 || t.v > 31 || j >= n ||
+        (s[j] != '-' && s[j] != '.'))
         return NOT_THIS_SHAPE;
+    char sep = s[j];
     size_t m = j + 1, e = m;
     while (e < n && e < m + 3 && utf8_is_digit(s[e]))
         e++;
-    if (e == m || e - m > 2 || e >= n || s[e] != '-' || digit_run(s, n, e + 1) != 4)
+    if (e == m || e - m > 2 || e >= n || s[e] != sep || digit_run(s, n, e + 1) != 4)
+        return NOT_THIS_SHAPE;
+    if (sep == '.' && e + 6 < n && s[e + 5] == '.' && utf8_is_digit(s[e + 6]))
         return NOT_THIS_SHAPE;
     double month = 0, year = 0;
     unsigned fm = 0, fy = 0;
