@@ -47,6 +47,11 @@ static const plain_word comparand_leads[] = {
 #include "period.def"
 #undef PERIOD_COMPARAND_LEAD
 };
+static const plain_word duration_leads[] = {
+#define PERIOD_DURATION_LEAD(p) { p },
+#include "period.def"
+#undef PERIOD_DURATION_LEAD
+};
 static const first_word first_words[] = {
 #define PERIOD_FIRST(p, h) { p, h },
 #include "period.def"
@@ -367,6 +372,22 @@ static bool compared_before(const char *s, size_t start, bool *comparison)
     return false;
 }
 
+/* Is the word right before `start` a PERIOD_DURATION_LEAD (`dưới 3
+ * tháng`): a length of time, not the period a value is of? */
+static bool duration_before(const char *s, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    for (size_t b = 0; b < COUNT_OF(duration_leads); b++) {
+        size_t L = strlen(duration_leads[b].phrase);
+        if (j >= L && memcmp(s + j - L, duration_leads[b].phrase, L) == 0 &&
+            (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1])))
+            return true;
+    }
+    return false;
+}
+
 /* Every period phrase holds a head word (tháng, quý, năm) and starts at
  * most this many bytes before it (`tính chung mười một tháng`). */
 enum { HEAD_REACH = 40 };
@@ -520,6 +541,10 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
     p.start = i;
     p.end = e;
     p.compared = compared_before(s, i, &p.comparison);
+    if (!p.compared && duration_before(s, i)) {
+        p.compared = true;   /* `dưới 3 tháng`: a length of time */
+        p.comparison = false;
+    }
     if (!p.compared && MATCH_TABLE(s, n, skip_blanks(s, n, e), span_tail_words, NULL) != NO_MATCH) {
         p.compared = true;   /* `từ năm 2014 đến nay`: a span looked back on, as after `kể từ` */
         p.comparison = false;
