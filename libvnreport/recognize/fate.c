@@ -130,6 +130,22 @@ static bool counts_years_it_spans(const rctx *c, size_t i)
 }
 
 
+/* `18 tháng 10 năm 2019`, `18 Tháng 10 2019` (a web page's date line,
+ * after its weekday): a day, a date word, a month and a year make a date
+ * without `ngày` before it. */
+static bool day_month_year(const rctx *c, size_t i)
+{
+    const token *t = c->tv.t;
+    if (i + 3 >= c->tv.n || t[i].v < 1 || t[i].v > 31 || t[i].v != (int)t[i].v || !date_word(c, i + 1, false) ||
+        t[i + 2].kind != TOK_NUMBER || t[i + 2].v < 1 || t[i + 2].v > 12)
+        return false;
+    size_t y = i + 3;
+    if (date_word(c, y, false) && y + 1 < c->tv.n)
+        y++;   /* `năm` */
+    return t[y].kind == TOK_NUMBER && (t[y].flags & NUM_YEARLIKE);
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -142,6 +158,8 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     /* dates in words: "ngày 15 tháng 11 năm 2023" */
     if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
         c->tv.t[i + 2].kind == TOK_NUMBER && date_word(c, i - 1, true))
+        return "date";
+    if (day_month_year(c, i))
         return "date";
     size_t idx;
     if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx))
