@@ -259,12 +259,35 @@ static bool names_next_value(const rctx *c, size_t k, size_t e, size_t to)
 }
 
 
+/* The ')' closing the bracket opened at k, within a few tokens and before
+ * the clause ends, when the bracket states no comparison of its own (`(so
+ * với năm 2022)` is one); k otherwise. */
+static size_t bracket_close(const rctx *c, size_t k, size_t to)
+{
+    enum { BRACKET_REACH = 10 };
+    for (size_t j = k + 1; j < to && j <= k + BRACKET_REACH; j++) {
+        if (is_punct(c, j, ')'))
+            return j;
+        if (is_strong_boundary(c, j) || is_punct(c, j, '(') || compare_word_at(c, j, false) ||
+            PHRASE_AT(c, LT_BASELINES, j, NULL))
+            break;
+    }
+    return k;
+}
+
+
 const char *baseline_after(rctx *c, size_t from, size_t to)
 {
     bool comma = false;
     for (size_t k = from; k < to && k < from + 12; k++) {
         if (is_strong_boundary(c, k) || (is_numeric(&c->tv.t[k]) && k > from))
             break;
+        if (k == from && is_punct(c, k, '(') && bracket_close(c, k, to) > k) {
+            /* the comparison after a restatement governs the value too:
+             * `tăng 2,63% (1,32 tạ/ha) so với vụ mùa 2018` */
+            k = bracket_close(c, k, to);
+            continue;
+        }
         if (is_punct(c, k, '(') || is_punct(c, k, ',')) {
             comma = comma || is_punct(c, k, ',');
             continue;
@@ -344,31 +367,39 @@ const char *plan_after(const rctx *c, size_t k)
 /* Give chain members without a baseline the one stated later in the sentence. */
 static void settle_chain_plan(rctx *c, const sentence_state *ss);
 
+/* Does record r state a comparison a chain member may take? */
+static bool states_comparison(const vnr_record *r)
+{
+    return r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
+           !(baseline_flags(r->baseline) & BC_PLAN);
+}
+
 void settle_chain_baseline(rctx *c, sentence_state *ss)
 {
     if (ss->pending_baseline_from == NONE)
         return;
     settle_chain_plan(c, ss);
-    const char *later = NULL;
-    for (size_t k = c->out->n_recs; k > ss->pending_baseline_from; k--) {
-        vnr_record *r = &c->out->recs[k - 1];
-        if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
-            !(baseline_flags(r->baseline) & BC_PLAN)) {
-            later = r->baseline;
-            break;
-        }
-    }
+    const char *last = NULL;
+    for (size_t k = c->out->n_recs; k > ss->pending_baseline_from && !last; k--)
+        if (states_comparison(&c->out->recs[k - 1]))
+            last = c->out->recs[k - 1].baseline;
     /* "So với tháng trước, CPI giảm 0,01%. Trong 11 nhóm …, có 6 nhóm tăng
      * gồm: …": a comparison stated earlier in the paragraph reaches the
      * sentences that state none */
-    if (!later)
-        later = c->block_baseline;
-    if (!later)
+    if (!last)
+        last = c->block_baseline;
+    if (!last)
         return;
-    for (size_t k = ss->pending_baseline_from; k < c->out->n_recs; k++) {
-        vnr_record *r = &c->out->recs[k];
-        if (!r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX))
-            r->baseline = later;
+    /* each takes the nearest comparison stated after it (`tăng 2,63% (1,32
+     * tạ/ha) so với vụ mùa 2018; … tăng 1,14% (0,68 tạ/ha) so với năm
+     * 2018`), the last one when none follows */
+    const char *next = NULL;
+    for (size_t k = c->out->n_recs; k > ss->pending_baseline_from; k--) {
+        vnr_record *r = &c->out->recs[k - 1];
+        if (states_comparison(r))
+            next = r->baseline;
+        else if (!r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX))
+            r->baseline = next ? next : last;
     }
 }
 
