@@ -545,6 +545,10 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
     int year = infer_year(lh, hlen);
     if (!year && out->date)
         year = atoi(out->date);   /* last: the year the page or report is dated */
+    /* a title's period without a year (`… trong 9 tháng đầu năm`) may take
+     * the year of a date in the text (`họp báo … chiều 16-10-2025`); that
+     * date alone makes no annual report */
+    int title_year = year ? year : period_first_date_year(lh, hlen);
     size_t tle = 0;
     const char *t = find_title(text, len, &tle);
     bool plan = false;
@@ -558,7 +562,7 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
                 return false;
             }
             size_t n = utf8_lower(out->title, tl, low, tl * 2 + 16);
-            period_from_title(low, n, year, true, arena, out);
+            period_from_title(low, n, title_year, true, arena, out);
             plan = period_plan_title(low, n) &&
                    (period_opens_plan_title(low, n) || !headline_with_percent(t, tle));
             free(low);

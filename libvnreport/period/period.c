@@ -852,6 +852,18 @@ static bool closes_year_span(const char *s, size_t i)
     return d >= 4 && period_year_at(s, d, d - 4) != 0;
 }
 
+int period_first_date_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!utf8_is_digit(s[i]) || (i > 0 && (utf8_is_digit(s[i - 1]) || utf8_is_word_byte((unsigned char)s[i - 1]))))
+            continue;
+        int d, m, y;
+        if (date_at(s, n, i, false, &d, &m, &y) != NO_MATCH && y)
+            return y;
+    }
+    return 0;
+}
+
 int period_plain_year(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

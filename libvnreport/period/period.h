@@ -105,6 +105,10 @@ size_t period_year_end_date(const char *s, size_t n, int *year);
  * a date (`/2023`) or after a price base, term or comparison; 0 if none. */
 int period_plain_year(const char *s, size_t n);
 
+/* The year of the first full date of s[0..n) (`16-10-2025`, `16/10/2025`,
+ * `27.03.2018`); 0 if none. The last resort for a report's year. */
+int period_first_date_year(const char *s, size_t n);
+
 /* The year in s[i..n) when four digits 1900–2100 start there and no digit
  * follows; 0 otherwise. */
 int period_year_at(const char *s, size_t n, size_t i);

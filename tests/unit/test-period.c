@@ -211,6 +211,12 @@ static void test_metadata(void)
     /* a headline that names a period but no year: its kind, no period */
     check_meta("7 nhóm hàng tăng giá trong tháng 8\n\nChỉ số giá tháng 8 tăng 0,3%.\n",
                "monthly", NULL, NULL, NULL);
+    /* … but a date in the text dates it; that date alone makes no annual report */
+    check_meta("Kinh tế thành phố tăng 7,4% trong 9 tháng đầu năm\n\n"
+               "Thông tin được đưa ra tại cuộc họp báo chiều 16-10-2025.\n", "year_to_date",
+               "2025-01/2025-09", NULL, NULL);
+    check_meta("Tổng dư nợ tín dụng đạt 86.215 tỷ đồng, tăng 7,02% so với 31/12/2023.\n", NULL, NULL, NULL,
+               NULL);
     /* a date line with its weekday and the month in words */
     check_meta("Tình hình kinh tế - xã hội tháng 11 năm 2019\n\nThứ hai, 02 Tháng 12 2019\n\n"
                "Doanh thu đạt 5 tỷ đồng.\n", "monthly", "2019-M11", "2019-12-02", NULL);
