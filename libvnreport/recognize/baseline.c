@@ -289,11 +289,12 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
             continue;
         }
         if (is_punct(c, k, '(') || is_punct(c, k, ',')) {
-            comma = comma || is_punct(c, k, ',');
+            comma = true;
             continue;
         }
         if (comma && PHRASE_AT(c, LT_TRIGGERS, k, NULL))
-            break;   /* `đạt 12,16%, vượt kế hoạch`: a remark of its own */
+            break;   /* `đạt 12,16%, vượt kế hoạch`, `đạt 9,16% (vượt kế hoạch
+                      * đề ra)`: a remark of its own */
         size_t used;
         if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);

@@ -371,9 +371,12 @@ void assign_role(rctx *c, draft *d)
 static bool item_break_before(const rctx *c, size_t i)
 {
     uint32_t prev_end = c->out->recs[c->out->n_recs - 1].norm_end;
+    size_t idx;
     for (size_t k = i; k > 0 && c->tv.t[k - 1].start >= prev_end; k--)
-        if (is_punct(c, k - 1, ';'))
-            return true;
+        if (is_punct(c, k - 1, ';') ||
+            (PHRASE_AT(c, LT_TRIGGERS, k - 1, &idx) && triggers[idx].kind == T_SHARE))
+            return true;   /* (`…, trong đó thu nội địa chiếm tỷ trọng chủ yếu (88,4%)`:
+                            * the share's own value) */
     return false;
 }
 
@@ -576,7 +579,15 @@ void find_trigger_step(rctx *c, draft *d)
  * indicator is known only after indicator_step). */
 void growth_rate_role(rctx *c, draft *d)
 {
-    if (d->r.role == VNR_ROLE_LEVEL && d->q->percent &&
-        (names_growth_rate(c, d->r.indicator) || names_output(d->r.indicator)))
-        d->r.role = VNR_ROLE_CHANGE;
+    if (!d->q->percent || !(d->r.role == VNR_ROLE_LEVEL || (d->r.role == VNR_ROLE_INDEX && d->tr &&
+                                                           d->tr->kind == T_ATTAIN)))
+        return;
+    if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator))
+        return;
+    /* `tốc độ tăng trưởng … đạt 12,38% so với năm 2020`: a growth rate
+     * compared with a year is still the growth */
+    bool was_level = d->r.role == VNR_ROLE_LEVEL;
+    d->r.role = VNR_ROLE_CHANGE;
+    if (was_level)
+        baseline_step(c, d);   /* what a change compares with: `Trong đó, mức tăng trưởng … đạt 19,9%` */
 }
