@@ -250,14 +250,18 @@ const char *phrase_text(rctx *c, size_t a, size_t b)
 /* A growth word that is the value's trigger belongs to the measure when
  * the phrase before it ends with a holder of it: `đạt tốc độ tăng trưởng
  * 8,2%` (but `Kinh tế tăng trưởng 6,5%`; after an empty phrase the
- * chain's measure goes on: `đạt 8.820 tỷ đồng, tăng trưởng 6,1%`).
+ * chain's measure goes on: `đạt 8.820 tỷ đồng, tăng trưởng 6,1%`), or
+ * when it opens the sentence (`Tăng trưởng 10,34%.`: the growth is the
+ * measure; GENERIC_MEASURE lets the sentence before lend a better one).
  * Where the phrase then ends: after the growth word, else at trig_at. */
-static size_t growth_phrase_end(rctx *c, size_t i, size_t trig_at, size_t pa, size_t pb)
+static size_t growth_phrase_end(rctx *c, size_t i, size_t trig_at, size_t pa, size_t pb, bool opens)
 {
     size_t m = PHRASE_AT(c, LT_GROWTH_WORDS, trig_at, NULL);
     if (!m || trig_at + m > i)
         return trig_at;
-    if (!has_content(c, pa, pb) || !PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, pb, pa, NULL))
+    if (!has_content(c, pa, pb))
+        return opens ? trig_at + m : trig_at;
+    if (!PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, pb, pa, NULL))
         return trig_at;
     return trig_at + m;
 }
@@ -270,7 +274,7 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
     size_t start = phrase_floor(c, end, floor);
     size_t pa = start, pb = end;
     trim_phrase(c, &pa, &pb);
-    if (i > trig_at && (end = growth_phrase_end(c, i, trig_at, pa, pb)) != trig_at) {
+    if (i > trig_at && (end = growth_phrase_end(c, i, trig_at, pa, pb, start == sent_start)) != trig_at) {
         pa = start;
         pb = end;
         trim_phrase(c, &pa, &pb);
@@ -283,7 +287,6 @@ void indicator_span(rctx *c, size_t i, size_t trig_at, size_t floor, size_t sent
         pa = phrase_floor(c, pb, floor);
         trim_phrase(c, &pa, &pb);
     }
-    (void)sent_start;
     *a = pa;
     *b = pb;
 }
@@ -932,6 +935,20 @@ static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
 }
 
 
+/* Does the value's bracket open right after the previous record's value
+ * and unit (`thuế sản phẩm chiếm 8,57% (tăng 0,24% …)`)? Then it speaks
+ * of that record's thing, whatever the clause's first record was. */
+static bool bracket_after_prev(const rctx *c, const draft *d, const vnr_record *prev)
+{
+    size_t open = d->tr ? d->trig_at : d->i;
+    if (!prev || open == 0 || !is_punct(c, open - 1, '(') || c->out->n_recs <= d->ss->first_rec)
+        return false;
+    uint32_t at = c->tv.t[open - 1].start;
+    size_t unit = prev->unit ? strlen(prev->unit) : 0;
+    return at >= prev->norm_end && at - prev->norm_end <= unit + 2;
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
@@ -948,7 +965,9 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
                           prev->role != VNR_ROLE_TARGET;
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
-    if ((d->pair_second && prev) || beside_outcome || (d->restates_fraction && r->role == VNR_ROLE_SHARE)) {
+    if ((d->pair_second && prev) || beside_outcome || (d->restates_fraction && r->role == VNR_ROLE_SHARE) ||
+        (!own_text && !d->q->count && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
+         bracket_after_prev(c, d, prev))) {
         r->indicator = prev->indicator;
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {
