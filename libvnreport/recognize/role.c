@@ -128,6 +128,8 @@ typedef struct role_row {
 
 
 static bool is_times(role_case *rc) { return rc->d->q->times; }
+/* `đạt và vượt 16/17 chỉ tiêu`: a count of a whole says how many, whatever the verb */
+static bool counts_of_whole(role_case *rc) { return rc->d->q->count && !isnan(rc->d->r.total); }
 static bool is_points(role_case *rc) { return rc->d->q->points; }
 static bool percent_or_times(role_case *rc) { return rc->d->q->percent || rc->d->q->times; }
 
@@ -320,6 +322,7 @@ static const role_row role_rows[] = {
     { K(T_ATTAIN), plan_follows_or_precedes, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), percent_of_amount, VNR_ROLE_ATTAINMENT, NULL },
+    { K(T_EXCEED), counts_of_whole, VNR_ROLE_LEVEL, NULL },
     { K(T_EXCEED), times_then_plan, VNR_ROLE_INDEX, take_plan },   /* `vượt 2,2 lần kế hoạch` */
     { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
     { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
