@@ -495,6 +495,45 @@ bool goes_on_with_goals(const rctx *c, size_t s, size_t e)
 
 /* The role rules that look past the trigger: bracketed restatements,
  * target cues, shares of a structure, a plan's own outline. */
+/* Does the text [from, to) hold only the unit `unit` and blanks? */
+static bool only_unit_between(const char *text, uint32_t from, uint32_t to, const char *unit)
+{
+    while (from < to && text[from] == ' ')
+        from++;
+    size_t n = unit ? strlen(unit) : 0;
+    if (n > to - from || (n && memcmp(text + from, unit, n) != 0))
+        return false;
+    for (from += (uint32_t)n; from < to; from++)
+        if (text[from] != ' ')
+            return false;
+    return true;
+}
+
+
+/* `tăng 5,65% và 14,82%`, `giảm 2,1% và 3,4%`: a bare value joined by a
+ * SIBLING_LINK to the change right before it, in the same unit, is a
+ * change of the same sign (the two comparisons of one verb). */
+static void joined_change(const rctx *c, draft *d)
+{
+    size_t i = d->q->tok, n = c->out->n_recs, m;
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || n <= d->ss->first_rec || i == 0)
+        return;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    if (prev->role != VNR_ROLE_CHANGE || !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL)))
+        return;
+    size_t unit_len = d->q->unit_end - d->q->unit_start;
+    if (!prev->unit || strlen(prev->unit) != unit_len ||
+        memcmp(prev->unit, c->text + d->q->unit_start, unit_len) != 0 ||
+        !only_unit_between(c->text, prev->norm_end, c->tv.t[i - m].start, prev->unit))
+        return;
+    d->r.role = VNR_ROLE_CHANGE;
+    if (prev->value < 0) {
+        d->r.value = -d->r.value;
+        d->r.value_max = -d->r.value_max;
+    }
+}
+
+
 void refine_role(rctx *c, draft *d)
 {
     vnr_record *r = &d->r;
@@ -504,6 +543,7 @@ void refine_role(rctx *c, draft *d)
     const sentence_state *ss = d->ss;
     size_t i = q->tok, n = c->out->n_recs;
     bracket_restatement(c, r, q, ss);
+    joined_change(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
         (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count))) {
