@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "recognize-table.h"
 #include "metadata.h"
+#include "period.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -208,16 +209,41 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 }
 
 
+/* The period the innermost of headings [0, depth) that names one names
+ * (`I. Thành tựu kinh tế - xã hội năm 2020`), in the code record_period
+ * gives a value whose clause names none; NULL when none does (*out) or
+ * when out of memory (false). */
+static bool heading_period(rctx *c, const char *const *titles, size_t depth, const char **out)
+{
+    *out = NULL;
+    for (size_t k = depth; k-- > 0;) {
+        char low[512], buf[32];
+        size_t n = utf8_lower(titles[k], strnlen(titles[k], 240), low, sizeof low);
+        period_ref p;
+        if (period_first(low, n, &p) && period_format(&p, c->meta->year, buf, sizeof buf))
+            return (*out = arena_strdup(c->arena, buf)) != NULL;
+    }
+    return true;
+}
+
+
 /* The section path of a block, copied into the document's arena (the
- * segmentation is freed before the document is handed out). */
+ * segmentation is freed before the document is handed out), and the
+ * period its headings name. */
 bool set_section(rctx *c, const block *b)
 {
-    if (b->section == c->section_id && c->section_id != -2)
+    if (b->section == c->section_id && c->section_id != -2) {
+        /* a block that is its section's heading line speaks of itself:
+         * `2. Thu ngân sách … ; riêng tháng 12 thu …` is no heading of
+         * its own values */
+        c->heading_period = c->section_periods[b->opens_section];
         return true;
+    }
     c->section_id = b->section;
     size_t depth = section_depth(c->seg, b->section);
     c->section_depth = depth;
     c->section = NULL;
+    c->heading_period = c->section_periods[0] = c->section_periods[1] = NULL;
     if (!depth)
         return true;
     const char **titles = arena_alloc(c->arena, depth * sizeof *titles);
@@ -228,6 +254,10 @@ bool set_section(rctx *c, const block *b)
         if (!(titles[k] = arena_strdup(c->arena, titles[k])))
             return false;
     c->section = titles;
+    if (!heading_period(c, titles, depth, &c->section_periods[0]) ||
+        !heading_period(c, titles, depth - 1, &c->section_periods[1]))
+        return false;
+    c->heading_period = c->section_periods[b->opens_section];
     return true;
 }
 

@@ -237,7 +237,7 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
         period_of_tokens(c, u, e, true, buf, sizeof buf) ||
         sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
-    return NULL;
+    return c->heading_period;   /* `I. Thành tựu kinh tế - xã hội năm 2020` above it */
 }
 
 

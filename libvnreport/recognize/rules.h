@@ -227,6 +227,8 @@ typedef struct rctx {
     const char *plan_period;    /* period of the plan part the block is in */
     const char **section;
     size_t section_depth;
+    const char *heading_period;   /* period the innermost heading naming one names, or NULL */
+    const char *section_periods[2];   /* that of the section's headings; [1]: its own one left out */
     int32_t section_id;     /* section whose path `section` holds; -2 none yet */
     size_t statement;
     const char *block_subject;
