@@ -117,15 +117,25 @@ static bool opens_breakdown(const rctx *c, size_t s, size_t e)
 }
 
 
-/* Does the sentence at s open with a time adverbial naming a year before
- * the plan's (`Năm 2023, GRDP tăng 7,6%` in the plan for 2024)? */
-static bool opens_before_plan(const rctx *c, size_t s, size_t e)
+/* How far back from a year a compare word makes it a comparand (`so với
+ * ước thực hiện năm 2023`). */
+enum { COMPARAND_REACH = 4 };
+
+/* Does sentence [s, e) name a year before the plan's as its time, not as
+ * a comparand (`Năm 2023, GRDP tăng 7,6%`, `… hoàn thành 18/23 chỉ tiêu
+ * năm 2023` in the plan for 2024; not `tăng 8% so với năm 2023`)? */
+static bool names_year_before_plan(const rctx *c, size_t s, size_t e)
 {
     int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
-    size_t m = plan_year ? time_adverbial_at(c, s, e) : 0;
-    for (size_t k = s; k < s + m; k++) {
+    for (size_t k = s + 1; plan_year && k < e; k++) {
         const token *t = &c->tv.t[k];
-        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v < plan_year)
+        if (t->kind != TOK_NUMBER || !(t->flags & NUM_YEARLIKE) || t->v >= plan_year ||
+            !PHRASE_BEFORE(c, LT_TIME_WORDS, k, s, NULL))
+            continue;
+        bool comparand = false;
+        for (size_t j = k > s + COMPARAND_REACH ? k - COMPARAND_REACH : s; j < k && !comparand; j++)
+            comparand = compare_word_at(c, j, false) != 0;
+        if (!comparand)
             return true;
     }
     return false;
@@ -140,7 +150,7 @@ static bool reviews_results(const rctx *c, size_t s, size_t e)
     for (size_t k = s; k < e; k++)
         if (PHRASE_AT(c, LT_REVIEW_CUES, k, NULL))
             return true;
-    return opens_before_plan(c, s, e);
+    return names_year_before_plan(c, s, e);
 }
 
 
