@@ -806,6 +806,14 @@ bool period_baseline(const period_ref *compared, const period_ref *current, int 
             code = "previous_period";
         else if (was == cur - 12)
             code = "same_period_last_year";
+    } else if (compared->kind == PK_MONTH) {
+        /* a month compared in a quarterly or cumulative release speaks of
+         * the release's last month: `so tháng 3/2016` in a report of 4
+         * months of 2016, `so với tháng 8/2021` in one of 8 months of 2022 */
+        if (was == cur - 1)
+            code = "previous_period";
+        else if (was == cur - 12)
+            code = "same_period_last_year";
     }
     if (!code)
         return false;
