@@ -98,7 +98,12 @@ bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
 bool restates_change(const rctx *c, const sentence_state *ss)
 {
     size_t n = c->out->n_recs;
-    return n <= ss->first_rec || c->out->recs[n - 1].role != VNR_ROLE_LEVEL;
+    if (n <= ss->first_rec)
+        return true;
+    vnr_role last = c->out->recs[n - 1].role;
+    /* (a share or attainment restated in money is a level: `chiếm 54%,
+     * tương đương 2,6 nghìn tỷ đồng`) */
+    return last != VNR_ROLE_LEVEL && last != VNR_ROLE_SHARE && last != VNR_ROLE_ATTAINMENT;
 }
 
 
