@@ -716,6 +716,18 @@ static bool time_after(const char *s, size_t n, size_t i)
     return false;
 }
 
+/* A date-line word glued to the time after it (`cập nhật lúc17:38`): its
+ * end, else NO_MATCH. */
+static size_t glued_date_word(const char *s, size_t n, size_t i)
+{
+    for (size_t k = 0; k < COUNT_OF(date_line_words); k++) {
+        size_t L = strlen(date_line_words[k].phrase);
+        if (i + L < n && memcmp(s + i, date_line_words[k].phrase, L) == 0 && utf8_is_digit(s[i + L]))
+            return i + L;
+    }
+    return NO_MATCH;
+}
+
 bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
 {
     if (n > 80 || cap < 11)
@@ -733,12 +745,13 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
             continue;
         }
         if ((i == 0 || !utf8_is_word_byte((unsigned char)s[i - 1])) &&
-            (e = MATCH_TABLE(s, n, i, date_line_words, NULL)) != NO_MATCH) {
+            ((e = MATCH_TABLE(s, n, i, date_line_words, NULL)) != NO_MATCH ||
+             (e = glued_date_word(s, n, i)) != NO_MATCH)) {
             i = e;
             continue;
         }
         bar |= s[i] == '|';
-        if (!strchr("0123456789:/-.,|+() \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH) {
+        if (!strchr("0123456789:/-.,|+()[] \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH) {
             if (dated || byline == BYLINE_WORDS || (i > 0 && s[i - 1] != ' '))
                 return false;   /* words of a sentence: not a date line */
             byline++;           /* a name before the date */
