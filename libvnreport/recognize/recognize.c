@@ -219,19 +219,41 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 }
 
 
-/* The period the innermost of headings [0, depth) that names one names
- * (`I. Thành tựu kinh tế - xã hội năm 2020`), in the code record_period
- * gives a value whose clause names none; NULL when none does (*out) or
- * when out of memory (false). */
-static bool heading_period(rctx *c, const char *const *titles, size_t depth, const char **out)
+/* The period section `id`'s own title names (`I. Thành tựu kinh tế - xã
+ * hội năm 2020`), in the code record_period gives; "" when it names none,
+ * NULL when out of memory. Each title is read once per document. */
+static const char *title_period(rctx *c, int32_t id)
+{
+    if (!c->title_periods) {
+        size_t bytes = c->seg->n_sections * sizeof *c->title_periods;
+        if (!(c->title_periods = arena_alloc(c->arena, bytes)))
+            return NULL;
+        memset(c->title_periods, 0, bytes);
+    }
+    if (c->title_periods[id])
+        return c->title_periods[id];
+    const char *title = c->seg->sections[id].title;
+    char low[512], buf[32];
+    size_t n = utf8_lower(title, strnlen(title, 240), low, sizeof low);
+    period_ref p;
+    bool named = period_first(low, n, &p) && period_format(&p, c->meta->year, buf, sizeof buf);
+    return c->title_periods[id] = named ? arena_strdup(c->arena, buf) : "";
+}
+
+
+/* The period the innermost heading from section `id` up that names one
+ * names (*out, NULL when none does); false when out of memory. */
+static bool heading_period(rctx *c, int32_t id, const char **out)
 {
     *out = NULL;
-    for (size_t k = depth; k-- > 0;) {
-        char low[512], buf[32];
-        size_t n = utf8_lower(titles[k], strnlen(titles[k], 240), low, sizeof low);
-        period_ref p;
-        if (period_first(low, n, &p) && period_format(&p, c->meta->year, buf, sizeof buf))
-            return (*out = arena_strdup(c->arena, buf)) != NULL;
+    for (; id >= 0; id = c->seg->sections[id].parent) {
+        const char *p = title_period(c, id);
+        if (!p)
+            return false;
+        if (*p) {
+            *out = p;
+            return true;
+        }
     }
     return true;
 }
@@ -264,8 +286,8 @@ bool set_section(rctx *c, const block *b)
         if (!(titles[k] = arena_strdup(c->arena, titles[k])))
             return false;
     c->section = titles;
-    if (!heading_period(c, titles, depth, &c->section_periods[0]) ||
-        !heading_period(c, titles, depth - 1, &c->section_periods[1]))
+    if (!heading_period(c, b->section, &c->section_periods[0]) ||
+        !heading_period(c, c->seg->sections[b->section].parent, &c->section_periods[1]))
         return false;
     c->heading_period = c->section_periods[b->opens_section];
     return true;

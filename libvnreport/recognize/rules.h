@@ -229,6 +229,7 @@ typedef struct rctx {
     size_t section_depth;
     const char *heading_period;   /* period the innermost heading naming one names, or NULL */
     const char *section_periods[2];   /* that of the section's headings; [1]: its own one left out */
+    const char **title_periods;   /* per section: the period its own title names, "" none, NULL not read yet */
     int32_t section_id;     /* section whose path `section` holds; -2 none yet */
     size_t statement;
     const char *block_subject;
