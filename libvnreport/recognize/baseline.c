@@ -445,15 +445,18 @@ static const char *closing_comparison(rctx *c, size_t k, size_t e)
  * closes the sentence. Its code, or NULL. */
 static const char *valueless_comparison(rctx *c, size_t s, size_t e)
 {
-    for (size_t k = s; k < e; k++) {
-        size_t idx, used;
-        size_t m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+    enum { CLOSING_REACH = 10 };   /* a comparison and its period: `so với cùng kỳ năm 2022.` */
+    for (size_t k = e > s + CLOSING_REACH ? e - CLOSING_REACH : s; k < e; k++) {
         const char *code = closing_comparison(c, k, e);
         if (code)
             return code;
+    }
+    for (size_t k = s; k < e; k++) {
+        size_t idx, used;
+        size_t m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
         if (!m || triggers[idx].kind != T_CHANGE || k + m >= e || !compare_word_at(c, k + m, false))
             continue;
-        code = baseline_at(c, k + m, &used);
+        const char *code = baseline_at(c, k + m, &used);
         if (code && !(baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
             return code;
     }
