@@ -1188,14 +1188,15 @@ static bool value_aspect(rctx *c, draft *d)
 }
 
 
-/* Where the entity of [a, k) starts and ends: in its last comma clause;
+/* Where the entity of [a, k) starts and ends: in its last comma clause
+ * (`last_clause`) or from a;
  * after an ENTITY_RANK, behind an ENTITY_LEAD (`Đứng ở vị trí thứ hai là
  * Khánh Hòa`), else before it (`Bắc Giang dẫn đầu cả nước`). */
-static void entity_bounds(const rctx *c, size_t a, size_t k, size_t *ea, size_t *eb)
+static void entity_bounds(const rctx *c, size_t a, size_t k, bool last_clause, size_t *ea, size_t *eb)
 {
     *ea = a;
     *eb = k;
-    for (size_t j = a; j < k; j++)
+    for (size_t j = a; last_clause && j < k; j++)
         if (is_punct(c, j, ','))
             *ea = j + 1;
     size_t rank = *ea;
@@ -1214,24 +1215,48 @@ static void entity_bounds(const rctx *c, size_t a, size_t k, size_t *ea, size_t 
 }
 
 
-/* `Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%`: an ENTITY_WITH
- * before a measure (a MEASURE_NOUN or a growth word) splits the value's
- * phrase: the measure after it is the phrase, the entity before it the
- * subject (*entity). False when out of memory. */
+/* Is [ea, eb) a place named with its ADMIN_UNIT (`huyện Bố Trạch`,
+ * `thành phố Cao Bằng`): the unit, then a capitalised name? */
+static bool admin_place(const rctx *c, size_t ea, size_t eb)
+{
+    size_t m = ea < eb ? PHRASE_AT(c, LT_ADMIN_UNITS, ea, NULL) : 0;
+    return m && ea + m < eb && (c->tv.t[ea + m].flags & TOK_UPPER);
+}
+
+
+/* `Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%`, `huyện Bố
+ * Trạch dẫn đầu toàn tỉnh với đàn trâu 7.235 con`: an ENTITY_WITH before
+ * a measure (a MEASURE_NOUN or a growth word; after a place named with
+ * its ADMIN_UNIT, any phrase) splits the value's phrase: the measure
+ * after it is the phrase, the entity before it the subject (*entity),
+ * also of the sentence's later values. False when out of memory. */
 static bool split_entity_with(rctx *c, draft *d, const char **own_text, const char **entity)
 {
     size_t a = d->ind_a, b = d->ind_b;
     for (size_t k = a + 1; k < b; k++) {
         size_t m = PHRASE_AT(c, LT_ENTITY_WITHS, k, NULL);
-        if (!m || k + m >= b ||
-            !(PHRASE_AT(c, LT_MEASURE_NOUNS, k + m, NULL) || PHRASE_AT(c, LT_GROWTH_WORDS, k + m, NULL)))
+        if (!m || k + m >= b)
             continue;
         size_t ea, eb;
-        entity_bounds(c, a, k, &ea, &eb);
-        /* only a province or city is such an entity: `nhóm hàng CN-TTCN
-         * là nhóm hàng xuất khẩu chính với kim ngạch …` names a part */
-        if (!has_content(c, ea, eb) ||
-            !meta_province_at(c->text + c->tv.t[ea].start, c->tv.t[eb - 1].end - c->tv.t[ea].start))
+        entity_bounds(c, a, k, true, &ea, &eb);
+        bool place = has_content(c, ea, eb) && admin_place(c, ea, eb);
+        if (!place) {
+            /* `huyện Bố Trạch dẫn đầu về tổng đàn gia súc, gia cầm với …`:
+             * the place opens the phrase, before a list's commas */
+            size_t pa, pb;
+            entity_bounds(c, a, k, false, &pa, &pb);
+            if ((place = pb < k && has_content(c, pa, pb) && admin_place(c, pa, pb))) {
+                ea = pa;
+                eb = pb;
+            }
+        }
+        if (!place &&
+            !(PHRASE_AT(c, LT_MEASURE_NOUNS, k + m, NULL) || PHRASE_AT(c, LT_GROWTH_WORDS, k + m, NULL)))
+            continue;
+        /* only a place is such an entity: `nhóm hàng CN-TTCN là nhóm hàng
+         * xuất khẩu chính với kim ngạch …` names a part */
+        if (!place && (!has_content(c, ea, eb) ||
+                       !meta_province_at(c->text + c->tv.t[ea].start, c->tv.t[eb - 1].end - c->tv.t[ea].start)))
             return true;
         const char *who = phrase_text(c, ea, eb), *what = phrase_text(c, k + m, b);
         if (!who || !what)
@@ -1239,6 +1264,8 @@ static bool split_entity_with(rctx *c, draft *d, const char **own_text, const ch
         if (*who && *what) {
             *entity = who;
             *own_text = what;
+            if (place)
+                d->ss->entity = who;   /* (a ranking's provinces each come with their own) */
         }
         return true;
     }
@@ -1272,6 +1299,8 @@ bool indicator_step(rctx *c, draft *d)
         choose_indicator(c, d, own_text);
     if (entity && d->r.indicator == own_text && !d->r.subject)
         d->r.subject = entity;   /* `Khánh Hòa với GRDP tăng 12,73%` */
+    else if (!entity && d->ss->entity && (!d->r.subject || d->inherited))
+        d->r.subject = d->ss->entity;   /* `…; đàn bò 23.800 con, tăng 7,2%` of the same place */
     name_counted_thing(c, d);
     if (!value_aspect(c, d))
         return false;

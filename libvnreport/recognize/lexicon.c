@@ -223,6 +223,11 @@ const word_entry place_leads[] = {
 #include "lexicon.def"
 #undef PLACE_LEAD
 };
+const word_entry admin_units[] = {
+#define ADMIN_UNIT(p) { p },
+#include "lexicon.def"
+#undef ADMIN_UNIT
+};
 const word_entry list_cues[] = {
 #define LIST_CUE(p) { p },
 #include "lexicon.def"
@@ -365,6 +370,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_REPORT_VERBS] = TABLE_VIEW(report_verbs),
     [LT_OUTPUT_MEASURES] = TABLE_VIEW(output_measures),
     [LT_PLACE_LEADS] = TABLE_VIEW(place_leads),
+    [LT_ADMIN_UNITS] = TABLE_VIEW(admin_units),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
