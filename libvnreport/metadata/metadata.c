@@ -440,20 +440,29 @@ static const char *title_string(const char *text, size_t len, const char *start,
 
 enum { MAX_PLAN_PARTS = 64 };
 
+/* Does the title name `year` (`… năm 2020; các chỉ tiêu … năm 2021`)? */
+static bool title_names_year(const char *title, int year)
+{
+    char digits[16];
+    snprintf(digits, sizeof digits, "%d", year);
+    return title && strstr(title, digits) != NULL;
+}
+
 /* Year of the plan part opened at block i ("Phần thứ hai" + "KẾ HOẠCH … NĂM
  * 2024" on the same or a following line; or a Roman-numbered heading of
- * the plan for a year after the report's, `II. Các chỉ tiêu … năm 2021`
- * in a report of 2020), or 0 when it is none. */
-static int plan_part_year(const char *text, const segmentation *seg, size_t i, int doc_year)
+ * the plan for a year after the report's that its title names too, `II.
+ * Các chỉ tiêu … năm 2021` under `Thành tựu … năm 2020; các chỉ tiêu …
+ * năm 2021`), or 0 when it is none. */
+static int plan_part_year(const char *text, const segmentation *seg, size_t i, const doc_meta *m)
 {
     const block *b = &seg->blocks[i];
-    if (b->marker == MK_ROMAN && doc_year) {
+    if (b->marker == MK_ROMAN && m->year) {
         const text_span *sp = &seg->spans[b->first_span];
         char low[400];
         size_t n = utf8_lower(text + sp->start, sp->end - sp->start < 300 ? sp->end - sp->start : 300,
                               low, sizeof low);
         int y = has_meta_word(low, MW_PLAN_TITLE) ? period_plain_year(low, n) : 0;
-        return y > doc_year ? y : 0;
+        return y > m->year && title_names_year(m->title, y) ? y : 0;
     }
     if (b->marker != MK_PART)
         return 0;
@@ -489,7 +498,7 @@ static bool find_plan_part(const char *text, size_t len, const segmentation *seg
     for (size_t i = 0; i < seg->n_blocks && m->n_plan_parts < MAX_PLAN_PARTS; i++) {
         if (m->n_plan_parts && segment_same_report(seg, blocks[m->n_plan_parts - 1], i))
             continue;   /* one plan part per report */
-        int y = plan_part_year(text, seg, i, m->year);
+        int y = plan_part_year(text, seg, i, m);
         if (!y)
             continue;
         char buf[16];
