@@ -314,7 +314,9 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
         return NO_MATCH;
     size_t idx;
     size_t m = MATCH_TABLE(s, n, skip_blanks(s, n, e), unit_words, &idx);
-    if (m == NO_MATCH || unit_words[idx].unit != PU_MONTH || skip_blanks(s, n, e) == e)
+    /* (a count in words needs its blank; digits may be glued by a web
+     * page: `9tháng`) */
+    if (m == NO_MATCH || unit_words[idx].unit != PU_MONTH || (skip_blanks(s, n, e) == e && !utf8_is_digit(s[e - 1])))
         return NO_MATCH;
     int half = 0;
     p->year = 0;
@@ -438,7 +440,11 @@ static size_t next_head(const char *s, size_t n, size_t from)
                 (at + w->len >= n || !utf8_is_word_byte((unsigned char)s[at + w->len])))
                 return at;
         }
-        for (at++; at < n && utf8_is_word_byte((unsigned char)s[at]); at++)
+        /* (letters right after digits start a word too: `9tháng`, glued
+         * by a web page) */
+        for (at++; at < n && utf8_is_word_byte((unsigned char)s[at]) &&
+                   !(utf8_is_digit(s[at - 1]) && !utf8_is_digit(s[at]));
+             at++)
             ;
     }
     return n;

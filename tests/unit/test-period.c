@@ -53,6 +53,8 @@ static void test_codes(void)
         { "nửa đầu năm nay, kim ngạch", "2024-H1", false },
         { "từ năm 2014 đến nay", "2014", true },
         { "9 tháng của năm 2016", "2016-01/2016-09", false },
+        { "grdp 9tháng của tỉnh ước tăng", "2024-01/2024-09", false },   /* glued by a web page */
+        { "dưới 3 tháng", "2024-Q1", true },   /* a length of time, not the value's period */
         { "năm tháng đầu năm, có 250 doanh nghiệp", "2024-01/2024-05", false },
     };
     char buf[32];
