@@ -312,14 +312,19 @@ static const char *find_date(const char *lh, vnr_arena *arena)
 static int infer_year(const char *lower, size_t n)
 {
     period_ref p;
-    int compared = 0;
+    int compared = 0, named = 0;
     for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
-        if (p.year && !p.compared)
-            return p.year;
+        if (p.year && !p.compared && !named)
+            named = p.year;
         if (p.year && p.comparison && !compared)
             compared = p.year + 1;   /* not `giá so sánh năm 2010` */
     }
-    return compared ? compared : period_plain_year(lower, n);
+    /* a comparison with the year before says more than a year named in
+     * passing before it (`Đặc biệt, năm 2021, tỉnh thu hút …; … so với
+     * cùng kỳ năm 2022` is a report of 2023) */
+    if (named || compared)
+        return named > compared ? named : compared;
+    return period_plain_year(lower, n);
 }
 
 /* Reporting period and kind from the first period a lower-cased title
