@@ -544,6 +544,15 @@ static bool continues_paragraph(const seg_state *st, const char *s, size_t n)
         utf8_lower(st->text + last->start, last->end - last->start, lower, sizeof lower);
         if (has_any_prefix(lower, title_prefixes, sizeof title_prefixes / sizeof *title_prefixes))
             return false;
+        /* a short first line right above one that opens with a number is
+         * a headline before its text (`Thái Bình sắp cán đích thu ngân
+         * sách` / `9 tháng đầu năm, tổng thu …`), not a line a page break
+         * cut (that leaves blank lines between) */
+        enum { HEADLINE_BYTES = 160 };
+        size_t gap = (size_t)(s - (st->text + last->end));
+        if (utf8_is_digit(s[0]) && last->end - last->start <= HEADLINE_BYTES &&
+            !memchr(st->text + last->end, '\n', gap ? gap - 1 : 0))
+            return false;
     }
     bool last_is_final = op->first_span + op->n_spans == st->sg->n_spans;
     if (last_is_final && !ends_sentence(st->text, last->start, last->end))
