@@ -45,6 +45,26 @@ unsigned baseline_flags(const char *code)
 }
 
 
+/* The lower-cased text of tokens [k, e) into low (cap bytes, room for
+ * any lower-casing to grow); 0 when it would not fit. */
+static size_t lower_span(const rctx *c, size_t k, size_t e, char *low, size_t cap)
+{
+    size_t span = c->tv.t[e - 1].end - c->tv.t[k].start;
+    return span < cap / 2 ? lower_text(c, c->tv.t[k].start, span, low, cap) : 0;
+}
+
+
+/* How many tokens from k, before e, the first `bytes` bytes of their text
+ * take (whole tokens). */
+static size_t tokens_within(const rctx *c, size_t k, size_t e, size_t bytes)
+{
+    size_t used = 0;
+    while (k + used < e && c->tv.t[k + used].end - c->tv.t[k].start <= bytes)
+        used++;
+    return used;
+}
+
+
 /* A baseline phrase starting at token i (optionally after "so với"/"so"). */
 /* `so với tháng 3/2023` in an April release: a period phrase right after
  * `so với`, read by the period grammar and set against the document's
@@ -54,13 +74,10 @@ size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
     size_t e = k;
     while (e < c->tv.n && e < k + 8 && !is_boundary(c, e) && !is_strong_boundary(c, e))
         e++;
-    if (e == k)
-        return 0;
     char low[256];
-    size_t span = c->tv.t[e - 1].end - c->tv.t[k].start;
-    if (span >= sizeof low / 2)
+    size_t n = e > k ? lower_span(c, k, e, low, sizeof low) : 0;
+    if (!n)
         return 0;
-    size_t n = lower_text(c, c->tv.t[k].start, span, low, sizeof low);
     period_ref p;
     size_t date_end = period_year_end_date(low, n, &p.year);
     if (date_end) {
@@ -75,9 +92,7 @@ size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
         if (!period_baseline(&p, &current, c->meta->year, buf, cap))
             return 0;
     }
-    size_t used = 0;
-    while (k + used < e && c->tv.t[k + used].end - c->tv.t[k].start <= p.end)
-        used++;
+    size_t used = tokens_within(c, k, e, p.end);
     return used ? used : 1;
 }
 
@@ -110,16 +125,11 @@ static size_t comparand_lead_at(rctx *c, size_t k)
     size_t e = k;
     while (e < c->tv.n && e < k + 4 && c->tv.t[e].kind == TOK_WORD)
         e++;
-    if (e == k)
-        return 0;
     char low[128];
-    size_t span = c->tv.t[e - 1].end - c->tv.t[k].start;
-    if (span >= sizeof low / 2)
+    size_t n = e > k ? lower_span(c, k, e, low, sizeof low) : 0;
+    if (!n)
         return 0;
-    size_t n = lower_text(c, c->tv.t[k].start, span, low, sizeof low);
-    size_t lead = period_lead_length(low, n), used = 0;
-    while (k + used < e && c->tv.t[k + used].end - c->tv.t[k].start <= lead)
-        used++;
+    size_t used = tokens_within(c, k, e, period_lead_length(low, n));
     return k + used < e ? used : 0;   /* the comparand itself follows */
 }
 
