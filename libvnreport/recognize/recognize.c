@@ -119,7 +119,18 @@ static bool opens_breakdown(const rctx *c, size_t s, size_t e)
 
 /* How far back from a year a compare word makes it a comparand (`so với
  * ước thực hiện năm 2023`). */
-enum { COMPARAND_REACH = 4 };
+enum { COMPARAND_REACH = 6 };
+
+/* Does a compare word end right before token k (`so với | ước thực hiện`)? */
+static bool after_compare_word(const rctx *c, size_t s, size_t k)
+{
+    for (size_t j = k > s + 2 ? k - 2 : s; j < k; j++) {
+        size_t m = compare_word_at(c, j, false);
+        if (m && j + m == k)
+            return true;
+    }
+    return false;
+}
 
 /* Does sentence [s, e) name a year before the plan's as its time, not as
  * a comparand (`Năm 2023, GRDP tăng 7,6%`, `… hoàn thành 18/23 chỉ tiêu
@@ -148,8 +159,8 @@ static bool names_year_before_plan(const rctx *c, size_t s, size_t e)
 static bool reviews_results(const rctx *c, size_t s, size_t e)
 {
     for (size_t k = s; k < e; k++)
-        if (PHRASE_AT(c, LT_REVIEW_CUES, k, NULL))
-            return true;
+        if (PHRASE_AT(c, LT_REVIEW_CUES, k, NULL) && !after_compare_word(c, s, k))
+            return true;   /* (not a comparand: `tăng 1,19% so với ước thực hiện năm 2017`) */
     return names_year_before_plan(c, s, e);
 }
 

@@ -636,6 +636,15 @@ void growth_rate_role(rctx *c, draft *d)
      * compared with a year is still the growth */
     bool was_level = d->r.role == VNR_ROLE_LEVEL;
     d->r.role = VNR_ROLE_CHANGE;
-    if (was_level)
-        baseline_step(c, d);   /* what a change compares with: `Trong đó, mức tăng trưởng … đạt 19,9%` */
+    if (was_level) {
+        /* what a change compares with: `Trong đó, mức tăng trưởng … đạt
+         * 19,9%`; but a comparison stated later, in another ';' item
+         * (`tốc độ tăng giá trị sản xuất 8,6%; thu nhập … tăng hơn 14% so
+         * với năm 2019`), is none of its own */
+        size_t pending = d->ss->pending_baseline_from;
+        baseline_step(c, d);
+        d->ss->pending_baseline_from = pending;
+        if (!d->r.baseline)
+            d->r.baseline = c->block_baseline;   /* one stated before it in the paragraph */
+    }
 }
