@@ -6,6 +6,7 @@
  */
 
 #include "rules.h"
+#include "metadata.h"
 
 #include <math.h>
 #include <string.h>
@@ -625,13 +626,39 @@ void find_trigger_step(rctx *c, draft *d)
 /* `Tốc độ tăng trưởng … đạt 3,84%`, `GRDP 9 tháng đạt 8,6%`: a percentage
  * level of a growth rate or of an output in money is a change (the
  * indicator is known only after indicator_step). */
+/* `… tốc độ tăng trưởng kinh tế (GRDP) cao nhất vùng, bao gồm: Hải Phòng
+ * (12,28%), Quảng Ninh (8,6%)`: a bare percentage in brackets after a
+ * province's name, in a sentence that speaks of growth before it. */
+static bool province_growth(rctx *c, const draft *d)
+{
+    size_t i = d->q->tok;
+    const char *ind = d->r.indicator;
+    size_t n = ind ? strlen(ind) : 0;
+    if (d->tr || i == 0 || !is_punct(c, i - 1, '(') || !n || meta_province_at(ind, n) != n)
+        return false;
+    for (size_t k = d->nc->sent_start; k < i; k++)
+        if (PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL))
+            return true;
+    return false;
+}
+
+
 void growth_rate_role(rctx *c, draft *d)
 {
     if (!d->q->percent || !(d->r.role == VNR_ROLE_LEVEL || (d->r.role == VNR_ROLE_INDEX && d->tr &&
                                                            d->tr->kind == T_ATTAIN)))
         return;
-    if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator))
+    if (province_growth(c, d)) {
+        /* the province is said of the growth an earlier value named */
+        for (size_t k = c->out->n_recs; k > d->ss->first_rec; k--)
+            if (names_growth_rate(c, c->out->recs[k - 1].indicator)) {
+                d->r.subject = d->r.indicator;
+                d->r.indicator = c->out->recs[k - 1].indicator;
+                break;
+            }
+    } else if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator)) {
         return;
+    }
     /* `tốc độ tăng trưởng … đạt 12,38% so với năm 2020`: a growth rate
      * compared with a year is still the growth */
     bool was_level = d->r.role == VNR_ROLE_LEVEL;
