@@ -940,7 +940,8 @@ static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
  * of that record's thing, whatever the clause's first record was. */
 static bool bracket_after_prev(const rctx *c, const draft *d, const vnr_record *prev)
 {
-    size_t open = d->tr ? d->trig_at : d->i;
+    /* (`(đạt tỷ lệ 8,5%)`: a rate word and its verb may open it) */
+    size_t open = d->tr ? d->trig_at : rate_words_before(c, d->i);
     if (!prev || open == 0 || !is_punct(c, open - 1, '(') || c->out->n_recs <= d->ss->first_rec)
         return false;
     uint32_t at = c->tv.t[open - 1].start;
@@ -966,8 +967,8 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
                           prev->role != VNR_ROLE_TARGET;
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
     if ((d->pair_second && prev) || beside_outcome || (d->restates_fraction && r->role == VNR_ROLE_SHARE) ||
-        (!own_text && !d->q->count && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
-         bracket_after_prev(c, d, prev))) {
+        ((!own_text || opens_with(own_text, LT_RATE_WORDS, true)) && !d->q->count &&
+         (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) && bracket_after_prev(c, d, prev))) {
         r->indicator = prev->indicator;
         r->subject = prev->subject;
     } else if (r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET || r->role == VNR_ROLE_SHARE) {

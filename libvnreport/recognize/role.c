@@ -394,11 +394,33 @@ static bool item_break_before(const rctx *c, size_t i)
  * with no verb of its own, right after a change (in the same item) or
  * written with a sign, is a change; unsigned, it takes the sign of the
  * change it restates. */
+size_t rate_words_before(const rctx *c, size_t i)
+{
+    size_t k = i, idx, m;
+    if (k > 0 && (m = PHRASE_BEFORE(c, LT_RATE_WORDS, k, k > 3 ? k - 3 : 0, NULL)) != 0) {
+        k -= m;   /* (not `(có 228 ha …)`: a verb alone names a thing of its own) */
+        if (k > 0 && (m = PHRASE_BEFORE(c, LT_TRIGGERS, k, k > 3 ? k - 3 : 0, &idx)) != 0 &&
+            (triggers[idx].kind == T_ATTAIN || triggers[idx].kind == T_LEVEL))
+            k -= m;
+    }
+    return k;
+}
+
+
+/* Does a bracket open right before value i, perhaps with a rate word
+ * and a verb of being between (`(8,5%)`, `(đạt tỷ lệ 8,5%)`)? */
+static bool opens_bracket_before(const rctx *c, size_t i)
+{
+    size_t k = rate_words_before(c, i);
+    return k > 0 && is_punct(c, k - 1, '(');
+}
+
+
 void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                                 const sentence_state *ss)
 {
     size_t i = q->tok, n = c->out->n_recs;
-    if (i == 0 || !is_punct(c, i - 1, '(') || r->role != VNR_ROLE_LEVEL || q->count)
+    if (i == 0 || !opens_bracket_before(c, i) || r->role != VNR_ROLE_LEVEL || q->count)
         return;
     bool written_sign = c->tv.t[i].flags & NUM_SIGNED;
     bool after_change = n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_CHANGE &&

@@ -462,6 +462,9 @@ const char *valueless_head(rctx *c, size_t s, size_t e);
 const char *measure_label(rctx *c, size_t s, size_t e);
 bool names_growth_rate(rctx *c, const char *indicator);
 bool names_output(const char *indicator);
+/* Where the rate word before value i and its verb of being start (`đạt tỷ
+ * lệ | 8,5%`); i when there is none (role.c). */
+size_t rate_words_before(const rctx *c, size_t i);
 bool indicator_step(rctx *c, draft *d);
 
 /* record-period.c — the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases. */
