@@ -261,7 +261,9 @@ static size_t growth_phrase_end(rctx *c, size_t i, size_t trig_at, size_t pa, si
         return trig_at;
     if (!has_content(c, pa, pb))
         return opens ? trig_at + m : trig_at;
-    if (!PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, pb, pa, NULL))
+    /* the holder right before the growth word, trimmed or not (`đạt mức
+     * tăng trưởng`: `mức` is a filler) */
+    if (!PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, pb, pa, NULL) && !PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, trig_at, pa, NULL))
         return trig_at;
     return trig_at + m;
 }
