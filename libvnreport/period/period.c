@@ -348,6 +348,13 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
  * đông xuân năm 2021` five. */
 enum { COMPARED_WORDS = 6 };
 
+/* Does s[0..j) end with `phrase` (L bytes) as whole words? */
+static bool ends_with_phrase(const char *s, size_t j, const char *phrase, size_t L)
+{
+    return L && j >= L && s[j - 1] == phrase[L - 1] && memcmp(s + j - L, phrase, L) == 0 &&
+           (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1]));
+}
+
 /* Does a comparison word stand in the words before `start`? Sets
  * *comparison when it compares values (`so với`), not a price base or a
  * term (`giá so sánh`, `nhiệm kỳ`). */
@@ -360,10 +367,7 @@ static bool compared_before(const char *s, size_t start, bool *comparison)
         if (j == 0 || !utf8_is_word_byte((unsigned char)s[j - 1]))
             return false;
         for (size_t b = 0; b < COUNT_OF(blockers); b++) {
-            size_t L = blockers[b].len;
-            if (j >= L && s[j - 1] == blockers[b].phrase[L - 1] &&
-                memcmp(s + j - L, blockers[b].phrase, L) == 0 &&
-                (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1]))) {
+            if (ends_with_phrase(s, j, blockers[b].phrase, blockers[b].len)) {
                 *comparison = blockers[b].comparison;
                 return true;
             }
@@ -381,12 +385,9 @@ static bool duration_before(const char *s, size_t start)
     size_t j = start;
     while (j > 0 && s[j - 1] == ' ')
         j--;
-    for (size_t b = 0; b < COUNT_OF(duration_leads); b++) {
-        size_t L = strlen(duration_leads[b].phrase);
-        if (j >= L && memcmp(s + j - L, duration_leads[b].phrase, L) == 0 &&
-            (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1])))
+    for (size_t b = 0; b < COUNT_OF(duration_leads); b++)
+        if (ends_with_phrase(s, j, duration_leads[b].phrase, strlen(duration_leads[b].phrase)))
             return true;
-    }
     return false;
 }
 
