@@ -658,10 +658,15 @@ static bool province_growth(rctx *c, const draft *d)
     size_t n = ind ? strlen(ind) : 0;
     if (d->tr || i == 0 || !is_punct(c, i - 1, '(') || !n || meta_province_at(ind, n) != n)
         return false;
-    for (size_t k = d->nc->sent_start; k < i; k++)
-        if (PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL))
-            return true;
-    return false;
+    /* the search goes on where the last one stopped: a list of every
+     * province stays linear */
+    sentence_state *ss = d->ss;
+    size_t k = ss->growth_scanned > d->nc->sent_start ? ss->growth_scanned : d->nc->sent_start;
+    for (; k < i && !ss->growth_found; k++)
+        ss->growth_found = PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL) != 0;
+    if (k > ss->growth_scanned)
+        ss->growth_scanned = k;
+    return ss->growth_found;
 }
 
 

@@ -298,6 +298,8 @@ typedef struct sentence_state {
     bool goal;                 /* goes on with the goals of the sentence before */
     unsigned period_items;     /* values in a row named only by their period (`quý I tăng …`) */
     const char *entity;        /* a place an ENTITY_WITH split off, the later values' subject */
+    size_t growth_scanned;     /* tokens before this were searched for a growth word */
+    bool growth_found;         /* one stands there */
 } sentence_state;
 
 
