@@ -477,8 +477,28 @@ static const char *valueless_comparison(rctx *c, size_t s, size_t e)
 /* Remember the sentence's last comparison (not a plan or budget) for the
  * sentences of the block that follow; a sentence whose records compare
  * with nothing may still state one with no value (valueless_comparison). */
+/* The sentence's first and last comparisons when they differ, for the
+ * `Tương ứng, … tăng X% và Y%` after it; one comparison only forgets
+ * the pair, none keeps it. */
+static void remember_block_pair(rctx *c, const sentence_state *ss)
+{
+    const char *first = NULL, *last = NULL;
+    for (size_t k = ss->own_first_rec; k < c->out->n_recs; k++)
+        if (states_comparison(&c->out->recs[k])) {
+            last = c->out->recs[k].baseline;
+            if (!first)
+                first = last;
+        }
+    if (!first)
+        return;
+    c->block_pair[0] = first != last && strcmp(first, last) ? first : NULL;
+    c->block_pair[1] = c->block_pair[0] ? last : NULL;
+}
+
+
 void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e)
 {
+    remember_block_pair(c, ss);
     for (size_t k = c->out->n_recs; k > ss->first_rec; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
@@ -564,6 +584,23 @@ static const char *chain_plan(rctx *c, const draft *d)
 }
 
 
+/* `… tăng 5,54% so tháng trước và tăng 13,84% so cùng kỳ. Tương ứng, công
+ * nghiệp chế biến tăng 5,65% và 14,82%`: a pair that states no comparison
+ * takes the last sentence's two, respectively (the first value of the
+ * pair, still without one, takes the first). */
+static const char *respective_pair(rctx *c, const draft *d)
+{
+    size_t n = c->out->n_recs;
+    if (!d->joined || !c->block_pair[1] || n <= d->ss->own_first_rec)
+        return NULL;
+    vnr_record *first = &c->out->recs[n - 1];
+    if (first->baseline && first->baseline != c->block_pair[0])
+        return NULL;
+    first->baseline = c->block_pair[0];
+    return c->block_pair[1];
+}
+
+
 /* "tăng so với cùng kỳ gồm: ván ép (tăng 23,9%)" */
 static const char *stated_earlier_in_sentence(rctx *c, const draft *d)
 {
@@ -584,18 +621,22 @@ static const char *stated_after_not_plan(rctx *c, const draft *d)
 #define ROLE_BIT(role) (1u << (role))
 #define COMPARED (ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX) | ROLE_BIT(VNR_ROLE_ATTAINMENT))
 
+/* `chains`: the baseline found becomes the chain's comparison, which the
+ * values after it that state none take (chain_baseline). */
 static const struct baseline_row {
     unsigned roles;
     baseline_source find;
+    bool chains;
 } baseline_rows[] = {
-    { COMPARED, from_plan_word },
-    { COMPARED, stated_after },
-    { COMPARED, stated_after_trigger },
-    { COMPARED, stated_just_before },
-    { ROLE_BIT(VNR_ROLE_ATTAINMENT), chain_plan },
-    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline },
-    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence },
-    { ROLE_BIT(VNR_ROLE_TARGET), stated_after_not_plan },
+    { COMPARED, from_plan_word, true },
+    { COMPARED, stated_after, true },
+    { COMPARED, stated_after_trigger, true },
+    { COMPARED, stated_just_before, true },
+    { ROLE_BIT(VNR_ROLE_ATTAINMENT), chain_plan, true },
+    { ROLE_BIT(VNR_ROLE_CHANGE), respective_pair, false },
+    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline, true },
+    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence, true },
+    { ROLE_BIT(VNR_ROLE_TARGET), stated_after_not_plan, true },
 };
 
 
@@ -603,13 +644,16 @@ void baseline_step(rctx *c, draft *d)
 {
     unsigned role = ROLE_BIT(d->r.role);
     const char *b = NULL;
+    bool chains = false;
     for (size_t k = 0; k < COUNT_OF(baseline_rows) && !b; k++)
-        if (baseline_rows[k].roles & role)
+        if (baseline_rows[k].roles & role) {
             b = baseline_rows[k].find(c, d);
+            chains = baseline_rows[k].chains;
+        }
     d->r.baseline = b;
     if (!(role & COMPARED))
         return;
-    if (b && !d->plan_code && d->r.role != VNR_ROLE_ATTAINMENT)
+    if (b && chains && !d->plan_code && d->r.role != VNR_ROLE_ATTAINMENT)
         d->ss->baseline = b;   /* the chain's comparison, for the values after */
     if (!b && d->ss->pending_baseline_from == NONE)
         d->ss->pending_baseline_from = c->out->n_recs;

@@ -343,6 +343,7 @@ bool process_block(rctx *c, size_t bi)
     c->in_plan = c->plan_period != NULL;
     c->block_subject = NULL;
     c->block_baseline = NULL;
+    c->block_pair[0] = c->block_pair[1] = NULL;
     c->goal_carry = false;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
         c->block_subject = sentence_label(c, 0, c->tv.n, &(bool){ false });

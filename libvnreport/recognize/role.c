@@ -555,6 +555,7 @@ static void joined_change(const rctx *c, draft *d)
         !only_unit_between(c->text, prev->norm_end, c->tv.t[i - m].start, prev->unit))
         return;
     d->r.role = VNR_ROLE_CHANGE;
+    d->joined = true;
     if (prev->value < 0) {
         d->r.value = -d->r.value;
         d->r.value_max = -d->r.value_max;

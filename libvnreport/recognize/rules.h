@@ -220,6 +220,10 @@ typedef struct rctx {
     lexicon_index lex;
     bool in_plan;
     const char *block_baseline;   /* last comparison stated in the block's earlier sentences */
+    /* the first and last comparisons of the block's last sentence that
+     * stated two (`tăng 5,5% so tháng trước và tăng 13,8% so cùng kỳ`):
+     * what a later `tăng X% và Y%` maps onto, respectively */
+    const char *block_pair[2];
     bool goal_carry;        /* the block's last sentence with values set goals (`phấn đấu …`) */
     /* the previous text block's last sentence (records only) and its last
      * comparison, for a block that opens with `Trong đó,` */
@@ -325,6 +329,7 @@ typedef struct draft {
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
     bool own_measure;           /* its trigger named its measure (TK_NAMES_MEASURE) */
     bool restates_fraction;     /* a share restating the n/N value before it (role.c) */
+    bool joined;                /* the second value of `tăng X% và Y%` (role.c) */
     vnr_record r;
 } draft;
 
