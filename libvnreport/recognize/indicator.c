@@ -593,10 +593,32 @@ bool names_growth_rate(rctx *c, const char *indicator)
 }
 
 
-/* Does an indicator open with an OUTPUT_MEASURE (`GRDP của tỉnh`)? */
+/* Does text end with a phrase of table t as whole words, in any case
+ * (`…, GRDP`)? */
+static bool closes_with(const char *text, lex_table t)
+{
+    enum { TAIL = 40 };
+    size_t len = strlen(text), from = len > TAIL ? len - TAIL : 0;
+    while (from > 0 && from < len && text[from - 1] != ' ')
+        from++;   /* a whole word: the tail opens after a space */
+    char low[2 * TAIL + 8];
+    size_t n = utf8_lower(text + from, len - from, low, sizeof low);
+    for (size_t e = 0; e < table_size(t); e++) {
+        const char *p = table_phrase(t, e);
+        size_t m = strlen(p);
+        if (n >= m && memcmp(low + n - m, p, m) == 0 && (n == m || low[n - m - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
+
+/* Does an indicator open or close with an OUTPUT_MEASURE (`GRDP của
+ * tỉnh`, `Tại Quảng Ninh, … GRDP`)? */
 bool names_output(const char *indicator)
 {
-    return indicator && opens_with(indicator, LT_OUTPUT_MEASURES, false);
+    return indicator && (opens_with(indicator, LT_OUTPUT_MEASURES, false) ||
+                         closes_with(indicator, LT_OUTPUT_MEASURES));
 }
 
 
