@@ -281,13 +281,61 @@ static bool name_after_dot(const lexer *L, size_t dot)
     return lex_is_letter(cp) && (k == dot + 1 || is_upper_cp(cp) || (cp >= 0x1EA0 && cp <= 0x1EF9 && !(cp & 1)));
 }
 
+static const char *const glued_words[] = {
+#define GLUED_WORD(w) w,
+#include "glued-words.def"
+#undef GLUED_WORD
+};
+
+
+/* Does [p, k) consist of glued words only (glued-words.def)? */
+static bool only_glued_words(const char *s, size_t p, size_t k)
+{
+    if (p == k)
+        return true;
+    for (size_t g = 0; g < sizeof glued_words / sizeof *glued_words; g++) {
+        size_t n = strlen(glued_words[g]);
+        if (n <= k - p && memcmp(s + p, glued_words[g], n) == 0 && only_glued_words(s, p + n, k))
+            return true;
+    }
+    return false;
+}
+
+
+/* Where the glued words at the end of the word [i, k) begin (`tạotăng` →
+ * `tăng`), or k. The letters before them hold two or more letters and one
+ * of Vietnamese (`Picasso` stays whole). */
+static size_t glued_tail_start(const char *s, size_t i, size_t k)
+{
+    enum {
+        SHORTEST = 2 + 2,   /* a syllable of two letters, then `so` */
+        LONGEST_TAIL = 16   /* bytes: two or three glued words (`tăngso`); a
+                             * longer run is no text, and stays one word */
+    };
+    if (k - i < SHORTEST)
+        return k;
+    bool vietnamese = false;
+    size_t letters = 0;
+    for (size_t p = i; p < k;) {
+        if (letters >= 2 && vietnamese && k - p <= LONGEST_TAIL && only_glued_words(s, p, k))
+            return p;
+        vietnamese |= (unsigned char)s[p] >= 0x80;
+        letters++;
+        p++;
+        while (p < k && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p++;   /* the continuation bytes of the letter */
+    }
+    return k;
+}
+
+
 /* Lex the word at i and append it; its end, or 0 on allocation failure.
  * An abbreviation's dot before a name is part of the word (`TP. Hải
  * Châu`): a '.' token there would cut the phrase the name belongs to. */
 static size_t push_word(lexer *L, size_t i)
 {
     token t = { .start = (uint32_t)i, .kind = TOK_WORD };
-    size_t e = lex_word(L, i, &t);
+    size_t e = glued_tail_start(L->s, i, lex_word(L, i, &t));
     t.end = (uint32_t)e;
     if (e < L->end && L->s[e] == '.' && e - i <= 3 && lex_is_abbreviation(&t, L->s) && name_after_dot(L, e))
         t.end = (uint32_t)++e;

@@ -575,6 +575,41 @@ static void test_letter_case_flags(void)
     printf("test-lexer: case flags of %zu letters\n", letters);
 }
 
+/* Words a web page glued to the word before them are split off
+ * (glued-words.def); a word that only ends in their letters is not. Each
+ * case: the input, then its word tokens joined by '|'. */
+static void test_glued_words(void)
+{
+    static const char *const cases[][2] = {
+        { "chế tạotăng1,36%", "chế|tạo|tăng" },
+        { "đồ uốnggiảm 1,8%", "đồ|uống|giảm" },
+        { "sản xuấttăngso tháng", "sản|xuất|tăng|so|tháng" },
+        { "xuất khẩuđạt 120", "xuất|khẩu|đạt" },
+        { "sản xuấtvà phân phối", "sản|xuất|và|phân|phối" },
+        { "Picasso đạt", "Picasso|đạt" },
+        { "tăng giảm so", "tăng|giảm|so" },
+        { "ạso", "ạso" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        size_t n = strlen(cases[k][0]);
+        char *s = exact_copy(cases[k][0], n);
+        token_vec tv = { 0 };
+        check_case = cases[k][0];
+        CHECK(lex_span(s, 0, n, &tv));
+        char words[128] = "";
+        size_t used = 0;
+        for (size_t t = 0; t < tv.n; t++)
+            if (tv.t[t].kind == TOK_WORD && used + (tv.t[t].end - tv.t[t].start) + 2 < sizeof words)
+                used += (size_t)snprintf(words + used, sizeof words - used, "%s%.*s", used ? "|" : "",
+                                         (int)(tv.t[t].end - tv.t[t].start), s + tv.t[t].start);
+        CHECKF(strcmp(words, cases[k][1]) == 0, "got '%s', want '%s'", words, cases[k][1]);
+        free(tv.t);
+        free(s);
+    }
+    check_case = NULL;
+    printf("test-lexer: %zu glued-word cases\n", sizeof cases / sizeof *cases);
+}
+
 /* Chains of numbers joined by '-' or '/' must lex in linear time. */
 static double lex_seconds(const char *unit, size_t reps, size_t *tokens)
 {
@@ -595,7 +630,8 @@ static double lex_seconds(const char *unit, size_t reps, size_t *tokens)
 static void test_linear_chains(void)
 {
     static const char *const units[] = { "1-", "2020/", "12/", "1.", "1,", "58/2020/NQ-",
-                                         "09-CT/", "2021-2025-", "1 - ", "¹" };
+                                         "09-CT/", "2021-2025-", "1 - ", "¹",
+                                         "tăng", "ạso" };
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         size_t tokens;
         double dt = lex_seconds(units[u], 200000, &tokens);
@@ -674,6 +710,7 @@ int main(void)
     test_lex_number_edges();
     test_span_bounds();
     test_letter_case_flags();
+    test_glued_words();
     test_linear_chains();
     test_sentence_ends();
     return check_done("test-lexer");
