@@ -420,6 +420,33 @@ static bool lookup_unit(const vnr_unit_registry *reg, const char *p, size_t n,
     return true;
 }
 
+/* Could the letter c go on with the syllable a scale word ending in
+ * byte `last` spells (`ngàn` + `h` is `ngành`, `tỉ` + `nh` is `tỉnh`)? */
+static bool continues_syllable(char last, char c)
+{
+    return last == 'n' ? c == 'g' || c == 'h' : c == 'n' || c == 'c';
+}
+
+
+/* A scale word glued to the unit after it, as web pages print them
+ * (`tỷđồng`, `triệuusd`) in s[0..n): the scale word's length and
+ * *mult, else 0. The unit has two bytes or more and opens a syllable of
+ * its own. */
+static size_t glued_scale(const vnr_unit_registry *reg, const char *s, size_t n, bool denominator,
+                          double *mult)
+{
+    part_value unit;
+    for (size_t i = 0; i < SCALES_N; i++) {
+        size_t l = scales[i].len;
+        if (l + 2 <= n && memcmp(scales[i].key, s, l) == 0 && !continues_syllable(s[l - 1], s[l]) &&
+            lookup_unit(reg, s + l, n - l, denominator, &unit)) {
+            *mult = scales[i].mult;
+            return l;
+        }
+    }
+    return 0;
+}
+
 /* Leading count of a part (`1 vạn dân`, `100 dân`): its value and the
  * length eaten (digits and one space); 0 when there is none. */
 static size_t leading_count(const char *p, size_t n, double *count)
@@ -458,6 +485,12 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
         while (j < n && p[j] != ' ')
             j++;
         double m = find_scale(p + i, j - i);
+        size_t glued = m == 0 ? glued_scale(reg, p + i, n - i, denominator, &m) : 0;
+        if (glued) {
+            mult *= m;   /* the unit after it is looked up next */
+            i += glued;
+            continue;
+        }
         if (m == 0) {
             /* a number is no noun, even an open one: `vạn 0`, `nghìn 5`;
              * nor a word holding digits: the `e308` of `1e308` */
@@ -958,12 +991,20 @@ static size_t longest_unit_at(const vnr_unit_registry *reg, const char *f, size_
     return found > best ? found : best;
 }
 
-/* Length of a scale word at f[i..) followed by a space or a boundary. */
-static size_t scale_at(const char *f, size_t len, size_t i)
+/* Length of a scale word at f[i..) followed by a space or a boundary, or
+ * glued to a unit as web pages print it (`15.563 tỷđồng`, `310
+ * triệuUSD`): *glued tells which. */
+static size_t scale_at(const vnr_unit_registry *reg, const char *f, size_t len, size_t i, bool *glued)
 {
     for (size_t k = 0; k < SCALES_N; k++) {
         size_t l = scales[k].len;
-        if (i + l <= len && memcmp(f + i, scales[k].key, l) == 0 && ends_at_boundary(f, len, i + l))
+        if (i + l > len || memcmp(f + i, scales[k].key, l) != 0)
+            continue;
+        *glued = !ends_at_boundary(f, len, i + l);
+        if (!*glued)
+            return l;
+        size_t u = !continues_syllable(f[i + l - 1], f[i + l]) ? longest_unit_at(reg, f, len, i + l, false) : 0;
+        if (u >= 2)
             return l;
     }
     return 0;
@@ -989,10 +1030,15 @@ static size_t match_part(const vnr_unit_registry *reg, const running_text *rt, s
         size_t u = longest_unit_at(reg, f, len, i, denominator);
         if (u)
             return i + u;
-        size_t sw = scale_at(f, len, i);
+        bool glued;
+        size_t sw = scale_at(reg, f, len, i, &glued);
         if (!sw)
             return 0;
         *scale_end = i + sw;
+        if (glued) {
+            i += sw;
+            continue;
+        }
         if (i + sw + 1 >= len || f[i + sw] != ' ')
             return 0;
         i += sw + 1;

@@ -580,7 +580,7 @@ static void test_letter_case_flags(void)
  * case: the input, then its word tokens joined by '|'. */
 static void test_glued_words(void)
 {
-    static const char *const cases[][2] = {
+    static const char *const glued_cases[][2] = {
         { "chế tạotăng1,36%", "chế|tạo|tăng" },
         { "đồ uốnggiảm 1,8%", "đồ|uống|giảm" },
         { "sản xuấttăngso tháng", "sản|xuất|tăng|so|tháng" },
@@ -589,12 +589,15 @@ static void test_glued_words(void)
         { "Picasso đạt", "Picasso|đạt" },
         { "tăng giảm so", "tăng|giảm|so" },
         { "ạso", "ạso" },
+        { "15.563 tỷđồng", "tỷ|đồng" },
+        { "310 triệuUSD", "triệu|USD" },
+        { "2.150 nghìntấn", "nghìn|tấn" },
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        size_t n = strlen(cases[k][0]);
-        char *s = exact_copy(cases[k][0], n);
+    for (size_t k = 0; k < sizeof glued_cases / sizeof *glued_cases; k++) {
+        size_t n = strlen(glued_cases[k][0]);
+        char *s = exact_copy(glued_cases[k][0], n);
         token_vec tv = { 0 };
-        check_case = cases[k][0];
+        check_case = glued_cases[k][0];
         CHECK(lex_span(s, 0, n, &tv));
         char words[128] = "";
         size_t used = 0;
@@ -602,12 +605,12 @@ static void test_glued_words(void)
             if (tv.t[t].kind == TOK_WORD && used + (tv.t[t].end - tv.t[t].start) + 2 < sizeof words)
                 used += (size_t)snprintf(words + used, sizeof words - used, "%s%.*s", used ? "|" : "",
                                          (int)(tv.t[t].end - tv.t[t].start), s + tv.t[t].start);
-        CHECKF(strcmp(words, cases[k][1]) == 0, "got '%s', want '%s'", words, cases[k][1]);
+        CHECKF(strcmp(words, glued_cases[k][1]) == 0, "got '%s', want '%s'", words, glued_cases[k][1]);
         free(tv.t);
         free(s);
     }
     check_case = NULL;
-    printf("test-lexer: %zu glued-word cases\n", sizeof cases / sizeof *cases);
+    printf("test-lexer: %zu glued-word glued_cases\n", sizeof glued_cases / sizeof *glued_cases);
 }
 
 /* Chains of numbers joined by '-' or '/' must lex in linear time. */

@@ -36,6 +36,13 @@ static void test_values(void)
     CHECK_DBL(convert("nghìn tỷ đồng", "VND", 1), 1e12);
     CHECK_DBL(convert("nghìn tỷ đồng", "tỷ đồng", 1), 1e3);
     CHECK_DBL(convert("tỷ đồng", "triệu đồng", 7288.6), 7288600);
+    /* a scale word glued to its unit, as web pages print it */
+    CHECK_DBL(convert("tỷđồng", "triệu đồng", 2), 2000);
+    CHECK_DBL(convert("triệuUSD", "USD", 3), 3e6);
+    CHECK_DBL(convert("nghìntấn", "kg", 1), 1e6);
+    CHECK_DBL(convert("nghìn tỷđồng", "tỷ đồng", 1), 1e3);
+    double glued_out;   /* `ngàn` + `h` is the word `ngành`, no thousand hours */
+    CHECK(vnr_convert(1, "ngành", "giờ", &glued_out) != VNR_OK);
     CHECK_DBL(convert("Triệu Kwh", "GWh", 196.41), 196.41);
     CHECK_DBL(convert("triệu kWh", "kWh", 2), 2e6);
     CHECK_DBL(convert("sào", "m2", 1), 360);
