@@ -92,14 +92,22 @@ static bool is_toned_glide_vowel(uint32_t cp)
     }
 }
 
+/* Is `cp` a toned u (either case): after `q` the tone belongs on the
+ * vowel after it (`Qúy` → `Quý`)? */
+static bool is_toned_u(uint32_t cp)
+{
+    int v;
+    return cp >= 0x80 && tone_of(cp, &v) && (v == 4 || v == 9);
+}
+
 /* Does the unicode pass have work at code point `cp`, written after the
  * byte `prev`? (Not NFC-stable, or the toned vowel of an o/u glide.) */
 static bool needs_unicode_pass(uint32_t cp, char prev)
 {
     if (!nfc_safe(cp))
         return true;
-    return (prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') &&
-           is_toned_glide_vowel(cp);
+    return ((prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') && is_toned_glide_vowel(cp)) ||
+           ((prev == 'q' || prev == 'Q') && is_toned_u(cp));
 }
 
 /* ---------------------------------------------------------------- */
@@ -518,9 +526,10 @@ static size_t copy_plain_run(cleaner *c, size_t i)
         if (len > 1) {
             char prev = k > i ? (char)s[k - 1] : last_out(c);
             if ((s[k] == 0xE1 || s[k] <= 0xCB) && prev != 'o' && prev != 'O' && prev != 'u' &&
-                prev != 'U') {
+                prev != 'U' && prev != 'q' && prev != 'Q') {
                 /* U+00C0–U+02FF and U+1E00–U+1EFF are NFC-stable and only
-                 * a toned vowel after o/u needs the pass: no decoding */
+                 * a toned vowel after o/u (or a toned u after q) needs the
+                 * pass: no decoding */
                 k += len;
                 continue;
             }
@@ -581,6 +590,16 @@ static bool is_letter_cp(uint32_t cp)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
+/* The row of `toned` for the plain ASCII vowel c (a e y o, either
+ * case), else -1. */
+static int untoned_vowel_row(char c)
+{
+    for (int v = 0; v < 10; v++)
+        if (toned_base[v] == c && v != 4 && v != 9)
+            return v;
+    return -1;
+}
+
 /*
  * Traditional placement: in an open syllable with the glide `o` + `a`/`e` or
  * `u` + `y` (not after `q`), the mark sits on the first vowel. Rewrites the
@@ -597,6 +616,20 @@ static bool place_tones(const char *w, size_t n, vnr_buf *out)
         uint32_t cp = utf8_next_fast(w, n, &i);
         int v;
         int t = cp >= 0x80 ? tone_of(cp, &v) : 0;
+        if (t && (v == 4 || v == 9) && (prev == 'q' || prev == 'Q')) {
+            /* `qu` is the initial: `Qúy` → `Quý`, `qúa` → `quá` */
+            int next_v = i < n ? untoned_vowel_row(w[i]) : -1;
+            if (next_v >= 0) {
+                if (!buf_append(out, w + flushed, start - flushed) || !buf_append_char(out, toned_base[v]) ||
+                    !buf_append_utf8(out, toned[next_v][t - 1]))
+                    return false;
+                flushed = ++i;
+                prev2 = prev;
+                prev = (uint32_t)(unsigned char)w[i - 1];
+                prev_start = i - 1;
+                continue;
+            }
+        }
         if (t && prev_start != (size_t)-1) {
             char b = toned_base[v];
             char pb = (char)prev;
@@ -643,8 +676,8 @@ static void scan_word(const char *w, size_t n, bool *needs_nfc, bool *tone_candi
         uint32_t cp = utf8_next_fast(w, n, &i);
         if (!nfc_safe(cp))
             *needs_nfc = true;
-        if ((prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') &&
-            is_toned_glide_vowel(cp))
+        if (((prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') && is_toned_glide_vowel(cp)) ||
+            ((prev == 'q' || prev == 'Q') && is_toned_u(cp)))
             *tone_candidate = true;
         prev = 0;
     }
