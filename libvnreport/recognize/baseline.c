@@ -584,20 +584,98 @@ static const char *chain_plan(rctx *c, const draft *d)
 }
 
 
-/* `… tăng 5,54% so tháng trước và tăng 13,84% so cùng kỳ. Tương ứng, công
- * nghiệp chế biến tăng 5,65% và 14,82%`: a pair that states no comparison
- * takes the last sentence's two, respectively (the first value of the
- * pair, still without one, takes the first). */
+/* `so với tháng trước và cùng kỳ`: a comparison at k naming two
+ * comparands (no plan or budget); its length in tokens and the two codes
+ * in pair, else 0. */
+static size_t comparison_pair_at(rctx *c, size_t k, const char *pair[2])
+{
+    size_t used, link, second_used;
+    const char *first = compare_word_at(c, k, false) ? baseline_at(c, k, &used) : NULL;
+    if (!first || (baseline_flags(first) & (BC_PLAN | BC_BUDGET)) || k + used + 1 >= c->tv.n ||
+        !(link = PHRASE_AT(c, LT_SIBLING_LINKS, k + used, NULL)))
+        return 0;
+    const char *second = baseline_at_ex(c, k + used + link, true, &second_used);
+    if (!second || !strcmp(first, second) || (baseline_flags(second) & (BC_PLAN | BC_BUDGET)))
+        return 0;
+    pair[0] = first;
+    pair[1] = second;
+    return used + link + second_used;
+}
+
+
+/* Is the value the second of a pair of changes, `tăng 4,4% và (tăng)
+ * 2,1%`: joined to the change right before it by a SIBLING_LINK? */
+static bool second_of_pair(const rctx *c, const draft *d)
+{
+    size_t n = c->out->n_recs, m;
+    if (d->r.role != VNR_ROLE_CHANGE || n <= d->ss->own_first_rec ||
+        c->out->recs[n - 1].role != VNR_ROLE_CHANGE)
+        return false;
+    if (d->joined)
+        return true;
+    if (!d->tr || d->tr->kind != T_CHANGE || d->trig_at == 0 ||
+        !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->trig_at, d->trig_at - 1, NULL)))
+        return false;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    uint32_t at = c->tv.t[d->trig_at - m].start;
+    size_t unit = prev->unit ? strlen(prev->unit) : 0;
+    return at >= prev->norm_end && at - prev->norm_end <= unit + 2;
+}
+
+
+/* A comparison pair stated in the sentence before the value (`… tương
+ * ứng so với tháng trước và cùng kỳ như sau: …`), searched once. */
+static const char *const *sentence_pair(rctx *c, const draft *d)
+{
+    sentence_state *ss = d->ss;
+    size_t k = ss->pair_scanned > d->nc->sent_start ? ss->pair_scanned : d->nc->sent_start;
+    for (; k < d->i && !ss->pair[1]; k++)
+        comparison_pair_at(c, k, ss->pair);
+    if (k > ss->pair_scanned)
+        ss->pair_scanned = k;
+    return ss->pair[1] ? ss->pair : NULL;
+}
+
+
+/* Give the pair of values its comparisons, respectively: the first value
+ * (the record before) the first, this one the second. */
+static const char *pair_out(rctx *c, const char *const pair[2])
+{
+    vnr_record *first = &c->out->recs[c->out->n_recs - 1];
+    if (first->baseline && strcmp(first->baseline, pair[0]))
+        return NULL;
+    first->baseline = pair[0];
+    return pair[1];
+}
+
+
+/* `tăng 4,4% và 2,1% so với tháng trước và cùng kỳ`: the pair stated
+ * right after the second value. */
+static const char *stated_pair_after(rctx *c, const draft *d)
+{
+    const char *pair[2];
+    size_t k = d->q->unit_end_tok;
+    if (k >= d->nc->sent_end || !second_of_pair(c, d) || !comparison_pair_at(c, k, pair))
+        return NULL;
+    d->ss->pair[0] = pair[0];   /* and for the sentence's later pairs */
+    d->ss->pair[1] = pair[1];
+    return pair_out(c, pair);
+}
+
+
+/* `… tương ứng so với tháng trước và cùng kỳ như sau: khai khoáng tăng
+ * 4,38% và tăng 2,11%`, or `… tăng 5,54% so tháng trước và tăng 13,84% so
+ * cùng kỳ. Tương ứng, công nghiệp chế biến tăng 5,65% và 14,82%`: a pair
+ * that states no comparison of its own takes the sentence's pair, else
+ * the last sentence's two, respectively. */
 static const char *respective_pair(rctx *c, const draft *d)
 {
-    size_t n = c->out->n_recs;
-    if (!d->joined || !c->block_pair[1] || n <= d->ss->own_first_rec)
+    if (!second_of_pair(c, d))
         return NULL;
-    vnr_record *first = &c->out->recs[n - 1];
-    if (first->baseline && first->baseline != c->block_pair[0])
-        return NULL;
-    first->baseline = c->block_pair[0];
-    return c->block_pair[1];
+    const char *const *pair = sentence_pair(c, d);
+    if (!pair)
+        pair = c->block_pair;
+    return pair[1] ? pair_out(c, pair) : NULL;
 }
 
 
@@ -629,6 +707,7 @@ static const struct baseline_row {
     bool chains;
 } baseline_rows[] = {
     { COMPARED, from_plan_word, true },
+    { ROLE_BIT(VNR_ROLE_CHANGE), stated_pair_after, false },
     { COMPARED, stated_after, true },
     { COMPARED, stated_after_trigger, true },
     { COMPARED, stated_just_before, true },

@@ -285,6 +285,9 @@ typedef struct sentence_state {
                                 * contribution names its own measure), or NONE */
     const char *baseline;      /* most recent explicit baseline */
     size_t pending_baseline_from; /* first record that still lacks a chain baseline */
+    const char *pair[2];        /* a comparison naming two comparands stated in the sentence
+                                 * (`so với tháng trước và cùng kỳ`), for its pairs of values */
+    size_t pair_scanned;        /* the sentence is searched for it up to this token */
     const char *subject;       /* label subject of the sentence */
     const char *measure_label; /* a label naming the sentence's measure, or NULL */
     bool list_label;           /* `subject` is a label that announces a list (`… như sau:`) */
