@@ -1196,14 +1196,17 @@ static bool value_aspect(rctx *c, draft *d)
 {
     size_t from = d->q->unit_end_tok, end = d->nc->sent_end;
     size_t m = from < end ? PHRASE_AT(c, LT_VALUE_ASPECTS, from, NULL) : 0;
-    if (!m || d->pair_second || !(d->q->percent || d->q->points || d->q->times))
+    /* (after a level or ratio, `98,5% số hộ …`, `bằng 12,5% số vốn`, the
+     * words name what it is a part of, not a side of a change) */
+    size_t head = !m && from < end && d->r.role == VNR_ROLE_CHANGE ? PHRASE_AT(c, LT_ASPECT_HEADS, from, NULL) : 0;
+    if (!(m || head) || d->pair_second || !(d->q->percent || d->q->points || d->q->times))
         return true;   /* after a count, `về` names what is counted: `12 dự án về thủy điện` */
-    size_t e = from + m;
+    size_t e = from + m + head;
     while (e < end && e < from + m + VALUE_ASPECT_REACH && !ends_aspect(c, e))
         e++;
-    if (e == from + m || (e < end && !ends_aspect(c, e)))
+    if (e == from + m + head || (e < end && !ends_aspect(c, e)))
         return true;
-    const char *aspect = tokens_text(c, from + m, e);
+    const char *aspect = tokens_text(c, from + m, e);   /* (an ASPECT_HEAD is of it) */
     if (!aspect)
         return false;
     d->r.subject = aspect;

@@ -168,6 +168,11 @@ const word_entry value_aspects[] = {
 #include "lexicon.def"
 #undef VALUE_ASPECT
 };
+const word_entry aspect_heads[] = {
+#define ASPECT_HEAD(p) { p },
+#include "lexicon.def"
+#undef ASPECT_HEAD
+};
 const word_entry sector_heads[] = {
 #define SECTOR_HEAD(p) { p },
 #include "lexicon.def"
@@ -359,6 +364,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_LABEL_SCOPES] = TABLE_VIEW(label_scopes),
     [LT_MEASURE_INTOS] = TABLE_VIEW(measure_intos),
     [LT_VALUE_ASPECTS] = TABLE_VIEW(value_aspects),
+    [LT_ASPECT_HEADS] = TABLE_VIEW(aspect_heads),
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
     [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),

@@ -538,21 +538,56 @@ static bool only_unit_between(const char *text, uint32_t from, uint32_t to, cons
 }
 
 
-/* `tăng 5,65% và 14,82%`, `giảm 2,1% và 3,4%`: a bare value joined by a
- * SIBLING_LINK to the change right before it, in the same unit, is a
- * change of the same sign (the two comparisons of one verb). */
+/* Do the tokens [k, link) after a percentage name the side of the
+ * measure it is about (`12,5% số vụ, …`): an ASPECT_HEAD and a few plain
+ * words? */
+static bool aspect_between(const rctx *c, size_t k, size_t link)
+{
+    enum { ASPECT_WORDS = 8 };
+    size_t m = k < link ? PHRASE_AT(c, LT_ASPECT_HEADS, k, NULL) : 0;
+    if (!m || link - k > ASPECT_WORDS)
+        return false;
+    for (size_t j = k + m; j < link; j++)
+        if (c->tv.t[j].kind != TOK_WORD || PHRASE_AT(c, LT_TRIGGERS, j, NULL))
+            return false;
+    return true;
+}
+
+
+/* The link before the bare value at i that joins it to the change prev
+ * before it: a SIBLING_LINK right after prev's unit (`tăng 5,65% và
+ * 14,82%`), or a SIBLING_LINK or comma after prev's side (`giảm 12,5% số
+ * vụ, 8,3% số người chết và 20,4% …`). Its first token, or NONE. */
+static size_t link_to_prev(const rctx *c, size_t i, const vnr_record *prev)
+{
+    size_t m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
+    if (!m && is_punct(c, i - 1, ','))
+        m = 1;
+    if (!m)
+        return NONE;
+    if (only_unit_between(c->text, prev->norm_end, c->tv.t[i - m].start, prev->unit) && !is_punct(c, i - 1, ','))
+        return i - m;
+    if (!prev->unit || strcmp(prev->unit, "%") != 0)
+        return NONE;
+    /* (the first token after prev's `%`, glued or spaced) */
+    size_t k = token_at_offset(c, i > 12 ? i - 12 : 0, prev->norm_end + 2);
+    return aspect_between(c, k, i - m) ? i - m : NONE;
+}
+
+
+/* `tăng 5,65% và 14,82%`, `giảm 2,1% và 3,4%`, `giảm 12,5% số vụ, 8,3% số
+ * người chết`: a bare value joined to the change right before it (see
+ * link_to_prev), in the same unit, is a change of the same sign (the
+ * comparisons of one verb). */
 static void joined_change(const rctx *c, draft *d)
 {
-    size_t i = d->q->tok, n = c->out->n_recs, m;
+    size_t i = d->q->tok, n = c->out->n_recs;
     if (d->r.role != VNR_ROLE_LEVEL || d->tr || n <= d->ss->first_rec || i == 0)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    if (prev->role != VNR_ROLE_CHANGE || !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL)))
-        return;
     size_t unit_len = d->q->unit_end - d->q->unit_start;
-    if (!prev->unit || strlen(prev->unit) != unit_len ||
-        memcmp(prev->unit, c->text + d->q->unit_start, unit_len) != 0 ||
-        !only_unit_between(c->text, prev->norm_end, c->tv.t[i - m].start, prev->unit))
+    if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strlen(prev->unit) != unit_len ||
+        memcmp(prev->unit, c->text + d->q->unit_start, unit_len) != 0 || link_to_prev(c, i, prev) == NONE)
         return;
     d->r.role = VNR_ROLE_CHANGE;
     d->joined = true;
