@@ -134,6 +134,23 @@ static size_t comparand_lead_at(rctx *c, size_t k)
 }
 
 
+/* The year of a date stated earlier in the sentence (`Đến 31/5/2022, dư
+ * nợ … tăng 7,0% so với đầu năm`), for a report whose title names no
+ * year; 0 when none. */
+static int sentence_date_year(const rctx *c, size_t i)
+{
+    enum { DATE_REACH = 40 };
+    for (size_t k = i; k > 0 && k + DATE_REACH > i; k--) {
+        const token *t = &c->tv.t[k - 1];
+        if (t->kind == TOK_PUNCT && (t->cp == '.' || t->cp == ';' || t->cp == '\n'))
+            break;
+        if (t->kind == TOK_DATE)
+            return (int)t->v;
+    }
+    return 0;
+}
+
+
 /* As baseline_at; `compared`: the words before already compare (`gấp 3
  * lần năm 2015`, `gấp 1,1 lần cả nước`: a multiple names what it is a
  * multiple of without `so với`). */
@@ -185,8 +202,9 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
         }
         if (bc->flags & BC_NEEDS_YEAR)
             return NULL; /* "năm" alone is not a baseline */
-        if (c->meta->year) {
-            snprintf(buf, sizeof buf, "%s%d", code, c->meta->year - 1);
+        int year = c->meta->year ? c->meta->year : sentence_date_year(c, i);
+        if (year) {
+            snprintf(buf, sizeof buf, "%s%d", code, year - 1);
             *consumed = end - i;
             return arena_strdup(c->arena, buf);
         }
