@@ -77,14 +77,19 @@ vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo)
  * so a share of its plan, rather than of a rate that is itself a percent? */
 bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
 {
-    if (ss->head != NONE) {
-        const vnr_record *h = &c->out->recs[ss->head];
-        return h->unit && strcmp(h->unit, "%") != 0 && h->dimension && strcmp(h->dimension, "currency") == 0;
-    }
     size_t floor = i > LOOKBACK ? i - LOOKBACK : 0;
     size_t lo = phrase_floor(c, i, floor);
     if (lo > floor && is_punct(c, lo - 1, '('))
         lo = phrase_floor(c, lo - 1, floor);
+    if (ss->head != NONE) {
+        /* a rate of its own after the amount is no share of its plan:
+         * `thu nhập … đạt 65 triệu đồng, tỷ lệ đô thị hóa đạt 20%` */
+        const vnr_record *h = &c->out->recs[ss->head];
+        for (size_t k = token_at_offset(c, lo, h->norm_end); k < i; k++)
+            if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL))
+                return false;
+        return h->unit && strcmp(h->unit, "%") != 0 && h->dimension && strcmp(h->dimension, "currency") == 0;
+    }
     for (size_t k = lo; k < i; k++) {
         if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL))
             return false;
