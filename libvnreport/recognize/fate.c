@@ -83,6 +83,16 @@ static bool date_word(const rctx *c, size_t i, bool before)
 }
 
 
+/* Is token i a day and month after a date word: `ngày 15/9` (lexed as a
+ * fraction)? */
+bool is_day_month(const rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    return i > 0 && t->kind == TOK_FRACTION && t->v >= 1 && t->v <= 31 && t->v == (int)t->v && t->v2 >= 1 &&
+           t->v2 <= 12 && t->v2 == (int)t->v2 && date_word(c, i - 1, true);
+}
+
+
 /* Does the NON_INDICATOR row apply to number token t (see ni_when)? */
 static bool non_indicator_applies(const non_indicator_entry *e, const token *t, bool has_unit,
                                   bool name_follows)
@@ -159,8 +169,8 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
         c->tv.t[i + 2].kind == TOK_NUMBER && date_word(c, i - 1, true))
         return "date";
-    if (day_month_year(c, i))
-        return "date";
+    if (day_month_year(c, i) || is_day_month(c, i))
+        return "date";   /* (`Đến ngày 15/5 số hộ nghèo …`: no actual/plan pair) */
     size_t idx;
     if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx))
         return non_indicator_applies(&non_indicators[idx], t, has_unit, name_follows)

@@ -18,11 +18,7 @@
  * full date does. */
 static bool ends_day_month(const rctx *c, size_t a, size_t k)
 {
-    size_t idx;
-    const token *t = &c->tv.t[k - 1];
-    return k >= a + 2 && t->kind == TOK_FRACTION && t->v >= 1 && t->v <= 31 && t->v == (int)t->v &&
-           t->v2 >= 1 && t->v2 <= 12 && t->v2 == (int)t->v2 &&
-           PHRASE_AT(c, LT_DATE_WORDS, k - 2, &idx) == 1 && date_words[idx].before;
+    return k >= a + 2 && is_day_month(c, k - 1);
 }
 
 

@@ -666,7 +666,9 @@ void find_trigger_step(rctx *c, draft *d)
     /* `tăng từ 14 đến 16%`: a range's opener stands between the trigger
      * and its first bound */
     size_t from = i;
-    if (!isnan(d->q->value_max))
+    /* (and `giảm từ 1,5% trở lên`: the opener of a bound's qualifier) */
+    bool bound = d->q->unit_end_tok < c->tv.n && PHRASE_AT(c, LT_QUALIFIERS_AFTER, d->q->unit_end_tok, NULL);
+    if (!isnan(d->q->value_max) || bound)
         from -= PHRASE_BEFORE(c, LT_RANGE_OPENS, i, d->seg_lo, &idx);
     bool rate = d->q->percent || d->q->points;
     d->tr = d->pair_second ? NULL : find_trigger(c, from, d->seg_lo, rate, &d->trig_at, &d->trig_len);

@@ -391,6 +391,7 @@ bool is_boundary(const rctx *c, size_t i);
 /* A '.' glued between two words (`người.km`, `tấn.km`): part of a name. */
 bool is_glued_dot(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
+bool is_day_month(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
 bool grow_token_arrays(rctx *c);
 void free_token_arrays(rctx *c);
