@@ -38,6 +38,10 @@ const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate,
         if (continues_name(c, e - m))
             continue;
         const trigger_entry *tr = &triggers[idx];
+        if (tr->kind == T_NONE) {
+            e -= m - 1;   /* a name (`vốn đăng ký tăng thêm`): a verb may stand before it */
+            continue;
+        }
         if (!rate && (trigger_kind_flags[tr->kind] & TK_RATES_ONLY)) {
             e -= m - 1;
             continue;
