@@ -497,6 +497,43 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
 }
 
 
+/* Is the sentence cue (`phấn đấu`, `mục tiêu`) at k a plan's, not a
+ * name ending in one (`chương trình mục tiêu`)? */
+static bool opens_goals(const rctx *c, size_t k, size_t *len)
+{
+    size_t idx, m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
+    *len = m ? m : 1;
+    return m && target_cues[idx].sentence &&
+           !PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+}
+
+
+/* `Mục tiêu đến năm 2025, thu nhập … đạt 65 triệu đồng; tổng sản lượng
+ * lương thực đạt 60.000 tấn`: a sentence whose first ';' clause holds a
+ * sentence cue lists goals, so a value in a later clause is one too,
+ * unless an outcome word stands before it in its own clause. The first
+ * clause is read once per sentence. */
+bool in_goal_list(const rctx *c, size_t i, size_t sent_start, sentence_state *ss)
+{
+    if (ss->goal_list < 0) {
+        ss->goal_list = 0;
+        size_t k = sent_start, len;
+        for (; k < c->tv.n && k < i && !is_punct(c, k, ';'); k += len)
+            if (opens_goals(c, k, &len))
+                ss->goal_list = 1;
+        while (k < c->tv.n && k < i && !is_punct(c, k, ';'))
+            k++;
+        ss->goal_list_end = k;
+    }
+    if (ss->goal_list != 1 || i <= ss->goal_list_end)
+        return false;
+    for (size_t k = clause_start(c, i, ss->goal_list_end); k < i; k++)
+        if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL))
+            return false;
+    return true;
+}
+
+
 /* Does the sentence [s, e) set goals: a target cue that reaches the whole
  * sentence (`phấn đấu`, `mục tiêu`), with at least one target among its
  * records (from first_rec on)? */
@@ -613,13 +650,14 @@ void refine_role(rctx *c, draft *d)
     const quantity *q = d->q;
     const trigger_entry *tr = d->tr;
     const number_ctx *nc = d->nc;
-    const sentence_state *ss = d->ss;
+    sentence_state *ss = d->ss;
     size_t i = q->tok, n = c->out->n_recs;
     bracket_restatement(c, r, q, ss);
     joined_change(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
-        (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count))) {
+        (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count) ||
+         in_goal_list(c, i, nc->sent_start, ss))) {
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {

@@ -308,6 +308,10 @@ typedef struct sentence_state {
     const char *entity;        /* a place an ENTITY_WITH split off, the later values' subject */
     size_t growth_scanned;     /* tokens before this were searched for a growth word */
     bool growth_found;         /* one stands there */
+    int goal_list;             /* its first ';' clause opens a list of goals (`Mục tiêu đến
+                                * năm 2025, …; …`): 1, 0 none, -1 not read yet; and where
+                                * that clause ends */
+    size_t goal_list_end;
 } sentence_state;
 
 
@@ -455,6 +459,7 @@ void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
+bool in_goal_list(const rctx *c, size_t i, size_t sent_start, sentence_state *ss);
 void refine_role(rctx *c, draft *d);
 
 /* estimate.c — whether a record is an estimate: estimate words in its segment or its sentence, or the statement head's. */
