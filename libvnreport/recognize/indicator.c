@@ -970,6 +970,25 @@ static bool bracket_after_prev(const rctx *c, const draft *d, const vnr_record *
 }
 
 
+/* `Nhóm hàng ăn … tăng 1,32% …, trong đó: Chỉ số giá lương thực tăng
+ * 0,28% so với tháng trước, tăng 7,6% so với cùng kỳ`: a change with no
+ * phrase of its own right after a part of the head's breakdown that named
+ * a measure of its own, in its ';' clause, goes on with that part. (No
+ * breakdown, no part: `CPI tháng 12 giảm 0,25% …, CPI bình quân quý IV
+ * tăng 5,03% …, tăng 5% so với tháng 12 năm trước` is the head's again.) */
+static bool goes_on_with_prev(rctx *c, const draft *d, const vnr_record *head, const vnr_record *prev)
+{
+    sentence_state *ss = d->ss;
+    if (!prev || prev == head || c->out->n_recs <= ss->first_rec ||
+        (d->r.role != VNR_ROLE_CHANGE && d->r.role != VNR_ROLE_INDEX) ||
+        (prev->role != VNR_ROLE_CHANGE && prev->role != VNR_ROLE_INDEX) || !prev->indicator ||
+        !*prev->indicator || (head->indicator && strcmp(prev->indicator, head->indicator) == 0))
+        return false;
+    return prev->norm_start >= c->tv.t[clause_of(c, d->i, d->nc)].start &&
+           head == &c->out->recs[ss->first_rec] && breakdown_between(c, ss, head, d->nc->sent_start, d->i, NULL);
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
@@ -1002,8 +1021,9 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
         r->indicator = own_text;
         r->subject = ss->subject ? ss->subject : c->block_subject;
     } else if (head) {
-        r->indicator = head->indicator;
-        r->subject = head->subject;
+        const vnr_record *from = goes_on_with_prev(c, d, head, prev) ? prev : head;
+        r->indicator = from->indicator;
+        r->subject = from->subject;
         d->inherited = true;
     } else if (ss->prev_last != NONE && *c->out->recs[ss->prev_last].indicator && !d->q->count) {
         /* `… CPI … tăng 5,14%. Bình quân 6 tháng đầu năm so cùng kỳ tăng
