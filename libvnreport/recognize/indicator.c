@@ -966,7 +966,8 @@ static bool bracket_after_prev(const rctx *c, const draft *d, const vnr_record *
         return false;
     uint32_t at = c->tv.t[open - 1].start;
     size_t unit = prev->unit ? strlen(prev->unit) : 0;
-    return at >= prev->norm_end && at - prev->norm_end <= unit + 2;
+    /* (or right after the words it named: `giảm 4 người chết (7%)`) */
+    return at >= prev->norm_end && (at - prev->norm_end <= unit + 2 || open - 1 == d->nc->floor);
 }
 
 
@@ -1121,10 +1122,35 @@ static size_t named_words_end(const rctx *c, size_t from, size_t tail, size_t en
             return 0;
     if (is_punct(c, tail, ','))
         return tail + 1;
+    if (is_punct(c, tail, '(') && tail + 1 < end && is_numeric(&c->tv.t[tail + 1]))
+        return tail;   /* its restatement in brackets: `giảm 4 người chết (7%)` */
     if (tail + 1 < end && is_numeric(&c->tv.t[tail + 1]) && in_table(c, tail, LT_NOT_NOUNS) &&
         !PHRASE_AT(c, LT_TRIGGERS, tail, NULL))
         return tail + 1;   /* not a verb of the next value: `157 người tăng 348,9%` */
     return 0;
+}
+
+
+/* Does the count's noun differ from those of the sentence's counts that
+ * carry the indicator it went on with (one at least)? Not for a change
+ * in brackets, which restates the value before it in its own words
+ * (`2.740 lao động (tăng 1.629 người …)`). */
+static bool counts_other_thing(const rctx *c, const draft *d)
+{
+    size_t n = c->out->n_recs, len = d->q->unit_end - d->q->unit_start;
+    if (d->tr && d->trig_at > 0 && is_punct(c, d->trig_at - 1, '('))
+        return false;
+    bool other = false;
+    for (size_t k = n; k > d->ss->first_rec; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (!r->unit || !r->dimension || strcmp(r->dimension, "count") != 0 || !r->indicator ||
+            !d->r.indicator || strcmp(r->indicator, d->r.indicator) != 0)
+            continue;
+        if (strlen(r->unit) == len && memcmp(r->unit, c->text + d->q->unit_start, len) == 0)
+            return false;
+        other = true;
+    }
+    return other;
 }
 
 
@@ -1159,6 +1185,14 @@ static void name_counted_thing(rctx *c, draft *d)
                        * same noun: `…; 6 tháng ước đạt 61,8 nghìn lượt`) */
         /* else a count names its thing alone (`…, 35 hợp tác xã`) */
         r->indicator = !q->count && d->ss->list_stem ? d->ss->list_stem : "";
+        d->inherited = false;
+    }
+    if (d->inherited && q->count && r->role == VNR_ROLE_CHANGE && counts_other_thing(c, d)) {
+        /* `So với tháng 10, giảm 2 vụ, giảm 2 người chết`: a change that
+         * counts another noun than the measure it went on with names its
+         * own thing */
+        r->indicator = "";
+        r->subject = NULL;
         d->inherited = false;
     }
     if (d->pair_second || d->inherited || !names_thing)
