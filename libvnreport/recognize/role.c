@@ -425,9 +425,46 @@ static bool opens_bracket_before(const rctx *c, size_t i)
 }
 
 
-void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
-                                const sentence_state *ss)
+/* The comparison between the change ch and the bracket opening at token
+ * open (`thấp hơn 5,25% so với chỉ tiêu được giao (91,5%)`): its code,
+ * or NULL when none stands there. */
+static const char *comparison_before_bracket(rctx *c, const vnr_record *ch, size_t open)
 {
+    enum { REACH = 24 };
+    size_t used;
+    for (size_t k = open > REACH ? open - REACH : 0; k < open; k++)
+        if (c->tv.t[k].start >= ch->norm_end && compare_word_at(c, k, false)) {
+            const char *b = baseline_at(c, k, &used);
+            if (b)
+                return b;
+        }
+    return NULL;
+}
+
+
+/* Does the bracket after a change and its comparison hold the value
+ * compared with (`giảm 12,4% so với cùng kỳ năm 2023 (60 tỷ đồng)`, the
+ * level before it 52,6 tỷ đồng) rather than the change in money? The
+ * nearer of the two readings of the level before the change. */
+static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
+{
+    size_t n = c->out->n_recs, unit_len = d->q->unit_end - d->q->unit_start;
+    if (n < 2 || n - 2 < d->ss->first_rec || !ch->unit || strcmp(ch->unit, "%") != 0)
+        return false;
+    const vnr_record *level = &c->out->recs[n - 2];
+    if (level->role != VNR_ROLE_LEVEL || !level->unit || strlen(level->unit) != unit_len ||
+        memcmp(level->unit, c->text + d->q->unit_start, unit_len) != 0 || ch->value <= -100)
+        return false;
+    double before = level->value / (1 + ch->value / 100);
+    return fabs(d->r.value - before) < fabs(d->r.value - fabs(level->value - before));
+}
+
+
+void bracket_restatement(rctx *c, draft *d)
+{
+    vnr_record *r = &d->r;
+    const quantity *q = d->q;
+    const sentence_state *ss = d->ss;
     size_t i = q->tok, n = c->out->n_recs;
     if (i == 0 || !opens_bracket_before(c, i) || r->role != VNR_ROLE_LEVEL || q->count)
         return;
@@ -436,6 +473,17 @@ void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
                         !item_break_before(c, i);
     if (!written_sign && !after_change)
         return;
+    const char *compared = written_sign ? NULL
+                                        : comparison_before_bracket(c, &c->out->recs[n - 1], rate_words_before(c, i) - 1);
+    if (compared && (baseline_flags(compared) & (BC_PLAN | BC_BUDGET))) {
+        r->role = VNR_ROLE_TARGET;   /* the plan's own value: `so với chỉ tiêu … (91,5%)` */
+        d->comparand = true;
+        return;
+    }
+    if (compared && holds_comparand(c, &c->out->recs[n - 1], d)) {
+        d->comparand = true;   /* the level compared with stays a level */
+        return;
+    }
     r->role = VNR_ROLE_CHANGE;
     if (!written_sign && c->out->recs[n - 1].value < 0) {
         r->value = -fabs(r->value);
@@ -652,7 +700,7 @@ void refine_role(rctx *c, draft *d)
     const number_ctx *nc = d->nc;
     sentence_state *ss = d->ss;
     size_t i = q->tok, n = c->out->n_recs;
-    bracket_restatement(c, r, q, ss);
+    bracket_restatement(c, d);
     joined_change(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&

@@ -338,6 +338,9 @@ typedef struct draft {
     bool own_measure;           /* its trigger named its measure (TK_NAMES_MEASURE) */
     bool restates_fraction;     /* a share restating the n/N value before it (role.c) */
     bool joined;                /* the second value of `tăng X% và Y%` (role.c) */
+    bool comparand;             /* a bracket holding the value a change compared with: the
+                                 * plan's (`so với chỉ tiêu … (91,5%)`) or the earlier
+                                 * level (role.c); it speaks of the change's thing */
     vnr_record r;
 } draft;
 
@@ -454,8 +457,7 @@ bool restates_change(const rctx *c, const sentence_state *ss);
 void find_trigger_step(rctx *c, draft *d);
 void assign_role(rctx *c, draft *d);
 void growth_rate_role(rctx *c, draft *d);
-void bracket_restatement(const rctx *c, vnr_record *r, const quantity *q,
-                                const sentence_state *ss);
+void bracket_restatement(rctx *c, draft *d);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
