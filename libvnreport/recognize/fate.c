@@ -156,6 +156,31 @@ static bool day_month_year(const rctx *c, size_t i)
 }
 
 
+/* `xếp hạng 46/63 tỉnh, thành phố; 4/5 thành phố trực thuộc Trung ương và
+ * 9/13 tỉnh vùng ĐBSCL`: an n/N joined by a list mark (`,` `;` or a
+ * SIBLING_LINK) to the places of a rank just before, with no other number
+ * between, is a rank too. */
+static bool continues_ranks(const rctx *c, size_t i)
+{
+    enum { PLACE_WORDS = 12 };
+    const recognizer_out *o = c->out;
+    if (c->tv.t[i].kind != TOK_FRACTION || i == 0 || !o->n_fates ||
+        strcmp(o->fates[o->n_fates - 1].fate ? o->fates[o->n_fates - 1].fate : "", "ordinal") != 0)
+        return false;
+    size_t m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
+    if (!m && !is_punct(c, i - 1, ',') && !is_punct(c, i - 1, ';'))
+        return false;
+    uint32_t rank_end = o->fates[o->n_fates - 1].norm_end;
+    size_t k = i - (m ? m : 1), words = 0;
+    for (; k > 0 && c->tv.t[k - 1].start >= rank_end; k--) {
+        const token *t = &c->tv.t[k - 1];
+        if (is_numeric(t) || (t->kind == TOK_PUNCT && t->cp != ',') || ++words > PLACE_WORDS)
+            return false;
+    }
+    return true;
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -169,6 +194,8 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
         c->tv.t[i + 2].kind == TOK_NUMBER && date_word(c, i - 1, true))
         return "date";
+    if (continues_ranks(c, i))
+        return "ordinal";
     if (day_month_year(c, i) || is_day_month(c, i))
         return "date";   /* (`Đến ngày 15/5 số hộ nghèo …`: no actual/plan pair) */
     size_t idx;
