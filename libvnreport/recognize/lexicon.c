@@ -178,8 +178,8 @@ const word_entry sector_heads[] = {
 #include "lexicon.def"
 #undef SECTOR_HEAD
 };
-const word_entry period_links[] = {
-#define PERIOD_LINK(p) { p },
+const period_link_entry period_links[] = {
+#define PERIOD_LINK(p, shared) { p, shared },
 #include "lexicon.def"
 #undef PERIOD_LINK
 };

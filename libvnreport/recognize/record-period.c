@@ -197,13 +197,14 @@ enum { LINKED_PERIOD_TOKENS = 6 };
  * phrase right after it, before e. */
 static bool linked_period(rctx *c, size_t u, size_t e, number_ctx *nc, char *buf, size_t cap)
 {
-    size_t l = u < e ? PHRASE_AT(c, LT_PERIOD_LINKS, u, NULL) : 0;
+    size_t idx, l = u < e ? PHRASE_AT(c, LT_PERIOD_LINKS, u, &idx) : 0;
     if (!l || u + l >= e || !(is_numeric(&c->tv.t[u + l]) || PHRASE_AT(c, LT_TIME_WORDS, u + l, NULL)))
         return false;
     size_t b = u + l + LINKED_PERIOD_TOKENS < e ? u + l + LINKED_PERIOD_TOKENS : e;
     if (!period_of_tokens(c, u + l, b, true, buf, cap))
         return false;
-    nc->period_lo = b;   /* that period is this value's, not the next one's */
+    if (!period_links[idx].shared)
+        nc->period_lo = b;   /* that period is this value's, not the next one's */
     return true;
 }
 

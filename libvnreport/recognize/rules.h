@@ -63,6 +63,7 @@ typedef struct baseline_code_entry { const char *code; unsigned flags; } baselin
 typedef struct non_indicator_entry { const char *phrase; const char *code; ni_when when; } non_indicator_entry;
 typedef struct compare_entry { const char *phrase; bool full; } compare_entry;
 typedef struct date_word_entry { const char *phrase; bool before, after; } date_word_entry;
+typedef struct period_link_entry { const char *phrase; bool shared; } period_link_entry;
 typedef struct unit_kind_entry { const char *phrase; unit_kind kind; } unit_kind_entry;
 
 
@@ -104,7 +105,7 @@ extern const word_entry measure_intos[];
 extern const word_entry value_aspects[];
 extern const word_entry aspect_heads[];
 extern const word_entry sector_heads[];
-extern const word_entry period_links[];
+extern const period_link_entry period_links[];
 extern const word_entry entity_withs[];
 extern const word_entry entity_leads[];
 extern const word_entry entity_ranks[];
