@@ -789,11 +789,17 @@ static bool province_growth(rctx *c, const draft *d)
     size_t i = d->q->tok;
     const char *ind = d->r.indicator;
     size_t n = ind ? strlen(ind) : 0;
-    if (d->tr || i == 0 || !is_punct(c, i - 1, '(') || !n || meta_province_at(ind, n) != n)
+    if (d->tr || i == 0 || !(is_punct(c, i - 1, '(') || is_punct(c, i - 1, ':')) || !n ||
+        meta_province_at(ind, n) != n)
         return false;
+    /* `Ninh Bình: tăng 10,8%; Hà Nam: 10,39%`: after a province's change */
+    sentence_state *ss = d->ss;
+    size_t last = c->out->n_recs;
+    if (last > ss->first_rec && c->out->recs[last - 1].role == VNR_ROLE_CHANGE &&
+        c->out->recs[last - 1].unit && strcmp(c->out->recs[last - 1].unit, "%") == 0)
+        return true;
     /* the search goes on where the last one stopped: a list of every
      * province stays linear */
-    sentence_state *ss = d->ss;
     size_t k = ss->growth_scanned > d->nc->sent_start ? ss->growth_scanned : d->nc->sent_start;
     for (; k < i && !ss->growth_found; k++)
         ss->growth_found = PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL) != 0;
