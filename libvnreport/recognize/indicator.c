@@ -1132,6 +1132,20 @@ static size_t named_words_end(const rctx *c, size_t from, size_t tail, size_t en
 }
 
 
+/* The sentence's latest count of the same noun as the value's, or NULL. */
+static const vnr_record *count_of_noun(const rctx *c, const draft *d)
+{
+    size_t len = d->q->unit_end - d->q->unit_start;
+    for (size_t k = c->out->n_recs; k > d->ss->first_rec; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (r->unit && r->dimension && strcmp(r->dimension, "count") == 0 && strlen(r->unit) == len &&
+            memcmp(r->unit, c->text + d->q->unit_start, len) == 0 && r->indicator && *r->indicator)
+            return r;
+    }
+    return NULL;
+}
+
+
 /* Does the count's noun differ from those of the sentence's counts that
  * carry the indicator it went on with (one at least)? Not for a change
  * in brackets, which restates the value before it in its own words
@@ -1141,7 +1155,7 @@ static bool counts_other_thing(const rctx *c, const draft *d)
     size_t n = c->out->n_recs, len = d->q->unit_end - d->q->unit_start;
     if (d->tr && d->trig_at > 0 && is_punct(c, d->trig_at - 1, '('))
         return false;
-    bool other = false;
+    bool counted = false;
     for (size_t k = n; k > d->ss->first_rec; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (!r->unit || !r->dimension || strcmp(r->dimension, "count") != 0 || !r->indicator ||
@@ -1149,9 +1163,13 @@ static bool counts_other_thing(const rctx *c, const draft *d)
             continue;
         if (strlen(r->unit) == len && memcmp(r->unit, c->text + d->q->unit_start, len) == 0)
             return false;
-        other = true;
+        counted = true;
     }
-    return other;
+    /* a measure that counts nothing (`vốn đầu tư … giảm 9% …; giảm 64 hộ
+     * nghèo`) is another thing unless it names the noun (`Tỷ lệ hộ nghèo
+     * 3,5%, giảm 120 hộ`) */
+    return counted || (d->r.indicator && *d->r.indicator &&
+                       !contains_words(d->r.indicator, c->text + d->q->unit_start, len));
 }
 
 
@@ -1190,11 +1208,14 @@ static void name_counted_thing(rctx *c, draft *d)
     }
     if (d->inherited && q->count && r->role == VNR_ROLE_CHANGE && counts_other_thing(c, d)) {
         /* `So với tháng 10, giảm 2 vụ, giảm 2 người chết`: a change that
-         * counts another noun than the measure it went on with names its
-         * own thing */
-        r->indicator = "";
-        r->subject = NULL;
-        d->inherited = false;
+         * counts another noun than the measure it went on with is of the
+         * sentence's count of that noun (`xảy ra 27 vụ tai nạn …, thiệt
+         * hại … (giảm 16 vụ …)`), else names its own thing */
+        bool own_words = count_tail_end(c, q->unit_end_tok, d->nc->sent_end) > q->unit_end_tok;
+        const vnr_record *same = own_words ? NULL : count_of_noun(c, d);
+        r->indicator = same ? same->indicator : "";
+        r->subject = same ? same->subject : NULL;
+        d->inherited = same != NULL;
     }
     if (d->pair_second || d->inherited || !names_thing)
         return;
