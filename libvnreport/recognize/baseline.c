@@ -566,13 +566,36 @@ static const char *stated_after_trigger(rctx *c, const draft *d)
 }
 
 
+/* Is a plan or budget no comparison of this change's or index's but an
+ * attainment's before it (`đạt 80,1% so với dự toán, tăng 9,3%`)? Not
+ * when the value restates that attainment in brackets (`đạt 102,42% so
+ * kế hoạch (tăng 2.182 ha)`). */
+static bool foreign_plan(const rctx *c, const draft *d, const char *b)
+{
+    size_t n = c->out->n_recs;
+    if (!b || (d->r.role != VNR_ROLE_CHANGE && d->r.role != VNR_ROLE_INDEX) ||
+        !(baseline_flags(b) & (BC_PLAN | BC_BUDGET)) || n <= d->ss->own_first_rec)
+        return false;
+    size_t open = d->tr ? d->trig_at : d->i;
+    if (open > 0 && is_punct(c, open - 1, '('))
+        return false;
+    for (size_t k = n; k > d->ss->own_first_rec; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (r->role == VNR_ROLE_ATTAINMENT && r->baseline && strcmp(r->baseline, b) == 0)
+            return true;
+    }
+    return false;
+}
+
+
 /* In the value's segment or the one before: `so với cùng kỳ, tăng 5%`. */
 static const char *stated_just_before(rctx *c, const draft *d)
 {
-    size_t lo = d->seg_lo;
-    if (lo > d->nc->floor)
-        lo = segment_start(c, lo > 0 ? lo - 1 : 0, d->nc->floor);
-    return baseline_before(c, lo, d->i);
+    const char *own = baseline_before(c, d->seg_lo, d->i);
+    if (own || d->seg_lo <= d->nc->floor)
+        return own;
+    const char *b = baseline_before(c, segment_start(c, d->seg_lo > 0 ? d->seg_lo - 1 : 0, d->nc->floor), d->i);
+    return foreign_plan(c, d, b) ? NULL : b;
 }
 
 
@@ -701,7 +724,8 @@ static const char *respective_pair(rctx *c, const draft *d)
 static const char *stated_earlier_in_sentence(rctx *c, const draft *d)
 {
     size_t i = d->i, s = d->nc->sent_start;
-    return baseline_before(c, i > LOOKBACK && i - LOOKBACK > s ? i - LOOKBACK : s, i);
+    const char *b = baseline_before(c, i > LOOKBACK && i - LOOKBACK > s ? i - LOOKBACK : s, i);
+    return foreign_plan(c, d, b) ? NULL : b;
 }
 
 
