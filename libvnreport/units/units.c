@@ -401,9 +401,11 @@ typedef struct parse_spot {
     size_t part, word;
 } parse_spot;
 
-/* The unit named exactly p[0..n) (no scale words), if any. */
+/* The unit named exactly p[0..n) (no scale words), if any. In running
+ * text (`open`: a unit a report wrote) a name the text matcher never
+ * takes (NOTEXT: `công`) is a count noun, as the matcher read it. */
 static bool lookup_unit(const vnr_unit_registry *reg, const char *p, size_t n,
-                        bool denominator, part_value *pv)
+                        bool denominator, bool open, part_value *pv)
 {
     const user_unit *uu = find_user_unit(reg, p, n);
     if (uu) {
@@ -413,7 +415,7 @@ static bool lookup_unit(const vnr_unit_registry *reg, const char *p, size_t n,
     const name_def *d = find_name(p, n);
     if (!d || ((d->flags & DENOM) && !denominator) || ((d->flags & NUMER) && denominator))
         return false;
-    if (d->unit == U_COUNT_NOUN)
+    if (d->unit == U_COUNT_NOUN || (open && (d->flags & NOTEXT)))
         part_count_noun(d->key, d->len, pv);
     else
         part_from_unit(reg, &unit_defs[d->unit], pv);
@@ -439,7 +441,7 @@ static size_t glued_scale(const vnr_unit_registry *reg, const char *s, size_t n,
     for (size_t i = 0; i < SCALES_N; i++) {
         size_t l = scales[i].len;
         if (l + 2 <= n && memcmp(scales[i].key, s, l) == 0 && !continues_syllable(s[l - 1], s[l]) &&
-            lookup_unit(reg, s + l, n - l, denominator, &unit)) {
+            lookup_unit(reg, s + l, n - l, denominator, false, &unit)) {
             *mult = scales[i].mult;
             return l;
         }
@@ -479,7 +481,7 @@ static vnr_status resolve_part(const vnr_unit_registry *reg, const char *p, size
         word = 1;
     }
     while (i < n) {
-        if (lookup_unit(reg, p + i, n - i, denominator, pv))
+        if (lookup_unit(reg, p + i, n - i, denominator, (flags & UNITS_RUNNING_TEXT) != 0, pv))
             break;
         size_t j = i;
         while (j < n && p[j] != ' ')
@@ -707,7 +709,7 @@ vnr_status units_resolve(const vnr_unit_registry *reg, const char *s, size_t n,
                          bool open_count, unit_info *out)
 {
     unit_expr e;
-    vnr_status st = units_parse(reg, s, n, open_count ? UNITS_OPEN_COUNT : 0, &e, NULL);
+    vnr_status st = units_parse(reg, s, n, open_count ? UNITS_OPEN_COUNT | UNITS_RUNNING_TEXT : 0, &e, NULL);
     if (st != VNR_OK)
         return st;
     out->factor = e.factor;

@@ -28,9 +28,11 @@ typedef struct unit_info {
 
 /*
  * Resolve a unit expression as written (NFC UTF-8, any case, scale words,
- * compounds with '/', leading counts `1 vạn dân`). With `open_count`, words
- * not in the registry are count nouns (canonical = the NFC lower-case noun,
- * dimension "count"); without it they are VNR_E_UNKNOWN_UNIT.
+ * compounds with '/', leading counts `1 vạn dân`). With `open_count` (a
+ * unit as running text wrote it), words not in the registry, and names the
+ * text matcher never takes (`công`), are count nouns (canonical = the NFC
+ * lower-case noun, dimension "count"); without it unknown words are
+ * VNR_E_UNKNOWN_UNIT.
  * `reg` NULL means the built-in registry.
  */
 vnr_status units_resolve(const vnr_unit_registry *reg, const char *s, size_t n,
@@ -129,6 +131,7 @@ struct vnr_unit_registry {
 
 /* Parse flags. */
 #define UNITS_OPEN_COUNT 1u  /* any unknown noun phrase is a count noun */
+#define UNITS_RUNNING_TEXT 2u  /* a unit as a report wrote it: a NOTEXT name (`công`) is a count noun */
 
 /* The immutable built-in registry (Northern regional units). */
 const vnr_unit_registry *units_builtin(void);

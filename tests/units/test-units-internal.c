@@ -92,6 +92,10 @@ static const resolve_case resolve_cases[] = {
     { "nghìn °C", false, VNR_E_SYNTAX, 0, NULL, NULL },
     { "\xff", true, VNR_E_SYNTAX, 0, NULL, NULL },
     { "xyz", false, VNR_E_UNKNOWN_UNIT, 0, NULL, NULL },
+    /* a name the text matcher never takes is a count noun in running text */
+    { "công", true, VNR_OK, 1, "công", "count" },
+    { "công", false, VNR_OK, 360, "m2", "area" },   /* the Northern registry: 1 công = 1 sào */
+    { "tỷđồng", true, VNR_OK, 1e9, "VND", "currency" },
 };
 
 static void test_resolve(void)
