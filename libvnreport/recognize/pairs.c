@@ -136,7 +136,8 @@ pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size
 
 /* `2 tỷ 415 triệu USD`, `8.160 tỷ 181 triệu đồng`: a number with a bare
  * scale word, then a smaller number whose unit opens with a smaller scale,
- * is one amount in the second unit (2.415 triệu USD). */
+ * is one amount in the second unit (2.415 triệu USD); so is `12 ngàn 124
+ * tỷ đồng` (thousands of the second scale: 12.124 tỷ đồng). */
 pair_step read_mixed_scale(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
 {
     const token *t = &c->tv.t[i];
@@ -157,11 +158,16 @@ pair_step read_mixed_scale(rctx *c, sentence_walk *w, size_t i, quantity *q, siz
     while (word < len2 && u2[word] != ' ')
         word++;
     double small = units_scale_word(u2, word);
-    /* the second part counts less than one of the first scale */
-    if (!small || small >= big || word == len2 || !(n->v >= 0 && n->v < big / small))
+    if (!small || word == len2)
+        return PAIR_NONE;
+    /* the second part counts less than one of the first scale; or the
+     * first scale counts thousands of the second's (`12 ngàn 124 tỷ
+     * đồng`, `107 nghìn 700 tỷ đồng`: 12.124 tỷ đồng) */
+    double factor = small < big ? big / small : big;
+    if (!(n->v >= 0 && n->v < factor) || (small > big && big != 1e3))
         return PAIR_NONE;
     q2.tok = i;
-    q2.value = t->v * (big / small) + n->v;
+    q2.value = t->v * factor + n->v;
     q2.vstart = q->vstart;
     if (!emit_quantity(c, i, &q2, &w->nc, &w->ss, false, NULL) ||
         !add_fate(c, n->start, n->end, "record", c->out->n_recs - 1))
