@@ -692,6 +692,32 @@ static void joined_change(const rctx *c, draft *d)
 }
 
 
+/* `khu vực dịch vụ tăng 6,8% và thuế sản phẩm là 5,1%`: an item of a list
+ * of changes in %, joined to the change before it, that states its value
+ * with a level verb (`là`) is a change too (its sign as written). */
+static void item_of_changes(const rctx *c, draft *d)
+{
+    enum { ITEM_WORDS = 8 };
+    size_t n = c->out->n_recs;
+    if (d->r.role != VNR_ROLE_LEVEL || !d->tr || d->tr->kind != T_LEVEL || !d->q->percent ||
+        n <= d->ss->first_rec)
+        return;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strcmp(prev->unit, "%") != 0)
+        return;
+    size_t k = token_at_offset(c, d->trig_at > ITEM_WORDS + 3 ? d->trig_at - ITEM_WORDS - 3 : 0, prev->norm_end);
+    if (k >= d->trig_at || !is_punct(c, k, '%'))
+        return;
+    size_t m = PHRASE_AT(c, LT_SIBLING_LINKS, k + 1, NULL);   /* (`, lợi nhuận là 5%` may be a margin) */
+    if (!m || k + 1 + m >= d->trig_at)
+        return;
+    for (size_t j = k + 1 + m; j < d->trig_at; j++)
+        if (c->tv.t[j].kind != TOK_WORD || PHRASE_AT(c, LT_TRIGGERS, j, NULL) || PHRASE_AT(c, LT_RATE_WORDS, j, NULL))
+            return;   /* (`…, tỷ lệ lao động qua đào tạo là 65%` is a rate of its own) */
+    d->r.role = VNR_ROLE_CHANGE;
+}
+
+
 void refine_role(rctx *c, draft *d)
 {
     vnr_record *r = &d->r;
@@ -702,6 +728,7 @@ void refine_role(rctx *c, draft *d)
     size_t i = q->tok, n = c->out->n_recs;
     bracket_restatement(c, d);
     joined_change(c, d);
+    item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
         (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count) ||
