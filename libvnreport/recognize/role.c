@@ -515,6 +515,15 @@ static size_t plan_label_before(const rctx *c, size_t end, size_t floor)
 enum { CUE_REACH = 64 };
 
 
+/* `so với chỉ tiêu 20.000 người`: a plan compared with (the phrase
+ * [from, to) opens with a compare word) right before the value, its giver
+ * aside, names the plan's figure (`vượt kế hoạch 2%` names the excess). */
+static bool plan_figure_after(const rctx *c, size_t from, size_t to, size_t i)
+{
+    return compare_word_at(c, from, false) && to + PHRASE_AT(c, LT_PLAN_GIVERS, to, NULL) == i;
+}
+
+
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count)
 {
     size_t seg = segment_start(c, i, floor);
@@ -533,9 +542,12 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
     for (size_t k = lo; k < i; k++) {
         size_t idx;
         size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
-        if (!m || (count && !target_cues[idx].counts) || (k < seg && !target_cues[idx].sentence))
+        if (!m)
             continue;
-        if (PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL) ||
+        size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+        if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
+            return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
+        if ((count && !target_cues[idx].counts) || (k < seg && !target_cues[idx].sentence) || not_len ||
             (PHRASE_AT(c, LT_NON_INDICATORS, k + m, &idx) &&
              strcmp(non_indicators[idx].code, "document_number") == 0))
             continue;
