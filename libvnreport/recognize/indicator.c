@@ -1150,10 +1150,19 @@ static const vnr_record *count_of_noun(const rctx *c, const draft *d)
  * carry the indicator it went on with (one at least)? Not for a change
  * in brackets, which restates the value before it in its own words
  * (`2.740 lao động (tăng 1.629 người …)`). */
-static bool counts_other_thing(const rctx *c, const draft *d)
+static bool counts_other_thing(rctx *c, const draft *d)
 {
     size_t n = c->out->n_recs, len = d->q->unit_end - d->q->unit_start;
     if (d->tr && d->trig_at > 0 && is_punct(c, d->trig_at - 1, '('))
+        return false;
+    /* a change right after a count level in its clause, counting a word of
+     * that level's noun, is of that level (`18.400 lượt người, tăng 1.500
+     * người`, `871.500 lượt khách, tăng 52.000 khách`) */
+    const vnr_record *prev = n > d->ss->first_rec ? &c->out->recs[n - 1] : NULL;
+    const char *noun = c->text + d->q->unit_start;
+    if (prev && prev->role == VNR_ROLE_LEVEL && prev->unit && prev->dimension &&
+        strcmp(prev->dimension, "count") == 0 && prev->norm_start >= c->tv.t[clause_of(c, d->i, d->nc)].start &&
+        contains_words(prev->unit, noun, len))
         return false;
     bool counted = false;
     for (size_t k = n; k > d->ss->first_rec; k--) {
