@@ -185,6 +185,36 @@ bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
 }
 
 
+/* `Số doanh nghiệp thành lập mới đạt 120, tăng 10%`: a bare number that
+ * ends its item, whose phrase opens with a COUNT_HEAD and a count noun,
+ * counts that noun. The noun's first token in *noun and its length in
+ * tokens, 0 when none. */
+size_t counted_noun_of_item(const rctx *c, size_t i, size_t floor, size_t e, size_t *noun)
+{
+    size_t n = i + 1;
+    if (!(n >= e || is_punct(c, n, '.') || is_punct(c, n, ';') || is_punct(c, n, ',')))
+        return 0;
+    enum { NOUN_WORDS = 3 };
+    size_t lo = phrase_floor(c, i, floor);
+    size_t h = lo < i ? PHRASE_AT(c, LT_COUNT_HEADS, lo, NULL) : 0;
+    if (!h)
+        return 0;   /* (the head opens the phrase: `một số nội dung` counts nothing) */
+    /* the longest registered count noun after the head (`doanh nghiệp`) */
+    for (size_t m = NOUN_WORDS; m > 0; m--) {
+        size_t a = lo + h, b = a + m;
+        unit_info ui;
+        if (b > i || c->tv.t[b - 1].kind != TOK_WORD)
+            continue;
+        if (units_resolve(NULL, c->text + c->tv.t[a].start, c->tv.t[b - 1].end - c->tv.t[a].start, false, &ui) ==
+                VNR_OK && strcmp(ui.dimension, "count") == 0 && ui.factor == 1) {
+            *noun = a;
+            return m;
+        }
+    }
+    return 0;
+}
+
+
 /* The tokens joining a range's bounds at `at` (after the first value and
  * its unit) when a number follows: a dash, or a range word (`đến`), after
  * a value opened by `từ` or not (`chiếm 32,77% đến 32,79%`: the caller

@@ -54,14 +54,20 @@ static const char *quantity_or_fate(rctx *c, const sentence_walk *w, size_t i, q
 
 
 /* A number without a unit: an item about a rate takes `%` ("Tỷ lệ trẻ em
- * suy dinh dưỡng: ≤ 15,8."); any other is a bare number ("24,6/24,3
- * tạ/ha" is a fraction whose unit follows). */
+ * suy dinh dưỡng: ≤ 15,8."), one about a count its noun ("Số doanh
+ * nghiệp … đạt 120,"); any other is a bare number ("24,6/24,3 tạ/ha" is a
+ * fraction whose unit follows). */
 static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
 {
     bool ok;
-    if (rate_item(c, i, w->nc.floor, w->end))
+    size_t noun, m;
+    if (rate_item(c, i, w->nc.floor, w->end)) {
         ok = emit_quantity(c, i, q, &w->nc, &w->ss, false, "%");
-    else
+    } else if ((m = counted_noun_of_item(c, i, w->nc.floor, w->end, &noun)) != 0) {
+        /* `Số doanh nghiệp thành lập mới đạt 120,`: the noun the measure counts */
+        const char *unit = tokens_text(c, noun, noun + m);
+        ok = unit && emit_quantity(c, i, q, &w->nc, &w->ss, false, unit);
+    } else
         ok = add_fate(c, c->tv.t[i].start, c->tv.t[i].end, "bare_number", NONE);
     w->nc.floor = i + 1;
     return ok;
