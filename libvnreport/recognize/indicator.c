@@ -376,9 +376,14 @@ enum { COUNT_TAIL_TOKENS = 16 };
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
 size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 {
-    size_t k = from;
+    size_t k = from, idx, m;
     while (k < limit && k < from + COUNT_TAIL_TOKENS) {
         const token *t = &c->tv.t[k];
+        if (is_numeric(t) && k > from && (m = PHRASE_AT(c, LT_PERIODS_AFTER, k + 1, &idx)) != 0 &&
+            strcmp(periods_after[idx].code, "definition") == 0) {
+            k += 1 + m;   /* a class in the name: `64 sản phẩm đạt OCOP 3 sao` */
+            continue;
+        }
         if (is_numeric(t) || t->kind == TOK_FOOTNOTE || is_strong_boundary(c, k) || is_punct(c, k, '(') ||
             is_punct(c, k, ')'))
             break;
@@ -390,7 +395,7 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
          * trong nước và 320 triệu USD`, `1.616 cuộc với 7.286 lượt người` */
         if (k > from && k + 1 < limit && is_numeric(&c->tv.t[k + 1]) && in_table(c, k, LT_NOT_NOUNS))
             break;
-        size_t idx, m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+        m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
         if (m && (trigger_kind_flags[triggers[idx].kind] & TK_ENDS_COUNT_NOUN) &&
             (k + m >= limit || is_numeric(&c->tv.t[k + m]) || PHRASE_AT(c, LT_QUALIFIERS, k + m, NULL)) &&
             !(k > from && PHRASE_BEFORE(c, LT_NEGATIONS, k, from, NULL)))
@@ -400,13 +405,12 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
     }
     /* and without the connector it stopped before: `106 cá nhân và 9 tổ
      * chức`, `4 trạm quan trắc tự động gồm: …` */
-    for (size_t m = 1; m;) {
+    for (m = 1; m;) {
         while (k > from && c->tv.t[k - 1].kind == TOK_PUNCT)
             k--;
         m = PHRASE_BEFORE(c, LT_FILLERS, k, from, NULL);
         if (m && PHRASE_BEFORE(c, LT_NEGATIONS, k - m, from, NULL))
             break;   /* `không đạt` says which are counted */
-        size_t idx;
         if (m && PHRASE_BEFORE(c, LT_TRIGGERS, k, from, &idx) == m && triggers[idx].kind != T_LEVEL &&
             triggers[idx].kind != T_TO_LEVEL)
             break;   /* `4 ngành có chỉ số tăng, 1 ngành …`, `24 chỉ tiêu đạt so với
