@@ -115,11 +115,17 @@ static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
 
 
 /* Does the sentence at token s open with a breakdown word and its comma
- * or colon (`Trong đó, …`, `Trong đó: …`)? */
+ * or colon (`Trong đó, …`, `Trong đó: …`), or a level verb and its
+ * number (`Trong đó có 160.750 lượt khách …`)? */
 static bool opens_breakdown(const rctx *c, size_t s, size_t e)
 {
-    size_t m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, s, NULL);
-    return m && s + m < e && (is_punct(c, s + m, ',') || is_punct(c, s + m, ':'));
+    size_t idx, m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, s, NULL);
+    if (!m || s + m >= e)
+        return false;
+    /* (or a level verb right after it: `Trong đó có 160.750 lượt khách …`) */
+    size_t v = PHRASE_AT(c, LT_TRIGGERS, s + m, &idx);
+    return is_punct(c, s + m, ',') || is_punct(c, s + m, ':') ||
+           (v && triggers[idx].kind == T_LEVEL && s + m + v < e && is_numeric(&c->tv.t[s + m + v]));
 }
 
 
