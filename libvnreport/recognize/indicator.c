@@ -1209,6 +1209,9 @@ static void name_counted_thing(rctx *c, draft *d)
         const char *noun = c->text + q->unit_start;
         size_t noun_len = q->unit_end - q->unit_start;
         skip_scale_words(&noun, &noun_len);   /* `nghìn lượt` counts `lượt` */
+        if (memchr(noun, '.', noun_len))
+            return;   /* work done, no thing: `… 1.816 nghìn lượt người, giảm 1,4% và
+                       * 173,2 triệu lượt người.km` goes on with its measure */
         if (q->count && *r->indicator && count_tail_end(c, q->unit_end_tok, d->nc->sent_end) == q->unit_end_tok &&
             (opens_with(r->indicator, LT_MEASURE_HEADS, false) ? contains_words(r->indicator, noun, noun_len)
                                                                : d->period_only && ends_with_words(r->indicator, noun, noun_len)))
