@@ -83,6 +83,23 @@ static bool ends_valueless_statement(const rctx *c, size_t a, size_t comma)
 }
 
 
+/* Do tokens [a, b) hold a word other than time, estimate and verb words
+ * (`ước 9 tháng năm 2018 là` holds none)? */
+static bool names_more_than_time(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a, m = 1; k < b; k += m ? m : 1) {
+        m = 0;
+        if (c->tv.t[k].kind != TOK_WORD)
+            continue;
+        if ((m = PHRASE_AT(c, LT_TIME_WORDS, k, NULL)) || (m = PHRASE_AT(c, LT_ESTIMATES, k, NULL)) ||
+            (m = PHRASE_AT(c, LT_TRIGGERS, k, NULL)) || (m = PHRASE_AT(c, LT_GAP_WORDS, k, NULL)))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+
 /* Where the phrase [a, b) starts again after words that belong to what
  * came before: the tail of a bracket opened before it (`2024), khách quốc
  * tế`) or a clause that a breakdown word or a clause link closes (`cao
@@ -106,8 +123,9 @@ static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
                 m = PHRASE_AT(c, LT_CLAUSE_LINKS, k, NULL);
             if (m && k + m < b)
                 from = k + m;
-            else if (k < b && ends_valueless_statement(c, a, k - 1))
-                from = k;
+            else if (k < b && ends_valueless_statement(c, a, k - 1) && names_more_than_time(c, k, b))
+                from = k;   /* (`Thu ngân sách đạt khá, ước 9 tháng … là X`: only
+                             * its time, so the statement's measure) */
         }
     }
     return from;
