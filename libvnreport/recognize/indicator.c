@@ -1028,7 +1028,7 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
                           prev->role != VNR_ROLE_TARGET;
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
-    if (prev && (d->pair_second || beside_outcome || d->comparand ||
+    if (prev && (d->pair_second || beside_outcome || d->comparand || (d->span_end && !own_text) ||
                  (d->restates_fraction && r->role == VNR_ROLE_SHARE) ||
                  ((!own_text || opens_with(own_text, LT_RATE_WORDS, true)) && !d->q->count &&
                   (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) && bracket_after_prev(c, d, prev)))) {

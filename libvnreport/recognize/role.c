@@ -730,6 +730,29 @@ static void item_of_changes(const rctx *c, draft *d)
 }
 
 
+/* Does a span's opener stand right before token k (`từ 32,5%`, `từ mức
+ * 40,1%`)? */
+static bool opens_span(const rctx *c, size_t k)
+{
+    size_t idx, g = k > 0 ? PHRASE_BEFORE(c, LT_GAP_WORDS, k, k > 2 ? k - 2 : 0, &idx) : 0;
+    k -= g;
+    return k > 0 && PHRASE_BEFORE(c, LT_RANGE_OPENS, k, k > 3 ? k - 3 : 0, &idx) != 0;
+}
+
+
+/* `giảm từ 32,5% trong quý I-2017 xuống còn 32,3%`: is the sentence's
+ * latest record a share that opened a span (a RANGE_OPEN before it)? */
+static bool from_share(const rctx *c, const sentence_state *ss, size_t i)
+{
+    size_t n = c->out->n_recs, k = i;
+    if (n <= ss->first_rec || c->out->recs[n - 1].role != VNR_ROLE_SHARE)
+        return false;
+    while (k > 0 && c->tv.t[k - 1].start >= c->out->recs[n - 1].norm_start)
+        k--;   /* back to that share's number (only its own words between) */
+    return opens_span(c, k);
+}
+
+
 void refine_role(rctx *c, draft *d)
 {
     vnr_record *r = &d->r;
@@ -753,7 +776,10 @@ void refine_role(rctx *c, draft *d)
         size_t last = n;
         while (last > ss->first_rec && c->out->recs[last - 1].role == VNR_ROLE_CHANGE)
             last--;
-        bool share = !tr && last > ss->first_rec && c->out->recs[last - 1].role == VNR_ROLE_SHARE;
+        /* (and from one share to the next: `tăng từ 27,4% lên 29,7%`) */
+        d->span_end = tr && tr->kind == T_TO_LEVEL && from_share(c, ss, i);
+        bool share = (!tr || d->span_end || opens_span(c, i)) && last > ss->first_rec &&
+                     c->out->recs[last - 1].role == VNR_ROLE_SHARE;
         for (size_t k = nc->floor; k < i && !share; k++)
             share = PHRASE_AT(c, LT_SHARE_WORDS, k, NULL) != 0;
         if (share)

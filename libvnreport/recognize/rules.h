@@ -340,6 +340,7 @@ typedef struct draft {
     bool own_measure;           /* its trigger named its measure (TK_NAMES_MEASURE) */
     bool restates_fraction;     /* a share restating the n/N value before it (role.c) */
     bool joined;                /* the second value of `tăng X% và Y%` (role.c) */
+    bool span_end;              /* where a share went to: `từ 32,5% … xuống còn 32,3%` (role.c) */
     bool comparand;             /* a bracket holding the value a change compared with: the
                                  * plan's (`so với chỉ tiêu … (91,5%)`) or the earlier
                                  * level (role.c); it speaks of the change's thing */
