@@ -1177,15 +1177,19 @@ static bool counts_other_thing(rctx *c, const draft *d)
     size_t n = c->out->n_recs, len = d->q->unit_end - d->q->unit_start;
     if (d->tr && d->trig_at > 0 && is_punct(c, d->trig_at - 1, '('))
         return false;
-    /* a change right after a count level in its clause, counting a word of
-     * that level's noun, is of that level (`18.400 lượt người, tăng 1.500
-     * người`, `871.500 lượt khách, tăng 52.000 khách`) */
-    const vnr_record *prev = n > d->ss->first_rec ? &c->out->recs[n - 1] : NULL;
+    /* a change after a count level in its clause (no other count between),
+     * counting a word of that level's noun, is of that level (`18.400 lượt
+     * người, tăng 1.500 người`, `871.500 lượt khách, tăng 52.000 khách`) */
     const char *noun = c->text + d->q->unit_start;
-    if (prev && prev->role == VNR_ROLE_LEVEL && prev->unit && prev->dimension &&
-        strcmp(prev->dimension, "count") == 0 && prev->norm_start >= c->tv.t[clause_of(c, d->i, d->nc)].start &&
-        contains_words(prev->unit, noun, len))
-        return false;
+    uint32_t clause = c->tv.t[clause_of(c, d->i, d->nc)].start;
+    for (size_t k = n; k > d->ss->first_rec && c->out->recs[k - 1].norm_start >= clause; k--) {
+        const vnr_record *prev = &c->out->recs[k - 1];   /* (past `đạt 102% kế hoạch`) */
+        if (!prev->dimension || strcmp(prev->dimension, "count") != 0)
+            continue;
+        if (prev->role == VNR_ROLE_LEVEL && prev->unit && contains_words(prev->unit, noun, len))
+            return false;
+        break;
+    }
     bool counted = false;
     for (size_t k = n; k > d->ss->first_rec; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
