@@ -602,12 +602,10 @@ bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec)
     bool target = false;
     for (size_t k = first_rec; k < c->out->n_recs && !target; k++)
         target = c->out->recs[k].role == VNR_ROLE_TARGET;
-    for (size_t k = s; k < e && target; k++) {
-        size_t idx, m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
-        if (m && target_cues[idx].sentence &&
-            !PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL))
+    size_t len;
+    for (size_t k = s; k < e && target; k++)
+        if (opens_goals(c, k, &len))
             return true;
-    }
     return false;
 }
 
