@@ -566,6 +566,11 @@ static const char *stated_after_trigger(rctx *c, const draft *d)
 }
 
 
+/* How many records back an attainment looks for its chain's plan (and a
+ * change for the attainment that claimed one). */
+enum { CHAIN_PLAN_REACH = 32 };
+
+
 /* Is a plan or budget no comparison of this change's or index's but an
  * attainment's before it (`đạt 80,1% so với dự toán, tăng 9,3%`)? Not
  * when the value restates that attainment in brackets (`đạt 102,42% so
@@ -579,7 +584,7 @@ static bool foreign_plan(const rctx *c, const draft *d, const char *b)
     size_t open = d->tr ? d->trig_at : d->i;
     if (open > 0 && is_punct(c, open - 1, '('))
         return false;
-    for (size_t k = n; k > d->ss->own_first_rec; k--) {
+    for (size_t k = n; k > d->ss->own_first_rec && k + CHAIN_PLAN_REACH > n; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->role == VNR_ROLE_ATTAINMENT && r->baseline && strcmp(r->baseline, b) == 0)
             return true;
@@ -606,8 +611,6 @@ static const char *chain_baseline(rctx *c, const draft *d)
 }
 
 
-/* How many records back an attainment looks for its chain's plan. */
-enum { CHAIN_PLAN_REACH = 32 };
 
 
 /* `… bằng 48,5% dự toán. Trong đó: chi đầu tư 1.350 tỷ đồng, đạt 41,2%`:

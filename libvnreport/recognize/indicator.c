@@ -1154,11 +1154,16 @@ static size_t named_words_end(const rctx *c, size_t from, size_t tail, size_t en
 }
 
 
+/* How many records back a count looks for the counts of its sentence (a
+ * bound, so a sentence of a million counts stays linear). */
+enum { COUNT_REACH = 32 };
+
+
 /* The sentence's latest count of the same noun as the value's, or NULL. */
 static const vnr_record *count_of_noun(const rctx *c, const draft *d)
 {
-    size_t len = d->q->unit_end - d->q->unit_start;
-    for (size_t k = c->out->n_recs; k > d->ss->first_rec; k--) {
+    size_t len = d->q->unit_end - d->q->unit_start, n = c->out->n_recs;
+    for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->unit && r->dimension && strcmp(r->dimension, "count") == 0 && strlen(r->unit) == len &&
             memcmp(r->unit, c->text + d->q->unit_start, len) == 0 && r->indicator && *r->indicator)
@@ -1182,7 +1187,7 @@ static bool counts_other_thing(rctx *c, const draft *d)
      * người, tăng 1.500 người`, `871.500 lượt khách, tăng 52.000 khách`) */
     const char *noun = c->text + d->q->unit_start;
     uint32_t clause = c->tv.t[clause_of(c, d->i, d->nc)].start;
-    for (size_t k = n; k > d->ss->first_rec && c->out->recs[k - 1].norm_start >= clause; k--) {
+    for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n && c->out->recs[k - 1].norm_start >= clause; k--) {
         const vnr_record *prev = &c->out->recs[k - 1];   /* (past `đạt 102% kế hoạch`) */
         if (!prev->dimension || strcmp(prev->dimension, "count") != 0)
             continue;
@@ -1191,7 +1196,7 @@ static bool counts_other_thing(rctx *c, const draft *d)
         break;
     }
     bool counted = false;
-    for (size_t k = n; k > d->ss->first_rec; k--) {
+    for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (!r->unit || !r->dimension || strcmp(r->dimension, "count") != 0 || !r->indicator ||
             !d->r.indicator || strcmp(r->indicator, d->r.indicator) != 0)

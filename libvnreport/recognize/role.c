@@ -587,7 +587,8 @@ bool in_goal_list(const rctx *c, size_t i, size_t sent_start, sentence_state *ss
     }
     if (ss->goal_list != 1 || i <= ss->goal_list_end)
         return false;
-    for (size_t k = clause_start(c, i, ss->goal_list_end); k < i; k++)
+    size_t lo = i > CUE_REACH && i - CUE_REACH > ss->goal_list_end ? i - CUE_REACH : ss->goal_list_end;
+    for (size_t k = clause_start(c, i, lo); k < i; k++)
         if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL))
             return false;
     return true;
