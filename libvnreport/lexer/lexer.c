@@ -288,44 +288,37 @@ static const char *const glued_words[] = {
 };
 
 
-/* Does [p, k) consist of glued words only (glued-words.def)? */
-static bool only_glued_words(const char *s, size_t p, size_t k)
+/* The length of a glued word (glued-words.def) that ends the text [.., p)
+ * with letters left before it after i, or 0. */
+static size_t glued_word_before(const char *s, size_t i, size_t p)
 {
-    if (p == k)
-        return true;
     for (size_t g = 0; g < sizeof glued_words / sizeof *glued_words; g++) {
         size_t n = strlen(glued_words[g]);
-        if (n <= k - p && memcmp(s + p, glued_words[g], n) == 0 && only_glued_words(s, p + n, k))
-            return true;
+        if (n < p - i && s[p - 1] == glued_words[g][n - 1] && memcmp(s + p - n, glued_words[g], n) == 0)
+            return n;
     }
-    return false;
+    return 0;
 }
 
 
 /* Where the glued words at the end of the word [i, k) begin (`tạotăng` →
- * `tăng`), or k. The letters before them hold two or more letters and one
- * of Vietnamese (`Picasso` stays whole). */
+ * `tăng`, `xuấttăngso` → `tăngso`), or k. The letters before them hold
+ * two or more letters and one of Vietnamese (`Picasso` stays whole). */
 static size_t glued_tail_start(const char *s, size_t i, size_t k)
 {
-    enum {
-        SHORTEST = 2 + 2,   /* a syllable of two letters, then `so` */
-        LONGEST_TAIL = 16   /* bytes: two or three glued words (`tăngso`); a
-                             * longer run is no text, and stays one word */
-    };
-    if (k - i < SHORTEST)
-        return k;
+    enum { MOST_GLUED = 3 };   /* words stripped from one end: `tăngso` is two */
+    size_t p = k, m;
+    for (int n = 0; n < MOST_GLUED && (m = glued_word_before(s, i, p)) != 0; n++)
+        p -= m;
+    if (p == k)
+        return k;   /* (most words: one compare of their last byte per row) */
     bool vietnamese = false;
     size_t letters = 0;
-    for (size_t p = i; p < k;) {
-        if (letters >= 2 && vietnamese && k - p <= LONGEST_TAIL && only_glued_words(s, p, k))
-            return p;
-        vietnamese |= (unsigned char)s[p] >= 0x80;
-        letters++;
-        p++;
-        while (p < k && ((unsigned char)s[p] & 0xC0) == 0x80)
-            p++;   /* the continuation bytes of the letter */
+    for (size_t q = i; q < p; q++) {
+        vietnamese |= (unsigned char)s[q] >= 0x80;
+        letters += ((unsigned char)s[q] & 0xC0) != 0x80;   /* a letter's first byte */
     }
-    return k;
+    return letters >= 2 && vietnamese ? p : k;
 }
 
 

@@ -610,7 +610,7 @@ static void test_glued_words(void)
         free(s);
     }
     check_case = NULL;
-    printf("test-lexer: %zu glued-word glued_cases\n", sizeof glued_cases / sizeof *glued_cases);
+    printf("test-lexer: %zu glued-word cases\n", sizeof glued_cases / sizeof *glued_cases);
 }
 
 /* Chains of numbers joined by '-' or '/' must lex in linear time. */
