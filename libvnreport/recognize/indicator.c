@@ -529,12 +529,35 @@ static bool opens_with(const char *text, lex_table t, bool whole);
 enum { LIST_LABEL_TOKENS = 24 };
 
 
+/* How many tokens a sentence's topic may take before its comma. */
+enum { TOPIC_TOKENS = 16 };
+
+
+/* `Về tổng thu ngân sách nhà nước năm 2022, …`: the topic a TOPIC_LEAD
+ * opens the sentence with, up to its comma; NONE when there is none. */
+static size_t topic_end(const rctx *c, size_t s, size_t e, size_t *from)
+{
+    size_t m = PHRASE_AT(c, LT_TOPIC_LEADS, s, NULL);
+    for (size_t k = s + m; m && k < e && k < s + m + TOPIC_TOKENS; k++) {
+        if (is_punct(c, k, ','))
+            return k > s + m ? (*from = s + m, k) : NONE;
+        if (c->tv.t[k].kind != TOK_WORD && c->tv.t[k].kind != TOK_NUMBER)
+            return NONE;   /* (a value of its own ends no topic) */
+        if (is_numeric(&c->tv.t[k]) && !(c->tv.t[k].flags & NUM_YEARLIKE))
+            return NONE;
+    }
+    return NONE;
+}
+
+
 const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
 {
     *list = false;
-    size_t k = label_colon(c, s, e, 7, LABEL_PLAIN);
+    size_t k = label_colon(c, s, e, 7, LABEL_PLAIN), from;
     if (k != NONE)
         return tokens_text(c, s, k);
+    if ((k = topic_end(c, s, e, &from)) != NONE)
+        return tokens_text(c, from, k);
     /* `Kết quả gieo trồng vụ đông năm 2023 - 2024 … như sau: Ngô …` */
     k = label_colon(c, s, e, LIST_LABEL_TOKENS, LABEL_LIST);
     size_t m = k != NONE ? PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL) : 0;
