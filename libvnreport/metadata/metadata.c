@@ -314,9 +314,9 @@ static int infer_year(const char *lower, size_t n)
     period_ref p;
     int compared = 0, named = 0;
     for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
-        if (p.year && !p.compared && !named)
+        if (p.year > 0 && !p.compared && !named)
             named = p.year;
-        if (p.year && p.comparison && !compared)
+        if (p.year > 0 && p.comparison && !compared)
             compared = p.year + 1;   /* not `giá so sánh năm 2010` */
     }
     /* a comparison with the year before says more than a year named in
@@ -343,7 +343,7 @@ static bool period_from_title(const char *t, size_t n, int year, bool title, vnr
     }
     m->period = arena_strdup(arena, buf);
     m->kind = period_doc_kind(&p);
-    m->year = p.year ? p.year : year;
+    m->year = p.year > 0 ? p.year : p.year == PERIOD_YEAR_BEFORE && year ? year - 1 : year;
     m->period_kind = (int)p.kind;
     m->period_n = p.n;
     return m->period != NULL;

@@ -72,6 +72,11 @@ static const plain_word year_link_words[] = {
 #include "period.def"
 #undef PERIOD_YEAR_LINK
 };
+static const plain_word last_year_words[] = {
+#define PERIOD_LAST_YEAR(p) { p },
+#include "period.def"
+#undef PERIOD_LAST_YEAR
+};
 static const plain_word span_tail_words[] = {
 #define PERIOD_SPAN_TAIL(p) { p },
 #include "period.def"
@@ -228,6 +233,11 @@ static size_t year_suffix(const char *s, size_t n, size_t i, int *year)
         if (y && dash_at(s, n, k + 4) == NO_MATCH) {
             *year = y;
             return k + 4;
+        }
+        size_t before = k > e ? MATCH_TABLE(s, n, k, last_year_words, NULL) : NO_MATCH;
+        if (before != NO_MATCH) {
+            *year = PERIOD_YEAR_BEFORE;   /* `9 tháng năm trước` */
+            return before;
         }
     }
     return i;
@@ -601,8 +611,8 @@ bool period_last(const char *s, size_t n, period_ref *out)
 
 bool period_format(const period_ref *p, int year, char *buf, size_t cap)
 {
-    int y = p->year ? p->year : year;
-    if (!y)
+    int y = p->year > 0 ? p->year : p->year == PERIOD_YEAR_BEFORE && year ? year - 1 : year;
+    if (y <= 0)
         return false;
     int w;
     switch (p->kind) {
@@ -800,9 +810,13 @@ static int span_months(const period_ref *p)
     }
 }
 
-bool period_baseline(const period_ref *compared, const period_ref *current, int year,
+bool period_baseline(const period_ref *compared_as_said, const period_ref *current, int year,
                      char *buf, size_t cap)
 {
+    period_ref said = *compared_as_said;
+    if (said.year == PERIOD_YEAR_BEFORE)
+        said.year = year ? year - 1 : 0;   /* `so với 9 tháng năm trước` */
+    const period_ref *compared = &said;
     if (compared->kind == PK_NONE || compared->kind == PK_YEAR || !year)
         return false;
     int cy = compared->year ? compared->year : year;

@@ -25,10 +25,13 @@ typedef enum period_kind {
 } period_kind;
 
 /* One period phrase found in a lower-cased string. */
+enum { PERIOD_YEAR_BEFORE = -1 };
+
 typedef struct period_ref {
     period_kind kind;
     int n;              /* month 1–12, quarter 1–4, half 1–2, months counted */
-    int year;           /* 0 when the phrase leaves it unsaid */
+    int year;           /* 0 when the phrase leaves it unsaid; PERIOD_YEAR_BEFORE: the
+                         * report's year before (`năm trước`) */
     size_t start, end;  /* byte span of the phrase in the scanned string */
     bool compared;      /* after `so với`, `cùng kỳ`, `giá so sánh`, …: not the period */
     bool comparison;    /* compared with values (`so với`, `cùng kỳ`), not a base or term */

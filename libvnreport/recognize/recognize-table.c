@@ -168,7 +168,8 @@ static tperiod parse_period(const char *lower)
     if (period_next(lower, n, 0, &r)) {   /* a comparison too: `So với tháng trước` headers */
         p.kind = r.kind;
         p.a = r.n;
-        p.year = r.year;
+        p.year = r.year > 0 ? r.year : 0;
+        p.prev_year = r.year == PERIOD_YEAR_BEFORE;   /* `9 tháng năm trước` */
         after = r.end;
     } else if (date_month(lower, n, &p.a, &p.year)) {
         p.kind = PK_MONTH;   /* `Thực hiện đến 31/8/2024`: the month of that day */

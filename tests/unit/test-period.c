@@ -56,6 +56,8 @@ static void test_codes(void)
         { "grdp 9tháng của tỉnh ước tăng", "2024-01/2024-09", false },   /* glued by a web page */
         { "dưới 3 tháng", "2024-Q1", true },   /* a length of time, not the value's period */
         { "năm tháng đầu năm, có 250 doanh nghiệp", "2024-01/2024-05", false },
+        { "so với 9 tháng năm trước", "2023-01/2023-09", true },   /* the report's year before */
+        { "quý i năm ngoái", "2023-Q1", false },
     };
     char buf[32];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
