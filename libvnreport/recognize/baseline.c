@@ -323,6 +323,9 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
         if (comma && PHRASE_AT(c, LT_TRIGGERS, k, NULL))
             break;   /* `đạt 12,16%, vượt kế hoạch`, `đạt 9,16% (vượt kế hoạch
                       * đề ra)`: a remark of its own */
+        size_t link = PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL);
+        if (link && k + link < to && PHRASE_AT(c, LT_TRIGGERS, k + link, NULL))
+            break;   /* `tăng 12% và vượt kế hoạch năm`: a statement of its own */
         size_t used;
         if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);
@@ -365,6 +368,22 @@ static const char *plan_code_at(const rctx *c, size_t k)
     if (PHRASE_AT(c, LT_PLAN_WORDS, k, &idx))
         return baseline_codes[plan_words[idx].id].code;
     return NULL;
+}
+
+
+/* `vượt kế hoạch năm (1,710 tỷ USD)`: does a plan's phrase end right
+ * before token `end` (a few plain words of it, `năm`, `đề ra`, after its
+ * plan word)? */
+bool plan_ends_at(const rctx *c, size_t end)
+{
+    enum { PLAN_TAIL = 4 };
+    for (size_t k = end; k > 0 && k + PLAN_TAIL > end; k--) {
+        if (c->tv.t[k - 1].kind != TOK_WORD)
+            return false;
+        if (plan_code_at(c, k - 1))
+            return true;
+    }
+    return false;
 }
 
 

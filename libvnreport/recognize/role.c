@@ -473,9 +473,10 @@ void bracket_restatement(rctx *c, draft *d)
                         !item_break_before(c, i);
     if (!written_sign && !after_change)
         return;
-    const char *compared = written_sign ? NULL
-                                        : comparison_before_bracket(c, &c->out->recs[n - 1], rate_words_before(c, i) - 1);
-    if (compared && (baseline_flags(compared) & (BC_PLAN | BC_BUDGET))) {
+    size_t open = rate_words_before(c, i) - 1;
+    const char *compared = written_sign ? NULL : comparison_before_bracket(c, &c->out->recs[n - 1], open);
+    if ((compared && (baseline_flags(compared) & (BC_PLAN | BC_BUDGET))) ||
+        (!written_sign && plan_ends_at(c, open))) {   /* `vượt kế hoạch năm (1,710 tỷ USD)` */
         r->role = VNR_ROLE_TARGET;   /* the plan's own value: `so với chỉ tiêu … (91,5%)` */
         d->comparand = true;
         return;

@@ -448,6 +448,7 @@ bool gap_skippable(rctx *c, size_t a, size_t b);
 const char *baseline_after(rctx *c, size_t from, size_t to);
 const char *baseline_before(rctx *c, size_t lo, size_t hi);
 const char *plan_before(const rctx *c, size_t i);
+bool plan_ends_at(const rctx *c, size_t end);
 const char *plan_after(const rctx *c, size_t k);
 void settle_chain_baseline(rctx *c, sentence_state *ss);
 void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e);
