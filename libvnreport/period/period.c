@@ -225,6 +225,11 @@ static size_t year_suffix(const char *s, size_t n, size_t i, int *year)
         }
         return i;
     }
+    int bare = j > i ? period_year_at(s, n, j) : 0;
+    if (bare && dash_at(s, n, j + 4) == NO_MATCH) {
+        *year = bare;   /* `6 tháng 2017`, without `năm` */
+        return j + 4;
+    }
     size_t idx;
     size_t e = MATCH_TABLE(s, n, j, unit_words, &idx);
     if (e != NO_MATCH && unit_words[idx].unit == PU_YEAR) {

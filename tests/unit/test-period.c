@@ -58,6 +58,7 @@ static void test_codes(void)
         { "năm tháng đầu năm, có 250 doanh nghiệp", "2024-01/2024-05", false },
         { "so với 9 tháng năm trước", "2023-01/2023-09", true },   /* the report's year before */
         { "quý i năm ngoái", "2023-Q1", false },
+        { "6 tháng 2017 tăng", "2017-H1", false },   /* the year without `năm` */
     };
     char buf[32];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
