@@ -704,6 +704,29 @@ static void joined_change(const rctx *c, draft *d)
 }
 
 
+/* `bằng 102% so với tháng trước và 107,5% so với cùng kỳ`, `bằng 91,4% kế
+ * hoạch năm và 106,5% so với cùng kỳ`: a bare percentage joined by a
+ * SIBLING_LINK to an index or attainment in % (its comparison between)
+ * and stating a comparison of its own is an index too. */
+static void joined_ratio(rctx *c, draft *d)
+{
+    enum { BETWEEN = 8 };
+    size_t i = d->q->tok, n = c->out->n_recs, used, m;
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent || n <= d->ss->first_rec || i < 2)
+        return;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    if ((prev->role != VNR_ROLE_INDEX && prev->role != VNR_ROLE_ATTAINMENT) || !prev->unit ||
+        strcmp(prev->unit, "%") != 0 || !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL)))
+        return;
+    for (size_t k = i - m; k > 0 && c->tv.t[k - 1].start > prev->norm_end; k--)
+        if (is_numeric(&c->tv.t[k - 1]) || is_strong_boundary(c, k - 1) || i - k > BETWEEN)
+            return;
+    size_t u = d->q->unit_end_tok;
+    if (u < d->nc->sent_end && compare_word_at(c, u, false) && baseline_at(c, u, &used))
+        d->r.role = VNR_ROLE_INDEX;
+}
+
+
 /* `khu vực dịch vụ tăng 6,8% và thuế sản phẩm là 5,1%`: an item of a list
  * of changes in %, joined to the change before it, that states its value
  * with a level verb (`là`) is a change too (its sign as written). */
@@ -763,6 +786,7 @@ void refine_role(rctx *c, draft *d)
     size_t i = q->tok, n = c->out->n_recs;
     bracket_restatement(c, d);
     joined_change(c, d);
+    joined_ratio(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
