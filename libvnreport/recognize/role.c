@@ -704,6 +704,34 @@ static void joined_change(const rctx *c, draft *d)
 }
 
 
+/* `Có 7 nhóm hàng tăng giá so với tháng trước là: Nhóm đồ uống (0,07%);
+ * nhóm giáo dục (1,2%)`: a bare percentage in brackets after an item of a
+ * list whose label before the colon holds a change verb is a change, of
+ * that verb's sign. */
+static void labelled_change(const rctx *c, draft *d)
+{
+    enum { LABEL_REACH = 64 };
+    size_t i = d->q->tok, s = d->nc->sent_start, colon = NONE, idx;
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent || !opens_bracket_before(c, i) ||
+        (c->tv.t[i].flags & NUM_SIGNED))
+        return;
+    for (size_t k = i; k > s && k + LABEL_REACH > i && colon == NONE; k--)
+        if (is_punct(c, k - 1, ':'))
+            colon = k - 1;
+    for (size_t k = s, m; colon != NONE && k < colon; k += m ? m : 1) {
+        m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+        if (m && triggers[idx].kind == T_CHANGE) {
+            d->r.role = VNR_ROLE_CHANGE;
+            if (triggers[idx].sign < 0) {
+                d->r.value = -d->r.value;
+                d->r.value_max = -d->r.value_max;
+            }
+            return;
+        }
+    }
+}
+
+
 /* `bằng 102% so với tháng trước và 107,5% so với cùng kỳ`, `bằng 91,4% kế
  * hoạch năm và 106,5% so với cùng kỳ`: a bare percentage joined by a
  * SIBLING_LINK to an index or attainment in % (its comparison between)
@@ -787,6 +815,7 @@ void refine_role(rctx *c, draft *d)
     bracket_restatement(c, d);
     joined_change(c, d);
     joined_ratio(c, d);
+    labelled_change(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
