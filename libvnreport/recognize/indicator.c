@@ -926,7 +926,12 @@ static void own_measure_indicator(rctx *c, draft *d, const char *own_text)
     if (!own_text && c->out->n_recs > d->ss->own_first_rec) {
         /* a label's subject is the sentence's context, not the thing */
         const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
-        bool own_thing = prev->subject && !label_subject(c, d, prev->subject);
+        const char *total = c->out->recs[d->ss->first_rec].indicator;
+        /* (nor the total a part of a breakdown is said of: `… tăng 6,1%,
+         * trong đó khu vực lâm nghiệp đạt 1.200 tỷ đồng, tăng 3,1%, đóng góp
+         * 0,45 điểm phần trăm` is the part's) */
+        bool own_thing = prev->subject && !label_subject(c, d, prev->subject) &&
+                         !(total && prev != &c->out->recs[d->ss->first_rec] && strcmp(prev->subject, total) == 0);
         r->subject = own_thing ? prev->subject : prev->indicator;
     }
 }

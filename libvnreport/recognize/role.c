@@ -471,12 +471,17 @@ void bracket_restatement(rctx *c, draft *d)
     bool written_sign = c->tv.t[i].flags & NUM_SIGNED;
     bool after_change = n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_CHANGE &&
                         !item_break_before(c, i);
+    size_t open = rate_words_before(c, i) - 1;
+    if (!written_sign && n > ss->first_rec && plan_ends_at(c, open)) {
+        r->role = VNR_ROLE_TARGET;   /* `vượt kế hoạch năm (1,710 tỷ USD)`, `hoàn thành
+                                      * 24,1% kế hoạch năm (1,290 tỷ USD)` */
+        d->comparand = true;
+        return;
+    }
     if (!written_sign && !after_change)
         return;
-    size_t open = rate_words_before(c, i) - 1;
     const char *compared = written_sign ? NULL : comparison_before_bracket(c, &c->out->recs[n - 1], open);
-    if ((compared && (baseline_flags(compared) & (BC_PLAN | BC_BUDGET))) ||
-        (!written_sign && plan_ends_at(c, open))) {   /* `vượt kế hoạch năm (1,710 tỷ USD)` */
+    if (compared && (baseline_flags(compared) & (BC_PLAN | BC_BUDGET))) {
         r->role = VNR_ROLE_TARGET;   /* the plan's own value: `so với chỉ tiêu … (91,5%)` */
         d->comparand = true;
         return;
@@ -707,7 +712,7 @@ static void joined_change(const rctx *c, draft *d)
 /* `Có 7 nhóm hàng tăng giá so với tháng trước là: Nhóm đồ uống (0,07%);
  * nhóm giáo dục (1,2%)`: a bare percentage in brackets after an item of a
  * list whose label before the colon holds a change verb is a change, of
- * that verb's sign. */
+ * the sign of the verb nearest the colon. */
 static void labelled_change(const rctx *c, draft *d)
 {
     enum { LABEL_REACH = 64 };
@@ -718,8 +723,9 @@ static void labelled_change(const rctx *c, draft *d)
     for (size_t k = i; k > s && k + LABEL_REACH > i && colon == NONE; k--)
         if (is_punct(c, k - 1, ':'))
             colon = k - 1;
-    for (size_t k = s, m; colon != NONE && k < colon; k += m ? m : 1) {
-        m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
+    /* (the verb nearest the colon: `6 nhóm giảm giá …, và 4 nhóm tăng giá là:`) */
+    for (size_t k = colon, m; colon != NONE && k > s; k--) {
+        m = PHRASE_BEFORE(c, LT_TRIGGERS, k, s, &idx);
         if (m && triggers[idx].kind == T_CHANGE) {
             d->r.role = VNR_ROLE_CHANGE;
             if (triggers[idx].sign < 0) {
