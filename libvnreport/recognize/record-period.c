@@ -217,6 +217,21 @@ void end_period_items(rctx *c, number_ctx *nc, size_t i)
 }
 
 
+/* Does a bracket open at k that states a value of its own (a verb in it:
+ * `(năm 2020 chỉ tăng 2,1%)`, `(năm 2020 là 58%)`)? Its period is its
+ * own, not the value's before it; `(6 tháng năm 2023)` is that value's. */
+static bool opens_value_aside(const rctx *c, size_t k, size_t end)
+{
+    enum { ASIDE_REACH = 12 };
+    if (!is_punct(c, k, '('))
+        return false;
+    for (size_t j = k + 1; j < end && j < k + ASIDE_REACH && !is_punct(c, j, ')'); j++)
+        if (PHRASE_AT(c, LT_TRIGGERS, j, NULL))
+            return true;
+    return false;
+}
+
+
 const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
 {
     if (c->in_plan)
@@ -227,7 +242,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
     if (q->times && u < nc->sent_end && baseline_at_ex(c, u, true, &compared))
         u += compared;   /* `gấp 3 lần năm 2015`: the comparand */
     size_t e = u;
-    while (e < nc->sent_end && e < u + PERIOD_AFTER_TOKENS && !is_punct(c, e, ';') && !is_punct(c, e, ','))
+    while (e < nc->sent_end && e < u + PERIOD_AFTER_TOKENS && !is_punct(c, e, ';') && !is_punct(c, e, ',') &&
+           !opens_value_aside(c, e, nc->sent_end))
         e++;
     /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
     if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
