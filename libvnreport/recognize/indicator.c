@@ -541,8 +541,9 @@ static size_t topic_end(const rctx *c, size_t s, size_t e, size_t *from)
     for (size_t k = s + m; m && k < e && k < s + m + TOPIC_TOKENS; k++) {
         if (is_punct(c, k, ','))
             return k > s + m ? (*from = s + m, k) : NONE;
-        if (c->tv.t[k].kind != TOK_WORD && c->tv.t[k].kind != TOK_NUMBER)
-            return NONE;   /* (a value of its own ends no topic) */
+        if (c->tv.t[k].kind != TOK_WORD && c->tv.t[k].kind != TOK_NUMBER && !is_punct(c, k, '(') &&
+            !is_punct(c, k, ')'))
+            return NONE;   /* (a value of its own ends no topic; `(NTM)` is of it) */
         if (is_numeric(&c->tv.t[k]) && !(c->tv.t[k].flags & NUM_YEARLIKE))
             return NONE;
     }
