@@ -679,10 +679,7 @@ static bool second_of_pair(const rctx *c, const draft *d)
     if (!d->tr || d->tr->kind != T_CHANGE || d->trig_at == 0 ||
         !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->trig_at, d->trig_at - 1, NULL)))
         return false;
-    const vnr_record *prev = &c->out->recs[n - 1];
-    uint32_t at = c->tv.t[d->trig_at - m].start;
-    size_t unit = prev->unit ? strlen(prev->unit) : 0;
-    return at >= prev->norm_end && at - prev->norm_end <= unit + 2;
+    return follows_record(c, &c->out->recs[n - 1], d->trig_at - m);
 }
 
 

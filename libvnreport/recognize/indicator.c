@@ -1015,10 +1015,9 @@ static bool bracket_after_prev(const rctx *c, const draft *d, const vnr_record *
     size_t open = d->tr ? d->trig_at : rate_words_before(c, d->i);
     if (!prev || open == 0 || !is_punct(c, open - 1, '(') || c->out->n_recs <= d->ss->first_rec)
         return false;
-    uint32_t at = c->tv.t[open - 1].start;
-    size_t unit = prev->unit ? strlen(prev->unit) : 0;
     /* (or right after the words it named: `giảm 4 người chết (7%)`) */
-    return at >= prev->norm_end && (at - prev->norm_end <= unit + 2 || open - 1 == d->nc->floor);
+    return follows_record(c, prev, open - 1) ||
+           (c->tv.t[open - 1].start >= prev->norm_end && open - 1 == d->nc->floor);
 }
 
 

@@ -634,21 +634,6 @@ bool goes_on_with_goals(const rctx *c, size_t s, size_t e)
 
 /* The role rules that look past the trigger: bracketed restatements,
  * target cues, shares of a structure, a plan's own outline. */
-/* Does the text [from, to) hold only the unit `unit` and blanks? */
-static bool only_unit_between(const char *text, uint32_t from, uint32_t to, const char *unit)
-{
-    while (from < to && text[from] == ' ')
-        from++;
-    size_t n = unit ? strlen(unit) : 0;
-    if (n > to - from || (n && memcmp(text + from, unit, n) != 0))
-        return false;
-    for (from += (uint32_t)n; from < to; from++)
-        if (text[from] != ' ')
-            return false;
-    return true;
-}
-
-
 /* Do the tokens [k, link) after a percentage name the side of the
  * measure it is about (`12,5% số vụ, …`): an ASPECT_HEAD and a few plain
  * words? */
@@ -676,13 +661,12 @@ static size_t link_to_prev(const rctx *c, size_t i, const vnr_record *prev)
         m = 1;
     if (!m)
         return NONE;
-    if (only_unit_between(c->text, prev->norm_end, c->tv.t[i - m].start, prev->unit) && !is_punct(c, i - 1, ','))
+    if (follows_record(c, prev, i - m) && !is_punct(c, i - 1, ','))
         return i - m;
     if (!prev->unit || strcmp(prev->unit, "%") != 0)
         return NONE;
-    /* (the first token after prev's `%`, glued or spaced) */
-    size_t k = token_at_offset(c, i > 12 ? i - 12 : 0, prev->norm_end + 2);
-    return aspect_between(c, k, i - m) ? i - m : NONE;
+    size_t k = token_after_record(c, prev, i > 12 ? i - 12 : 0, i - m);
+    return k != NONE && aspect_between(c, k, i - m) ? i - m : NONE;
 }
 
 
@@ -774,13 +758,12 @@ static void item_of_changes(const rctx *c, draft *d)
     const vnr_record *prev = &c->out->recs[n - 1];
     if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strcmp(prev->unit, "%") != 0)
         return;
-    size_t k = token_at_offset(c, d->trig_at > ITEM_WORDS + 3 ? d->trig_at - ITEM_WORDS - 3 : 0, prev->norm_end);
-    if (k >= d->trig_at || !is_punct(c, k, '%'))
+    size_t k = token_after_record(c, prev, d->trig_at > ITEM_WORDS + 3 ? d->trig_at - ITEM_WORDS - 3 : 0,
+                                  d->trig_at);
+    size_t m = k != NONE ? PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL) : 0;   /* (`, lợi nhuận là 5%` may be a margin) */
+    if (!m || k + m >= d->trig_at)
         return;
-    size_t m = PHRASE_AT(c, LT_SIBLING_LINKS, k + 1, NULL);   /* (`, lợi nhuận là 5%` may be a margin) */
-    if (!m || k + 1 + m >= d->trig_at)
-        return;
-    for (size_t j = k + 1 + m; j < d->trig_at; j++)
+    for (size_t j = k + m; j < d->trig_at; j++)
         if (c->tv.t[j].kind != TOK_WORD || PHRASE_AT(c, LT_TRIGGERS, j, NULL) || PHRASE_AT(c, LT_RATE_WORDS, j, NULL))
             return;   /* (`…, tỷ lệ lao động qua đào tạo là 65%` is a rate of its own) */
     d->r.role = VNR_ROLE_CHANGE;

@@ -249,6 +249,36 @@ bool lower_tokens(rctx *c)
 }
 
 
+/* Does token k open right after record r's number and its unit, with only
+ * blanks between (`4,38% và`, `8,57 % (`)? */
+bool follows_record(const rctx *c, const vnr_record *r, size_t k)
+{
+    uint32_t from = r->norm_end, to = k < c->tv.n ? c->tv.t[k].start : from;
+    if (to < from)
+        return false;
+    while (from < to && c->text[from] == ' ')
+        from++;
+    size_t n = r->unit ? strlen(r->unit) : 0;
+    if (n > to - from || (n && memcmp(c->text + from, r->unit, n) != 0))
+        return false;
+    for (from += (uint32_t)n; from < to; from++)
+        if (c->text[from] != ' ')
+            return false;
+    return true;
+}
+
+
+/* The first token in [from, to) that follows record r's unit (see
+ * follows_record), or NONE. */
+size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_t to)
+{
+    for (size_t k = token_at_offset(c, from, r->norm_end); k < to; k++)
+        if (follows_record(c, r, k))
+            return k;
+    return NONE;
+}
+
+
 /* The token index that starts at or after text offset `pos`. */
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
 {
