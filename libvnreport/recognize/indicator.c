@@ -87,14 +87,11 @@ static bool ends_valueless_statement(const rctx *c, size_t a, size_t comma)
  * (`ước 9 tháng năm 2018 là` holds none)? */
 static bool names_more_than_time(const rctx *c, size_t a, size_t b)
 {
-    for (size_t k = a, m = 1; k < b; k += m ? m : 1) {
-        m = 0;
-        if (c->tv.t[k].kind != TOK_WORD)
-            continue;
-        if ((m = PHRASE_AT(c, LT_TIME_WORDS, k, NULL)) || (m = PHRASE_AT(c, LT_ESTIMATES, k, NULL)) ||
-            (m = PHRASE_AT(c, LT_TRIGGERS, k, NULL)) || (m = PHRASE_AT(c, LT_GAP_WORDS, k, NULL)))
-            continue;
-        return true;
+    for (size_t k = a, m; k < b; k += m) {
+        m = c->tv.t[k].kind != TOK_WORD ? 1 : PHRASE_AT(c, LT_TIME_WORDS, k, NULL);
+        if (!m && !(m = PHRASE_AT(c, LT_ESTIMATES, k, NULL)) && !(m = PHRASE_AT(c, LT_TRIGGERS, k, NULL)) &&
+            !(m = PHRASE_AT(c, LT_GAP_WORDS, k, NULL)))
+            return true;
     }
     return false;
 }
@@ -1190,11 +1187,10 @@ enum { COUNT_REACH = 32 };
 /* The sentence's latest count of the same noun as the value's, or NULL. */
 static const vnr_record *count_of_noun(const rctx *c, const draft *d)
 {
-    size_t len = d->q->unit_end - d->q->unit_start, n = c->out->n_recs;
+    size_t n = c->out->n_recs;
     for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
-        if (r->unit && r->dimension && strcmp(r->dimension, "count") == 0 && strlen(r->unit) == len &&
-            memcmp(r->unit, c->text + d->q->unit_start, len) == 0 && r->indicator && *r->indicator)
+        if (is_count(r) && same_unit_as(c, r, d->q) && r->indicator && *r->indicator)
             return r;
     }
     return NULL;
@@ -1217,7 +1213,7 @@ static bool counts_other_thing(rctx *c, const draft *d)
     uint32_t clause = c->tv.t[clause_of(c, d->i, d->nc)].start;
     for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n && c->out->recs[k - 1].norm_start >= clause; k--) {
         const vnr_record *prev = &c->out->recs[k - 1];   /* (past `đạt 102% kế hoạch`) */
-        if (!prev->dimension || strcmp(prev->dimension, "count") != 0)
+        if (!is_count(prev))
             continue;
         if (prev->role == VNR_ROLE_LEVEL && prev->unit && contains_words(prev->unit, noun, len))
             return false;
@@ -1226,10 +1222,9 @@ static bool counts_other_thing(rctx *c, const draft *d)
     bool counted = false;
     for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
-        if (!r->unit || !r->dimension || strcmp(r->dimension, "count") != 0 || !r->indicator ||
-            !d->r.indicator || strcmp(r->indicator, d->r.indicator) != 0)
+        if (!is_count(r) || !r->indicator || !d->r.indicator || strcmp(r->indicator, d->r.indicator) != 0)
             continue;
-        if (strlen(r->unit) == len && memcmp(r->unit, c->text + d->q->unit_start, len) == 0)
+        if (same_unit_as(c, r, d->q))
             return false;
         counted = true;
     }

@@ -211,7 +211,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     /* not after a count, whose parts are no sectors of a measure (`có 10/11
      * nhóm … tăng. Trong đó, tăng cao nhất là …`) */
     const vnr_record *carried = last->first_rec < c->out->n_recs ? &c->out->recs[last->first_rec] : NULL;
-    if (carried && !(carried->dimension && !strcmp(carried->dimension, "count")) && opens_breakdown(c, s, e)) {
+    if (carried && !is_count(carried) && opens_breakdown(c, s, e)) {
         w.ss.first_rec = last->first_rec;
         w.ss.head = last->head;
         w.ss.last_change = last->last_change;

@@ -448,12 +448,11 @@ static const char *comparison_before_bracket(rctx *c, const vnr_record *ch, size
  * nearer of the two readings of the level before the change. */
 static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
 {
-    size_t n = c->out->n_recs, unit_len = d->q->unit_end - d->q->unit_start;
+    size_t n = c->out->n_recs;
     if (n < 2 || n - 2 < d->ss->first_rec || !ch->unit || strcmp(ch->unit, "%") != 0)
         return false;
     const vnr_record *level = &c->out->recs[n - 2];
-    if (level->role != VNR_ROLE_LEVEL || !level->unit || strlen(level->unit) != unit_len ||
-        memcmp(level->unit, c->text + d->q->unit_start, unit_len) != 0 || ch->value <= -100)
+    if (level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
         return false;
     double before = level->value / (1 + ch->value / 100);
     return fabs(d->r.value - before) < fabs(d->r.value - fabs(level->value - before));
@@ -680,9 +679,7 @@ static void joined_change(const rctx *c, draft *d)
     if (d->r.role != VNR_ROLE_LEVEL || d->tr || n <= d->ss->first_rec || i == 0)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    size_t unit_len = d->q->unit_end - d->q->unit_start;
-    if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strlen(prev->unit) != unit_len ||
-        memcmp(prev->unit, c->text + d->q->unit_start, unit_len) != 0 || link_to_prev(c, i, prev) == NONE)
+    if (prev->role != VNR_ROLE_CHANGE || !same_unit_as(c, prev, d->q) || link_to_prev(c, i, prev) == NONE)
         return;
     d->r.role = VNR_ROLE_CHANGE;
     d->joined = true;

@@ -411,6 +411,8 @@ size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap)
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
 bool follows_record(const rctx *c, const vnr_record *r, size_t k);
 size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_t to);
+bool same_unit_as(const rctx *c, const vnr_record *r, const quantity *q);
+bool is_count(const vnr_record *r);
 size_t segment_start(const rctx *c, size_t i, size_t floor);
 size_t phrase_floor(const rctx *c, size_t i, size_t floor);
 bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m);

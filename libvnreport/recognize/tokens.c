@@ -268,6 +268,21 @@ bool follows_record(const rctx *c, const vnr_record *r, size_t k)
 }
 
 
+/* Is record r's unit the quantity q's, as written? */
+bool same_unit_as(const rctx *c, const vnr_record *r, const quantity *q)
+{
+    size_t len = q->unit_end - q->unit_start;
+    return r->unit && strlen(r->unit) == len && memcmp(r->unit, c->text + q->unit_start, len) == 0;
+}
+
+
+/* Does record r count things (dimension `count`)? */
+bool is_count(const vnr_record *r)
+{
+    return r->dimension && strcmp(r->dimension, "count") == 0;
+}
+
+
 /* The first token in [from, to) that follows record r's unit (see
  * follows_record), or NONE. */
 size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_t to)
