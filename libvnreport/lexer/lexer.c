@@ -281,8 +281,11 @@ static bool name_after_dot(const lexer *L, size_t dot)
     return lex_is_letter(cp) && (k == dot + 1 || is_upper_cp(cp) || (cp >= 0x1EA0 && cp <= 0x1EF9 && !(cp & 1)));
 }
 
-static const char *const glued_words[] = {
-#define GLUED_WORD(w) w,
+static const struct glued_word {
+    const char *word;
+    size_t len;
+} glued_words[] = {
+#define GLUED_WORD(w) { w, sizeof w - 1 },
 #include "glued-words.def"
 #undef GLUED_WORD
 };
@@ -293,8 +296,8 @@ static const char *const glued_words[] = {
 static size_t glued_word_before(const char *s, size_t i, size_t p)
 {
     for (size_t g = 0; g < sizeof glued_words / sizeof *glued_words; g++) {
-        size_t n = strlen(glued_words[g]);
-        if (n < p - i && s[p - 1] == glued_words[g][n - 1] && memcmp(s + p - n, glued_words[g], n) == 0)
+        size_t n = glued_words[g].len;
+        if (n < p - i && s[p - 1] == glued_words[g].word[n - 1] && memcmp(s + p - n, glued_words[g].word, n) == 0)
             return n;
     }
     return 0;

@@ -158,6 +158,8 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
 {
     char buf[32];
     size_t k = i;
+    if (k >= c->tv.n)
+        return NULL;
     size_t sv = compare_word_at(c, k, false);
     if (!sv && compared && c->tv.t[k].kind == TOK_WORD) {
         /* `lần năm 2015`: the year is the comparand, as after `so với` */
@@ -655,7 +657,7 @@ static size_t comparison_pair_at(rctx *c, size_t k, const char *pair[2])
     size_t used, link, second_used;
     const char *first = compare_word_at(c, k, false) ? baseline_at(c, k, &used) : NULL;
     if (!first || (baseline_flags(first) & (BC_PLAN | BC_BUDGET)) || k + used + 1 >= c->tv.n ||
-        !(link = PHRASE_AT(c, LT_SIBLING_LINKS, k + used, NULL)))
+        !(link = PHRASE_AT(c, LT_SIBLING_LINKS, k + used, NULL)) || k + used + link >= c->tv.n)
         return 0;
     const char *second = baseline_at_ex(c, k + used + link, true, &second_used);
     if (!second || !strcmp(first, second) || (baseline_flags(second) & (BC_PLAN | BC_BUDGET)))

@@ -164,7 +164,7 @@ pair_step read_mixed_scale(rctx *c, sentence_walk *w, size_t i, quantity *q, siz
      * first scale counts thousands of the second's (`12 ngàn 124 tỷ
      * đồng`, `107 nghìn 700 tỷ đồng`: 12.124 tỷ đồng) */
     double factor = small < big ? big / small : big;
-    if (!(n->v >= 0 && n->v < factor) || (small > big && big != 1e3))
+    if (small == big || !(n->v >= 0 && n->v < factor) || (small > big && big != 1e3))
         return PAIR_NONE;
     q2.tok = i;
     q2.value = t->v * factor + n->v;

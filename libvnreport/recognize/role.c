@@ -578,16 +578,17 @@ static bool opens_goals(const rctx *c, size_t k, size_t *len)
  * sentence cue lists goals, so a value in a later clause is one too,
  * unless an outcome word stands before it in its own clause. The first
  * clause is read once per sentence. */
-bool in_goal_list(const rctx *c, size_t i, size_t sent_start, sentence_state *ss)
+bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, sentence_state *ss)
 {
     if (ss->goal_list < 0) {
         ss->goal_list = 0;
         size_t k = sent_start, len;
-        for (; k < c->tv.n && k < i && !is_punct(c, k, ';'); k += len)
+        int depth = 0;   /* (a `;` inside brackets ends no clause) */
+        for (; k < sent_end && (depth > 0 || !is_punct(c, k, ';')); k += len) {
+            depth += is_punct(c, k, '(') - is_punct(c, k, ')');
             if (opens_goals(c, k, &len))
                 ss->goal_list = 1;
-        while (k < c->tv.n && k < i && !is_punct(c, k, ';'))
-            k++;
+        }
         ss->goal_list_end = k;
     }
     if (ss->goal_list != 1 || i <= ss->goal_list_end)
@@ -705,7 +706,7 @@ static void labelled_change(const rctx *c, draft *d)
         if (is_punct(c, k - 1, ':'))
             colon = k - 1;
     /* (the verb nearest the colon: `6 nhóm giảm giá …, và 4 nhóm tăng giá là:`) */
-    for (size_t k = colon, m; colon != NONE && k > s; k--) {
+    for (size_t k = colon, m; colon != NONE && k > s && k + LABEL_REACH > colon; k--) {
         m = PHRASE_BEFORE(c, LT_TRIGGERS, k, s, &idx);
         if (m && triggers[idx].kind == T_CHANGE) {
             d->r.role = VNR_ROLE_CHANGE;
@@ -806,7 +807,7 @@ void refine_role(rctx *c, draft *d)
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
         (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count) ||
-         in_goal_list(c, i, nc->sent_start, ss))) {
+         in_goal_list(c, i, nc->sent_start, nc->sent_end, ss))) {
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {

@@ -471,7 +471,7 @@ void bracket_restatement(rctx *c, draft *d);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
-bool in_goal_list(const rctx *c, size_t i, size_t sent_start, sentence_state *ss);
+bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, sentence_state *ss);
 void refine_role(rctx *c, draft *d);
 
 /* estimate.c — whether a record is an estimate: estimate words in its segment or its sentence, or the statement head's. */
