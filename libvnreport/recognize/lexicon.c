@@ -178,6 +178,11 @@ const word_entry count_heads[] = {
 #include "lexicon.def"
 #undef COUNT_HEAD
 };
+const word_entry trigger_names[] = {
+#define TRIGGER_NAME(p) { p },
+#include "lexicon.def"
+#undef TRIGGER_NAME
+};
 const word_entry topic_leads[] = {
 #define TOPIC_LEAD(p) { p },
 #include "lexicon.def"
@@ -377,6 +382,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_ASPECT_HEADS] = TABLE_VIEW(aspect_heads),
     [LT_COUNT_HEADS] = TABLE_VIEW(count_heads),
     [LT_TOPIC_LEADS] = TABLE_VIEW(topic_leads),
+    [LT_TRIGGER_NAMES] = TABLE_VIEW(trigger_names),
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
     [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),

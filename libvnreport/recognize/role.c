@@ -37,11 +37,12 @@ const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate,
             break;
         if (continues_name(c, e - m))
             continue;
-        const trigger_entry *tr = &triggers[idx];
-        if (tr->kind == T_NONE) {
-            e -= m - 1;   /* a name (`vốn đăng ký tăng thêm`): a verb may stand before it */
+        size_t name = PHRASE_BEFORE(c, LT_TRIGGER_NAMES, e, lo, NULL);
+        if (name > m) {
+            e -= name - 1;   /* a name (`vốn đăng ký tăng thêm`): a verb may stand before it */
             continue;
         }
+        const trigger_entry *tr = &triggers[idx];
         if (!rate && (trigger_kind_flags[tr->kind] & TK_RATES_ONLY)) {
             e -= m - 1;
             continue;

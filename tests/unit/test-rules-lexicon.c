@@ -170,10 +170,9 @@ static void test_codes_and_kinds(void)
     for (size_t e = 0; e < table_size(LT_PLAN_WORDS); e++)
         CHECKF(plan_words[e].id < BL_COUNT && (baseline_codes[plan_words[e].id].flags & (BC_PLAN | BC_BUDGET)),
                "PLAN_WORD \"%s\" names no plan or budget", plan_words[e].phrase);
-    /* (T_NONE: a name holding a trigger's words, `vốn đăng ký tăng thêm`, no sign) */
     for (size_t e = 0; e < table_size(LT_TRIGGERS); e++)
-        CHECKF(triggers[e].kind < T_KIND_COUNT && triggers[e].sign >= -1 && triggers[e].sign <= 1 &&
-                   (triggers[e].kind != T_NONE || triggers[e].sign == 0),
+        CHECKF(triggers[e].kind > T_NONE && triggers[e].kind < T_KIND_COUNT &&
+                   triggers[e].sign >= -1 && triggers[e].sign <= 1,
                "TRIGGER \"%s\": kind %d sign %d", triggers[e].phrase, (int)triggers[e].kind,
                triggers[e].sign);
     /* exactly the decreasing changes carry a minus sign */
