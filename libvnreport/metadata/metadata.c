@@ -343,7 +343,7 @@ static bool period_from_title(const char *t, size_t n, int year, bool title, vnr
     }
     m->period = arena_strdup(arena, buf);
     m->kind = period_doc_kind(&p);
-    m->year = p.year > 0 ? p.year : p.year == PERIOD_YEAR_BEFORE && year ? year - 1 : year;
+    m->year = period_resolved_year(&p, year);
     m->period_kind = (int)p.kind;
     m->period_n = p.n;
     return m->period != NULL;

@@ -614,9 +614,16 @@ bool period_last(const char *s, size_t n, period_ref *out)
     return found;
 }
 
+int period_resolved_year(const period_ref *p, int year)
+{
+    if (p->year == PERIOD_YEAR_BEFORE)
+        return year ? year - 1 : 0;
+    return p->year ? p->year : year;
+}
+
 bool period_format(const period_ref *p, int year, char *buf, size_t cap)
 {
-    int y = p->year > 0 ? p->year : p->year == PERIOD_YEAR_BEFORE && year ? year - 1 : year;
+    int y = period_resolved_year(p, year);
     if (y <= 0)
         return false;
     int w;
@@ -820,7 +827,7 @@ bool period_baseline(const period_ref *compared_as_said, const period_ref *curre
 {
     period_ref said = *compared_as_said;
     if (said.year == PERIOD_YEAR_BEFORE)
-        said.year = year ? year - 1 : 0;   /* `so với 9 tháng năm trước` */
+        said.year = period_resolved_year(&said, year);   /* `so với 9 tháng năm trước` */
     const period_ref *compared = &said;
     if (compared->kind == PK_NONE || compared->kind == PK_YEAR || !year)
         return false;
