@@ -921,8 +921,11 @@ void growth_rate_role(rctx *c, draft *d)
                                                            d->tr->kind == T_ATTAIN)))
         return;
     if (province_growth(c, d)) {
-        /* the province is said of the growth an earlier value named */
-        for (size_t k = c->out->n_recs; k > d->ss->first_rec; k--)
+        /* the province is said of the growth an earlier value named (a few
+         * records back: a list of every province stays linear) */
+        enum { GROWTH_REACH = 16 };
+        size_t n = c->out->n_recs;
+        for (size_t k = n; k > d->ss->first_rec && k + GROWTH_REACH > n; k--)
             if (names_growth_rate(c, c->out->recs[k - 1].indicator)) {
                 d->r.subject = d->r.indicator;
                 d->r.indicator = c->out->recs[k - 1].indicator;
