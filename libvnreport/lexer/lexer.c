@@ -583,27 +583,55 @@ static size_t lex_numeric(lexer *L, size_t i, bool signed_minus)
     return push(L, t) ? j : 0;
 }
 
-/* Should '-' / '+' at i be read as the sign of the number after it? */
-static bool sign_here(lexer *L, size_t i)
+static const struct signed_unit {
+    const char *text;
+    size_t len;
+    bool spaced;
+} signed_units[] = {
+#define SIGNED_UNIT(text, spaced) { text, sizeof text - 1, spaced },
+#include "signed-units.def"
+#undef SIGNED_UNIT
+};
+
+/* Does the number that starts at k end right before a SIGNED_UNIT
+ * (signed-units.def)? */
+static bool signed_unit_after(const lexer *L, size_t k)
 {
-    if (i + 1 >= L->end || !utf8_is_digit(L->s[i + 1]))
-        return false;
-    if (!L->space_before && L->out->n && !(L->out->t[L->out->n - 1].kind == TOK_PUNCT))
-        return false;
-    if (L->out->n == 0)
-        return false; /* a line-initial dash is a list marker */
-    const token *p = &L->out->t[L->out->n - 1];
-    /* `xăng +8,1%, gas -1,2%`: a sign after a word and a space, glued to a
-     * percentage (`2021 -2025` follows a number; `quý I -2024` is a date) */
-    if (p->kind == TOK_WORD) {
-        size_t k = i + 1;
-        while (k < L->end && (utf8_is_digit(L->s[k]) || L->s[k] == ',' || L->s[k] == '.'))
-            k++;
-        return L->space_before && k < L->end && L->s[k] == '%';
+    while (k < L->end && (utf8_is_digit(L->s[k]) || L->s[k] == ',' || L->s[k] == '.'))
+        k++;
+    for (size_t u = 0; u < sizeof signed_units / sizeof *signed_units; u++) {
+        const struct signed_unit *su = &signed_units[u];
+        size_t at = k + su->spaced, e = at + su->len;
+        if (e > L->end || (su->spaced && L->s[k] != ' ') || memcmp(L->s + at, su->text, su->len) != 0)
+            continue;
+        if (!su->spaced || e == L->end || L->s[e] == ' ' || L->s[e] == '\n' ||
+            ((unsigned char)L->s[e] < 0x80 && ascii_class[(unsigned char)L->s[e]] == AC_NONE))
+            return true;
     }
+    return false;
+}
+
+/* Where the digits of a number signed by the '-' / '+' at i start (i + 1;
+ * i + 2 for a sign written apart after a word: `nông nghiệp - 0,19 điểm
+ * phần trăm`), or 0 when that is no sign. */
+static size_t sign_here(lexer *L, size_t i)
+{
+    if (L->out->n == 0)
+        return 0; /* a line-initial dash is a list marker */
+    const token *p = &L->out->t[L->out->n - 1];
+    bool apart = i + 1 < L->end && L->s[i + 1] == ' ' && p->kind == TOK_WORD && L->space_before;
+    size_t digits = i + 1 + apart;
+    if (digits >= L->end || !utf8_is_digit(L->s[digits]))
+        return 0;
+    if (!L->space_before && !(p->kind == TOK_PUNCT))
+        return 0;
+    /* `xăng +8,1%, gas -1,2%`: a sign after a word and a space, before a
+     * signed unit (`2021 -2025` follows a number; `quý I -2024` is a date) */
+    if (p->kind == TOK_WORD)
+        return signed_unit_after(L, digits) ? digits : 0;
     if (p->kind != TOK_PUNCT)
-        return false;
-    return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',';
+        return 0;
+    return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',' ? digits : 0;
 }
 
 /* `đạt 4,8%3 do nhu cầu`: one or two digits glued to a percent sign and
@@ -687,8 +715,9 @@ bool lex_span(const char *text, size_t start, size_t end, token_vec *out)
             i = e;
             continue;
         }
-        if ((c == '-' || c == '+') && sign_here(&L, i)) {
-            size_t e = lex_numeric(&L, i + 1, c == '-');
+        size_t digits;
+        if ((c == '-' || c == '+') && (digits = sign_here(&L, i)) != 0) {
+            size_t e = lex_numeric(&L, digits, c == '-');
             if (!e)
                 return false;
             out->t[out->n - 1].start = (uint32_t)i;

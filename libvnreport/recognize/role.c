@@ -227,6 +227,29 @@ static bool percent_then_baseline(role_case *rc)
 }
 
 
+/* How far before a verb of being its comparison may start (`so với
+ * cùng kỳ năm trước là 103,1%`). */
+enum { COMPARED_BEFORE_REACH = 8 };
+
+/* `CPI … so với tháng trước là 100,35%`: a percentage that a comparison
+ * right before its verb of being measures is an index of the comparand. */
+static bool percent_after_comparison(role_case *rc)
+{
+    const draft *d = rc->d;
+    if (!d->q->percent || !d->tr || d->trig_at >= d->i)
+        return false;
+    size_t lo = d->trig_at > COMPARED_BEFORE_REACH ? d->trig_at - COMPARED_BEFORE_REACH : 0;
+    if (lo < d->nc->sent_start)
+        lo = d->nc->sent_start;
+    for (size_t k = d->trig_at; k-- > lo;) {
+        size_t used;
+        if (compare_word_at(rc->c, k, true) && baseline_at(rc->c, k, &used))
+            return k + used == d->trig_at;
+    }
+    return false;
+}
+
+
 /* `thu … (đạt 21,7%, tăng 7,6%)`: a percentage of an amount is its plan's share. */
 static bool percent_of_amount(role_case *rc)
 {
@@ -295,12 +318,13 @@ static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
 static void mark_restated(role_case *rc) { rc->d->restates_fraction = true; }
 
 
+/* `giảm 1,2%` is −1,2; so is `giảm -1,2%`, whose sign says it twice. */
 static void apply_trigger_sign(role_case *rc)
 {
     vnr_record *r = &rc->d->r;
     if (rc->d->tr->sign < 0) {
-        r->value = -r->value;
-        r->value_max = -r->value_max;
+        r->value = -fabs(r->value);
+        r->value_max = -fabs(r->value_max);
     }
 }
 
@@ -348,6 +372,7 @@ static const role_row role_rows[] = {
      * `đóng góp 25.601 ngày công` is an amount */
     { K(T_CONTRIBUTE), percent_or_points, VNR_ROLE_CHANGE, NULL },
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
+    { K(T_LEVEL), percent_after_comparison, VNR_ROLE_INDEX, NULL },
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
 };

@@ -98,8 +98,11 @@ static void check_record(const vnr_record *r, size_t index, const char *data, si
                     index, off, line, col, want, off - start + 1);
         /* a signed number (`-2%`) starts at its sign; emphasis asterisks
          * between sign and digits (`-**1,78`) are dropped by normalize, so
-         * the sign still belongs to the number */
+         * the sign still belongs to the number, and so does a sign written
+         * apart before a signed unit (`- 0,19 điểm`: one space) */
         size_t digit = off + (data[off] == '-' || data[off] == '+');
+        if (digit > off && digit < off + len && data[digit] == ' ')
+            digit++;
         if (digit > off)
             while (digit < off + len && data[digit] == '*')
                 digit++;
