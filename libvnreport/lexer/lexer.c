@@ -611,24 +611,37 @@ static bool signed_unit_after(const lexer *L, size_t k)
     return false;
 }
 
+/* Is i the first character of its line but spaces (`- 3,15% số hộ`
+ * opening a line is a list item)? */
+static bool opens_line(const lexer *L, size_t i)
+{
+    while (i > L->begin && L->s[i - 1] == ' ')
+        i--;
+    return i == L->begin || L->s[i - 1] == '\n';
+}
+
 /* Where the digits of a number signed by the '-' / '+' at i start (i + 1;
- * i + 2 for a sign written apart after a word: `nông nghiệp - 0,19 điểm
- * phần trăm`), or 0 when that is no sign. */
+ * i + 2 for a sign written apart: `nông nghiệp - 0,19 điểm phần trăm`,
+ * `812 tỷ đồng, + 14,30%`), or 0 when that is no sign. */
 static size_t sign_here(lexer *L, size_t i)
 {
     if (L->out->n == 0)
         return 0; /* a line-initial dash is a list marker */
     const token *p = &L->out->t[L->out->n - 1];
-    bool apart = i + 1 < L->end && L->s[i + 1] == ' ' && p->kind == TOK_WORD && L->space_before;
+    bool apart = i + 1 < L->end && L->s[i + 1] == ' ';
     size_t digits = i + 1 + apart;
     if (digits >= L->end || !utf8_is_digit(L->s[digits]))
         return 0;
     if (!L->space_before && !(p->kind == TOK_PUNCT))
         return 0;
+    if (apart && opens_line(L, i))
+        return 0;
     /* `xăng +8,1%, gas -1,2%`: a sign after a word and a space, before a
-     * signed unit (`2021 -2025` follows a number; `quý I -2024` is a date) */
-    if (p->kind == TOK_WORD)
-        return signed_unit_after(L, digits) ? digits : 0;
+     * signed unit (`2021 -2025` follows a number; `quý I -2024` is a date);
+     * so is one written apart from its number */
+    if (p->kind == TOK_WORD || (apart && p->kind == TOK_PUNCT))
+        return signed_unit_after(L, digits) &&
+               (p->kind == TOK_WORD || p->cp == '(' || p->cp == ':' || p->cp == ',') ? digits : 0;
     if (p->kind != TOK_PUNCT)
         return 0;
     return p->cp == '(' || p->cp == ':' || p->cp == '=' || p->cp == ';' || p->cp == ',' ? digits : 0;
