@@ -7,6 +7,7 @@
 
 #include "rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool add_fate(rctx *c, uint32_t start, uint32_t end, const char *fate, size_t rec)
@@ -83,13 +84,37 @@ static bool date_word(const rctx *c, size_t i, bool before)
 }
 
 
+/* Does text [s, e) end with a day and month written with a dot (`8.12`,
+ * the `10.12` of `8 - 10.12`): one or two digits of a day, '.', one or two
+ * of a month? */
+static bool ends_with_dotted_day_month(const char *s, const char *e)
+{
+    const char *m = e;
+    while (m > s && m[-1] >= '0' && m[-1] <= '9')
+        m--;
+    if (e - m < 1 || e - m > 2 || m - s < 2 || m[-1] != '.')
+        return false;
+    const char *d = m - 1;
+    while (d > s && d[-1] >= '0' && d[-1] <= '9')
+        d--;
+    if (m - 1 - d < 1 || m - 1 - d > 2 || (d > s && d[-1] != ' ' && d[-1] != '-'))
+        return false;
+    int day = atoi(d), month = atoi(m);
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+
 /* Is token i a day and month after a date word: `ngày 15/9` (lexed as a
- * fraction)? */
+ * fraction), `sáng 18/10`, `ngày 8.12`, `từ ngày 8 - 10.12`? */
 bool is_day_month(const rctx *c, size_t i)
 {
     const token *t = &c->tv.t[i];
-    return i > 0 && t->kind == TOK_FRACTION && t->v >= 1 && t->v <= 31 && t->v == (int)t->v && t->v2 >= 1 &&
-           t->v2 <= 12 && t->v2 == (int)t->v2 && date_word(c, i - 1, true);
+    if (i == 0 || !date_word(c, i - 1, true))
+        return false;
+    if (t->kind == TOK_FRACTION)
+        return t->v >= 1 && t->v <= 31 && t->v == (int)t->v && t->v2 >= 1 && t->v2 <= 12 && t->v2 == (int)t->v2;
+    return ((t->kind == TOK_NUMBER && (t->flags & NUM_DECIMAL)) || t->kind == TOK_RANGE) &&
+           ends_with_dotted_day_month(c->text + t->start, c->text + t->end);
 }
 
 
