@@ -317,6 +317,44 @@ bool set_section(rctx *c, const block *b)
 }
 
 
+/* Does the block's text end with a breakdown word and a colon (`Trong
+ * đó:`, `…; trong đó:`), announcing its parts in the list items below? */
+static bool ends_announcing_parts(const rctx *c)
+{
+    enum { BREAKDOWN_TOKENS = 3 };
+    size_t n = c->tv.n;
+    if (n < 2 || !is_punct(c, n - 1, ':'))
+        return false;
+    for (size_t m = 1; m <= BREAKDOWN_TOKENS && m < n; m++)
+        if (PHRASE_AT(c, LT_BREAKDOWN_WORDS, n - 1 - m, NULL) == m)
+            return true;
+    return false;
+}
+
+
+/* A list item (`- Lúa gieo trồng …, giảm 1,8%`) after a paragraph that
+ * announced its parts goes on with that paragraph's comparison. (Only
+ * that: the head's words are no subject every item shares.) */
+static void resume_announced_list(rctx *c, const block *b)
+{
+    bool item = b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN;
+    c->list_item = item && c->list_baseline;
+    if (c->list_item)
+        c->block_baseline = c->list_baseline;
+    else
+        c->list_baseline = NULL;
+}
+
+
+/* After a text block: remember the comparison of a paragraph that
+ * announced its parts. */
+static void remember_announced_list(rctx *c)
+{
+    if (ends_announcing_parts(c))   /* (an item may announce parts of its own) */
+        c->list_baseline = c->block_baseline;
+}
+
+
 bool process_block(rctx *c, size_t bi)
 {
     const block *b = &c->seg->blocks[bi];
@@ -370,6 +408,7 @@ bool process_block(rctx *c, size_t bi)
         last.chain_last = c->carry_chain_last;
         c->block_baseline = c->carry_baseline;
     }
+    resume_announced_list(c, b);
     for (size_t i = 0; i < c->tv.n; i++) {
         /* only punctuation ends a sentence (lex_ends_sentence): no call per word */
         if ((c->tv.t[i].kind == TOK_PUNCT && lex_ends_sentence(&c->tv, c->text, i)) ||
@@ -384,6 +423,7 @@ bool process_block(rctx *c, size_t bi)
     c->carry_last_change = last.last_change;
     c->carry_chain_last = last.chain_last;
     c->carry_baseline = c->block_baseline;
+    remember_announced_list(c);
     return true;
 }
 

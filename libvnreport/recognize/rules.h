@@ -234,6 +234,11 @@ typedef struct rctx {
      * comparison, for a block that opens with `Trong đó,` */
     size_t carry_first_rec, carry_head, carry_last_change, carry_chain_last;
     const char *carry_baseline;
+    /* the last comparison of a paragraph that ended announcing its parts
+     * (`…, giảm 2,3% so cùng kỳ. Trong đó:`, `…; trong đó:`), for each
+     * list item (`- Lúa …`) after it; NULL when the block is no such item */
+    const char *list_baseline;
+    bool list_item;         /* the block is such an item */
     const char *plan_period;    /* period of the plan part the block is in */
     const char **section;
     size_t section_depth;
