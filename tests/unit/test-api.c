@@ -259,6 +259,13 @@ static void test_province_spellings(void)
         { "Lào Cai phấn đấu tăng trưởng 10% năm 2026\n\nHà Nội (TTXVN 4/12) HĐND tỉnh Lào Cai "
           "thông qua kế hoạch năm 2026.\n",
           "Lào Cai" },
+        { "Kinh tế TP.HCM tháng 10 năm 2025\nTổng mức bán lẻ đạt 95.300 tỷ đồng.\n", "Hồ Chí Minh" },
+        { "Tình hình kinh tế - xã hội TPHCM quý I/2024\nThu ngân sách đạt 120.000 tỷ đồng.\n",
+          "Hồ Chí Minh" },
+        { "Tình hình kinh tế - xã hội tháng 10 năm 2025 thành phố Huế\nThu ngân sách đạt 900 tỷ đồng.\n",
+          "Huế" },
+        /* `thuế` holds `huế`: a tax line names no city */
+        { "Thu thuế tháng 5 năm 2025 tỉnh Quảng Trị\nThu thuế đạt 900 tỷ đồng.\n", "Quảng Trị" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         vnr_document *doc = NULL;
