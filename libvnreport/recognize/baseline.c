@@ -122,8 +122,9 @@ const char *baseline_at(rctx *c, size_t i, size_t *consumed)
  * grammar's period_lead_length; 0 when there is none. */
 static size_t comparand_lead_at(rctx *c, size_t k)
 {
+    enum { LEAD_TOKENS = 5 };   /* the longest lead and a word after it */
     size_t e = k;
-    while (e < c->tv.n && e < k + 4 && c->tv.t[e].kind == TOK_WORD)
+    while (e < c->tv.n && e < k + LEAD_TOKENS && c->tv.t[e].kind == TOK_WORD)
         e++;
     char low[128];
     size_t n = e > k ? lower_span(c, k, e, low, sizeof low) : 0;
@@ -149,6 +150,30 @@ static int sentence_date_year(const rctx *c, size_t i)
     }
     return 0;
 }
+
+
+/* How far after a bare `dự toán` its giver may stand (`dự toán của cả
+ * năm mà Trung ương giao`). */
+enum { BUDGET_GIVER_REACH = 8 };
+
+/* The budget a bare `dự toán` ending before token `end` names: the
+ * BUDGET_GIVER a few words on in its clause, or BL_BUDGET; *giver_end
+ * after that giver (else end). */
+static baseline_id budget_of_giver(const rctx *c, size_t end, size_t *giver_end)
+{
+    *giver_end = end;
+    for (size_t k = end; k < c->tv.n && k < end + BUDGET_GIVER_REACH && c->tv.t[k].kind != TOK_PUNCT; k++) {
+        size_t idx, g = PHRASE_AT(c, LT_BUDGET_GIVERS, k, &idx);
+        if (g) {
+            *giver_end = k + g;
+            return budget_givers[idx].id;
+        }
+        if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_TRIGGERS, k, NULL))
+            break;   /* another comparison or statement */
+    }
+    return BL_BUDGET;
+}
+
 
 
 /* As baseline_at; `compared`: the words before already compare (`gấp 3
@@ -188,9 +213,12 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     }
     if (!m)
         return NULL;
-    const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
-    const char *code = bc->code;
+    baseline_id id = baselines[idx].id;
     size_t end = k + m;
+    if (id == BL_BUDGET)
+        id = budget_of_giver(c, end, &end);
+    const baseline_code_entry *bc = &baseline_codes[id];
+    const char *code = bc->code;
     if (bc->flags & BC_PLAN)
         end += PHRASE_AT(c, LT_PLAN_GIVERS, end, NULL);   /* `chỉ tiêu Quốc hội giao` */
     if (!sv && !compared && !(bc->flags & BC_BARE))
@@ -362,8 +390,13 @@ const char *baseline_before(rctx *c, size_t lo, size_t hi)
 static const char *plan_code_at(const rctx *c, size_t k)
 {
     size_t idx;
-    if (PHRASE_AT(c, LT_BASELINES, k, &idx)) {
-        const baseline_code_entry *bc = &baseline_codes[baselines[idx].id];
+    size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
+    if (m) {
+        baseline_id id = baselines[idx].id;
+        size_t giver_end;
+        if (id == BL_BUDGET)
+            id = budget_of_giver(c, k + m, &giver_end);
+        const baseline_code_entry *bc = &baseline_codes[id];
         if (bc->flags & (BC_PLAN | BC_BUDGET))
             return bc->code;
     }

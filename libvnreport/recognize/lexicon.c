@@ -288,6 +288,11 @@ const word_entry plan_givers[] = {
 #include "lexicon.def"
 #undef PLAN_GIVER
 };
+const baseline_entry budget_givers[] = {
+#define BUDGET_GIVER(p, id) { p, id },
+#include "lexicon.def"
+#undef BUDGET_GIVER
+};
 const word_entry breakdown_words[] = {
 #define BREAKDOWN_WORD(p) { p },
 #include "lexicon.def"
@@ -407,6 +412,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_SIBLING_LINKS] = TABLE_VIEW(sibling_links),
     [LT_MEASURE_NOUNS] = TABLE_VIEW(measure_nouns),
     [LT_PLAN_GIVERS] = TABLE_VIEW(plan_givers),
+    [LT_BUDGET_GIVERS] = TABLE_VIEW(budget_givers),
     [LT_ELLIPTIC_MEASURES] = TABLE_VIEW(elliptic_measures),
     [LT_MEASURE_TAILS] = TABLE_VIEW(measure_tails),
 };
