@@ -920,8 +920,14 @@ static bool province_growth(rctx *c, const draft *d)
     size_t i = d->q->tok;
     const char *ind = d->r.indicator;
     size_t n = ind ? strlen(ind) : 0;
-    if (d->tr || i == 0 || !(is_punct(c, i - 1, '(') || is_punct(c, i - 1, ':')) || !n ||
-        meta_province_at(ind, n) != n)
+    if (!n || meta_province_at(ind, n) != n)
+        return false;
+    /* bare (`Hải Phòng (12,28%)`), or stated of a province opening a
+     * bracket or an item (`(Cần Thơ đạt 7,4%; Vĩnh Long đạt 6,3%)`) */
+    bool bare = !d->tr && i > 0 && (is_punct(c, i - 1, '(') || is_punct(c, i - 1, ':'));
+    bool stated = d->tr && (d->tr->kind == T_LEVEL || d->tr->kind == T_ATTAIN) && d->ind_a > 0 &&
+                  (is_punct(c, d->ind_a - 1, '(') || is_punct(c, d->ind_a - 1, ';'));
+    if (!bare && !stated)
         return false;
     /* `Ninh Bình: tăng 10,8%; Hà Nam: 10,39%`: after a province's change */
     sentence_state *ss = d->ss;
