@@ -238,6 +238,11 @@ const word_entry output_measures[] = {
 #include "lexicon.def"
 #undef OUTPUT_MEASURE
 };
+const word_entry places_at[] = {
+#define PLACES_AT(p) { p },
+#include "lexicon.def"
+#undef PLACES_AT
+};
 const word_entry place_leads[] = {
 #define PLACE_LEAD(p) { p },
 #include "lexicon.def"
@@ -399,6 +404,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_REPORT_VERBS] = TABLE_VIEW(report_verbs),
     [LT_OUTPUT_MEASURES] = TABLE_VIEW(output_measures),
     [LT_PLACE_LEADS] = TABLE_VIEW(place_leads),
+    [LT_PLACES_AT] = TABLE_VIEW(places_at),
     [LT_ADMIN_UNITS] = TABLE_VIEW(admin_units),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),

@@ -227,6 +227,15 @@ static bool percent_then_baseline(role_case *rc)
 }
 
 
+/* `tăng ở 57 địa phương`: a count right after a PLACES_AT word counts
+ * places, whatever the verb before it. */
+static bool counts_places(role_case *rc)
+{
+    size_t i = rc->d->q->tok;
+    return rc->d->q->count && i > 0 && PHRASE_BEFORE(rc->c, LT_PLACES_AT, i, rc->d->nc->sent_start, NULL);
+}
+
+
 /* How far before a verb of being its comparison may start (`so với
  * cùng kỳ năm trước là 103,1%`). */
 enum { COMPARED_BEFORE_REACH = 8 };
@@ -349,6 +358,7 @@ static void exceed_plan(role_case *rc)
 #define NO_VERB (K(T_NONE) | K(T_LEVEL) | K(T_TO_LEVEL))
 
 static const role_row role_rows[] = {
+    { K(T_CHANGE), counts_places, VNR_ROLE_LEVEL, NULL },
     { K(T_CHANGE), is_times, VNR_ROLE_INDEX, NULL },   /* `tăng 1,5 lần` */
     { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
     { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
