@@ -826,6 +826,8 @@ void baseline_step(rctx *c, draft *d)
             chains = baseline_rows[k].chains;
         }
     d->r.baseline = b;
+    if (b && d->r.role == VNR_ROLE_INDEX && d->q->percent && (baseline_flags(b) & (BC_PLAN | BC_BUDGET)))
+        d->r.role = VNR_ROLE_ATTAINMENT;   /* `so với kế hoạch năm còn thấp (bằng 9,6%)` */
     if (!(role & COMPARED))
         return;
     if (b && chains && !d->plan_code && d->r.role != VNR_ROLE_ATTAINMENT)

@@ -269,7 +269,13 @@ static bool percent_of_amount(role_case *rc)
 /* `tăng 5%, tương đương 120 tỷ đồng`: restates the sentence's latest change. */
 static bool restates_last_change(role_case *rc)
 {
-    return rc->d->ss->last_change != NONE && restates_change(rc->c, rc->d->ss);
+    size_t last = rc->d->ss->last_change;
+    if (last == NONE || !restates_change(rc->c, rc->d->ss))
+        return false;
+    /* a percentage is no restatement of a change in percent: `tăng 12,5%.
+     * Trong đó, ngành khai khoáng bằng 95,4%` is an index */
+    const vnr_record *ch = &rc->c->out->recs[last];
+    return !(rc->d->q->percent && ch->unit && strcmp(ch->unit, "%") == 0);
 }
 
 
