@@ -737,12 +737,36 @@ static void joined_change(const rctx *c, draft *d)
  * nhóm giáo dục (1,2%)`: a bare percentage in brackets after an item of a
  * list whose label before the colon holds a change verb is a change, of
  * the sign of the verb nearest the colon. */
+/* `…: giao thông tăng 1,1%; giáo dục 0,25%`: a value whose ';' item names
+ * only its thing, after an item of the list that stated a change. */
+static bool bare_item_after_change(const rctx *c, const draft *d, size_t i)
+{
+    enum { ITEM_WORDS = 12 };
+    size_t n = c->out->n_recs, s = d->nc->sent_start, semi = NONE;
+    if (n <= d->ss->first_rec || c->out->recs[n - 1].role != VNR_ROLE_CHANGE)
+        return false;
+    for (size_t k = i; k > s && k + ITEM_WORDS > i && semi == NONE; k--) {
+        if (is_punct(c, k - 1, ';'))
+            semi = k - 1;
+        else if (c->tv.t[k - 1].kind != TOK_WORD && !is_punct(c, k - 1, ','))
+            return false;
+    }
+    if (semi == NONE || semi + 1 == i)
+        return false;
+    /* the item before states that change alone (`giao thông tăng 1,1%`),
+     * not a level and its change (`6,78 ngày (tăng 0,6 ngày)`) */
+    size_t k = semi;
+    while (k > s && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, ':'))
+        k--;
+    return n - 1 == d->ss->first_rec || c->out->recs[n - 2].norm_start < c->tv.t[k].start;
+}
+
 static void labelled_change(const rctx *c, draft *d)
 {
     enum { LABEL_REACH = 64 };
     size_t i = d->q->tok, s = d->nc->sent_start, colon = NONE, idx;
-    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent || !opens_bracket_before(c, i) ||
-        (c->tv.t[i].flags & NUM_SIGNED))
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent ||
+        !(opens_bracket_before(c, i) || bare_item_after_change(c, d, i)) || (c->tv.t[i].flags & NUM_SIGNED))
         return;
     for (size_t k = i; k > s && k + LABEL_REACH > i && colon == NONE; k--)
         if (is_punct(c, k - 1, ':'))
