@@ -58,6 +58,14 @@ static void period_and_text_step(rctx *c, draft *d)
 }
 
 
+/* A qualifier at k right before a number (`hơn 48%`)? */
+static bool qualifier_then_number(const rctx *c, size_t k)
+{
+    size_t m = PHRASE_AT(c, LT_QUALIFIERS, k, NULL);
+    return m && k + m < c->tv.n && is_numeric(&c->tv.t[k + m]);
+}
+
+
 /* The next phrase starts after this value's plan or baseline words, or
  * after the words its count named. */
 static void mark_consumed(rctx *c, draft *d)
@@ -68,10 +76,11 @@ static void mark_consumed(rctx *c, draft *d)
     if ((d->ratio_of_measure && (d->r.role == VNR_ROLE_LEVEL || d->r.role == VNR_ROLE_SHARE)) ||
         plan_after(c, k)) {
         while (k < end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]) &&
-               !PHRASE_AT(c, LT_TRIGGERS, k, NULL))
+               !PHRASE_AT(c, LT_TRIGGERS, k, NULL) && !qualifier_then_number(c, k))
             k++;   /* `đạt 53,5% dự toán và tăng 6,27%`, `bằng 95% diện tích gieo
                     * trồng, giảm 1%`, `chiếm 5,97% tổng mức và tăng 8,67%`:
-                    * the verb or comma starts the next */
+                    * the verb or comma starts the next; so does the
+                    * qualifier of the next value (`45% diện tích và hơn 48%`) */
         q->consumed_end = k;
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;

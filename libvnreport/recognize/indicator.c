@@ -1440,6 +1440,51 @@ static bool split_entity_with(rctx *c, draft *d, const char **own_text, const ch
 
 
 /* The indicator and subject of a record; false when out of memory. */
+/* Is indicator text `ind` only a place: a province (`Cà Mau`), an
+ * administrative word (`Tỉnh`), or one before a province's name? */
+static bool names_only_place(const char *ind)
+{
+    size_t n = ind ? strlen(ind) : 0;
+    if (!n)
+        return false;
+    if (meta_province_at(ind, n) == n)
+        return true;
+    size_t a = opening_len(ind, LT_ADMIN_UNITS, false);
+    while (a && a < n && ind[a] == ' ')
+        a++;
+    return a && (a >= n || meta_province_at(ind + a, n - a) == n - a);
+}
+
+
+/* `Cà Mau chiếm 21% tổng sản lượng tôm của cả nước`, `Tỉnh chiếm 45% diện
+ * tích và hơn 48% sản lượng hồ tiêu`: a place's share names the whole it
+ * is a share of after it; that whole is the indicator, the place its
+ * subject. */
+static bool share_of_named_whole(rctx *c, draft *d)
+{
+    enum { WHOLE_TOKENS = 8 };
+    vnr_record *r = &d->r;
+    /* (the next share of the place goes on with it: `… và hơn 48% sản lượng`) */
+    bool place = names_only_place(r->indicator);
+    if (r->role != VNR_ROLE_SHARE || !d->q->percent || !(place || (d->inherited && names_only_place(r->subject))))
+        return true;
+    size_t a = d->q->unit_end_tok, e = a;
+    while (e < d->nc->sent_end && e < a + WHOLE_TOKENS && c->tv.t[e].kind == TOK_WORD &&
+           !PHRASE_AT(c, LT_TRIGGERS, e, NULL) && !PHRASE_AT(c, LT_SIBLING_LINKS, e, NULL) &&
+           !PHRASE_AT(c, LT_TIME_WORDS, e, NULL) && !PHRASE_AT(c, LT_QUALIFIERS, e, NULL))
+        e++;
+    if (e == a)
+        return true;
+    const char *where = place ? r->indicator : r->subject, *whole = tokens_text(c, a, e);
+    if (!whole || !(whole = arena_strdup(c->arena, whole)))
+        return false;
+    r->indicator = whole;
+    r->subject = where;
+    d->inherited = false;
+    return true;
+}
+
+
 bool indicator_step(rctx *c, draft *d)
 {
     d->ind_a = d->ind_b = 0;
@@ -1468,7 +1513,7 @@ bool indicator_step(rctx *c, draft *d)
     else if (!entity && d->ss->entity && (!d->r.subject || d->inherited))
         d->r.subject = d->ss->entity;   /* `…; đàn bò 23.800 con, tăng 7,2%` of the same place */
     name_counted_thing(c, d);
-    if (!value_aspect(c, d))
+    if (!value_aspect(c, d) || !share_of_named_whole(c, d))
         return false;
     /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27
      * doanh nghiệp`) names no subject besides it */
