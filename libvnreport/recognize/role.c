@@ -210,11 +210,15 @@ static bool times_then_plan(role_case *rc)
 }
 
 
+static bool percent_then_baseline(role_case *rc);
+
+/* (not when a comparison of its own follows: `đạt 68,4% so với kế hoạch,
+ * đạt 96,2% so với cùng kỳ năm 2022`) */
 static bool plan_follows_or_precedes(role_case *rc)
 {
     if (plan_follows(rc))
         return true;
-    rc->plan = rc->d->q->percent ? plan_before(rc->c, rc->d->q->tok) : NULL;
+    rc->plan = rc->d->q->percent && !percent_then_baseline(rc) ? plan_before(rc->c, rc->d->q->tok) : NULL;
     return rc->plan != NULL;
 }
 
