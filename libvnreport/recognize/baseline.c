@@ -303,8 +303,17 @@ bool gap_skippable(rctx *c, size_t a, size_t b)
  * trước, tăng 6,93% so cùng kỳ`. */
 static bool opens_next_value(const rctx *c, size_t k, size_t to)
 {
+    enum { UNIT_TOKENS = 3 };
     size_t m = k < to ? PHRASE_AT(c, LT_TRIGGERS, k, NULL) : 0;
-    return m && k + m < to && is_numeric(&c->tv.t[k + m]);
+    if (!m || k + m >= to || !is_numeric(&c->tv.t[k + m]))
+        return false;
+    /* not when that value names its own comparand (`tăng 9% so với cùng kỳ
+     * đạt 31,6% kế hoạch năm`): the comparison is this one's */
+    for (size_t j = k + m + 1; j < to && j <= k + m + UNIT_TOKENS && !is_numeric(&c->tv.t[j]); j++)
+        if (compare_word_at(c, j, false) || PHRASE_AT(c, LT_BASELINES, j, NULL) ||
+            PHRASE_AT(c, LT_PLAN_WORDS, j, NULL))
+            return false;
+    return true;
 }
 
 
