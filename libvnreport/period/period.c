@@ -732,6 +732,17 @@ static size_t date_at(const char *s, size_t n, size_t i, bool spaced, int *d, in
     return f + sep + 4;
 }
 
+/* A date line's date in the English order some sites print (`11/28/2019`):
+ * read so only when the day-first order cannot be a date. */
+static size_t month_first_date_at(const char *s, size_t n, size_t i, int *d, int *m, int *y)
+{
+    size_t e = small_number(s, n, i, m);
+    size_t f = e != NO_MATCH && e < n && s[e] == '/' ? small_number(s, n, e + 1, d) : NO_MATCH;
+    if (f == NO_MATCH || f >= n || s[f] != '/' || !(*y = period_year_at(s, n, f + 1)))
+        return NO_MATCH;
+    return *m >= 1 && *m <= 12 && *d > 12 && *d <= 31 ? f + 5 : NO_MATCH;
+}
+
 /* How many words of a byline may stand before a date line's date
  * (`Thanh An 06/12/2023 - 16:15`, `Minh Anh | 03/07/2025`). */
 enum { BYLINE_WORDS = 4 };
@@ -762,12 +773,13 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
     if (n > 80 || cap < 11)
         return false;
     int d = 0, m = 0, y = 0;
-    bool dated = false, bar = false;
+    bool dated = false, bar = false, cue = false;
     size_t byline = 0, date_end = 0;
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
         if (!dated && (i == 0 || !utf8_is_digit(s[i - 1])) && utf8_is_digit(s[i]) &&
             ((e = date_at(s, n, i, true, &d, &m, &y)) != NO_MATCH ||
+             (e = month_first_date_at(s, n, i, &d, &m, &y)) != NO_MATCH ||
              (e = date_in_words(s, n, i, &d, &m, &y)) != NO_MATCH)) {
             dated = true;
             i = date_end = e;
@@ -777,6 +789,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
             ((e = MATCH_TABLE(s, n, i, date_line_words, NULL)) != NO_MATCH ||
              (e = glued_date_word(s, n, i)) != NO_MATCH)) {
             i = e;
+            cue = true;
             continue;
         }
         bar |= s[i] == '|';
@@ -790,8 +803,10 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
         }
         i = dash_at(s, n, i) != NO_MATCH ? dash_at(s, n, i) : i + 1;
     }
-    /* a byline only before a date printed with its time or after a bar */
-    if (!dated || (byline && !bar && !time_after(s, n, date_end)))
+    /* a byline (or a section's name: `Thời sự - Ngày đăng : 10:15,
+     * 07/12/2023`) only before a date printed with its time, after a bar
+     * or after a date-line word */
+    if (!dated || (byline && !bar && !cue && !time_after(s, n, date_end)))
         return false;
     snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
     return true;

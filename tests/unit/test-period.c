@@ -157,6 +157,12 @@ static void test_date_lines(void)
         { "chủ nhật, 05/12/2021, 21:49 [gmt+7]", "2021-12-05" },
         { "cập nhật lúc17:38, thứ năm, 28/11/2019 (gmt+7)", "2019-11-28" },
         { "tình hình kinh tế xã hội 06/12/2023 - 16:15", NULL },
+        /* a section's name before a date-line word, the time before the date */
+        { "thời sự - ngày đăng : 10:15, 07/12/2023", "2023-12-07" },
+        /* month first when day first is no date */
+        { "11/28/2019", "2019-11-28" },
+        { "ngày 11/28/2019 lúc 08:00", "2019-11-28" },
+        { "13/13/2019", NULL },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[16];
