@@ -858,6 +858,14 @@ bool period_baseline(const period_ref *compared_as_said, const period_ref *curre
         snprintf(buf, cap, "same_period_last_year");
         return true;
     }
+    period_ref year_end_part;
+    if (current->kind == PK_YEAR && (compared->kind == PK_MONTH || compared->kind == PK_QUARTER)) {
+        /* `CPI tháng 12 tăng 0,12% so với tháng 11` in a year's report
+         * speaks of the year's last month (quarter) */
+        year_end_part = (period_ref){ .kind = compared->kind, .n = compared->kind == PK_MONTH ? 12 : 4,
+                                      .year = current->year };
+        current = &year_end_part;
+    }
     if (current->kind == PK_NONE || current->kind == PK_YEAR)
         return false;
     int cur = last_month(current, year), was = last_month(compared, year);
