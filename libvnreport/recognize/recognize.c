@@ -74,6 +74,15 @@ static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
 }
 
 
+/* Is unitless number i joined by one SIBLING_LINK word to a plain number
+ * right after (`2,1 và 4,6%`)? */
+static bool shares_next_unit(const rctx *c, size_t i, size_t e)
+{
+    return i + 2 < e && PHRASE_AT(c, LT_SIBLING_LINKS, i + 1, NULL) == 1 && c->tv.t[i + 1].kind == TOK_WORD &&
+           c->tv.t[i + 2].kind == TOK_NUMBER && !(c->tv.t[i + 2].flags & NUM_YEARLIKE);
+}
+
+
 /* The number at token i: its fate, or its record(s); *next is the token
  * to read after it. */
 static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
@@ -90,6 +99,13 @@ static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
     size_t join = t->kind == TOK_NUMBER ? range_join_at(c, i, has_unit ? q.unit_end_tok : i + 1, w->end) : 0;
     if (!has_unit && join && find_unit(c, i + 1 + join, &q)) {
         /* `từ 14 - 16%`, `7-8 %`: the first bound takes the unit of the second */
+        has_unit = true;
+        q.unit_end_tok = i + 1;
+    }
+    if (!has_unit && t->kind == TOK_NUMBER && !(t->flags & NUM_YEARLIKE) && shares_next_unit(c, i, w->end) &&
+        find_unit(c, i + 2, &q)) {
+        /* `lần lượt tăng 2,1 và 4,6%`, `đạt 120 và 35 nghìn tấn`: the first
+         * of two values joined by a SIBLING_LINK takes the unit of the second */
         has_unit = true;
         q.unit_end_tok = i + 1;
     }

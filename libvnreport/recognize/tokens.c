@@ -259,8 +259,11 @@ bool follows_record(const rctx *c, const vnr_record *r, size_t k)
     while (from < to && c->text[from] == ' ')
         from++;
     size_t n = r->unit ? strlen(r->unit) : 0;
-    if (n > to - from || (n && memcmp(c->text + from, r->unit, n) != 0))
+    bool written = n && from + n <= c->len && memcmp(c->text + from, r->unit, n) == 0;
+    if (written ? n > to - from : n && from != to)
         return false;
+    if (!written)
+        n = 0;   /* (a value whose unit comes after the next: `2,1 và 4,6%`) */
     for (from += (uint32_t)n; from < to; from++)
         if (c->text[from] != ' ')
             return false;
