@@ -312,19 +312,28 @@ static const char *find_date(const char *lh, vnr_arena *arena)
 static int infer_year(const char *lower, size_t n)
 {
     period_ref p;
-    int compared = 0, named = 0;
+    int compared = 0, compared_part = 0, named = 0;
     for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
         if (p.year > 0 && !p.compared && !named)
             named = p.year;
-        if (p.year > 0 && p.comparison && !compared)
-            compared = p.year + 1;   /* not `giá so sánh năm 2010` */
+        /* (not `giá so sánh năm 2010`) */
+        if (p.year <= 0 || !p.comparison)
+            continue;
+        /* a month or quarter compared may be the one before, of the same
+         * year (`tháng 4/2019 tăng 12,4% so với tháng 3/2019`): it says the
+         * year only when nothing else does (`so với tháng 8/2021`) */
+        bool part = p.kind == PK_MONTH || p.kind == PK_QUARTER;
+        if (part && !compared_part)
+            compared_part = p.year + 1;
+        else if (!part && !compared)
+            compared = p.year + 1;
     }
     /* a comparison with the year before says more than a year named in
      * passing before it (`Đặc biệt, năm 2021, tỉnh thu hút …; … so với
      * cùng kỳ năm 2022` is a report of 2023) */
     if (named || compared)
         return named > compared ? named : compared;
-    return period_plain_year(lower, n);
+    return compared_part ? compared_part : period_plain_year(lower, n);
 }
 
 /* Reporting period and kind from the first period a lower-cased title

@@ -230,6 +230,14 @@ static void test_metadata(void)
                "2025-01/2025-09", NULL, NULL);
     check_meta("Tổng dư nợ tín dụng đạt 86.215 tỷ đồng, tăng 7,02% so với 31/12/2023.\n", NULL, NULL, NULL,
                NULL);
+    /* a month compared is the month before, of the same year, when a year
+     * is named; alone it says the year before */
+    check_meta("Tháng 4, sản lượng điện tăng khá\n\n"
+               "Trong tháng 4/2019, sản lượng điện tăng 12,4% so với tháng 3/2019.\n",
+               "monthly", "2019-M04", NULL, NULL);
+    check_meta("Chỉ số giá tiêu dùng 8 tháng tăng 1,77%\n\n"
+               "Trong tháng 8, chỉ số giá tiêu dùng tăng 2,63% so với tháng 8/2021.\n",
+               "year_to_date", "2022-01/2022-08", NULL, NULL);
     /* a date line with its weekday and the month in words */
     check_meta("Tình hình kinh tế - xã hội tháng 11 năm 2019\n\nThứ hai, 02 Tháng 12 2019\n\n"
                "Doanh thu đạt 5 tỷ đồng.\n", "monthly", "2019-M11", "2019-12-02", NULL);
