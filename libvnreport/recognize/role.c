@@ -964,7 +964,9 @@ static bool province_growth(rctx *c, const draft *d)
     size_t i = d->q->tok;
     const char *ind = d->r.indicator;
     size_t n = ind ? strlen(ind) : 0;
-    if (!n || meta_province_at(ind, n) != n)
+    /* a province, or a sector (`trong đó, khu vực dịch vụ: 6,8%`) */
+    bool sector = d->ind_a < d->ind_b && PHRASE_AT(c, LT_SECTOR_HEADS, d->ind_a, NULL);
+    if (!n || (meta_province_at(ind, n) != n && !sector))
         return false;
     /* bare (`Hải Phòng (12,28%)`), or stated of a province opening a
      * bracket or an item (`(Cần Thơ đạt 7,4%; Vĩnh Long đạt 6,3%)`) */
@@ -1021,6 +1023,8 @@ void growth_rate_role(rctx *c, draft *d)
         size_t pending = d->ss->pending_baseline_from;
         baseline_step(c, d);
         d->ss->pending_baseline_from = pending;
+        if (baseline_flags(d->r.baseline) & BC_PLAN)
+            d->r.baseline = NULL;   /* `khu vực dịch vụ: 6,8% (kế hoạch 7,1%)`: the plan is a target */
         if (!d->r.baseline)
             d->r.baseline = c->block_baseline;   /* one stated before it in the paragraph */
     }
