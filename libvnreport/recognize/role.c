@@ -144,8 +144,14 @@ typedef struct role_row {
 
 
 static bool is_times(role_case *rc) { return rc->d->q->times; }
-/* `đạt và vượt 16/17 chỉ tiêu`: a count of a whole says how many, whatever the verb */
-static bool counts_of_whole(role_case *rc) { return rc->d->q->count && !isnan(rc->d->r.total); }
+/* `đạt và vượt 16/17 chỉ tiêu`: a count of a whole says how many, whatever
+ * the verb; so does a count of a plan's items (`vượt 9 chỉ tiêu`) */
+static bool counts_of_whole(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    return q->count && (!isnan(rc->d->r.total) ||
+                        PHRASE_AT(rc->c, LT_PLAN_STRUCTURE, token_at_offset(rc->c, q->tok, q->unit_start), NULL));
+}
 static bool is_points(role_case *rc) { return rc->d->q->points; }
 static bool percent_or_times(role_case *rc) { return rc->d->q->percent || rc->d->q->times; }
 
