@@ -519,6 +519,23 @@ const char *valueless_head(rctx *c, size_t s, size_t e)
 }
 
 
+/* `Tổng thu ngân sách của tỉnh tăng qua các năm. Cụ thể, 1.200 tỷ đồng
+ * năm 2015, …`: a short sentence without values before one that opens
+ * with a breakdown word says what that one's values are of: its words,
+ * trimmed, or NULL. */
+const char *valueless_sentence(rctx *c, size_t s, size_t e)
+{
+    if (e <= s || e - s > HEAD_CLAUSE_TOKENS)
+        return NULL;
+    for (size_t k = s; k < e; k++)
+        if (is_numeric(&c->tv.t[k]) && !in_period_phrase(c, k))
+            return NULL;
+    size_t a = s, b = e;
+    trim_phrase(c, &a, &b);
+    return has_content(c, a, b) && b - a <= HEAD_CLAUSE_WORDS ? phrase_text(c, a, b) : NULL;
+}
+
+
 static bool opens_with(const char *text, lex_table t, bool whole);
 
 

@@ -221,7 +221,8 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE, .goal_list = -1,
                 .est_scanned = s, .est_at = NONE,
                 .prev_head = last->first_rec == NONE ? NONE : last->head,
-                .prev_last = last->first_rec == NONE ? NONE : last->chain_last },
+                .prev_last = last->first_rec == NONE ? NONE : last->chain_last,
+                .sent_start = s, .sent_end = e },
         .end = e,
     };
     /* not after a count, whose parts are no sectors of a measure (`có 10/11
@@ -240,6 +241,21 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e, &w.ss.list_label);
     if (!w.ss.subject && !w.ss.measure_label)
         w.ss.subject = valueless_head(c, s, e);
+    if (!w.ss.subject && !w.ss.measure_label && !carried && last->sent_end == s && last->sent_start < s &&
+        last->own_first_rec == c->out->n_recs && opens_breakdown(c, s, e)) {
+        /* `…. Cụ thể, 1.200 tỷ đồng …`: the measure of values that name
+         * none; of parts that name themselves (`Cụ thể, khu vực dịch vụ
+         * tăng …`), the subject */
+        const char *head = valueless_sentence(c, last->sent_start, s);
+        size_t first = s + PHRASE_AT(c, LT_BREAKDOWN_WORDS, s, NULL) + 1;
+        while (first < e && (PHRASE_AT(c, LT_TIME_WORDS, first, NULL) ||
+                             (is_numeric(&c->tv.t[first]) && in_period_phrase(c, first))))
+            first++;   /* (`Cụ thể, năm 2016 đạt 410 triệu USD`) */
+        if (first < e && (is_numeric(&c->tv.t[first]) || PHRASE_AT(c, LT_TRIGGERS, first, NULL)))
+            w.ss.measure_label = head;
+        else
+            w.ss.subject = head;
+    }
     c->statement++;
     c->clause_text = NULL;
     for (size_t i = s; i < e;) {

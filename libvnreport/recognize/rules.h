@@ -323,6 +323,7 @@ typedef struct sentence_state {
                                 * năm 2025, …; …`): 1, 0 none, -1 not read yet; and where
                                 * that clause ends */
     size_t goal_list_end;
+    size_t sent_start, sent_end;   /* the sentence's tokens */
 } sentence_state;
 
 
@@ -496,6 +497,7 @@ bool contains_words(const char *hay, const char *needle, size_t n);
 size_t count_tail_end(const rctx *c, size_t from, size_t limit);
 const char *sentence_label(rctx *c, size_t s, size_t e, bool *list);
 const char *valueless_head(rctx *c, size_t s, size_t e);
+const char *valueless_sentence(rctx *c, size_t s, size_t e);
 const char *measure_label(rctx *c, size_t s, size_t e);
 bool names_growth_rate(rctx *c, const char *indicator);
 bool names_output(const char *indicator);
