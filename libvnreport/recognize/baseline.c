@@ -226,7 +226,7 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     if (bc->flags & BC_TAKES_YEAR) {
         /* year: / year_end: need the year that follows */
         if (end < c->tv.n && c->tv.t[end].kind == TOK_NUMBER && (c->tv.t[end].flags & NUM_YEARLIKE)) {
-            snprintf(buf, sizeof buf, "%s%d", code, (int)c->tv.t[end].v);
+            snprintf(buf, sizeof buf, "%s%d", code, (int)c->tv.t[end].v - !!(bc->flags & BC_YEAR_START));
             *consumed = end + 1 - i;
             return arena_strdup(c->arena, buf);
         }
