@@ -77,6 +77,39 @@ static size_t period_window(rctx *c, size_t *a, size_t b, bool grown, char *low,
 /* The period phrase of tokens [a, b), read by the period grammar
  * (period.c) from their lower-cased text: the last one (`first`: the
  * first one) that is not a comparison. Writes its code into buf. */
+/* Does the period phrase p read in the window from token a follow a plan
+ * word (`đạt 80% kế hoạch năm 2021`)? The plan's year, not a period. */
+static bool plan_year(const rctx *c, size_t a, size_t b, const period_ref *p)
+{
+    size_t k = a;
+    while (k < b && c->tv.t[k].start - c->tv.t[a].start < p->start)
+        k++;
+    return k > a && plan_ends_at(c, k);
+}
+
+
+/* The last period phrase of the window that is no comparison, and no
+ * plan's year when another one is there (`Trong 10 tháng đầu năm 2021, …,
+ * đạt 80% kế hoạch năm 2021; đồng thời …`); a plan's year alone stands
+ * for the period (`…, bằng 96% kế hoạch năm 2025`). */
+static bool last_own_period(const rctx *c, size_t a, size_t b, const char *low, size_t n, period_ref *out)
+{
+    bool found = false, plan_only = false;
+    period_ref p;
+    for (size_t i = 0; period_next(low, n, i, &p); i = p.end) {
+        if (p.compared)
+            continue;
+        bool plan = plan_year(c, a, b, &p);
+        if (plan && found && !plan_only)
+            continue;
+        *out = p;
+        plan_only = plan && (!found || plan_only);
+        found = true;
+    }
+    return found;
+}
+
+
 bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap)
 {
     if (b > a && b - a > PERIOD_WINDOW_TOKENS)
@@ -84,7 +117,7 @@ bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t
     char low[PERIOD_WINDOW * 2 + 16];
     size_t n = period_window(c, &a, b, true, low, sizeof low);
     period_ref p;
-    if (!n || !(first ? period_first(low, n, &p) : period_last(low, n, &p)))
+    if (!n || !(first ? period_first(low, n, &p) : last_own_period(c, a, b, low, n, &p)))
         return false;
     return period_format(&p, c->meta->year, buf, cap);
 }
