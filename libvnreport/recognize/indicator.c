@@ -863,20 +863,45 @@ static const char *thing_after_measure(rctx *c, const char *indicator)
 /* `Năng suất cây lạc ước đạt …; sản lượng ước đạt 3.260 tấn`: a measure
  * named alone (or with a tail: `năng suất thu hoạch`) measures the thing
  * the sentence's measure before it named. */
+/* Is `subject` the sentence's or the block's label (`Vụ đông xuân: …`)? */
+static bool is_label(const rctx *c, const draft *d, const char *subject)
+{
+    return subject && (subject == d->ss->subject || subject == c->block_subject);
+}
+
+
+/* The thing record p (before an elliptic measure) measures: its subject,
+ * the thing after its measure noun, or a crop named alone with its area
+ * (`cây lúa ước đạt 12.500 ha`); NULL when none, *stop when p is no
+ * measure's and the search ends. */
+static const char *thing_measured(rctx *c, const draft *d, const vnr_record *p, bool *stop)
+{
+    *stop = false;
+    if (p->indicator && opens_with(p->indicator, LT_MEASURE_NOUNS, false))
+        return p->subject && !is_label(c, d, p->subject) ? p->subject : thing_after_measure(c, p->indicator);
+    if (p->role == VNR_ROLE_CHANGE)
+        return NULL;   /* (its change: the level before says it) */
+    if (p->role == VNR_ROLE_LEVEL && p->indicator && *p->indicator && p->dimension &&
+        strcmp(p->dimension, "area") == 0)
+        return p->indicator;
+    *stop = true;   /* the thing before is no measure's */
+    return NULL;
+}
+
+
 static void elliptic_thing(rctx *c, draft *d, const char *own_text)
 {
     vnr_record *r = &d->r;
+    /* (a label's thing stays: `Cây khoai lang: Diện tích …; năng suất …`) */
     if (!own_text || r->subject || r->indicator != own_text)
         return;
     size_t m = opening_len(own_text, LT_ELLIPTIC_MEASURES, false);
     if (!m || (own_text[m] && !opens_with(own_text + m + 1, LT_MEASURE_TAILS, true)))
         return;
     size_t first = d->ss->own_first_rec, n = c->out->n_recs;
-    for (size_t k = n; k > first && k + ELLIPSIS_REACH > n; k--) {
-        const vnr_record *p = &c->out->recs[k - 1];
-        if (!p->indicator || !opens_with(p->indicator, LT_MEASURE_NOUNS, false))
-            return;   /* the thing before is no measure's */
-        const char *thing = p->subject ? p->subject : thing_after_measure(c, p->indicator);
+    bool stop = false;
+    for (size_t k = n; k > first && k + ELLIPSIS_REACH > n && !stop; k--) {
+        const char *thing = thing_measured(c, d, &c->out->recs[k - 1], &stop);
         if (thing) {
             r->subject = thing;
             return;
