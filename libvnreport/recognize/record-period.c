@@ -161,8 +161,13 @@ static bool aside_before(const rctx *c, size_t lo, size_t i, size_t *open, size_
         return false;
     *close = k - 1;
     bool value = false;
+    int depth = 0;   /* brackets inside it: `(quý I/2018 tăng 6,93% (2) so với cùng kỳ)` */
     for (k = *close; k > lo; k--) {
-        if (is_punct(c, k - 1, '(')) {
+        if (is_punct(c, k - 1, ')'))
+            depth++;
+        else if (is_punct(c, k - 1, '(') && depth > 0)
+            depth--;
+        else if (is_punct(c, k - 1, '(')) {
             *open = k - 1;
             return value;
         }
