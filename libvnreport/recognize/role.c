@@ -726,13 +726,25 @@ static size_t link_to_prev(const rctx *c, size_t i, const vnr_record *prev)
  * người chết`: a bare value joined to the change right before it (see
  * link_to_prev), in the same unit, is a change of the same sign (the
  * comparisons of one verb). */
+/* `lần lượt tăng: 4,15%, 2,36%, 1,8%`: is value i in a list of bare
+ * percentages that a colon after a change verb opens? */
+static bool in_colon_list(const rctx *c, size_t i, size_t lo)
+{
+    size_t k = i;
+    while (k > lo && (is_numeric(&c->tv.t[k - 1]) || is_punct(c, k - 1, '%') || is_punct(c, k - 1, ',')))
+        k--;
+    return k > lo && k < i && is_punct(c, k - 1, ':') && PHRASE_BEFORE(c, LT_TRIGGERS, k - 1, lo, NULL);
+}
+
+
 static void joined_change(const rctx *c, draft *d)
 {
     size_t i = d->q->tok, n = c->out->n_recs;
     if (d->r.role != VNR_ROLE_LEVEL || d->tr || n <= d->ss->first_rec || i == 0)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    if (prev->role != VNR_ROLE_CHANGE || !same_unit_as(c, prev, d->q) || link_to_prev(c, i, prev) == NONE)
+    if (prev->role != VNR_ROLE_CHANGE || !same_unit_as(c, prev, d->q) ||
+        (link_to_prev(c, i, prev) == NONE && !in_colon_list(c, i, d->nc->sent_start)))
         return;
     d->r.role = VNR_ROLE_CHANGE;
     d->joined = true;
@@ -928,6 +940,23 @@ static bool gap_after_comma(const rctx *c, size_t lo, size_t from, size_t floor)
 /* The value's trigger and the qualifiers around it; trig_at becomes where
  * the value's own phrase ends (before the trigger, or before qualifiers
  * and estimate words when there is none). */
+/* `lần lượt tăng: 4,15%, 2,36%`: the verb right before the colon that
+ * opens the value's segment, the first value of its list right after. */
+static const trigger_entry *trigger_before_colon(const rctx *c, draft *d)
+{
+    size_t colon = d->seg_lo, idx, m;
+    if (!d->q->percent || colon == 0 || colon <= d->nc->sent_start || !is_punct(c, colon - 1, ':') ||
+        d->q->tok != colon)
+        return NULL;   /* (`Số xã … tăng thêm: 12 xã` names a count) */
+    m = PHRASE_BEFORE(c, LT_TRIGGERS, colon - 1, d->nc->sent_start, &idx);
+    if (!m || triggers[idx].kind != T_CHANGE || continues_name(c, colon - 1 - m))
+        return NULL;
+    d->trig_at = colon - 1 - m;
+    d->trig_len = m;
+    return &triggers[idx];
+}
+
+
 void find_trigger_step(rctx *c, draft *d)
 {
     size_t i = d->i, idx;
@@ -946,6 +975,8 @@ void find_trigger_step(rctx *c, draft *d)
     if (!d->tr && !d->pair_second && gap_after_comma(c, d->seg_lo, from, d->nc->floor))
         d->tr = find_trigger(c, from, segment_start(c, d->seg_lo - 1, d->nc->floor), rate,
                              &d->trig_at, &d->trig_len);
+    if (!d->tr && !d->pair_second)
+        d->tr = trigger_before_colon(c, d);
     if (!d->tr)
         d->trig_at = i;
     /* qualifiers sit between the trigger and the number ("ít hơn" is a trigger) */
