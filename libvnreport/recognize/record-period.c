@@ -270,6 +270,22 @@ static bool opens_value_aside(const rctx *c, size_t k, size_t end)
 }
 
 
+/* `1.200 tỷ đồng (năm 2015), 2.300 tỷ đồng (năm 2020)`: a bracket right
+ * after the value that holds only its period (no verb of a value of its
+ * own) names the value's period. */
+static bool bracketed_period(rctx *c, size_t u, size_t e, char *buf, size_t cap)
+{
+    enum { BRACKET_PERIOD_TOKENS = 8 };
+    if (!is_punct(c, u, '(') || opens_value_aside(c, u, e))
+        return false;
+    size_t close = u + 1;
+    while (close < e && close < u + BRACKET_PERIOD_TOKENS && !is_punct(c, close, ')'))
+        close++;
+    return close < e && is_punct(c, close, ')') && close > u + 1 &&
+           period_of_tokens(c, u + 1, close, true, buf, cap);
+}
+
+
 const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
 {
     if (c->in_plan)
@@ -285,6 +301,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
         e++;
     /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
     if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
+        return arena_strdup(c->arena, buf);
+    if (bracketed_period(c, u, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
     if (linked_period(c, u, e, nc, buf, sizeof buf))
         return arena_strdup(c->arena, buf);

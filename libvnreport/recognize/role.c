@@ -233,7 +233,10 @@ static bool plan_follows_or_precedes(role_case *rc)
 static bool percent_then_baseline(role_case *rc)
 {
     const quantity *q = rc->d->q;
-    return q->percent && baseline_after(rc->c, q->unit_end_tok, rc->c->tv.n);
+    /* (or a comparand no BASELINE row names: `bằng 97% so với bình quân
+     * vùng miền núi phía Bắc`) */
+    return q->percent && (baseline_after(rc->c, q->unit_end_tok, rc->c->tv.n) ||
+                          (q->unit_end_tok < rc->c->tv.n && compare_word_at(rc->c, q->unit_end_tok, true)));
 }
 
 
