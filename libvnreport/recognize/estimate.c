@@ -75,5 +75,9 @@ void estimate_step(rctx *c, draft *d)
         (role != VNR_ROLE_LEVEL || !own_verb) && role != VNR_ROLE_TARGET &&
         c->out->recs[d->ss->head].norm_start >= c->tv.t[clause_of(c, d->i, d->nc)].start)
         est = c->out->recs[d->ss->head].estimate;
+    /* an item of a list its sentence announced (`… ước đạt …; trong đó:`
+     * then `- Kinh tế nhà nước đạt …`) */
+    if (!est && c->list_item && c->list_estimate && d->ss->own_first_rec == d->ss->first_rec)
+        est = true;
     d->r.estimate = est && !c->in_plan;
 }

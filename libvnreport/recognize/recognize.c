@@ -350,40 +350,55 @@ bool set_section(rctx *c, const block *b)
 
 
 /* Does the block's text end with a breakdown word and a colon (`Trong
- * đó:`, `…; trong đó:`), announcing its parts in the list items below? */
-static bool ends_announcing_parts(const rctx *c)
+ * đó:`, `…; trong đó:`), announcing its parts in the list items below?
+ * *in_sentence: the word goes on with a sentence (after ';' or ','). */
+static bool ends_announcing_parts(const rctx *c, bool *in_sentence)
 {
     enum { BREAKDOWN_TOKENS = 3 };
     size_t n = c->tv.n;
     if (n < 2 || !is_punct(c, n - 1, ':'))
         return false;
     for (size_t m = 1; m <= BREAKDOWN_TOKENS && m < n; m++)
-        if (PHRASE_AT(c, LT_BREAKDOWN_WORDS, n - 1 - m, NULL) == m)
+        if (PHRASE_AT(c, LT_BREAKDOWN_WORDS, n - 1 - m, NULL) == m) {
+            size_t k = n - 1 - m;
+            *in_sentence = k > 0 && (is_punct(c, k - 1, ';') || is_punct(c, k - 1, ','));
             return true;
+        }
     return false;
 }
 
 
 /* A list item (`- Lúa gieo trồng …, giảm 1,8%`) after a paragraph that
- * announced its parts goes on with that paragraph's comparison. (Only
- * that: the head's words are no subject every item shares.) */
+ * announced its parts goes on with that paragraph's comparison, and with
+ * its estimate when the items go on with its sentence (`… ước đạt …;
+ * trong đó:`). (Only those: the head's words are no subject every item
+ * shares.) */
 static void resume_announced_list(rctx *c, const block *b)
 {
     bool item = b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN;
-    c->list_item = item && c->list_baseline;
-    if (c->list_item)
-        c->block_baseline = c->list_baseline;
-    else
-        c->list_baseline = NULL;
+    c->list_item = item && c->list_open;
+    if (c->list_item) {
+        if (c->list_baseline)
+            c->block_baseline = c->list_baseline;
+    } else {
+        c->list_open = c->list_estimate = false;
+        c->list_baseline = c->list_period = NULL;
+    }
 }
 
 
-/* After a text block: remember the comparison of a paragraph that
- * announced its parts. */
-static void remember_announced_list(rctx *c)
+/* After a text block (its records from first_rec on): remember what a
+ * paragraph that announced its parts says of them. */
+static void remember_announced_list(rctx *c, size_t first_rec)
 {
-    if (ends_announcing_parts(c))   /* (an item may announce parts of its own) */
-        c->list_baseline = c->block_baseline;
+    bool in_sentence = false;
+    if (!ends_announcing_parts(c, &in_sentence))
+        return;   /* (an item may announce parts of its own) */
+    size_t n = c->out->n_recs;
+    c->list_open = true;
+    c->list_baseline = c->block_baseline;
+    c->list_estimate = in_sentence && n > first_rec && c->out->recs[n - 1].estimate;
+    c->list_period = in_sentence && n > first_rec ? c->out->recs[n - 1].period : NULL;
 }
 
 
@@ -394,7 +409,7 @@ bool process_block(rctx *c, size_t bi)
         !add_digit_fates(c, b->marker_start, b->marker_end,
                          b->kind == BLK_FOOTNOTE ? "footnote_marker" : "list_marker"))
         return false;
-    size_t carried_rec = c->carry_first_rec;
+    size_t carried_rec = c->carry_first_rec, block_first_rec = c->out->n_recs;
     c->carry_first_rec = NONE;   /* only text right after text goes on */
     if (b->kind == BLK_TABLE) {
         table_ctx tc = { c->text, c->seg, c->meta, c->doc, c->arena, c->out, NULL, 0,
@@ -455,7 +470,7 @@ bool process_block(rctx *c, size_t bi)
     c->carry_last_change = last.last_change;
     c->carry_chain_last = last.chain_last;
     c->carry_baseline = c->block_baseline;
-    remember_announced_list(c);
+    remember_announced_list(c, block_first_rec);
     return true;
 }
 

@@ -310,6 +310,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
         period_of_tokens(c, u, e, true, buf, sizeof buf) ||
         sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
+    if (c->list_item && c->list_period)
+        return c->list_period;   /* `… tháng 7 ước đạt …; trong đó:` then its items */
     return c->heading_period;   /* `I. Thành tựu kinh tế - xã hội năm 2020` above it */
 }
 

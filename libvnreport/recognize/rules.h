@@ -241,6 +241,9 @@ typedef struct rctx {
      * (`…, giảm 2,3% so cùng kỳ. Trong đó:`, `…; trong đó:`), for each
      * list item (`- Lúa …`) after it; NULL when the block is no such item */
     const char *list_baseline;
+    bool list_open;         /* such a paragraph came, and only its items since */
+    bool list_estimate;     /* its sentence goes on in the items, estimated */
+    const char *list_period;    /* … and of this period, or NULL */
     bool list_item;         /* the block is such an item */
     const char *plan_period;    /* period of the plan part the block is in */
     const char **section;
