@@ -1527,6 +1527,37 @@ static bool share_of_named_whole(rctx *c, draft *d)
 }
 
 
+/* `45,6 triệu USD là tổng vốn đầu tư trực tiếp nước ngoài vào tỉnh trong 6
+ * tháng …`: a value that opens its sentence and is followed by a verb of
+ * being names its measure after that verb (up to punctuation, a period
+ * link or another value). */
+static bool measure_after_copula(rctx *c, draft *d)
+{
+    enum { COPULA_MEASURE_TOKENS = 12 };
+    size_t u = d->q->unit_end_tok, idx, m;
+    uint32_t at = c->tv.t[d->i].start;
+    while (at > 0 && c->text[at - 1] == ' ')
+        at--;
+    bool opens = d->i == d->nc->sent_start || at == 0 || c->text[at - 1] == '\n';   /* (or its line) */
+    if (!opens || u >= d->nc->sent_end || !(m = PHRASE_AT(c, LT_LINK_WORDS, u, &idx)) ||
+        link_words[idx].kind != LW_COPULA)
+        return true;
+    size_t a = u + m, e = a;
+    while (e < d->nc->sent_end && e < a + COPULA_MEASURE_TOKENS && c->tv.t[e].kind == TOK_WORD &&
+           !PHRASE_AT(c, LT_PERIOD_LINKS, e, NULL) && !PHRASE_AT(c, LT_TRIGGERS, e, NULL))
+        e++;
+    if (e == a)
+        return true;
+    const char *text = tokens_text(c, a, e);
+    if (!text || !(text = arena_strdup(c->arena, text)))
+        return false;
+    d->r.indicator = text;
+    d->r.subject = NULL;
+    d->inherited = false;
+    return true;
+}
+
+
 bool indicator_step(rctx *c, draft *d)
 {
     d->ind_a = d->ind_b = 0;
@@ -1555,7 +1586,7 @@ bool indicator_step(rctx *c, draft *d)
     else if (!entity && d->ss->entity && (!d->r.subject || d->inherited))
         d->r.subject = d->ss->entity;   /* `…; đàn bò 23.800 con, tăng 7,2%` of the same place */
     name_counted_thing(c, d);
-    if (!value_aspect(c, d) || !share_of_named_whole(c, d))
+    if (!value_aspect(c, d) || !share_of_named_whole(c, d) || !measure_after_copula(c, d))
         return false;
     /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27
      * doanh nghiệp`) names no subject besides it */

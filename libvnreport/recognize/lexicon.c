@@ -238,10 +238,10 @@ const word_entry output_measures[] = {
 #include "lexicon.def"
 #undef OUTPUT_MEASURE
 };
-const word_entry places_at[] = {
-#define PLACES_AT(p) { p },
+const link_word_entry link_words[] = {
+#define LINK_WORD(p, kind) { p, kind },
 #include "lexicon.def"
-#undef PLACES_AT
+#undef LINK_WORD
 };
 const word_entry place_leads[] = {
 #define PLACE_LEAD(p) { p },
@@ -404,7 +404,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_REPORT_VERBS] = TABLE_VIEW(report_verbs),
     [LT_OUTPUT_MEASURES] = TABLE_VIEW(output_measures),
     [LT_PLACE_LEADS] = TABLE_VIEW(place_leads),
-    [LT_PLACES_AT] = TABLE_VIEW(places_at),
+    [LT_LINK_WORDS] = TABLE_VIEW(link_words),
     [LT_ADMIN_UNITS] = TABLE_VIEW(admin_units),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),

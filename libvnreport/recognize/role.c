@@ -240,12 +240,14 @@ static bool percent_then_baseline(role_case *rc)
 }
 
 
-/* `tăng ở 57 địa phương`: a count right after a PLACES_AT word counts
+/* `tăng ở 57 địa phương`: a count right after an LW_PLACES_AT word counts
  * places, whatever the verb before it. */
 static bool counts_places(role_case *rc)
 {
     size_t i = rc->d->q->tok;
-    return rc->d->q->count && i > 0 && PHRASE_BEFORE(rc->c, LT_PLACES_AT, i, rc->d->nc->sent_start, NULL);
+    size_t idx;
+    return rc->d->q->count && i > 0 && PHRASE_BEFORE(rc->c, LT_LINK_WORDS, i, rc->d->nc->sent_start, &idx) &&
+           link_words[idx].kind == LW_PLACES_AT;
 }
 
 

@@ -58,6 +58,9 @@ typedef struct trigger_entry { const char *phrase; trigger_kind kind; int sign; 
 typedef struct coded_entry { const char *phrase; const char *code; } coded_entry;
 typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
 typedef struct word_entry { const char *phrase; } word_entry;
+/* What a LINK_WORD does (lexicon.def). */
+typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA } link_word_kind;
+typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
 typedef struct baseline_code_entry { const char *code; unsigned flags; } baseline_code_entry;
@@ -128,7 +131,7 @@ extern const word_entry clause_leads[];
 extern const word_entry measure_heads[];
 extern const word_entry breakdown_words[];
 extern const word_entry plan_givers[];
-extern const word_entry places_at[];
+extern const link_word_entry link_words[];
 extern const baseline_entry budget_givers[];
 extern const word_entry total_heads[];
 extern const word_entry generic_measures[];
@@ -159,7 +162,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_PLACES_AT, LT_ADMIN_UNITS, LT_LIST_CUES, LT_EMPTY_LABELS, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_EMPTY_LABELS, LT_COUNT
 } lex_table;
 
 
