@@ -545,9 +545,13 @@ static const char *valueless_comparison(rctx *c, size_t s, size_t e)
     for (size_t k = s; k < e; k++) {
         size_t idx, used;
         size_t m = PHRASE_AT(c, LT_TRIGGERS, k, &idx);
-        if (!m || triggers[idx].kind != T_CHANGE || k + m >= e || !compare_word_at(c, k + m, false))
-            continue;
-        const char *code = baseline_at(c, k + m, &used);
+        const char *code = NULL;
+        if (m && triggers[idx].kind == T_CHANGE && k + m < e && compare_word_at(c, k + m, false))
+            code = baseline_at(c, k + m, &used);
+        else if (compare_word_at(c, k, true) && (code = baseline_at(c, k, &used)) != NULL &&
+                 !(k + used < e && (m = PHRASE_AT(c, LT_TRIGGERS, k + used, &idx)) != 0 &&
+                   triggers[idx].kind == T_CHANGE))
+            code = NULL;   /* (fronted, before the verb: `so với cùng kỳ tăng ở 58 địa phương`) */
         if (code && !(baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
             return code;
     }
@@ -835,8 +839,14 @@ void baseline_step(rctx *c, draft *d)
             chains = baseline_rows[k].chains;
         }
     d->r.baseline = b;
-    if (b && d->r.role == VNR_ROLE_INDEX && d->q->percent && (baseline_flags(b) & (BC_PLAN | BC_BUDGET)))
-        d->r.role = VNR_ROLE_ATTAINMENT;   /* `so với kế hoạch năm còn thấp (bằng 9,6%)` */
+    if (b && d->r.role == VNR_ROLE_INDEX && d->q->percent && (baseline_flags(b) & (BC_PLAN | BC_BUDGET))) {
+        /* `so với kế hoạch năm còn thấp (bằng 9,6%)`; but an aim (`Phấn đấu
+         * … đạt từ 18-20% theo kế hoạch đề ra`) is the plan's own figure */
+        bool aim = !c->in_plan && target_cue_before(c, d->i, d->nc->floor, d->nc->sent_start, d->q->count);
+        d->r.role = aim ? VNR_ROLE_TARGET : VNR_ROLE_ATTAINMENT;
+        if (aim)
+            d->r.baseline = b = NULL;
+    }
     if (!(role & COMPARED))
         return;
     if (b && chains && !d->plan_code && d->r.role != VNR_ROLE_ATTAINMENT)
