@@ -988,8 +988,12 @@ void find_trigger_step(rctx *c, draft *d)
     d->r.qualifier = qualifier_before(c, i, d->tr ? d->trig_at + d->trig_len : d->seg_lo);
     if (!d->r.qualifier && d->tr && d->trig_at > d->seg_lo && !ends_comparative(c, d->trig_at, d->seg_lo))
         d->r.qualifier = qualifier_before(c, d->trig_at, d->seg_lo);
-    if (d->q->unit_end_tok < c->tv.n && PHRASE_AT(c, LT_QUALIFIERS_AFTER, d->q->unit_end_tok, &idx))
+    size_t u = d->q->unit_end_tok, qa;
+    if (u < c->tv.n && PHRASE_AT(c, LT_QUALIFIERS_AFTER, u, &idx))
         d->r.qualifier = qualifiers_after[idx].q;
+    else if (is_punct(c, u, '(') && (qa = PHRASE_AT(c, LT_QUALIFIERS_AFTER, u + 1, &idx)) != 0 &&
+             is_punct(c, u + 1 + qa, ')'))
+        d->r.qualifier = qualifiers_after[idx].q;   /* `đạt 3,9 tỷ USD (trở lên)` */
     if (d->trig_at == i)
         d->trig_at = i - PHRASE_BEFORE(c, LT_QUALIFIERS, i, d->seg_lo, &idx);
 }
