@@ -251,6 +251,19 @@ static bool counts_places(role_case *rc)
 }
 
 
+/* `doanh thu du lịch vượt 12,8 nghìn tỷ đồng`: an amount past which a
+ * measure went, with no plan or comparison around it, is a level the
+ * measure is more than. */
+static bool amount_compared_with_nothing(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    return !q->percent && !q->points && !q->times &&
+           !baseline_after(rc->c, q->unit_end_tok, rc->c->tv.n) && !plan_before(rc->c, q->tok) &&
+           !plan_after(rc->c, q->unit_end_tok);
+}
+static void more_than(role_case *rc) { rc->d->r.qualifier = VNR_QUALIFIER_GT; }
+
+
 /* How far before a verb of being its comparison may start (`so với
  * cùng kỳ năm trước là 103,1%`). */
 enum { COMPARED_BEFORE_REACH = 8 };
@@ -397,6 +410,7 @@ static const role_row role_rows[] = {
     { K(T_EXCEED), times_then_plan, VNR_ROLE_INDEX, take_plan },   /* `vượt 2,2 lần kế hoạch` */
     { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
     { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
+    { K(T_EXCEED), amount_compared_with_nothing, VNR_ROLE_LEVEL, more_than },
     { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
     { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
     /* `đóng góp 0,85%`, `đóng góp 3,95 điểm phần trăm` to growth: a change;
