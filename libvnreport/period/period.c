@@ -331,8 +331,13 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
     size_t m = MATCH_TABLE(s, n, skip_blanks(s, n, e), unit_words, &idx);
     /* (a count in words needs its blank; digits may be glued by a web
      * page: `9tháng`) */
-    if (m == NO_MATCH || unit_words[idx].unit != PU_MONTH || (skip_blanks(s, n, e) == e && !utf8_is_digit(s[e - 1])))
+    if (m == NO_MATCH || unit_words[idx].unit == PU_YEAR || (skip_blanks(s, n, e) == e && !utf8_is_digit(s[e - 1])))
         return NO_MATCH;
+    if (unit_words[idx].unit == PU_QUARTER) {
+        if (v > 4 || !utf8_is_digit(s[j]))
+            return NO_MATCH;   /* (`trong ba quý còn lại`: the quarters to come) */
+        v *= 3;   /* `Tính chung 3 quý`: nine months */
+    }
     int half = 0;
     p->year = 0;
     size_t f = MATCH_TABLE(s, n, skip_blanks(s, n, m), first_words, &idx);
