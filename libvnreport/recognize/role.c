@@ -623,7 +623,9 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
         size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
         if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
-        if ((count && !target_cues[idx].counts) || (k < seg && !target_cues[idx].sentence) || not_len ||
+        /* a count's plan after a slash (`9.410 con/KH 9.500 con`) is one too */
+        bool slashed = k > 0 && is_punct(c, k - 1, '/') && k + m == i;
+        if ((count && !target_cues[idx].counts && !slashed) || (k < seg && !target_cues[idx].sentence) || not_len ||
             (PHRASE_AT(c, LT_NON_INDICATORS, k + m, &idx) &&
              strcmp(non_indicators[idx].code, "document_number") == 0))
             continue;
