@@ -750,7 +750,9 @@ static const char *const *sentence_pair(rctx *c, const draft *d)
 static const char *pair_out(rctx *c, const char *const pair[2])
 {
     vnr_record *first = &c->out->recs[c->out->n_recs - 1];
-    if (first->baseline && strcmp(first->baseline, pair[0]))
+    /* (the first may have taken the chain's last comparison, the pair's
+     * second: `…, tăng 9,2% so với cùng kỳ; trong đó, X tăng 1,8% và …`) */
+    if (first->baseline && strcmp(first->baseline, pair[0]) && strcmp(first->baseline, pair[1]))
         return NULL;
     first->baseline = pair[0];
     return pair[1];
@@ -828,16 +830,45 @@ static const struct baseline_row {
 };
 
 
+/* The rows that read a comparison stated at the value itself. */
+enum { FIRST_STATED_ROW = 1, LAST_STATED_ROW = 4 };
+
+/* `tăng 1,5% so với tháng trước và tăng 9,2% so với cùng kỳ; trong đó,
+ * ngành chế biến tăng 1,8% và tăng 10,1%`: two changes joined, each
+ * stating its own comparison, make the sentence's pair for the pairs of
+ * its parts (respective_pair). */
+static void remember_stated_pair(rctx *c, const draft *d, const char *b)
+{
+    sentence_state *ss = d->ss;
+    size_t n = c->out->n_recs, m, used;
+    if (ss->pair[1] || n <= ss->own_first_rec || !d->tr || d->tr->kind != T_CHANGE || d->trig_at == 0)
+        return;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    if (prev->role != VNR_ROLE_CHANGE || !prev->baseline || strcmp(prev->baseline, b) == 0 ||
+        !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->trig_at, d->trig_at - 1, NULL)))
+        return;
+    /* the first's own comparison, then the link, then this one's verb */
+    size_t k = token_after_record(c, prev, d->nc->sent_start, d->trig_at);
+    if (k == NONE || !compare_word_at(c, k, false) || !baseline_at(c, k, &used) || k + used + m != d->trig_at)
+        return;
+    ss->pair[0] = prev->baseline;
+    ss->pair[1] = b;
+}
+
+
 void baseline_step(rctx *c, draft *d)
 {
     unsigned role = ROLE_BIT(d->r.role);
     const char *b = NULL;
     bool chains = false;
-    for (size_t k = 0; k < COUNT_OF(baseline_rows) && !b; k++)
+    size_t k = 0;
+    for (; k < COUNT_OF(baseline_rows) && !b; k++)
         if (baseline_rows[k].roles & role) {
             b = baseline_rows[k].find(c, d);
             chains = baseline_rows[k].chains;
         }
+    if (b && d->r.role == VNR_ROLE_CHANGE && k - 1 >= FIRST_STATED_ROW && k - 1 <= LAST_STATED_ROW)
+        remember_stated_pair(c, d, b);
     d->r.baseline = b;
     if (b && d->r.role == VNR_ROLE_INDEX && d->q->percent && (baseline_flags(b) & (BC_PLAN | BC_BUDGET))) {
         /* `so với kế hoạch năm còn thấp (bằng 9,6%)`; but an aim (`Phấn đấu
