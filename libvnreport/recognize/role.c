@@ -172,7 +172,10 @@ static bool percent_or_points(role_case *rc) { return rc->d->q->percent || rc->d
 static bool plan_follows(role_case *rc)
 {
     const quantity *q = rc->d->q;
-    rc->plan = q->percent ? plan_after(rc->c, q->unit_end_tok) : NULL;
+    size_t k = q->unit_end_tok;
+    if (is_punct(rc->c, k, ')') && q->tok > 0 && is_punct(rc->c, q->tok - 1, '('))
+        k++;   /* `đạt gần một phần ba (32,5%) kế hoạch năm` */
+    rc->plan = q->percent ? plan_after(rc->c, k) : NULL;
     return rc->plan != NULL;
 }
 
