@@ -51,12 +51,22 @@ static const char *spaced_scale(rctx *c, const char *unit)
 }
 
 
+/* The unit as written, blanks by its '/' dropped (`tạ/ ha` → `tạ/ha`). */
+static const char *unit_text(rctx *c, const quantity *q)
+{
+    size_t n = q->unit_end - q->unit_start;
+    char *out = arena_alloc(c->arena, n + 1);
+    if (!out)
+        return "";   /* out of memory: the arena marks the document lost */
+    pack_slash(c->text + q->unit_start, n, out, n + 1);
+    return out;
+}
+
+
 static void unit_step(rctx *c, draft *d)
 {
     const quantity *q = d->q;
-    const char *unit = d->pair_unit ? d->pair_unit
-                                    : spaced_scale(c, arena_strndup(c->arena, c->text + q->unit_start,
-                                                                    q->unit_end - q->unit_start));
+    const char *unit = d->pair_unit ? d->pair_unit : spaced_scale(c, unit_text(c, q));
     fill_units(c, &d->r, unit, !d->pair_unit && q->resolved ? &q->info : NULL);
 }
 

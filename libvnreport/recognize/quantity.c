@@ -65,6 +65,56 @@ void extend_per_unit(const rctx *c, quantity *q)
 }
 
 
+/* Text [s, s + n) with the blanks around a '/' dropped (`tạ/ ha` →
+ * `tạ/ha`), into out (cap bytes); its length (the text as it is when it
+ * does not fit). */
+size_t pack_slash(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t k = 0; k < n && o + 1 < cap; k++) {
+        bool blank_by_slash = s[k] == ' ' && ((k + 1 < n && s[k + 1] == '/') || (k > 0 && s[k - 1] == '/'));
+        if (!blank_by_slash)
+            out[o++] = s[k];
+    }
+    if (o + 1 >= cap && n >= cap) {
+        memcpy(out, s, cap - 1);
+        o = cap - 1;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+
+/* A rate unit written with a blank by its '/' (`31 tạ/ ha`, `25,5 tạ /ha`):
+ * when the unit at `start` (ending at *end) and the words after the slash
+ * read as one longer unit once packed, *end moves past them. */
+static void spaced_rate_unit(const rctx *c, uint32_t start, uint32_t *end, size_t limit)
+{
+    enum { RATE_TAIL = 24 };
+    uint32_t e = *end, k = e;
+    while (k < limit && c->text[k] == ' ')
+        k++;
+    if (k >= limit || c->text[k] != '/')
+        return;
+    k++;
+    while (k < limit && c->text[k] == ' ')
+        k++;
+    if (k == e + 1)
+        return;   /* no blank: the registry read it already, or it is no unit */
+    size_t tail = limit - k < RATE_TAIL ? limit - k : RATE_TAIL;
+    char packed[64];
+    size_t head = e - start;
+    if (head + 1 + tail >= sizeof packed)
+        return;
+    memcpy(packed, c->text + start, head);
+    packed[head] = '/';
+    memcpy(packed + head + 1, c->text + k, tail);
+    size_t m = units_match_prefix(NULL, packed, head + 1 + tail);
+    if (m > head + 1)
+        *end = (uint32_t)(k + (m - head - 1));
+}
+
+
 /*
  * Find the unit after the number token `i`. Scale words, registry units and
  * '/'-compounds come from the unit registry; otherwise a count noun. A '/'
@@ -115,6 +165,7 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         return false;
     if (m) {
         uint32_t end = (uint32_t)(n->start + m);
+        spaced_rate_unit(c, n->start, &end, limit);   /* `31 tạ/ ha` */
         size_t after = token_at_offset(c, j, end);
         /* a scale word alone: take the count noun after it (`5.420 nghìn con`) */
         if (units_scale_word(c->text + n->start, m) > 0) {
@@ -132,7 +183,9 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         size_t kind_idx, kind_len = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx);
         unit_kind kind = kind_len && j + kind_len == after ? unit_kinds[kind_idx].kind : UK_NONE;
         q->points = kind == UK_POINTS;
-        q->resolved = units_resolve(NULL, c->text + n->start, end - n->start, true, &q->info) == VNR_OK;
+        char packed[64];
+        size_t plen = pack_slash(c->text + n->start, end - n->start, packed, sizeof packed);
+        q->resolved = units_resolve(NULL, packed, plen, true, &q->info) == VNR_OK;
         q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
         q->times = kind == UK_TIMES;
         return true;

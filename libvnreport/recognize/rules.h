@@ -451,6 +451,7 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
 size_t count_noun_at(const rctx *c, size_t i);
 void extend_per_unit(const rctx *c, quantity *q);
 bool find_unit(rctx *c, size_t i, quantity *q);
+size_t pack_slash(const char *s, size_t n, char *out, size_t cap);
 void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info *known);
 bool rate_item(const rctx *c, size_t i, size_t floor, size_t e);
 size_t counted_noun_of_item(const rctx *c, size_t i, size_t floor, size_t e, size_t *noun);
