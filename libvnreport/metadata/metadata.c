@@ -309,21 +309,41 @@ static const char *find_date(const char *lh, vnr_arena *arena)
  * after the first year a value is compared with (`so với cùng kỳ năm
  * 2010` in an 11-month release of 2011), else the first year that is no
  * price base or term. */
+/* The month of its year a period ends with (a year: 12; none: 0). */
+static int end_month(const period_ref *p)
+{
+    switch (p->kind) {
+    case PK_MONTH: return p->n;
+    case PK_QUARTER: return 3 * p->n;
+    case PK_HALF: return 6 * p->n;
+    case PK_MONTHS: return p->n;
+    case PK_YEAR: return 12;
+    default: return 0;
+    }
+}
+
 static int infer_year(const char *lower, size_t n)
 {
     period_ref p;
-    int compared = 0, compared_part = 0, named = 0;
+    int compared = 0, compared_part = 0, same_year = 0, named = 0, own_end = 0;
     for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
+        if (!p.compared && !own_end)
+            own_end = end_month(&p);   /* the title's period, its year said or not */
         if (p.year > 0 && !p.compared && !named)
             named = p.year;
         /* (not `giá so sánh năm 2010`) */
         if (p.year <= 0 || !p.comparison)
             continue;
-        /* a month or quarter compared may be the one before, of the same
-         * year (`tháng 4/2019 tăng 12,4% so với tháng 3/2019`): it says the
-         * year only when nothing else does (`so với tháng 8/2021`) */
-        bool part = p.kind == PK_MONTH || p.kind == PK_QUARTER;
-        if (part && !compared_part)
+        /* a part of a year compared may be an earlier part of the same year
+         * (`tháng 4/2019 … so với tháng 3/2019`, `9 tháng … so mức tăng nửa
+         * đầu năm 2025`): it says the year before only when it ends no
+         * earlier than the report's own period (`8 tháng … so với tháng
+         * 8/2021`), and only when nothing else does */
+        bool part = p.kind != PK_YEAR;
+        bool earlier = part && own_end && end_month(&p) < own_end;
+        if (earlier && !same_year)
+            same_year = p.year;
+        else if (part && !earlier && !compared_part)
             compared_part = p.year + 1;
         else if (!part && !compared)
             compared = p.year + 1;
@@ -333,7 +353,9 @@ static int infer_year(const char *lower, size_t n)
      * cùng kỳ năm 2022` is a report of 2023) */
     if (named || compared)
         return named > compared ? named : compared;
-    return compared_part ? compared_part : period_plain_year(lower, n);
+    if (compared_part || same_year)
+        return compared_part ? compared_part : same_year;
+    return period_plain_year(lower, n);
 }
 
 /* Reporting period and kind from the first period a lower-cased title

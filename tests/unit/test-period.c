@@ -238,6 +238,10 @@ static void test_metadata(void)
     check_meta("Chỉ số giá tiêu dùng 8 tháng tăng 1,77%\n\n"
                "Trong tháng 8, chỉ số giá tiêu dùng tăng 2,63% so với tháng 8/2021.\n",
                "year_to_date", "2022-01/2022-08", NULL, NULL);
+    /* an earlier part of the year compared is of the same year */
+    check_meta("Kinh tế thành phố 9 tháng tăng hơn 7%\n\n"
+               "Tăng trưởng 9 tháng đạt 7,07%, cao hơn 0,51 điểm phần trăm so mức tăng nửa đầu năm 2025.\n",
+               "year_to_date", "2025-01/2025-09", NULL, NULL);
     /* a date line with its weekday and the month in words */
     check_meta("Tình hình kinh tế - xã hội tháng 11 năm 2019\n\nThứ hai, 02 Tháng 12 2019\n\n"
                "Doanh thu đạt 5 tỷ đồng.\n", "monthly", "2019-M11", "2019-12-02", NULL);
