@@ -617,6 +617,9 @@ static const char *stated_after(rctx *c, const draft *d)
 {
     size_t k = d->q->unit_end_tok, used;
     const char *b = d->q->times && k < d->nc->sent_end ? baseline_at_ex(c, k, true, &used) : NULL;
+    if (!b && d->r.role == VNR_ROLE_CHANGE && k < d->nc->sent_end &&
+        (b = baseline_at_ex(c, k, true, &used)) != NULL && baseline_id_of(b) != BL_PREVIOUS_PERIOD)
+        b = NULL;   /* `tăng 6,2% tháng trước`: right after a change, `so với` left out */
     return b ? b : baseline_after(c, k, d->nc->sent_end);
 }
 

@@ -122,6 +122,9 @@ static void mark_consumed(rctx *c, draft *d)
         q->consumed_end = k;
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;
+    } else if (k < end && d->r.role == VNR_ROLE_CHANGE && baseline_id_of(d->r.baseline ? d->r.baseline : "") ==
+                                                              BL_PREVIOUS_PERIOD && baseline_at_ex(c, k, true, &used)) {
+        q->consumed_end = k + used;   /* `tăng 6,2% tháng trước`: its comparison */
     }
     size_t qa = k < end ? PHRASE_AT(c, LT_QUALIFIERS_AFTER, k, NULL) : 0;
     if (qa && k + qa > q->consumed_end)
