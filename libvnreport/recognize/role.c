@@ -746,10 +746,6 @@ static size_t link_to_prev(const rctx *c, size_t i, const vnr_record *prev)
 }
 
 
-/* `tăng 5,65% và 14,82%`, `giảm 2,1% và 3,4%`, `giảm 12,5% số vụ, 8,3% số
- * người chết`: a bare value joined to the change right before it (see
- * link_to_prev), in the same unit, is a change of the same sign (the
- * comparisons of one verb). */
 /* `lần lượt tăng: 4,15%, 2,36%, 1,8%`: is value i in a list of bare
  * percentages that a colon after a change verb opens? */
 static bool in_colon_list(const rctx *c, size_t i, size_t lo)
@@ -761,6 +757,10 @@ static bool in_colon_list(const rctx *c, size_t i, size_t lo)
 }
 
 
+/* `tăng 5,65% và 14,82%`, `giảm 2,1% và 3,4%`, `giảm 12,5% số vụ, 8,3% số
+ * người chết`: a bare value joined to the change right before it (see
+ * link_to_prev), in the same unit, is a change of the same sign (the
+ * comparisons of one verb). */
 static void joined_change(const rctx *c, draft *d)
 {
     size_t i = d->q->tok, n = c->out->n_recs;
@@ -779,10 +779,6 @@ static void joined_change(const rctx *c, draft *d)
 }
 
 
-/* `Có 7 nhóm hàng tăng giá so với tháng trước là: Nhóm đồ uống (0,07%);
- * nhóm giáo dục (1,2%)`: a bare percentage in brackets after an item of a
- * list whose label before the colon holds a change verb is a change, of
- * the sign of the verb nearest the colon. */
 /* `…: giao thông tăng 1,1%; giáo dục 0,25%`: a value whose ';' item names
  * only its thing, after an item of the list that stated a change. */
 static bool bare_item_after_change(const rctx *c, const draft *d, size_t i)
@@ -807,6 +803,10 @@ static bool bare_item_after_change(const rctx *c, const draft *d, size_t i)
     return n - 1 == d->ss->first_rec || c->out->recs[n - 2].norm_start < c->tv.t[k].start;
 }
 
+/* `Có 7 nhóm hàng tăng giá so với tháng trước là: Nhóm đồ uống (0,07%);
+ * nhóm giáo dục (1,2%)`: a bare percentage in brackets after an item of a
+ * list whose label before the colon holds a change verb is a change, of
+ * the sign of the verb nearest the colon. */
 static void labelled_change(const rctx *c, draft *d)
 {
     enum { LABEL_REACH = 64 };
@@ -961,9 +961,6 @@ static bool gap_after_comma(const rctx *c, size_t lo, size_t from, size_t floor)
 }
 
 
-/* The value's trigger and the qualifiers around it; trig_at becomes where
- * the value's own phrase ends (before the trigger, or before qualifiers
- * and estimate words when there is none). */
 /* `lần lượt tăng: 4,15%, 2,36%`: the verb right before the colon that
  * opens the value's segment, the first value of its list right after. */
 static const trigger_entry *trigger_before_colon(const rctx *c, draft *d)
@@ -981,6 +978,9 @@ static const trigger_entry *trigger_before_colon(const rctx *c, draft *d)
 }
 
 
+/* The value's trigger and the qualifiers around it; trig_at becomes where
+ * the value's own phrase ends (before the trigger, or before qualifiers
+ * and estimate words when there is none). */
 void find_trigger_step(rctx *c, draft *d)
 {
     size_t i = d->i, idx;
