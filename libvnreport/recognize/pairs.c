@@ -116,7 +116,12 @@ pair_step read_slash_pair(rctx *c, sentence_walk *w, size_t i, quantity *q, size
     bool names_more = strncmp(u2, u1, l1) == 0 && u2[l1] == ' ';
     if (!extends && !names_more && !same_measure(u1, u2))
         return PAIR_NONE;
-    if (names_more && q->count && q->value <= q2.value) {
+    /* `9 xã/13 xã đạt chuẩn`, `18 chỉ tiêu/22 chỉ tiêu`: places or a plan's
+     * items counted out of all of them, the noun said twice */
+    size_t noun = token_at_offset(c, i, q->unit_start);
+    bool parts_of_all = q->count && strcmp(u1, u2) == 0 && q->value <= q2.value &&
+                        (PHRASE_AT(c, LT_ADMIN_UNITS, noun, NULL) || PHRASE_AT(c, LT_PLAN_STRUCTURE, noun, NULL));
+    if ((names_more || parts_of_all) && q->count && q->value <= q2.value) {
         /* `12.345 hộ/298.760 hộ dân`: a part of its whole, as `12/15 xã`
          * (`623 bản/4.000 bản` stays actual/plan) */
         q->total = q2.value;
