@@ -22,32 +22,19 @@ bool push_record(rctx *c, vnr_record *r)
 }
 
 
-/* The unit of a record: the pair's or range's shared one, else the
- * quantity's own, canonicalised. */
 /* `15.563 tỷđồng`, `310 triệuUSD`: a scale word a web page glued to its
  * unit is written apart in the record (GUIDELINES: glued text reads as
  * spaced). */
 static const char *spaced_scale(rctx *c, const char *unit)
 {
-    size_t n = unit ? strlen(unit) : 0;
-    for (size_t k = 1; k < n && unit[k] != ' '; k++) {
-        unsigned char b = (unsigned char)unit[k];
-        bool letter = b >= 0xC0 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');   /* (a lead byte or ASCII) */
-        unit_info ui;
-        /* (the rest a whole unit of its own, not the syllable's end: `tỉnh`
-         * is no `tỉ` + `nh`, `ngành` no `ngàn` + `h`) */
-        if (!letter || n - k < 2 || units_scale_word(unit, k) <= 0 ||
-            units_resolve(NULL, unit + k, n - k, true, &ui) != VNR_OK || strcmp(ui.dimension, "count") == 0)
-            continue;
-        char *out = arena_alloc(c->arena, n + 2);
-        if (!out)
-            return unit;
-        memcpy(out, unit, k);
-        out[k] = ' ';
-        memcpy(out + k + 1, unit + k, n - k + 1);
-        return out;
-    }
-    return unit;
+    size_t n = strlen(unit), k = units_glued_scale(unit, n);
+    char *out = k ? arena_alloc(c->arena, n + 2) : NULL;
+    if (!out)
+        return unit;
+    memcpy(out, unit, k);
+    out[k] = ' ';
+    memcpy(out + k + 1, unit + k, n - k + 1);
+    return out;
 }
 
 
@@ -63,6 +50,8 @@ static const char *unit_text(rctx *c, const quantity *q)
 }
 
 
+/* The unit of a record: the pair's or range's shared one, else the
+ * quantity's own, canonicalised. */
 static void unit_step(rctx *c, draft *d)
 {
     const quantity *q = d->q;

@@ -1047,6 +1047,15 @@ static size_t match_part(const vnr_unit_registry *reg, const running_text *rt, s
     }
 }
 
+size_t units_glued_scale(const char *s, size_t n)
+{
+    running_text rt;
+    fold_running(s, n, &rt);
+    bool glued = false;
+    size_t l = rt.len ? scale_at(&builtin_registry, rt.s, rt.len, 0, &glued) : 0;
+    return l && glued ? rt.src[l] : 0;
+}
+
 size_t units_match_prefix(const vnr_unit_registry *reg, const char *s, size_t n)
 {
     if (!reg)

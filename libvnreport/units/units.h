@@ -47,6 +47,11 @@ vnr_status units_resolve(const vnr_unit_registry *reg, const char *s, size_t n,
  */
 size_t units_match_prefix(const vnr_unit_registry *reg, const char *s, size_t n);
 
+/* A scale word a web page glued to the unit after it at the start of
+ * s[0..n) (`tỷđồng`, `triệuUSD`; not the start of a longer syllable:
+ * `tỉnh`, `ngành`): its length in bytes of s, else 0. */
+size_t units_glued_scale(const char *s, size_t n);
+
 /* Is s[0..n) exactly a scale word (nghìn, triệu, tỷ, …)? Its multiplier, else 0. */
 double units_scale_word(const char *s, size_t n);
 

@@ -191,6 +191,12 @@ static void test_match_prefix(void)
 
 static void test_scale_word(void)
 {
+    /* a scale word glued to its unit, never a syllable's start */
+    CHECK_INT((int)units_glued_scale("tỷđồng", strlen("tỷđồng")), (int)strlen("tỷ"));
+    CHECK_INT((int)units_glued_scale("triệuUSD", strlen("triệuUSD")), (int)strlen("triệu"));
+    CHECK_INT((int)units_glued_scale("tỷ đồng", strlen("tỷ đồng")), 0);
+    CHECK_INT((int)units_glued_scale("tỉnh", strlen("tỉnh")), 0);
+    CHECK_INT((int)units_glued_scale("ngành", strlen("ngành")), 0);
     CHECK_DBL(units_scale_word("nghìn", strlen("nghìn")), 1e3);
     CHECK_DBL(units_scale_word("ngàn", strlen("ngàn")), 1e3);
     CHECK_DBL(units_scale_word("vạn", strlen("vạn")), 1e4);
