@@ -66,8 +66,7 @@ void extend_per_unit(const rctx *c, quantity *q)
 
 
 /* Text [s, s + n) with the blanks around a '/' dropped (`tạ/ ha` →
- * `tạ/ha`), into out (cap bytes); its length (the text as it is when it
- * does not fit). */
+ * `tạ/ha`), into out, which holds cap > n bytes; its length. */
 size_t pack_slash(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
@@ -75,10 +74,6 @@ size_t pack_slash(const char *s, size_t n, char *out, size_t cap)
         bool blank_by_slash = s[k] == ' ' && ((k + 1 < n && s[k + 1] == '/') || (k > 0 && s[k - 1] == '/'));
         if (!blank_by_slash)
             out[o++] = s[k];
-    }
-    if (o + 1 >= cap && n >= cap) {
-        memcpy(out, s, cap - 1);
-        o = cap - 1;
     }
     out[o] = '\0';
     return o;
@@ -183,9 +178,15 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         size_t kind_idx, kind_len = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx);
         unit_kind kind = kind_len && j + kind_len == after ? unit_kinds[kind_idx].kind : UK_NONE;
         q->points = kind == UK_POINTS;
+        /* (`tạ/ ha` resolved packed; most units are resolved as written) */
+        const char *text = c->text + n->start;
+        size_t len = end - n->start;
         char packed[64];
-        size_t plen = pack_slash(c->text + n->start, end - n->start, packed, sizeof packed);
-        q->resolved = units_resolve(NULL, packed, plen, true, &q->info) == VNR_OK;
+        if (len < sizeof packed && memchr(text, '/', len)) {
+            len = pack_slash(text, len, packed, sizeof packed);
+            text = packed;
+        }
+        q->resolved = units_resolve(NULL, text, len, true, &q->info) == VNR_OK;
         q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
         q->times = kind == UK_TIMES;
         return true;
