@@ -175,7 +175,6 @@ static baseline_id budget_of_giver(const rctx *c, size_t end, size_t *giver_end)
 }
 
 
-
 /* As baseline_at; `compared`: the words before already compare (`gấp 3
  * lần năm 2015`, `gấp 1,1 lần cả nước`: a multiple names what it is a
  * multiple of without `so với`). */
@@ -681,8 +680,6 @@ static const char *chain_baseline(rctx *c, const draft *d)
 }
 
 
-
-
 /* `… bằng 48,5% dự toán. Trong đó: chi đầu tư 1.350 tỷ đồng, đạt 41,2%`:
  * an attainment that names no plan is of the plan the chain's latest
  * attainment named (the sentence's records, or the head's it goes on). */
@@ -819,22 +816,20 @@ static const struct baseline_row {
     unsigned roles;
     baseline_source find;
     bool chains;
+    bool stated;   /* the comparison is stated at the value itself */
 } baseline_rows[] = {
-    { COMPARED, from_plan_word, true },
-    { ROLE_BIT(VNR_ROLE_CHANGE), stated_pair_after, false },
-    { COMPARED, stated_after, true },
-    { COMPARED, stated_after_trigger, true },
-    { COMPARED, stated_just_before, true },
-    { ROLE_BIT(VNR_ROLE_ATTAINMENT), chain_plan, true },
-    { ROLE_BIT(VNR_ROLE_CHANGE), respective_pair, false },
-    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline, true },
-    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence, true },
-    { ROLE_BIT(VNR_ROLE_TARGET), stated_after_not_plan, true },
+    { COMPARED, from_plan_word, true, false },
+    { ROLE_BIT(VNR_ROLE_CHANGE), stated_pair_after, false, true },
+    { COMPARED, stated_after, true, true },
+    { COMPARED, stated_after_trigger, true, true },
+    { COMPARED, stated_just_before, true, true },
+    { ROLE_BIT(VNR_ROLE_ATTAINMENT), chain_plan, true, false },
+    { ROLE_BIT(VNR_ROLE_CHANGE), respective_pair, false, false },
+    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), chain_baseline, true, false },
+    { ROLE_BIT(VNR_ROLE_CHANGE) | ROLE_BIT(VNR_ROLE_INDEX), stated_earlier_in_sentence, true, false },
+    { ROLE_BIT(VNR_ROLE_TARGET), stated_after_not_plan, true, false },
 };
 
-
-/* The rows that read a comparison stated at the value itself. */
-enum { FIRST_STATED_ROW = 1, LAST_STATED_ROW = 4 };
 
 /* `tăng 1,5% so với tháng trước và tăng 9,2% so với cùng kỳ; trong đó,
  * ngành chế biến tăng 1,8% và tăng 10,1%`: two changes joined, each
@@ -851,7 +846,9 @@ static void remember_stated_pair(rctx *c, const draft *d, const char *b)
         !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->trig_at, d->trig_at - 1, NULL)))
         return;
     /* the first's own comparison, then the link, then this one's verb */
-    size_t k = token_after_record(c, prev, d->nc->sent_start, d->trig_at);
+    enum { PAIR_GAP = 16 };   /* the first's unit and comparison: a few tokens */
+    size_t lo = d->trig_at > d->nc->sent_start + PAIR_GAP ? d->trig_at - PAIR_GAP : d->nc->sent_start;
+    size_t k = token_after_record(c, prev, lo, d->trig_at);
     if (k == NONE || !compare_word_at(c, k, false) || !baseline_at(c, k, &used) || k + used + m != d->trig_at)
         return;
     ss->pair[0] = prev->baseline;
@@ -863,14 +860,14 @@ void baseline_step(rctx *c, draft *d)
 {
     unsigned role = ROLE_BIT(d->r.role);
     const char *b = NULL;
-    bool chains = false;
-    size_t k = 0;
-    for (; k < COUNT_OF(baseline_rows) && !b; k++)
+    bool chains = false, stated = false;
+    for (size_t k = 0; k < COUNT_OF(baseline_rows) && !b; k++)
         if (baseline_rows[k].roles & role) {
             b = baseline_rows[k].find(c, d);
             chains = baseline_rows[k].chains;
+            stated = baseline_rows[k].stated;
         }
-    if (b && d->r.role == VNR_ROLE_CHANGE && k - 1 >= FIRST_STATED_ROW && k - 1 <= LAST_STATED_ROW)
+    if (b && stated && d->r.role == VNR_ROLE_CHANGE)
         remember_stated_pair(c, d, b);
     d->r.baseline = b;
     if (b && d->r.role == VNR_ROLE_INDEX && d->q->percent && (baseline_flags(b) & (BC_PLAN | BC_BUDGET))) {
