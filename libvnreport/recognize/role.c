@@ -364,21 +364,26 @@ static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
 static void mark_restated(role_case *rc) { rc->d->restates_fraction = true; }
 
 
-/* `giảm 1,2%` is −1,2; so is `giảm -1,2%`, whose sign says it twice. */
+/* A fall: the value (and a range's upper bound) below zero, however many
+ * signs the text wrote (`giảm 1,2%`, `giảm -1,2%`). */
+static void make_fall(vnr_record *r)
+{
+    r->value = -fabs(r->value);
+    r->value_max = -fabs(r->value_max);
+}
+
+
 static void apply_trigger_sign(role_case *rc)
 {
-    vnr_record *r = &rc->d->r;
-    if (rc->d->tr->sign < 0) {
-        r->value = -fabs(r->value);
-        r->value_max = -fabs(r->value_max);
-    }
+    if (rc->d->tr->sign < 0)
+        make_fall(&rc->d->r);
 }
 
 
 static void sign_of_last_change(role_case *rc)
 {
     if (rc->c->out->recs[rc->d->ss->last_change].value < 0)
-        rc->d->r.value = -rc->d->r.value;
+        make_fall(&rc->d->r);
 }
 
 
@@ -564,10 +569,8 @@ void bracket_restatement(rctx *c, draft *d)
         return;
     }
     r->role = VNR_ROLE_CHANGE;
-    if (!written_sign && c->out->recs[n - 1].value < 0) {
-        r->value = -fabs(r->value);
-        r->value_max = -fabs(r->value_max);
-    }
+    if (!written_sign && c->out->recs[n - 1].value < 0)
+        make_fall(r);
 }
 
 
@@ -772,10 +775,8 @@ static void joined_change(const rctx *c, draft *d)
         return;
     d->r.role = VNR_ROLE_CHANGE;
     d->joined = true;
-    if (prev->value < 0) {
-        d->r.value = -d->r.value;
-        d->r.value_max = -d->r.value_max;
-    }
+    if (prev->value < 0)
+        make_fall(&d->r);
 }
 
 
@@ -822,10 +823,8 @@ static void labelled_change(const rctx *c, draft *d)
         m = PHRASE_BEFORE(c, LT_TRIGGERS, k, s, &idx);
         if (m && triggers[idx].kind == T_CHANGE) {
             d->r.role = VNR_ROLE_CHANGE;
-            if (triggers[idx].sign < 0) {
-                d->r.value = -d->r.value;
-                d->r.value_max = -d->r.value_max;
-            }
+            if (triggers[idx].sign < 0)
+                make_fall(&d->r);
             return;
         }
     }
