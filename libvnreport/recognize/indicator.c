@@ -863,10 +863,11 @@ static const char *thing_after_measure(rctx *c, const char *indicator)
 /* `Năng suất cây lạc ước đạt …; sản lượng ước đạt 3.260 tấn`: a measure
  * named alone (or with a tail: `năng suất thu hoạch`) measures the thing
  * the sentence's measure before it named. */
-/* Is `subject` the sentence's or the block's label (`Vụ đông xuân: …`)? */
-static bool is_label(const rctx *c, const draft *d, const char *subject)
+/* Is `subject` the sentence's or the block's label, the context of its
+ * values rather than the thing one of them is said of? */
+static bool label_subject(const rctx *c, const draft *d, const char *subject)
 {
-    return subject && (subject == d->ss->subject || subject == c->block_subject);
+    return subject == d->ss->subject || subject == c->block_subject;
 }
 
 
@@ -878,7 +879,7 @@ static const char *thing_measured(rctx *c, const draft *d, const vnr_record *p, 
 {
     *stop = false;
     if (p->indicator && opens_with(p->indicator, LT_MEASURE_NOUNS, false))
-        return p->subject && !is_label(c, d, p->subject) ? p->subject : thing_after_measure(c, p->indicator);
+        return p->subject && !label_subject(c, d, p->subject) ? p->subject : thing_after_measure(c, p->indicator);
     if (p->role == VNR_ROLE_CHANGE)
         return NULL;   /* (its change: the level before says it) */
     if (p->role == VNR_ROLE_LEVEL && p->indicator && *p->indicator && p->dimension &&
@@ -907,14 +908,6 @@ static void elliptic_thing(rctx *c, draft *d, const char *own_text)
             return;
         }
     }
-}
-
-
-/* Is `subject` the sentence's or the block's label, the context of its
- * values rather than the thing one of them is said of? */
-static bool label_subject(const rctx *c, const draft *d, const char *subject)
-{
-    return subject == d->ss->subject || subject == c->block_subject;
 }
 
 
@@ -1482,6 +1475,20 @@ static bool split_entity_with(rctx *c, draft *d, const char **own_text, const ch
 
 
 /* The indicator and subject of a record; false when out of memory. */
+/* Tokens [a, e) become the value's own indicator, `subject` its subject.
+ * False when out of memory. */
+static bool indicator_from_tokens(rctx *c, draft *d, size_t a, size_t e, const char *subject)
+{
+    const char *text = tokens_text(c, a, e);   /* (an arena copy already) */
+    if (!text)
+        return false;
+    d->r.indicator = text;
+    d->r.subject = subject;
+    d->inherited = false;
+    return true;
+}
+
+
 /* Is indicator text `ind` only a place: a province (`Cà Mau`), an
  * administrative word (`Tỉnh`), or one before a province's name? */
 static bool names_only_place(const char *ind)
@@ -1515,15 +1522,7 @@ static bool share_of_named_whole(rctx *c, draft *d)
            !PHRASE_AT(c, LT_TRIGGERS, e, NULL) && !PHRASE_AT(c, LT_SIBLING_LINKS, e, NULL) &&
            !PHRASE_AT(c, LT_TIME_WORDS, e, NULL) && !PHRASE_AT(c, LT_QUALIFIERS, e, NULL))
         e++;
-    if (e == a)
-        return true;
-    const char *where = place ? r->indicator : r->subject, *whole = tokens_text(c, a, e);
-    if (!whole || !(whole = arena_strdup(c->arena, whole)))
-        return false;
-    r->indicator = whole;
-    r->subject = where;
-    d->inherited = false;
-    return true;
+    return e == a || indicator_from_tokens(c, d, a, e, place ? r->indicator : r->subject);
 }
 
 
@@ -1546,15 +1545,7 @@ static bool measure_after_copula(rctx *c, draft *d)
     while (e < d->nc->sent_end && e < a + COPULA_MEASURE_TOKENS && c->tv.t[e].kind == TOK_WORD &&
            !PHRASE_AT(c, LT_PERIOD_LINKS, e, NULL) && !PHRASE_AT(c, LT_TRIGGERS, e, NULL))
         e++;
-    if (e == a)
-        return true;
-    const char *text = tokens_text(c, a, e);
-    if (!text || !(text = arena_strdup(c->arena, text)))
-        return false;
-    d->r.indicator = text;
-    d->r.subject = NULL;
-    d->inherited = false;
-    return true;
+    return e == a || indicator_from_tokens(c, d, a, e, NULL);
 }
 
 
