@@ -249,6 +249,28 @@ bool lower_tokens(rctx *c)
 }
 
 
+/* Where a record's unit ends when the text spells it from offset `at`,
+ * blanks aside (the record writes `tỷ đồng` for `tỷđồng`, `tạ/ha` for
+ * `tạ/ ha`); 0 when it does not, or the unit is empty. */
+static size_t unit_spelled_at(const rctx *c, const char *unit, size_t at)
+{
+    const char *u = unit ? unit : "";
+    if (!*u)
+        return 0;
+    while (*u && at < c->len) {
+        if (*u == ' ')
+            u++;
+        else if (c->text[at] == ' ')
+            at++;
+        else if (c->text[at] == *u)
+            at++, u++;
+        else
+            return 0;
+    }
+    return *u ? 0 : at;
+}
+
+
 /* Does token k open right after record r's number and its unit, with only
  * blanks between (`4,38% và`, `8,57 % (`)? */
 bool follows_record(const rctx *c, const vnr_record *r, size_t k)
@@ -258,13 +280,15 @@ bool follows_record(const rctx *c, const vnr_record *r, size_t k)
         return false;
     while (from < to && c->text[from] == ' ')
         from++;
-    size_t n = r->unit ? strlen(r->unit) : 0;
-    bool written = n && from + n <= c->len && memcmp(c->text + from, r->unit, n) == 0;
-    if (written ? n > to - from : n && from != to)
-        return false;
-    if (!written)
-        n = 0;   /* (a value whose unit comes after the next: `2,1 và 4,6%`) */
-    for (from += (uint32_t)n; from < to; from++)
+    /* (no unit there: a value whose unit comes after the next, `2,1 và
+     * 4,6%`) */
+    size_t at = unit_spelled_at(c, r->unit, from);
+    if (at) {
+        if (at > to)
+            return false;   /* token k is inside the unit (`%` itself) */
+        from = (uint32_t)at;
+    }
+    for (; from < to; from++)
         if (c->text[from] != ' ')
             return false;
     return true;
@@ -274,8 +298,7 @@ bool follows_record(const rctx *c, const vnr_record *r, size_t k)
 /* Is record r's unit the quantity q's, as written? */
 bool same_unit_as(const rctx *c, const vnr_record *r, const quantity *q)
 {
-    size_t len = q->unit_end - q->unit_start;
-    return r->unit && strlen(r->unit) == len && memcmp(r->unit, c->text + q->unit_start, len) == 0;
+    return unit_spelled_at(c, r->unit, q->unit_start) == q->unit_end;
 }
 
 
