@@ -110,6 +110,19 @@ static void spaced_rate_unit(const rctx *c, uint32_t start, uint32_t *end, size_
 }
 
 
+/* Resolve a unit as the text writes it: as written, or packed when a
+ * '/' stands in it (`tạ/ ha`). */
+static bool resolve_written_unit(const char *text, size_t len, unit_info *info)
+{
+    char packed[64];
+    if (len < sizeof packed && memchr(text, '/', len)) {
+        len = pack_slash(text, len, packed, sizeof packed);
+        text = packed;
+    }
+    return units_resolve(NULL, text, len, true, info) == VNR_OK;
+}
+
+
 /*
  * Find the unit after the number token `i`. Scale words, registry units and
  * '/'-compounds come from the unit registry; otherwise a count noun. A '/'
@@ -178,15 +191,7 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         size_t kind_idx, kind_len = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx);
         unit_kind kind = kind_len && j + kind_len == after ? unit_kinds[kind_idx].kind : UK_NONE;
         q->points = kind == UK_POINTS;
-        /* (`tạ/ ha` resolved packed; most units are resolved as written) */
-        const char *text = c->text + n->start;
-        size_t len = end - n->start;
-        char packed[64];
-        if (len < sizeof packed && memchr(text, '/', len)) {
-            len = pack_slash(text, len, packed, sizeof packed);
-            text = packed;
-        }
-        q->resolved = units_resolve(NULL, text, len, true, &q->info) == VNR_OK;
+        q->resolved = resolve_written_unit(c->text + n->start, end - n->start, &q->info);
         q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
         q->times = kind == UK_TIMES;
         return true;
