@@ -309,26 +309,13 @@ static const char *find_date(const char *lh, vnr_arena *arena)
  * after the first year a value is compared with (`so với cùng kỳ năm
  * 2010` in an 11-month release of 2011), else the first year that is no
  * price base or term. */
-/* The month of its year a period ends with (a year: 12; none: 0). */
-static int end_month(const period_ref *p)
-{
-    switch (p->kind) {
-    case PK_MONTH: return p->n;
-    case PK_QUARTER: return 3 * p->n;
-    case PK_HALF: return 6 * p->n;
-    case PK_MONTHS: return p->n;
-    case PK_YEAR: return 12;
-    default: return 0;
-    }
-}
-
 static int infer_year(const char *lower, size_t n)
 {
     period_ref p;
     int compared = 0, compared_part = 0, same_year = 0, named = 0, own_end = 0;
     for (size_t i = 0; period_next(lower, n, i, &p); i = p.end) {
         if (!p.compared && !own_end)
-            own_end = end_month(&p);   /* the title's period, its year said or not */
+            own_end = period_end_month(&p);   /* the title's period, its year said or not */
         if (p.year > 0 && !p.compared && !named)
             named = p.year;
         /* (not `giá so sánh năm 2010`) */
@@ -340,7 +327,7 @@ static int infer_year(const char *lower, size_t n)
          * earlier than the report's own period (`8 tháng … so với tháng
          * 8/2021`), and only when nothing else does */
         bool part = p.kind != PK_YEAR;
-        bool earlier = part && own_end && end_month(&p) < own_end;
+        bool earlier = part && own_end && period_end_month(&p) < own_end;
         if (earlier && !same_year)
             same_year = p.year;
         else if (part && !earlier && !compared_part)

@@ -818,16 +818,22 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
 }
 
 /* Months since year 0 of the last month a period covers. */
+int period_end_month(const period_ref *p)
+{
+    switch (p->kind) {
+    case PK_MONTH: return p->n;
+    case PK_QUARTER: return p->n * 3;
+    case PK_HALF: return p->n * 6;
+    case PK_MONTHS: return p->n;
+    case PK_YEAR: return 12;
+    default: return 0;
+    }
+}
+
 static int last_month(const period_ref *p, int year)
 {
-    int y = p->year ? p->year : year;
-    switch (p->kind) {
-    case PK_MONTH: return y * 12 + p->n - 1;
-    case PK_QUARTER: return y * 12 + p->n * 3 - 1;
-    case PK_HALF: return y * 12 + p->n * 6 - 1;
-    case PK_MONTHS: return y * 12 + p->n - 1;
-    default: return y * 12 + 11;
-    }
+    int y = p->year ? p->year : year, m = period_end_month(p);
+    return y * 12 + (m ? m : 12) - 1;
 }
 
 /* How many months a period spans (a year: 12). */

@@ -61,12 +61,16 @@ bool period_first(const char *s, size_t n, period_ref *out);
  * known or the phrase has no code. */
 bool period_format(const period_ref *p, int year, char *buf, size_t cap);
 
-/* From January to the end of period p, of p's year (`lũy kế`, `cộng dồn
- * từ đầu năm` in a September report: 2024-01/2024-09): 3 months are the
- * first quarter, 6 the first half, 12 the year; kind PK_NONE for none. */
 /* The year period p names: its own, the report's year before for
  * PERIOD_YEAR_BEFORE, else `year` (the report's); 0 when none is known. */
 int period_resolved_year(const period_ref *p, int year);
+
+/* The month of its year a period ends with (1..12; a year: 12; none: 0). */
+int period_end_month(const period_ref *p);
+
+/* From January to the end of period p, of p's year (`lũy kế`, `cộng dồn
+ * từ đầu năm` in a September report: 2024-01/2024-09): 3 months are the
+ * first quarter, 6 the first half, 12 the year; kind PK_NONE for none. */
 period_ref period_to_date(const period_ref *p);
 
 /* The kind of document whose title names this period first: "monthly",
