@@ -1513,9 +1513,11 @@ static bool share_of_named_whole(rctx *c, draft *d)
 {
     enum { WHOLE_TOKENS = 8 };
     vnr_record *r = &d->r;
+    if (r->role != VNR_ROLE_SHARE || !d->q->percent)
+        return true;
     /* (the next share of the place goes on with it: `… và hơn 48% sản lượng`) */
     bool place = names_only_place(r->indicator);
-    if (r->role != VNR_ROLE_SHARE || !d->q->percent || !(place || (d->inherited && names_only_place(r->subject))))
+    if (!place && !(d->inherited && names_only_place(r->subject)))
         return true;
     size_t a = d->q->unit_end_tok, e = a;
     while (e < d->nc->sent_end && e < a + WHOLE_TOKENS && c->tv.t[e].kind == TOK_WORD &&

@@ -1028,16 +1028,16 @@ static bool province_growth(rctx *c, const draft *d)
     size_t i = d->q->tok;
     const char *ind = d->r.indicator;
     size_t n = ind ? strlen(ind) : 0;
-    /* a province, or a sector (`trong đó, khu vực dịch vụ: 6,8%`) */
-    bool sector = d->ind_a < d->ind_b && PHRASE_AT(c, LT_SECTOR_HEADS, d->ind_a, NULL);
-    if (!n || (meta_province_at(ind, n) != n && !sector))
-        return false;
     /* bare (`Hải Phòng (12,28%)`), or stated of a province opening a
      * bracket or an item (`(Cần Thơ đạt 7,4%; Vĩnh Long đạt 6,3%)`) */
     bool bare = !d->tr && i > 0 && (is_punct(c, i - 1, '(') || is_punct(c, i - 1, ':'));
     bool stated = d->tr && (d->tr->kind == T_LEVEL || d->tr->kind == T_ATTAIN) && d->ind_a > 0 &&
                   (is_punct(c, d->ind_a - 1, '(') || is_punct(c, d->ind_a - 1, ';'));
-    if (!bare && !stated)
+    if (!n || (!bare && !stated))
+        return false;
+    /* a province, or a sector (`trong đó, khu vực dịch vụ: 6,8%`) */
+    bool sector = d->ind_a < d->ind_b && PHRASE_AT(c, LT_SECTOR_HEADS, d->ind_a, NULL);
+    if (!sector && meta_province_at(ind, n) != n)
         return false;
     /* `Ninh Bình: tăng 10,8%; Hà Nam: 10,39%`: after a province's change */
     sentence_state *ss = d->ss;
