@@ -99,9 +99,10 @@ static void check_record(const vnr_record *r, size_t index, const char *data, si
         /* a signed number (`-2%`) starts at its sign; emphasis asterisks
          * between sign and digits (`-**1,78`) are dropped by normalize, so
          * the sign still belongs to the number, and so does a sign written
-         * apart before a signed unit (`- 0,19 điểm`: one space) */
+         * apart before a signed unit (`- 0,19 điểm`: blanks, which
+         * normalize makes one) */
         size_t digit = off + (data[off] == '-' || data[off] == '+');
-        if (digit > off && digit < off + len && data[digit] == ' ')
+        while (digit > off && digit < off + len && (data[digit] == ' ' || data[digit] == '\t'))
             digit++;
         if (digit > off)
             while (digit < off + len && data[digit] == '*')
