@@ -57,10 +57,14 @@ size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
 
 
 /* A clause that opens with a CLAUSE_LEAD and ends at a comma before b
- * (`Theo báo cáo của Cục Thống kê tỉnh, …`, `Theo đó, …`): its tokens and
- * the comma; 0 when there is none. */
+ * (`Theo báo cáo của Cục Thống kê tỉnh, …`, `Theo đó, …`), or an
+ * LW_COMMA_LEAD word and its comma (`Kết quả, …`): its tokens and the
+ * comma; 0 when there is none. */
 static size_t lead_clause_at(const rctx *c, size_t a, size_t b)
 {
+    size_t idx, l = PHRASE_AT(c, LT_LINK_WORDS, a, &idx);
+    if (l && link_words[idx].kind == LW_COMMA_LEAD && a + l < b && is_punct(c, a + l, ','))
+        return l + 1;   /* `Kết quả, …` */
     if (!PHRASE_AT(c, LT_CLAUSE_LEADS, a, NULL))
         return 0;
     for (size_t k = a + 1; k < b && k < a + 16; k++) {
