@@ -219,6 +219,9 @@ static void test_metadata(void)
     check_meta("Giá trị xuất siêu trong 11 tháng đầu năm tăng\n\n"
                "Xuất khẩu đạt 1,7 tỷ USD, tăng 30% so với cùng kỳ năm 2010.\n",
                "year_to_date", "2011-01/2011-11", NULL, NULL);
+    /* a headline of results that names the plan's items is no plan */
+    check_meta("Nhiều chỉ tiêu kinh tế - xã hội của huyện Tân Uyên tăng trưởng cao\n\n"
+               "Năm 2023, thu ngân sách huyện đạt 410 tỷ đồng.\n", "annual", "2023", NULL, NULL);
     check_meta("SỐ CHỈ TIÊU\n\n- Tổng sản phẩm theo giá so sánh năm 2010 tăng bình quân 8%.\n",
                "plan", NULL, NULL, NULL);
     /* a headline that names a period but no year: its kind, no period */
