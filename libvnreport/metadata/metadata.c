@@ -439,15 +439,21 @@ static const char *title_string(const char *text, size_t len, const char *start,
 {
     vnr_buf b = { 0 };
     bool ok = buf_append(&b, start, (size_t)(text + line_end - start));
-    /* continuation after a blank line or directly: starts with a dash or lower case */
+    /* continuation after a blank line or directly: starts with lower case,
+     * or with a dash before lower case (`– an ninh năm 2023`; `- Thu nhập
+     * …` is the first item of a list) */
     size_t k = line_end;
     while (k < len && text[k] == '\n')
         k++;
     if (k < len && k - line_end <= 2) {
         size_t i = k;
         uint32_t cp = utf8_next(text, len, &i);
-        bool cont = cp == 0x2013 || cp == '-' ||
-                    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+        if (cp == 0x2013 || cp == '-') {
+            while (i < len && (text[i] == ' ' || text[i] == '\t'))
+                i++;
+            cp = i < len ? utf8_next(text, len, &i) : 0;
+        }
+        bool cont = utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
         const char *nl = memchr(text + k, '\n', len - k);
         size_t e = nl ? (size_t)(nl - text) : len;
         if (cont && e - k < 300) {

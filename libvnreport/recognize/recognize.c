@@ -236,7 +236,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         w.ss.bd_scanned = s;
         w.ss.bd_found = true;
     }
-    w.ss.goal = c->goal_carry && !c->in_plan && goes_on_with_goals(c, s, e);
+    w.ss.goal = (c->goal_carry || (c->list_item && c->list_goals)) && !c->in_plan && goes_on_with_goals(c, s, e);
     w.ss.measure_label = measure_label(c, s, e);
     w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e, &w.ss.list_label);
     if (!w.ss.subject && !w.ss.measure_label)
@@ -381,7 +381,7 @@ static void resume_announced_list(rctx *c, const block *b)
         if (c->list_baseline)
             c->block_baseline = c->list_baseline;
     } else {
-        c->list_open = c->list_estimate = false;
+        c->list_open = c->list_estimate = c->list_goals = false;
         c->list_baseline = c->list_period = NULL;
     }
 }
@@ -389,13 +389,24 @@ static void resume_announced_list(rctx *c, const block *b)
 
 /* After a text block (its records from first_rec on): remember what a
  * paragraph that announced its parts says of them. */
-static void remember_announced_list(rctx *c, size_t first_rec)
+static void remember_announced_list(rctx *c, size_t first_rec, size_t last_sentence)
 {
     bool in_sentence = false;
+    if (c->out->n_recs == first_rec && heads_goals(c, last_sentence, c->tv.n)) {
+        /* `Mục tiêu cụ thể đến năm 2030:`: its items are goals of that year */
+        char buf[32];
+        c->list_open = c->list_goals = true;
+        c->list_baseline = NULL;
+        c->list_estimate = false;
+        c->list_period = period_of_tokens(c, last_sentence, c->tv.n, true, buf, sizeof buf)
+                             ? arena_strdup(c->arena, buf) : NULL;
+        return;
+    }
     if (!ends_announcing_parts(c, &in_sentence))
         return;   /* (an item may announce parts of its own) */
     size_t n = c->out->n_recs;
     c->list_open = true;
+    c->list_goals = false;
     c->list_baseline = c->block_baseline;
     c->list_estimate = in_sentence && n > first_rec && c->out->recs[n - 1].estimate;
     c->list_period = in_sentence && n > first_rec ? c->out->recs[n - 1].period : NULL;
@@ -470,7 +481,7 @@ bool process_block(rctx *c, size_t bi)
     c->carry_last_change = last.last_change;
     c->carry_chain_last = last.chain_last;
     c->carry_baseline = c->block_baseline;
-    remember_announced_list(c, block_first_rec);
+    remember_announced_list(c, block_first_rec, last.sent_start);
     return true;
 }
 

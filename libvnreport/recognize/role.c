@@ -696,6 +696,21 @@ bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec)
 }
 
 
+/* Does the sentence [s, e), which states no value, head a list of goals
+ * (`Mục tiêu cụ thể đến năm 2030:`, `Theo đó, phấn đấu đến năm 2025:`):
+ * a sentence cue, and a colon at its end? */
+bool heads_goals(const rctx *c, size_t s, size_t e)
+{
+    if (e <= s + 1 || !is_punct(c, e - 1, ':'))
+        return false;
+    size_t len;
+    for (size_t k = s; k < e; k += len)
+        if (opens_goals(c, k, &len))
+            return true;
+    return false;
+}
+
+
 /* After a sentence that sets goals (`… phấn đấu đưa giá trị sản xuất đạt
  * 2.150 tỷ đồng. Giá trị sản xuất công nghiệp đạt 4.870 tỷ đồng, …`), does
  * the sentence [s, e) go on listing goals? Not when it reports an outcome:

@@ -248,6 +248,7 @@ typedef struct rctx {
     bool list_estimate;     /* its sentence goes on in the items, estimated */
     const char *list_period;    /* … and of this period, or NULL */
     bool list_item;         /* the block is such an item */
+    bool list_goals;        /* the paragraph was a heading of goals (`Mục tiêu cụ thể đến năm 2030:`) */
     const char *plan_period;    /* period of the plan part the block is in */
     const char **section;
     size_t section_depth;
@@ -488,6 +489,7 @@ void bracket_restatement(rctx *c, draft *d);
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count);
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
+bool heads_goals(const rctx *c, size_t s, size_t e);
 bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, sentence_state *ss);
 void refine_role(rctx *c, draft *d);
 

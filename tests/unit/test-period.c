@@ -219,6 +219,13 @@ static void test_metadata(void)
     check_meta("Giá trị xuất siêu trong 11 tháng đầu năm tăng\n\n"
                "Xuất khẩu đạt 1,7 tỷ USD, tăng 30% so với cùng kỳ năm 2010.\n",
                "year_to_date", "2011-01/2011-11", NULL, NULL);
+    /* a dash before a capital opens the first item of a list, no line of
+     * the title (`– an ninh năm 2023` before lower case is one) */
+    check_meta("Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025\n\n"
+               "- Thu nhập bình quân tăng ít nhất 1,8 lần so với năm 2020.\n", "plan", "2025", NULL,
+               "Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025");
+    check_meta("Báo cáo tình hình kinh tế - xã hội\n– an ninh năm 2023\n\nThu ngân sách đạt 5 tỷ đồng.\n",
+               "annual", "2023", NULL, "Báo cáo tình hình kinh tế - xã hội – an ninh năm 2023");
     /* a headline of results that names the plan's items is no plan */
     check_meta("Nhiều chỉ tiêu kinh tế - xã hội của huyện Tân Uyên tăng trưởng cao\n\n"
                "Năm 2023, thu ngân sách huyện đạt 410 tỷ đồng.\n", "annual", "2023", NULL, NULL);
