@@ -846,6 +846,57 @@ static void labelled_change(const rctx *c, draft *d)
 }
 
 
+/* The token of the number of the sentence's last record when only its
+ * own words (no verb), and a bracket after them (`4 vụ (23,5%)`), stand
+ * between it and token k; NONE otherwise. */
+static size_t record_just_before(const rctx *c, const vnr_record *prev, size_t k, size_t s)
+{
+    enum { UNIT_WORDS = 6 };
+    if (k > s && is_punct(c, k - 1, ')')) {
+        while (k > s && !is_punct(c, k - 1, '('))
+            k--;
+        if (k == s)
+            return NONE;
+        k--;
+    }
+    for (size_t w = 0; k > s && w <= UNIT_WORDS; k--, w++) {
+        const token *t = &c->tv.t[k - 1];
+        if (is_numeric(t))
+            return t->start >= prev->norm_start && t->start < prev->norm_end ? k - 1 : NONE;
+        if (t->kind != TOK_WORD || PHRASE_AT(c, LT_TRIGGERS, k - 1, NULL))
+            return NONE;
+    }
+    return NONE;
+}
+
+
+/* `so với tháng trước, tăng 4 vụ (23,5%), 3 người chết (33,3%) và 2 người
+ * bị thương`: a count with no verb of its own right after a comma or a
+ * SIBLING_LINK that follows a change of a count goes on with that change
+ * (the verb is left out), of its sign. */
+static void elided_change(const rctx *c, draft *d)
+{
+    size_t i = d->q->tok, n = c->out->n_recs, s = d->nc->sent_start;
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->count || n <= d->ss->first_rec || i <= s + 2 ||
+        (c->tv.t[i].flags & NUM_SIGNED))
+        return;
+    size_t k = i - PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
+    if (k > s && is_punct(c, k - 1, ','))
+        k--;
+    if (k == i)
+        return;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    if (prev->role == VNR_ROLE_CHANGE && prev->unit && strcmp(prev->unit, "%") == 0 && n - 1 > d->ss->first_rec)
+        prev--;   /* the count's restatement in brackets: `4 vụ (23,5%)` */
+    if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strcmp(prev->unit, "%") == 0 ||
+        record_just_before(c, prev, k, s) == NONE)
+        return;
+    d->r.role = VNR_ROLE_CHANGE;
+    if (prev->value < 0)
+        make_fall(&d->r);
+}
+
+
 /* `bằng 102% so với tháng trước và 107,5% so với cùng kỳ`, `bằng 91,4% kế
  * hoạch năm và 106,5% so với cùng kỳ`: a bare percentage joined by a
  * SIBLING_LINK to an index or attainment in % (its comparison between)
@@ -929,6 +980,7 @@ void refine_role(rctx *c, draft *d)
     joined_change(c, d);
     joined_ratio(c, d);
     labelled_change(c, d);
+    elided_change(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
