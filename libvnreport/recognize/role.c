@@ -1095,9 +1095,12 @@ static bool province_growth(rctx *c, const draft *d)
     size_t i = d->q->tok;
     const char *ind = d->r.indicator;
     size_t n = ind ? strlen(ind) : 0;
-    /* bare (`Hải Phòng (12,28%)`), or stated of a province opening a
-     * bracket or an item (`(Cần Thơ đạt 7,4%; Vĩnh Long đạt 6,3%)`) */
-    bool bare = !d->tr && i > 0 && (is_punct(c, i - 1, '(') || is_punct(c, i - 1, ':'));
+    /* bare (`Hải Phòng (12,28%)`, `…; Sóc Trăng 8,72%`), or stated of a
+     * province opening a bracket or an item (`(Cần Thơ đạt 7,4%; Vĩnh Long
+     * đạt 6,3%)`) */
+    bool bare = !d->tr && i > 0 &&
+                (is_punct(c, i - 1, '(') || is_punct(c, i - 1, ':') ||
+                 (d->ind_a > 0 && d->ind_b == i && (is_punct(c, d->ind_a - 1, ';') || is_punct(c, d->ind_a - 1, ':'))));
     bool stated = d->tr && (d->tr->kind == T_LEVEL || d->tr->kind == T_ATTAIN) && d->ind_a > 0 &&
                   (is_punct(c, d->ind_a - 1, '(') || is_punct(c, d->ind_a - 1, ';'));
     if (!n || (!bare && !stated))
@@ -1132,13 +1135,18 @@ void growth_rate_role(rctx *c, draft *d)
         /* the province is said of the growth an earlier value named (a few
          * records back: a list of every province stays linear) */
         enum { GROWTH_REACH = 16 };
-        size_t n = c->out->n_recs;
-        for (size_t k = n; k > d->ss->first_rec && k + GROWTH_REACH > n; k--)
+        size_t n = c->out->n_recs, k = n;
+        for (; k > d->ss->first_rec && k + GROWTH_REACH > n; k--)
             if (names_growth_rate(c, c->out->recs[k - 1].indicator)) {
                 d->r.subject = d->r.indicator;
                 d->r.indicator = c->out->recs[k - 1].indicator;
                 break;
             }
+        if ((k == d->ss->first_rec || k + GROWTH_REACH == n) && names_growth_rate(c, d->r.subject)) {
+            const char *province = d->r.indicator;   /* `Tốc độ tăng GRDP: Hải Phòng 11,2%; …` */
+            d->r.indicator = d->r.subject;
+            d->r.subject = province;
+        }
     } else if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator)) {
         return;
     }
