@@ -37,6 +37,11 @@ static const count_word month_names[] = {
 #include "period.def"
 #undef PERIOD_MONTH_NAME
 };
+static const count_word quarter_words[] = {
+#define PERIOD_QUARTER_WORD(p, n) { p, n },
+#include "period.def"
+#undef PERIOD_QUARTER_WORD
+};
 static const plain_word cumulative_words[] = {
 #define PERIOD_CUMULATIVE(p) { p },
 #include "period.def"
@@ -275,6 +280,9 @@ static size_t unit_phrase(const char *s, size_t n, size_t i, period_ref *p)
         for (size_t r = 0; r < COUNT_OF(roman) && k == NO_MATCH; r++)
             if ((k = match_at(s, n, j, roman[r])) != NO_MATCH)
                 v = value[r];
+        size_t idx_word;
+        if (k == NO_MATCH && (k = MATCH_TABLE(s, n, j, quarter_words, &idx_word)) != NO_MATCH)
+            v = quarter_words[idx_word].n;   /* `quý đầu năm` */
         if (k == NO_MATCH || (k < n && utf8_is_digit(s[k])))
             return NO_MATCH;
         *p = (period_ref){ .kind = PK_QUARTER, .n = v };

@@ -58,6 +58,9 @@ static void test_codes(void)
         { "năm tháng đầu năm, có 250 doanh nghiệp", "2024-01/2024-05", false },
         { "so với 9 tháng năm trước", "2023-01/2023-09", true },   /* the report's year before */
         { "quý i năm ngoái", "2023-Q1", false },
+        { "trong quý đầu năm, chỉ số", "2024-Q1", false },   /* a quarter in words */
+        { "quý đầu năm 2025", "2025-Q1", false },
+        { "quý cuối năm 2023", "2023-Q4", false },
         { "6 tháng 2017 tăng", "2017-H1", false },   /* the year without `năm` */
     };
     char buf[32];
