@@ -135,6 +135,29 @@ static size_t comparand_lead_at(rctx *c, size_t k)
 }
 
 
+/* `so với 9 tháng cùng kỳ năm 2014`, `so với quý I cùng kỳ`: the tokens
+ * of a period phrase at k, after a compare word, that a same-period
+ * baseline follows (the period says which part of the year is compared
+ * with); 0 when there is none. */
+static size_t period_before_same_period(rctx *c, size_t k)
+{
+    enum { PERIOD_TOKENS = 6 };
+    size_t e = k;
+    while (e < c->tv.n && e < k + PERIOD_TOKENS && !is_boundary(c, e) && !is_strong_boundary(c, e))
+        e++;
+    char low[128];
+    size_t n = e > k ? lower_span(c, k, e, low, sizeof low) : 0;
+    period_ref p;
+    if (!n || !period_next(low, n, 0, &p) || p.start != 0)
+        return 0;
+    size_t used = tokens_within(c, k, e, p.end), idx;
+    return used && k + used < c->tv.n && PHRASE_AT(c, LT_BASELINES, k + used, &idx) &&
+                   baselines[idx].id == BL_SAME_PERIOD_LAST_YEAR
+               ? used
+               : 0;
+}
+
+
 /* The year of a date stated earlier in the sentence (`Đến 31/5/2022, dư
  * nợ … tăng 7,0% so với đầu năm`), for a report whose title names no
  * year; 0 when none. */
@@ -202,6 +225,8 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     size_t idx;
     size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
     size_t lead = !m && sv ? comparand_lead_at(c, k) : 0;
+    if (!m && sv && !lead)
+        lead = period_before_same_period(c, k);
     if (lead && (m = PHRASE_AT(c, LT_BASELINES, k + lead, &idx)) != 0)
         k += lead;
     if (!m && sv && k < c->tv.n && c->tv.t[k].kind == TOK_NUMBER && (c->tv.t[k].flags & NUM_YEARLIKE)) {
@@ -346,8 +371,8 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
 {
     bool comma = false;
     for (size_t k = from; k < to && k < from + 12; k++) {
-        if (is_strong_boundary(c, k) || (is_numeric(&c->tv.t[k]) && k > from))
-            break;
+        if (is_strong_boundary(c, k) || (is_numeric(&c->tv.t[k]) && k > from && !in_period_phrase(c, k)))
+            break;   /* (the year of `tăng 9,2% trong năm 2023 so với cùng kỳ` is passed) */
         if (k == from && is_punct(c, k, '(') && bracket_close(c, k, to) > k) {
             /* the comparison after a restatement governs the value too:
              * `tăng 2,63% (1,32 tạ/ha) so với vụ mùa 2018` */
