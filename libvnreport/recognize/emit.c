@@ -100,14 +100,19 @@ static void mark_consumed(rctx *c, draft *d)
     quantity *q = d->q;
     size_t k = q->unit_end_tok, used = 0, end = d->nc->sent_end;
     q->consumed_end = k;
+    bool plan = false;
     if ((d->ratio_of_measure && (d->r.role == VNR_ROLE_LEVEL || d->r.role == VNR_ROLE_SHARE)) ||
-        plan_after(c, k)) {
+        (plan = plan_after(c, k))) {
         while (k < end && !is_boundary(c, k) && !is_numeric(&c->tv.t[k]) &&
-               !PHRASE_AT(c, LT_TRIGGERS, k, NULL) && !qualifier_then_number(c, k))
+               !PHRASE_AT(c, LT_TRIGGERS, k, NULL) && !qualifier_then_number(c, k) &&
+               !(plan && k > q->unit_end_tok && PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL)))
             k++;   /* `đạt 53,5% dự toán và tăng 6,27%`, `bằng 95% diện tích gieo
                     * trồng, giảm 1%`, `chiếm 5,97% tổng mức và tăng 8,67%`:
                     * the verb or comma starts the next; so does the
-                    * qualifier of the next value (`45% diện tích và hơn 48%`) */
+                    * qualifier of the next value (`45% diện tích và hơn 48%`),
+                    * and after a plan `và` (`bằng 48,1% dự toán và chi ngân
+                    * sách đạt …`; a whole's name may hold one: `tổng mức bán
+                    * lẻ hàng hóa và dịch vụ`) */
         q->consumed_end = k;
     } else if (k < end && baseline_at(c, k, &used)) {
         q->consumed_end = k + used;
