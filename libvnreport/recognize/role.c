@@ -153,6 +153,13 @@ static bool counts_of_whole(role_case *rc)
                         PHRASE_AT(rc->c, LT_PLAN_STRUCTURE, token_at_offset(rc->c, q->tok, q->unit_start), NULL));
 }
 static bool is_points(role_case *rc) { return rc->d->q->points; }
+/* An amount in a unit of its own (`chiếm trên 2.300 ha`), not a part of
+ * a whole (`chiếm 16,93%`, `chiếm khoảng 1/4`). */
+static bool measured_amount(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    return q->resolved && !q->percent && !q->points && !q->times && isnan(rc->d->r.total);
+}
 static bool percent_or_times(role_case *rc) { return rc->d->q->percent || rc->d->q->times; }
 
 
@@ -420,6 +427,8 @@ static const role_row role_rows[] = {
     { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
     { K(T_EXCEED), amount_compared_with_nothing, VNR_ROLE_LEVEL, more_than },
     { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
+    { K(T_SHARE), is_points, VNR_ROLE_CHANGE, NULL },   /* `chiếm 2,35 điểm % mức tăng`: a contribution */
+    { K(T_SHARE), measured_amount, VNR_ROLE_LEVEL, NULL },   /* `bệnh đạo ôn chiếm trên 2.300 ha` */
     { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
     /* `đóng góp 0,85%`, `đóng góp 3,95 điểm phần trăm` to growth: a change;
      * `đóng góp 25.601 ngày công` is an amount */
