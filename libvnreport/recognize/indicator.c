@@ -1275,6 +1275,18 @@ static bool counts_other_thing(rctx *c, const draft *d)
 }
 
 
+/* The LW_COUNT_VERB right before a count (`hoàn thành 18/22 chỉ tiêu`),
+ * which its indicator keeps; NULL when none (or out of memory). */
+static const char *count_verb(rctx *c, const draft *d)
+{
+    size_t idx;
+    if (!d->tr || d->trig_at + d->trig_len != d->q->tok ||
+        PHRASE_AT(c, LT_LINK_WORDS, d->trig_at, &idx) != d->trig_len || link_words[idx].kind != LW_COUNT_VERB)
+        return NULL;
+    return tokens_text(c, d->trig_at, d->trig_at + d->trig_len);
+}
+
+
 /* A count names its own thing: `có 90 doanh nghiệp hoạt động trở lại`,
  * `264 vụ vi phạm Luật Lâm nghiệp` — the noun phrase after it joins the
  * indicator; so does the thing after a measure (`12.848 ha lúa mùa`). A
@@ -1333,10 +1345,13 @@ static void name_counted_thing(rctx *c, draft *d)
     if (!d->ss->list_stem)
         d->ss->list_stem = r->indicator ? r->indicator : "";
     const char *unit_phrase = tokens_text(c, from, tail);
+    const char *verb = count_verb(c, d);
     c->scratch.len = 0;
     bool ok = unit_phrase != NULL;
     if (ok && il)
         ok = buf_append(&c->scratch, r->indicator, il) && buf_append_char(&c->scratch, ' ');
+    if (ok && verb)
+        ok = buf_append_str(&c->scratch, verb) && buf_append_char(&c->scratch, ' ');
     if (ok && buf_append_str(&c->scratch, unit_phrase))
         r->indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len);
     else
