@@ -1287,6 +1287,31 @@ static const char *count_verb(rctx *c, const draft *d)
 }
 
 
+/* `Năm 2024 có 12 bác sĩ/10.000 dân`: a count per something whose
+ * phrase names nothing (or which took the measure of the value before,
+ * `… và 35 giường bệnh/10.000 dân`) is a measure of the thing before its
+ * '/'. */
+static void name_rate_numerator(rctx *c, draft *d)
+{
+    const quantity *q = d->q;
+    const char *unit = c->text + q->unit_start;
+    const char *slash = memchr(unit, '/', q->unit_end - q->unit_start);
+    const char *ind = d->r.indicator ? d->r.indicator : "";
+    if (!slash || (*ind && !d->inherited))
+        return;
+    while (slash > unit && slash[-1] == ' ')
+        slash--;
+    size_t n = (size_t)(slash - unit);
+    unit_info numerator;
+    if (n && units_resolve(NULL, unit, n, true, &numerator) == VNR_OK && strcmp(numerator.dimension, "count") == 0 &&
+        !contains_words(ind, unit, n)) {
+        if (!(d->r.indicator = arena_strndup(c->arena, unit, n)))
+            arena_mark_failed(c->arena);
+        d->inherited = false;
+    }
+}
+
+
 /* A count names its own thing: `có 90 doanh nghiệp hoạt động trở lại`,
  * `264 vụ vi phạm Luật Lâm nghiệp` — the noun phrase after it joins the
  * indicator; so does the thing after a measure (`12.848 ha lúa mùa`). A
@@ -1598,6 +1623,7 @@ bool indicator_step(rctx *c, draft *d)
     else if (!entity && d->ss->entity && (!d->r.subject || d->inherited))
         d->r.subject = d->ss->entity;   /* `…; đàn bò 23.800 con, tăng 7,2%` of the same place */
     name_counted_thing(c, d);
+    name_rate_numerator(c, d);
     if (!value_aspect(c, d) || !share_of_named_whole(c, d) || !measure_after_copula(c, d))
         return false;
     /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27

@@ -157,7 +157,8 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         if (is_punct(c, k, '/') && k + 1 < c->tv.n && is_numeric(&c->tv.t[k + 1])) {
             const token *d = &c->tv.t[k + 1];
             bool leading_count = d->kind == TOK_NUMBER && (d->v == 1 || d->v == 10 || d->v == 100 ||
-                                                           d->v == 1000) && !(d->flags & NUM_DECIMAL) &&
+                                                           d->v == 1000 || d->v == 10000 || d->v == 100000) &&
+                                 !(d->flags & NUM_DECIMAL) &&
                                  k + 2 < c->tv.n && c->tv.t[k + 2].kind == TOK_WORD;
             if (!leading_count)
                 limit = c->tv.t[k].start;

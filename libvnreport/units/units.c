@@ -449,14 +449,27 @@ static size_t glued_scale(const vnr_unit_registry *reg, const char *s, size_t n,
     return 0;
 }
 
-/* Leading count of a part (`1 vạn dân`, `100 dân`): its value and the
- * length eaten (digits and one space); 0 when there is none. */
+/* The end of the digits of a count at p[i..n), a dot between groups of
+ * three allowed (`10.000`); its value in *v. */
+static size_t count_digits_end(const char *p, size_t n, size_t i, double *v)
+{
+    *v = 0;
+    while (i < n && utf8_is_digit(p[i])) {
+        *v = *v * 10 + (p[i++] - '0');
+        if (i + 3 < n && p[i] == '.' && utf8_is_digit(p[i + 1]) && utf8_is_digit(p[i + 2]) &&
+            utf8_is_digit(p[i + 3]) && (i + 4 == n || !utf8_is_digit(p[i + 4])))
+            i++;   /* a thousands dot */
+    }
+    return i;
+}
+
+/* Leading count of a part (`1 vạn dân`, `100 dân`, `10.000 dân`): its
+ * value and the length eaten (digits, dots between groups of three, and
+ * one space); 0 when there is none. */
 static size_t leading_count(const char *p, size_t n, double *count)
 {
-    size_t i = 0;
-    double v = 0;
-    while (i < n && utf8_is_digit(p[i]))
-        v = v * 10 + (p[i++] - '0');
+    double v;
+    size_t i = count_digits_end(p, n, 0, &v);
     if (i == 0 || (i < n && p[i] != ' '))
         return 0;
     *count = v;
@@ -1021,9 +1034,8 @@ static size_t match_part(const vnr_unit_registry *reg, const running_text *rt, s
     size_t len = rt->len;
     *scale_end = 0;
     if (denominator && i < len && utf8_is_digit(f[i])) {
-        size_t j = i;
-        while (j < len && utf8_is_digit(f[j]))
-            j++;
+        double count;
+        size_t j = count_digits_end(f, len, i, &count);
         if (j + 1 >= len || f[j] != ' ')
             return 0;
         i = j + 1;

@@ -78,6 +78,7 @@ static const resolve_case resolve_cases[] = {
     { "bác sĩ/1 vạn dân", false, VNR_OK, 1e-4, "bác sĩ/dân", "rate" },
     { "giường bệnh/vạn dân", false, VNR_OK, 1e-4, "giường bệnh/dân", "rate" },
     { "thuê bao/100 dân", false, VNR_OK, 1e-2, "thuê bao/dân", "rate" },
+    { "bác sĩ/10.000 dân", false, VNR_OK, 1e-4, "bác sĩ/dân", "rate" },   /* a thousands dot */
     { "tiêu chí/xã", false, VNR_OK, 1, "tiêu chí/xã", "rate" },
     { " tạ / ha ", false, VNR_OK, 0.01, "kg/m2", "rate" },
     { "tấn\xc2\xa0/\xc2\xa0ha", false, VNR_OK, 0.1, "kg/m2", "rate" },
@@ -159,6 +160,7 @@ static const match_case match_cases[] = {
     { "công trình", "công trình" },
     { "công nhân", "công nhân" },
     { "bác sĩ/1 vạn dân", "bác sĩ/1 vạn dân" },
+    { "bác sĩ/10.000 dân", "bác sĩ/10.000 dân" },
     { "giường bệnh/vạn dân", "giường bệnh/vạn dân" },
     { "thuê bao/100 dân", "thuê bao/100 dân" },
     { "triệu với 62 lượt", "triệu" },
