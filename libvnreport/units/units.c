@@ -1049,8 +1049,8 @@ static size_t match_part(const vnr_unit_registry *reg, const running_text *rt, s
         if (!sw)
             return 0;
         *scale_end = i + sw;
-        if (glued) {
-            i += sw;
+        if (glued || (f[i + sw - 1] == '.' && i + sw < len && f[i + sw] != ' ')) {
+            i += sw;   /* (an abbreviation's dot is its end: `tr.người.km`) */
             continue;
         }
         if (i + sw + 1 >= len || f[i + sw] != ' ')

@@ -161,6 +161,8 @@ static const match_case match_cases[] = {
     { "công nhân", "công nhân" },
     { "bác sĩ/1 vạn dân", "bác sĩ/1 vạn dân" },
     { "bác sĩ/10.000 dân", "bác sĩ/10.000 dân" },
+    { "Tr.USD, tăng", "Tr.USD" },   /* triệu abbreviated, glued by its dot */
+    { "tr.người.km", "tr.người.km" },
     { "giường bệnh/vạn dân", "giường bệnh/vạn dân" },
     { "thuê bao/100 dân", "thuê bao/100 dân" },
     { "triệu với 62 lượt", "triệu" },
