@@ -224,9 +224,9 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     if (day_month_year(c, i) || is_day_month(c, i))
         return "date";   /* (`Đến ngày 15/5 số hộ nghèo …`: no actual/plan pair) */
     size_t idx;
-    if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx))
-        return non_indicator_applies(&non_indicators[idx], t, has_unit, name_follows)
-                   ? non_indicators[idx].code : NULL;
+    if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx) &&
+        non_indicator_applies(&non_indicators[idx], t, has_unit, name_follows))
+        return non_indicators[idx].code;   /* (else what follows may still say: `ở mức 2 con số`) */
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";
     if (phrase_first_at(c, i + 1, LT_PERIODS_AFTER, &idx))

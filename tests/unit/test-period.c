@@ -232,6 +232,8 @@ static void test_metadata(void)
     /* a headline of results that names the plan's items is no plan */
     check_meta("Nhiều chỉ tiêu kinh tế - xã hội của huyện Tân Uyên tăng trưởng cao\n\n"
                "Năm 2023, thu ngân sách huyện đạt 410 tỷ đồng.\n", "annual", "2023", NULL, NULL);
+    check_meta("Nhiều chỉ tiêu kinh tế - xã hội của huyện tăng khá\n\n"
+               "Năm 2022, giá trị sản xuất công nghiệp giảm 2,4%.\n", "annual", "2022", NULL, NULL);
     check_meta("SỐ CHỈ TIÊU\n\n- Tổng sản phẩm theo giá so sánh năm 2010 tăng bình quân 8%.\n",
                "plan", NULL, NULL, NULL);
     /* a headline that names a period but no year: its kind, no period */
