@@ -206,6 +206,22 @@ static bool continues_ranks(const rctx *c, size_t i)
 }
 
 
+/* `đứng thứ 5 trong 13 tỉnh`, `xếp thứ 12 trên 63 tỉnh`: the count of a
+ * rank's field, an LW_RANK_OF word after the rank's number, is no
+ * quantity (GUIDELINES: ranks are ordinals). */
+static bool rank_field(const rctx *c, size_t i)
+{
+    const recognizer_out *o = c->out;
+    size_t idx, m = i > 1 ? PHRASE_BEFORE(c, LT_LINK_WORDS, i, i > 4 ? i - 4 : 0, &idx) : 0;
+    if (!m || link_words[idx].kind != LW_RANK_OF || i < m + 1 || !o->n_fates ||
+        strcmp(o->fates[o->n_fates - 1].fate ? o->fates[o->n_fates - 1].fate : "", "ordinal") != 0)
+        return false;
+    const token *rank = &c->tv.t[i - m - 1];
+    return is_numeric(rank) && rank->start >= o->fates[o->n_fates - 1].norm_start &&
+           rank->end <= o->fates[o->n_fates - 1].norm_end;
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -219,7 +235,7 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
         c->tv.t[i + 2].kind == TOK_NUMBER && date_word(c, i - 1, true))
         return "date";
-    if (continues_ranks(c, i))
+    if (continues_ranks(c, i) || rank_field(c, i))
         return "ordinal";
     if (day_month_year(c, i) || is_day_month(c, i))
         return "date";   /* (`Đến ngày 15/5 số hộ nghèo …`: no actual/plan pair) */

@@ -59,7 +59,7 @@ typedef struct coded_entry { const char *phrase; const char *code; } coded_entry
 typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
 typedef struct word_entry { const char *phrase; } word_entry;
 /* What a LINK_WORD does (lexicon.def). */
-typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB } link_word_kind;
+typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF } link_word_kind;
 typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
