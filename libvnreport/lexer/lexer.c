@@ -611,6 +611,25 @@ static bool signed_unit_after(const lexer *L, size_t k)
     return false;
 }
 
+/* Does the number that starts at k, and its unit's words, fill the
+ * bracket it opens (`(- 265,4 tấn)`, `(+ 12,2 ha)`)? A sign written apart
+ * after '(' is the value's then, whatever its unit. */
+static bool fills_bracket(const lexer *L, size_t k)
+{
+    enum { UNIT_BYTES = 40 };
+    while (k < L->end && (utf8_is_digit(L->s[k]) || L->s[k] == ',' || L->s[k] == '.'))
+        k++;
+    for (size_t e = k; e < L->end && e < k + UNIT_BYTES; e++) {
+        unsigned char ch = (unsigned char)L->s[e];
+        if (ch == ')')
+            return true;
+        if (!(ch >= 0x80 || ch == ' ' || ch == '/' || ch == '.' || ch == '%' ||
+              ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')))
+            return false;
+    }
+    return false;
+}
+
 /* Is i the first character of its line but spaces (`- 3,15% số hộ`
  * opening a line is a list item)? */
 static bool opens_line(const lexer *L, size_t i)
@@ -639,6 +658,8 @@ static size_t sign_here(lexer *L, size_t i)
     /* `xăng +8,1%, gas -1,2%`: a sign after a word and a space, before a
      * signed unit (`2021 -2025` follows a number; `quý I -2024` is a date);
      * so is one written apart from its number */
+    if (apart && p->kind == TOK_PUNCT && p->cp == '(' && fills_bracket(L, digits))
+        return digits;   /* `giảm 2,1% (- 265,4 tấn)` */
     if (p->kind == TOK_WORD || (apart && p->kind == TOK_PUNCT))
         return signed_unit_after(L, digits) &&
                (p->kind == TOK_WORD || p->cp == '(' || p->cp == ':' || p->cp == ',') ? digits : 0;

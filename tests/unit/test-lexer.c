@@ -126,6 +126,10 @@ static const lex_case cases[] = {
     { .in = "trong đó xăng +8,1%", .t = { NF("+8,1", 8.1, SG, 0) } },
     { .in = "gas -1,2%, dầu", .t = { NF("-1,2", -1.2, SG, 0) } },
     { .in = "nhóm A -3 xã", .t = { NF("3", 3, 0, SG) } },
+    /* a sign written apart after '(' signs a value that fills the bracket */
+    { .in = "giảm 2,1% (- 265,4 tấn) so", .t = { N("2,1", 2.1), NF("- 265,4", -265.4, SG, 0) } },
+    { .in = "(+ 12,2 ha)", .t = { NF("+ 12,2", 12.2, SG, 0) } },
+    { .in = "(- 5 xã, 3 huyện)", .t = { NF("5", 5, 0, SG), N("3", 3) } },
     /* --- ranges --- */
     { .in = "phấn đấu tăng 2-2,5%", .t = { R("2-2,5", 2, 2.5) } },
     { .in = "tăng 2- 2,5% so với năm trước", .t = { R("2- 2,5", 2, 2.5) } },
