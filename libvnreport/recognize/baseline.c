@@ -367,9 +367,29 @@ static size_t bracket_close(const rctx *c, size_t k, size_t to)
 }
 
 
+/* `đạt 4,2% (kế hoạch 4,0%)`, `(chỉ tiêu kế hoạch là 3,88%)`: does the
+ * bracket opening at k name a plan and that plan's own value? Then it is
+ * an aside beside the value (GUIDELINES: actual and plan), no comparison
+ * of it. */
+static bool plan_value_bracket(rctx *c, size_t k, size_t to)
+{
+    enum { BRACKET_REACH = 10 };
+    size_t used;
+    const char *b = k + 1 < to ? baseline_at_ex(c, k + 1, true, &used) : NULL;
+    if (!b || !(baseline_flags(b) & BC_PLAN))
+        return false;
+    for (size_t j = k + 1 + used; j < to && j <= k + BRACKET_REACH && !is_punct(c, j, ')'); j++)
+        if (is_numeric(&c->tv.t[j]))
+            return true;
+    return false;
+}
+
+
 const char *baseline_after(rctx *c, size_t from, size_t to)
 {
     bool comma = false;
+    if (from < to && is_punct(c, from, '(') && plan_value_bracket(c, from, to))
+        return NULL;
     for (size_t k = from; k < to && k < from + 12; k++) {
         if (is_strong_boundary(c, k) || (is_numeric(&c->tv.t[k]) && k > from && !in_period_phrase(c, k)))
             break;   /* (the year of `tăng 9,2% trong năm 2023 so với cùng kỳ` is passed) */
