@@ -179,6 +179,12 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
                 continue;
             }
         }
+        size_t idx;
+        if (*a > 0 && *a < *b && is_punct(c, *a - 1, '(') && (m = PHRASE_AT(c, LT_BASELINES, *a, &idx)) != 0 &&
+            baselines[idx].id == BL_SAME_PERIOD_LAST_YEAR) {
+            *a += m;   /* `(cùng kỳ tăng 4,15%)`: the time of an aside, no measure */
+            continue;
+        }
         /* a filler word that begins a growth word is none: `Phấn đấu
          * tăng trưởng kinh tế …` keeps `tăng trưởng` */
         if (*a < *b && is_filler_at(c, *a, *b, &m) && PHRASE_AT(c, LT_GROWTH_WORDS, *a, NULL) <= m) {

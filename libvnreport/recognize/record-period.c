@@ -194,6 +194,20 @@ static bool inside_bracket(const rctx *c, size_t lo, size_t i, size_t *open)
 }
 
 
+/* `Ngành xây dựng tăng 7,2% (cùng kỳ tăng 4,15%)`: a value in a bracket
+ * opened at `open` whose words start with the same period last year
+ * (no year named) is of the report's period a year before. */
+static bool same_period_aside(const rctx *c, size_t open, size_t i, char *buf, size_t cap)
+{
+    size_t idx, m = open + 1 < i ? PHRASE_AT(c, LT_BASELINES, open + 1, &idx) : 0;
+    if (!m || baselines[idx].id != BL_SAME_PERIOD_LAST_YEAR || !c->meta->year || !c->meta->period_kind ||
+        (open + 1 + m < i && is_numeric(&c->tv.t[open + 1 + m])))
+        return false;
+    period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n, .year = c->meta->year - 1 };
+    return period_format(&p, p.year, buf, cap);
+}
+
+
 /* How many asides period_before steps over before it reads the rest. */
 enum { ASIDES_SKIPPED = 8 };
 
@@ -206,7 +220,7 @@ static bool period_before(rctx *c, size_t s, size_t i, char *buf, size_t cap)
     size_t open, close;
     if (inside_bracket(c, s, i, &open)) {
         /* `(công nghiệp tăng 11,3%)`: its own words, then what it details */
-        if (period_of_tokens(c, open + 1, i, false, buf, cap))
+        if (period_of_tokens(c, open + 1, i, false, buf, cap) || same_period_aside(c, open, i, buf, cap))
             return true;
         i = open;
     }
