@@ -416,6 +416,20 @@ static const char *find_title(const char *text, size_t len, size_t *title_line_e
     return NULL;
 }
 
+/* `08:45 12/01/2024 Năm 2023, giá trị …`: a web page's time stamp (a
+ * clock time and a date, nothing else) opening the line of its lead; its
+ * length, 0 when the line opens with none. */
+static size_t stamp_before_lead(const char *line, size_t n)
+{
+    size_t k = 0;
+    while (k < n && strchr("0123456789:/-. \t", line[k]))
+        k++;
+    while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t'))
+        k--;
+    return k >= 10 && k < n && memchr(line, ':', k) && memchr(line, '/', k) ? k : 0;
+}
+
+
 /* A date line at the top of a web page (`Thứ sáu - 27/10/2023 03:14`). */
 static const char *find_date_line(const char *text, size_t len, vnr_arena *arena)
 {
@@ -424,8 +438,9 @@ static const char *find_date_line(const char *text, size_t len, vnr_arena *arena
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
         char low[256], iso[16];
-        if (le - ls < 128) {
-            size_t n = utf8_lower(text + ls, le - ls, low, sizeof low);
+        size_t stamp = stamp_before_lead(text + ls, le - ls);
+        if (le - ls < 128 || stamp) {
+            size_t n = utf8_lower(text + ls, stamp ? stamp : le - ls, low, sizeof low);
             if (period_date_line(low, n, iso, sizeof iso))
                 return arena_strdup(arena, iso);
         }

@@ -214,6 +214,10 @@ static void test_metadata(void)
     check_meta("Xuất khẩu tháng 5 tăng mạnh\n\nThứ hai - 03/06/2024 08:15\n\n"
                "Kim ngạch xuất khẩu đạt 512 triệu USD, tăng 8% so với cùng kỳ năm 2023.\n",
                "monthly", "2024-M05", "2024-06-03", "Xuất khẩu tháng 5 tăng mạnh");
+    /* a web page's time stamp opening the line of its lead */
+    check_meta("Huyện Kim Thành: Giá trị sản xuất công nghiệp tăng 7%\n"
+               "08:45 12/01/2024 Năm 2023, giá trị sản xuất công nghiệp đạt 9.400 tỷ đồng.\n",
+               "annual", "2023", "2024-01-12", NULL);
     /* a date line first is no title */
     check_meta("09:05, 31/05/2024\n\nTháng 5: Doanh thu bán lẻ đạt 10.125 tỷ đồng\n\n"
                "Doanh thu bán lẻ tháng 5 đạt 10.125 tỷ đồng.\n",
