@@ -60,7 +60,7 @@ size_t meta_province_at(const char *s, size_t n)
 /* The header words of metadata.def, by kind. */
 enum meta_word_kind {
     MW_PROVINCE_LEAD, MW_NUMBER_LABEL, MW_DATE_LEAD, MW_DATE_PATTERN,
-    MW_TITLE, MW_FIRST_PART, MW_PLAN_TITLE, MW_ISSUER,
+    MW_TITLE, MW_FIRST_PART, MW_PLAN_TITLE, MW_ISSUER, MW_LOCAL_UNIT,
 };
 static const struct meta_word {
     enum meta_word_kind kind;
@@ -168,6 +168,17 @@ static void count_provinces(const char *lower, size_t *counts)
  * over h that tries, at each byte, only the names whose first two bytes
  * hash as the two bytes there do (the same answers as a strstr per name,
  * for a fraction of its work over the several dozen names). */
+/* Does a MW_LOCAL_UNIT word end at h + p (`xã ` before `long an`)? */
+static bool after_local_unit(const char *h, size_t p)
+{
+    for (size_t k = 0; k < sizeof meta_words / sizeof *meta_words; k++) {
+        size_t l = strlen(meta_words[k].phrase);
+        if (meta_words[k].kind == MW_LOCAL_UNIT && l <= p && memcmp(h + p - l, meta_words[k].phrase, l) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void first_occurrences(const char *h, size_t hn, char (*names)[64], const size_t *lens,
                               size_t n, const char **hits)
 {
@@ -190,7 +201,8 @@ static void first_occurrences(const char *h, size_t hn, char (*names)[64], const
     for (size_t p = 0; left && p + 1 < hn; p++) {
         unsigned b = ((unsigned char)h[p] * 31u + (unsigned char)h[p + 1]) & 255u;
         for (uint16_t i = head[b]; i != NO_NAME; i = next[i])
-            if (!hits[i] && lens[i] <= hn - p && memcmp(h + p, names[i], lens[i]) == 0) {
+            if (!hits[i] && lens[i] <= hn - p && memcmp(h + p, names[i], lens[i]) == 0 &&
+                !after_local_unit(h, p)) {
                 hits[i] = h + p;
                 left--;
             }

@@ -264,6 +264,9 @@ static void test_province_spellings(void)
           "Hồ Chí Minh" },
         { "Tình hình kinh tế - xã hội tháng 10 năm 2025 thành phố Huế\nThu ngân sách đạt 900 tỷ đồng.\n",
           "Huế" },
+        /* a commune named like a province is no mention of it */
+        { "Xã Hòa Bình tổng kết năm 2023\nXã Hòa Bình, huyện Tân Châu, tỉnh Tây Ninh có 1.200 hộ.\n",
+          "Tây Ninh" },
         /* `thuế` holds `huế`: a tax line names no city */
         { "Thu thuế tháng 5 năm 2025 tỉnh Quảng Trị\nThu thuế đạt 900 tỷ đồng.\n", "Quảng Trị" },
     };
