@@ -893,8 +893,11 @@ static const char *thing_measured(rctx *c, const draft *d, const vnr_record *p, 
     if (p->role == VNR_ROLE_CHANGE)
         return NULL;   /* (its change: the level before says it) */
     if (p->role == VNR_ROLE_LEVEL && p->indicator && *p->indicator && p->dimension &&
-        strcmp(p->dimension, "area") == 0)
-        return p->indicator;
+        strcmp(p->dimension, "area") == 0) {
+        if (p->subject && !label_subject(c, d, p->subject))
+            return p->subject;   /* `…, thu hoạch 5.100 ha` of `lúa` */
+        return opens_with(p->indicator, LT_MEASURE_TAILS, true) ? NULL : p->indicator;
+    }
     *stop = true;   /* the thing before is no measure's */
     return NULL;
 }
@@ -907,7 +910,11 @@ static void elliptic_thing(rctx *c, draft *d, const char *own_text)
     if (!own_text || r->subject || r->indicator != own_text)
         return;
     size_t m = opening_len(own_text, LT_ELLIPTIC_MEASURES, false);
-    if (!m || (own_text[m] && !opens_with(own_text + m + 1, LT_MEASURE_TAILS, true)))
+    /* (an area named by its tail alone is one too: `Diện tích lúa gieo cấy
+     * 12.400 ha, thu hoạch 5.100 ha`) */
+    bool tail_alone = !m && d->q->resolved && strcmp(d->q->info.dimension, "area") == 0 &&
+                      opens_with(own_text, LT_MEASURE_TAILS, true);
+    if (!tail_alone && (!m || (own_text[m] && !opens_with(own_text + m + 1, LT_MEASURE_TAILS, true))))
         return;
     size_t first = d->ss->own_first_rec, n = c->out->n_recs;
     bool stop = false;
