@@ -152,6 +152,11 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
         ss->last_change = index;
     if (!d->own_measure)
         ss->chain_last = index;
+    size_t k = d->q->consumed_end;
+    if (k < d->nc->sent_end && (is_punct(c, k, ',') || is_punct(c, k, ';')))
+        k++;
+    if (k < d->nc->sent_end && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL))
+        ss->parts_of = index;   /* `…, trong đó: nông nghiệp …; công nghiệp …` */
     const token *t = &c->tv.t[d->i];
     if (!add_fate(c, t->start, t->end, "record", index))
         return false;

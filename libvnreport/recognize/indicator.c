@@ -1037,6 +1037,11 @@ static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
     if (ss->clause_first != NONE && (h == NONE || ss->clause_first > h) &&
         *c->out->recs[ss->clause_first].indicator && ss->clause_tok == clause_of(c, d->i, d->nc))
         h = ss->clause_first;
+    /* the ';' items after `…, trong đó:` are parts of the record before it,
+     * not of the statement's head (`Tổng vốn … đạt 5.200 tỷ đồng; giá trị
+     * sản xuất tăng 12,4%, trong đó: nông nghiệp …; công nghiệp …`) */
+    else if (ss->parts_of != NONE && (h == NONE || ss->parts_of > h) && *c->out->recs[ss->parts_of].indicator)
+        h = ss->parts_of;
     const vnr_record *head = h != NONE ? &c->out->recs[h] : NULL;
     if (!head && ss->chain_last != NONE && ss->chain_last >= ss->first_rec)
         head = &c->out->recs[ss->chain_last];

@@ -217,7 +217,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     sentence_walk w = {
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
         .ss = { .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs, .head = NONE,
-                .last_change = NONE, .chain_last = NONE,
+                .last_change = NONE, .chain_last = NONE, .parts_of = NONE,
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE, .goal_list = -1,
                 .est_scanned = s, .est_at = NONE,
                 .prev_head = last->first_rec == NONE ? NONE : last->head,

@@ -303,6 +303,9 @@ typedef struct sentence_state {
     size_t last_change;        /* most recent change record, or NONE */
     size_t chain_last;         /* most recent record that may lead a chain (a
                                 * contribution names its own measure), or NONE */
+    size_t parts_of;           /* the latest record a breakdown word right after it
+                                * announced the parts of (`giá trị sản xuất tăng
+                                * 12,4%, trong đó: …`), or NONE */
     const char *baseline;      /* most recent explicit baseline */
     size_t pending_baseline_from; /* first record that still lacks a chain baseline */
     const char *pair[2];        /* a comparison naming two comparands stated in the sentence
