@@ -151,6 +151,8 @@ bool find_unit(rctx *c, size_t i, quantity *q)
     }
     if (n->kind != TOK_WORD)
         return false;
+    if (PHRASE_AT(c, LT_GAP_WORDS, j, NULL) > 1)
+        return false;   /* `quý III, IV/2022 lần lượt là …`: no `lần` of the year */
     /* limit the registry match so that "/<digit>" starts a pair */
     size_t limit = c->len;
     for (size_t k = j; k < c->tv.n && k < j + 8; k++) {
