@@ -507,7 +507,7 @@ static void settle_chain_plan(rctx *c, const sentence_state *ss);
 static bool states_comparison(const vnr_record *r)
 {
     return r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
-           !(baseline_flags(r->baseline) & BC_PLAN);
+           !(baseline_flags(r->baseline) & (BC_PLAN | BC_PLACE));
 }
 
 void settle_chain_baseline(rctx *c, sentence_state *ss)
@@ -631,14 +631,14 @@ void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t
     for (size_t k = c->out->n_recs; k > ss->first_rec; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->baseline && (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
-            !(baseline_flags(r->baseline) & (BC_PLAN | BC_BUDGET))) {
+            !(baseline_flags(r->baseline) & (BC_PLAN | BC_BUDGET | BC_PLACE))) {
             c->block_baseline = r->baseline;
             return;
         }
     }
     const char *stated = valueless_comparison(c, s, e);
-    if (stated)
-        c->block_baseline = stated;
+    if (stated && !(baseline_flags(stated) & BC_PLACE))
+        c->block_baseline = stated;   /* (`… cao hơn nhiều so với trung bình cả nước.` compares no value) */
 }
 
 

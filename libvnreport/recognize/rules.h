@@ -42,7 +42,8 @@ typedef enum baseline_id {
 
 /* Properties of a baseline code (BASELINE_CODE rows). */
 enum { BC_BARE = 1, BC_PLAN = 2, BC_BUDGET = 4, BC_TAKES_YEAR = 8, BC_NEEDS_YEAR = 16,
-       BC_YEAR_START = 32   /* the year it names starts there: its year is the one before */ };
+       BC_YEAR_START = 32,  /* the year it names starts there: its year is the one before */
+       BC_PLACE = 64        /* another place, no time: it reaches no other value */ };
 
 /* When a NON_INDICATOR phrase makes the number after it no quantity. */
 typedef enum ni_when {
