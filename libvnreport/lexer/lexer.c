@@ -204,6 +204,15 @@ static const uint8_t ascii_class[128] = {
     ['Z'] = AC_UPPER,
 };
 
+/* Do the digits at k make a number written with a separator (`68.000`,
+ * `10,5`), not a code's digits (`km2`, `pm10`)? */
+static bool formatted_number_at(const char *s, size_t k, size_t end)
+{
+    while (k < end && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k + 1 < end && (s[k] == '.' || s[k] == ',') && s[k + 1] >= '0' && s[k + 1] <= '9';
+}
+
 /* Word: letters and digits starting with a letter; `m²`/`m³` kept whole.
  * ASCII (most of the bytes) goes through the class table; other code
  * points through the letter and case tests. */
@@ -223,8 +232,8 @@ static size_t lex_word(lexer *L, size_t i, token *t)
             if (cls == AC_DIGIT) {
                 /* `giảm10,07%`, `đạt2.143,2tỷ`: a web page glued a Vietnamese
                  * word to the number after it (m2, CO2, H5N1 are ASCII) */
-                if (vietnamese && letters >= 2 && !all_upper)
-                    break;
+                if (letters >= 2 && !all_upper && (vietnamese || formatted_number_at(s, k, end)))
+                    break;   /* (an ASCII word too before `68.000`: `nguyên con68.000 đ/kg`) */
                 flags |= TOK_DIGITS;
             } else {
                 if (first && cls == AC_UPPER)

@@ -577,6 +577,9 @@ void bracket_restatement(rctx *c, draft *d)
         d->comparand = true;   /* the level compared with stays a level */
         return;
     }
+    if (!written_sign && !q->percent && same_unit_as(c, &c->out->recs[n - 1], q) &&
+        fabs(r->value) > fabs(c->out->recs[n - 1].value))
+        return;   /* `tăng 8.000 đ/kg (250.000-260.000 đ/kg)`: the price it rose to, no restatement */
     r->role = VNR_ROLE_CHANGE;
     if (!written_sign && c->out->recs[n - 1].value < 0)
         make_fall(r);
