@@ -278,22 +278,66 @@ static void more_than(role_case *rc) { rc->d->r.qualifier = VNR_QUALIFIER_GT; }
  * cùng kỳ năm trước là 103,1%`). */
 enum { COMPARED_BEFORE_REACH = 8 };
 
-/* `CPI … so với tháng trước là 100,35%`: a percentage that a comparison
- * right before its verb of being measures is an index of the comparand. */
-static bool percent_after_comparison(role_case *rc)
+/* `Chỉ số giá đô la Mỹ tăng bình quân 6 tháng so với cùng kỳ là 2,35%`:
+ * a change verb before the comparison at k, in the value's stretch from
+ * floor, states what the percentage is (a change, no index). */
+static const trigger_entry *change_verb_before(const rctx *c, size_t k, size_t floor)
+{
+    enum { VERB_REACH = 12 };
+    size_t idx;
+    for (size_t j = k; j > floor && j + VERB_REACH > k; j--) {
+        if (is_strong_boundary(c, j - 1) || is_punct(c, j - 1, ','))
+            return NULL;
+        if (PHRASE_AT(c, LT_TRIGGERS, j - 1, &idx) && triggers[idx].kind == T_CHANGE)
+            return &triggers[idx];
+    }
+    return NULL;
+}
+
+
+/* The comparison that ends right before the value's verb of being (`…
+ * so với cùng kỳ là 2,35%`): its first token, or NONE. */
+static size_t comparison_before_verb(const role_case *rc)
 {
     const draft *d = rc->d;
     if (!d->q->percent || !d->tr || d->trig_at >= d->i)
-        return false;
+        return NONE;
     size_t lo = d->trig_at > COMPARED_BEFORE_REACH ? d->trig_at - COMPARED_BEFORE_REACH : 0;
     if (lo < d->nc->sent_start)
         lo = d->nc->sent_start;
     for (size_t k = d->trig_at; k-- > lo;) {
         size_t used;
         if (compare_word_at(rc->c, k, true) && baseline_at(rc->c, k, &used))
-            return k + used == d->trig_at;
+            return k + used == d->trig_at ? k : NONE;
     }
-    return false;
+    return NONE;
+}
+
+
+/* `Chỉ số giá đô la Mỹ tăng bình quân 6 tháng so với cùng kỳ là 2,35%`:
+ * the change the verb before the comparison states. */
+static bool change_before_comparison(role_case *rc)
+{
+    size_t k = comparison_before_verb(rc);
+    return k != NONE && change_verb_before(rc->c, k, rc->d->nc->floor);
+}
+
+
+static void make_fall(vnr_record *r);
+
+static void sign_of_verb_before(role_case *rc)
+{
+    const trigger_entry *verb = change_verb_before(rc->c, comparison_before_verb(rc), rc->d->nc->floor);
+    if (verb && verb->sign < 0)
+        make_fall(&rc->d->r);
+}
+
+
+/* `CPI … so với tháng trước là 100,35%`: a percentage that a comparison
+ * right before its verb of being measures is an index of the comparand. */
+static bool percent_after_comparison(role_case *rc)
+{
+    return comparison_before_verb(rc) != NONE;
 }
 
 
@@ -434,6 +478,7 @@ static const role_row role_rows[] = {
      * `đóng góp 25.601 ngày công` is an amount */
     { K(T_CONTRIBUTE), percent_or_points, VNR_ROLE_CHANGE, NULL },
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
+    { K(T_LEVEL), change_before_comparison, VNR_ROLE_CHANGE, sign_of_verb_before },
     { K(T_LEVEL), percent_after_comparison, VNR_ROLE_INDEX, NULL },
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */

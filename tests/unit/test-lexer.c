@@ -128,7 +128,6 @@ static const lex_case cases[] = {
     { .in = "nhóm A -3 xã", .t = { NF("3", 3, 0, SG) } },
     /* an ASCII word glued to a number written with a separator */
     { .in = "nguyên con68.000 đ/kg", .t = { N("68.000", 68000) } },
-    { .in = "bụi km2 tăng", .t = { } },
     /* a sign written apart after '(' signs a value that fills the bracket */
     { .in = "giảm 2,1% (- 265,4 tấn) so", .t = { N("2,1", 2.1), NF("- 265,4", -265.4, SG, 0) } },
     { .in = "(+ 12,2 ha)", .t = { NF("+ 12,2", 12.2, SG, 0) } },
