@@ -123,6 +123,27 @@ static bool resolve_written_unit(const char *text, size_t len, unit_info *info)
 }
 
 
+/* Where the registry's match of a unit from token j must end: before a
+ * "/<digit>" that starts a pair (`3.669,25 ha/3.621,7 ha`), not before a
+ * count of a rate's people (`bác sĩ/10.000 dân`). */
+static size_t registry_limit(const rctx *c, size_t j)
+{
+    for (size_t k = j; k < c->tv.n && k < j + 8; k++) {
+        if (is_punct(c, k, '/') && k + 1 < c->tv.n && is_numeric(&c->tv.t[k + 1])) {
+            const token *d = &c->tv.t[k + 1];
+            bool leading_count = d->kind == TOK_NUMBER && (d->v == 1 || d->v == 10 || d->v == 100 ||
+                                                           d->v == 1000 || d->v == 10000 || d->v == 100000) &&
+                                 !(d->flags & NUM_DECIMAL) &&
+                                 k + 2 < c->tv.n && c->tv.t[k + 2].kind == TOK_WORD;
+            return leading_count ? c->len : c->tv.t[k].start;
+        }
+        if (c->tv.t[k].kind == TOK_NUMBER)
+            break;
+    }
+    return c->len;
+}
+
+
 /*
  * Find the unit after the number token `i`. Scale words, registry units and
  * '/'-compounds come from the unit registry; otherwise a count noun. A '/'
@@ -153,22 +174,7 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         return false;
     if (PHRASE_AT(c, LT_GAP_WORDS, j, NULL) > 1)
         return false;   /* `quý III, IV/2022 lần lượt là …`: no `lần` of the year */
-    /* limit the registry match so that "/<digit>" starts a pair */
-    size_t limit = c->len;
-    for (size_t k = j; k < c->tv.n && k < j + 8; k++) {
-        if (is_punct(c, k, '/') && k + 1 < c->tv.n && is_numeric(&c->tv.t[k + 1])) {
-            const token *d = &c->tv.t[k + 1];
-            bool leading_count = d->kind == TOK_NUMBER && (d->v == 1 || d->v == 10 || d->v == 100 ||
-                                                           d->v == 1000 || d->v == 10000 || d->v == 100000) &&
-                                 !(d->flags & NUM_DECIMAL) &&
-                                 k + 2 < c->tv.n && c->tv.t[k + 2].kind == TOK_WORD;
-            if (!leading_count)
-                limit = c->tv.t[k].start;
-            break;
-        }
-        if (c->tv.t[k].kind == TOK_NUMBER)
-            break;
-    }
+    size_t limit = registry_limit(c, j);
     size_t m = units_match_prefix(NULL, c->text + n->start, limit - n->start);
     /* "3G", "4C": one capital letter glued to a number names a thing
      * (a network, a road), not a unit — only W (watt) is written so */
