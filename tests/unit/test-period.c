@@ -60,6 +60,8 @@ static void test_codes(void)
         { "quý i năm ngoái", "2023-Q1", false },
         { "trong quý đầu năm, chỉ số", "2024-Q1", false },   /* a quarter in words */
         { "quý đầu năm 2025", "2025-Q1", false },
+        { "tháng đầu tiên của năm 2024", "2024-M01", false },
+        { "5 thàng đầu năm", "2024-01/2024-05", false },   /* a web page's typo */
         { "quý cuối năm 2023", "2023-Q4", false },
         { "6 tháng 2017 tăng", "2017-H1", false },   /* the year without `năm` */
     };
