@@ -123,6 +123,16 @@ static bool resolve_written_unit(const char *text, size_t len, unit_info *info)
 }
 
 
+/* Does token j name a currency (`đồng`, `đ`, `USD`)? */
+static bool is_currency_word(const rctx *c, size_t j)
+{
+    unit_info info;
+    const token *t = &c->tv.t[j];
+    return units_resolve(NULL, c->text + t->start, t->end - t->start, true, &info) == VNR_OK &&
+           strcmp(info.dimension, "currency") == 0;
+}
+
+
 /* Where the registry's match of a unit from token j must end: before a
  * "/<digit>" that starts a pair (`3.669,25 ha/3.621,7 ha`), not before a
  * count of a rate's people (`bác sĩ/10.000 dân`). */
@@ -131,11 +141,13 @@ static size_t registry_limit(const rctx *c, size_t j)
     for (size_t k = j; k < c->tv.n && k < j + 8; k++) {
         if (is_punct(c, k, '/') && k + 1 < c->tv.n && is_numeric(&c->tv.t[k + 1])) {
             const token *d = &c->tv.t[k + 1];
-            bool leading_count = d->kind == TOK_NUMBER && (d->v == 1 || d->v == 10 || d->v == 100 ||
-                                                           d->v == 1000 || d->v == 10000 || d->v == 100000) &&
-                                 !(d->flags & NUM_DECIMAL) &&
-                                 k + 2 < c->tv.n && c->tv.t[k + 2].kind == TOK_WORD;
-            return leading_count ? c->len : c->tv.t[k].start;
+            bool word_after = d->kind == TOK_NUMBER && !(d->flags & NUM_DECIMAL) && k + 2 < c->tv.n &&
+                              c->tv.t[k + 2].kind == TOK_WORD;
+            bool round = d->v == 1 || d->v == 10 || d->v == 100 || d->v == 1000 || d->v == 10000 || d->v == 100000;
+            /* (`đồng/12 trái`: a price per a count of things; `9 xã/13 xã`,
+             * `260 ha/195 hộ` are pairs) */
+            bool price_per = d->v >= 2 && d->v <= 1000 && d->v == floor(d->v) && is_currency_word(c, j);
+            return word_after && (round || price_per) ? c->len : c->tv.t[k].start;
         }
         if (c->tv.t[k].kind == TOK_NUMBER)
             break;
