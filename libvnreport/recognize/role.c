@@ -1002,6 +1002,36 @@ static void item_of_changes(const rctx *c, draft *d)
 }
 
 
+/* `tăng nhiều nhất là nhóm giao thông, với 1,66%`, `1 nhóm giảm là nhóm
+ * bưu chính viễn thông 0,12%`: a percentage after the name a change verb
+ * (and its adverb of degree) and a verb of being single out is that
+ * item's change, of the verb's sign. */
+static void singled_out_change(const rctx *c, draft *d)
+{
+    enum { NAME_WORDS = 12 };
+    size_t i = d->q->tok, s = d->nc->sent_start, idx, m;
+    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || (c->tv.t[i].flags & NUM_SIGNED) ||
+        (d->tr && d->tr->kind != T_LEVEL))
+        return;
+    for (size_t k = i, words = 0; k > s && words <= NAME_WORDS; k--, words++) {
+        const token *t = &c->tv.t[k - 1];
+        if (t->kind != TOK_WORD && !is_punct(c, k - 1, ',') && !(is_punct(c, k - 1, '(') && k + 2 >= i))
+            return;   /* (`… là nhóm nhà ở (gần 7%)`) */
+        if (!(m = PHRASE_BEFORE(c, LT_LINK_WORDS, k, k > 2 ? k - 2 : s, &idx)) || link_words[idx].kind != LW_COPULA)
+            continue;
+        size_t v = k - m;
+        v -= PHRASE_BEFORE(c, LT_GAP_WORDS, v, v > 3 ? v - 3 : s, NULL);
+        size_t tl = PHRASE_BEFORE(c, LT_TRIGGERS, v, v > 3 ? v - 3 : s, &idx);
+        if (!tl || triggers[idx].kind != T_CHANGE || k == i)
+            return;
+        d->r.role = VNR_ROLE_CHANGE;
+        if (triggers[idx].sign < 0)
+            make_fall(&d->r);
+        return;
+    }
+}
+
+
 /* Does a span's opener stand right before token k (`từ 32,5%`, `từ mức
  * 40,1%`)? */
 static bool opens_span(const rctx *c, size_t k)
@@ -1038,6 +1068,7 @@ void refine_role(rctx *c, draft *d)
     joined_ratio(c, d);
     labelled_change(c, d);
     elided_change(c, d);
+    singled_out_change(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
