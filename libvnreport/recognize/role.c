@@ -927,6 +927,21 @@ static size_t record_just_before(const rctx *c, const vnr_record *prev, size_t k
 }
 
 
+/* Does only the record's own words, a bracket after them, and (for a
+ * rate) its comparison stand between it and token k? */
+static bool compared_after_record(const rctx *c, const vnr_record *prev, size_t k, size_t s)
+{
+    if (record_just_before(c, prev, k, s) != NONE)
+        return true;
+    size_t j = k;   /* `tăng 5,4% so với tháng trước, 9,1% …`: back over the comparison */
+    while (j > s && c->tv.t[j - 1].kind == TOK_WORD && k - j < 8)
+        j--;
+    size_t used;
+    return j > s && j < k && c->tv.t[j - 1].kind == TOK_PUNCT && c->tv.t[j - 1].cp == '%' &&
+           c->tv.t[j - 1].start < prev->norm_end + 2 && baseline_at((rctx *)c, j, &used) && j + used == k;
+}
+
+
 /* `so với tháng trước, tăng 4 vụ (23,5%), 3 người chết (33,3%) và 2 người
  * bị thương`: a count with no verb of its own right after a comma or a
  * SIBLING_LINK that follows a change of a count goes on with that change
@@ -934,8 +949,11 @@ static size_t record_just_before(const rctx *c, const vnr_record *prev, size_t k
 static void elided_change(const rctx *c, draft *d)
 {
     size_t i = d->q->tok, n = c->out->n_recs, s = d->nc->sent_start;
-    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->count || n <= d->ss->first_rec || i <= s + 2 ||
-        (c->tv.t[i].flags & NUM_SIGNED))
+    /* (a percentage too, when its own comparison follows: `tăng 5,4% so
+     * với tháng trước, 9,1% so với cùng kỳ năm trước`) */
+    bool compared_rate = d->q->percent && baseline_after((rctx *)c, d->q->unit_end_tok, d->nc->sent_end);
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !(d->q->count || compared_rate) || n <= d->ss->first_rec ||
+        i <= s + 2 || (c->tv.t[i].flags & NUM_SIGNED))
         return;
     size_t k = i - PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
     if (k > s && is_punct(c, k - 1, ','))
@@ -943,10 +961,12 @@ static void elided_change(const rctx *c, draft *d)
     if (k == i)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    if (prev->role == VNR_ROLE_CHANGE && prev->unit && strcmp(prev->unit, "%") == 0 && n - 1 > d->ss->first_rec)
+    bool prev_rate = prev->unit && strcmp(prev->unit, "%") == 0;
+    if (!compared_rate && prev->role == VNR_ROLE_CHANGE && prev_rate && n - 1 > d->ss->first_rec) {
         prev--;   /* the count's restatement in brackets: `4 vụ (23,5%)` */
-    if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strcmp(prev->unit, "%") == 0 ||
-        record_just_before(c, prev, k, s) == NONE)
+        prev_rate = prev->unit && strcmp(prev->unit, "%") == 0;
+    }
+    if (prev->role != VNR_ROLE_CHANGE || prev_rate != compared_rate || !compared_after_record(c, prev, k, s))
         return;
     d->r.role = VNR_ROLE_CHANGE;
     if (prev->value < 0)
