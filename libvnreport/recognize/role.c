@@ -1052,6 +1052,24 @@ static void singled_out_change(const rctx *c, draft *d)
 }
 
 
+/* `… ước giải ngân đạt 81,2% kế hoạch, trong đó, vốn ngân sách tỉnh đạt
+ * 85,6%, vốn ODA đạt 70,4%`: a part's percentage reached, after an
+ * attainment whose parts a breakdown word announced, is an attainment of
+ * the same plan. */
+static void part_of_attainment(const rctx *c, draft *d)
+{
+    const sentence_state *ss = d->ss;
+    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || !d->tr || d->tr->kind != T_ATTAIN ||
+        ss->parts_of == NONE || ss->parts_of < ss->first_rec)
+        return;
+    const vnr_record *head = &c->out->recs[ss->parts_of];
+    if (head->role != VNR_ROLE_ATTAINMENT || !head->baseline)
+        return;
+    d->r.role = VNR_ROLE_ATTAINMENT;
+    d->plan_code = head->baseline;
+}
+
+
 /* Does a span's opener stand right before token k (`từ 32,5%`, `từ mức
  * 40,1%`)? */
 static bool opens_span(const rctx *c, size_t k)
@@ -1089,6 +1107,7 @@ void refine_role(rctx *c, draft *d)
     labelled_change(c, d);
     elided_change(c, d);
     singled_out_change(c, d);
+    part_of_attainment(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
