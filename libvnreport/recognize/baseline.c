@@ -660,7 +660,10 @@ static const char *from_plan_word(rctx *c, const draft *d)
 static const char *stated_after(rctx *c, const draft *d)
 {
     size_t k = d->q->unit_end_tok, used;
-    const char *b = d->q->times && k < d->nc->sent_end ? baseline_at_ex(c, k, true, &used) : NULL;
+    /* a multiple, or an index in % (`chỉ bằng 72,4% năm 2024`), names what
+     * it is of without `so với` */
+    bool ratio = d->q->times || (d->q->percent && d->r.role == VNR_ROLE_INDEX);
+    const char *b = ratio && k < d->nc->sent_end ? baseline_at_ex(c, k, true, &used) : NULL;
     if (!b && d->r.role == VNR_ROLE_CHANGE && k < d->nc->sent_end &&
         (b = baseline_at_ex(c, k, true, &used)) != NULL && baseline_id_of(b) != BL_PREVIOUS_PERIOD)
         b = NULL;   /* `tăng 6,2% tháng trước`: right after a change, `so với` left out */
