@@ -1306,27 +1306,33 @@ static const char *count_verb(rctx *c, const draft *d)
 
 
 /* `Năm 2024 có 12 bác sĩ/10.000 dân`: a count per something whose
- * phrase names nothing (or which took the measure of the value before,
- * `… và 35 giường bệnh/10.000 dân`) is a measure of the thing before its
- * '/'. */
+ * phrase does not name the thing before its '/' measures that thing (a
+ * phrase it took from the value before, `… và 35 giường bệnh/10.000
+ * dân`, gives way to it). */
 static void name_rate_numerator(rctx *c, draft *d)
 {
     const quantity *q = d->q;
     const char *unit = c->text + q->unit_start;
     const char *slash = memchr(unit, '/', q->unit_end - q->unit_start);
     const char *ind = d->r.indicator ? d->r.indicator : "";
-    if (!slash || (*ind && !d->inherited))
+    if (!slash)
         return;
     while (slash > unit && slash[-1] == ' ')
         slash--;
     size_t n = (size_t)(slash - unit);
     unit_info numerator;
-    if (n && units_resolve(NULL, unit, n, true, &numerator) == VNR_OK && strcmp(numerator.dimension, "count") == 0 &&
-        !contains_words(ind, unit, n)) {
-        if (!(d->r.indicator = arena_strndup(c->arena, unit, n)))
-            arena_mark_failed(c->arena);
-        d->inherited = false;
-    }
+    if (!n || units_resolve(NULL, unit, n, true, &numerator) != VNR_OK || strcmp(numerator.dimension, "count") != 0 ||
+        contains_words(ind, unit, n))
+        return;
+    /* (a phrase of its own that names no thing takes it after it: `đạt tỷ
+     * lệ 20,4 bác sỹ/10.000 dân` → `tỷ lệ bác sỹ`) */
+    bool own = *ind && !d->inherited;
+    c->scratch.len = 0;
+    if (!((!own || (buf_append_str(&c->scratch, ind) && buf_append_char(&c->scratch, ' '))) &&
+          buf_append(&c->scratch, unit, n) &&
+          (d->r.indicator = arena_strndup(c->arena, c->scratch.data, c->scratch.len)) != NULL))
+        arena_mark_failed(c->arena);
+    d->inherited = false;
 }
 
 
