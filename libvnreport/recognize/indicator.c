@@ -1305,6 +1305,18 @@ static const char *count_verb(rctx *c, const draft *d)
 }
 
 
+/* Does text end with a phrase of table t (whole words)? */
+static bool ends_in_table(const char *text, lex_table t)
+{
+    for (size_t e = 0; e < table_size(t); e++) {
+        const char *p = table_phrase(t, e);
+        if (ends_with_words(text, p, strlen(p)))
+            return true;
+    }
+    return false;
+}
+
+
 /* `Năm 2024 có 12 bác sĩ/10.000 dân`: a count per something whose
  * phrase does not name the thing before its '/' measures that thing (a
  * phrase it took from the value before, `… và 35 giường bệnh/10.000
@@ -1324,9 +1336,12 @@ static void name_rate_numerator(rctx *c, draft *d)
     if (!n || units_resolve(NULL, unit, n, true, &numerator) != VNR_OK || strcmp(numerator.dimension, "count") != 0 ||
         contains_words(ind, unit, n))
         return;
-    /* (a phrase of its own that names no thing takes it after it: `đạt tỷ
-     * lệ 20,4 bác sỹ/10.000 dân` → `tỷ lệ bác sỹ`) */
+    /* (a phrase of its own that ends in a measure head, naming no thing,
+     * takes it after it: `đạt tỷ lệ 20,4 bác sỹ/10.000 dân` → `tỷ lệ bác
+     * sỹ`; `tỷ lệ mắc sốt xuất huyết là 25 ca/100.000 dân` names one) */
     bool own = *ind && !d->inherited;
+    if (own && !ends_in_table(ind, LT_MEASURE_HEADS))
+        return;
     c->scratch.len = 0;
     if (!((!own || (buf_append_str(&c->scratch, ind) && buf_append_char(&c->scratch, ' '))) &&
           buf_append(&c->scratch, unit, n) &&
