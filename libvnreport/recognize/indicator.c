@@ -1040,7 +1040,7 @@ static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
     /* the ';' items after `…, trong đó:` are parts of the record before it,
      * not of the statement's head (`Tổng vốn … đạt 5.200 tỷ đồng; giá trị
      * sản xuất tăng 12,4%, trong đó: nông nghiệp …; công nghiệp …`) */
-    else if (ss->parts_of != NONE && (h == NONE || ss->parts_of > h) && *c->out->recs[ss->parts_of].indicator)
+    else if (ss->parts_of < c->out->n_recs && (h == NONE || ss->parts_of > h) && *c->out->recs[ss->parts_of].indicator)
         h = ss->parts_of;
     const vnr_record *head = h != NONE ? &c->out->recs[h] : NULL;
     if (!head && ss->chain_last != NONE && ss->chain_last >= ss->first_rec)

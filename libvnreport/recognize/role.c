@@ -1060,7 +1060,7 @@ static void part_of_attainment(const rctx *c, draft *d)
 {
     const sentence_state *ss = d->ss;
     if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || !d->tr || d->tr->kind != T_ATTAIN ||
-        ss->parts_of == NONE || ss->parts_of < ss->first_rec)
+        ss->parts_of >= c->out->n_recs || ss->parts_of < ss->first_rec)
         return;
     const vnr_record *head = &c->out->recs[ss->parts_of];
     if (head->role != VNR_ROLE_ATTAINMENT || !head->baseline)

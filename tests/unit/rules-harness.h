@@ -173,7 +173,7 @@ static inline bool draft_init(harness *h, draft_kit *k, size_t i)
     find_unit(c, i, &k->q);
     k->nc = (number_ctx){ .sent_start = 0, .sent_end = c->tv.n, .floor = 0 };
     k->ss = (sentence_state){ .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs,
-                              .head = NONE, .last_change = NONE,
+                              .head = NONE, .last_change = NONE, .parts_of = NONE,
                               .pending_baseline_from = NONE, .clause_first = NONE,
                               .clause_tok = NONE, .est_scanned = 0, .est_at = NONE,
                               .prev_head = NONE };
