@@ -7,16 +7,24 @@
 
 #include "rules.h"
 
-/* Is there an estimate word in the sentence before token `hi`? The
- * sentence is searched once, left to right, however many values ask. */
+/* Is there an estimate word in the sentence before token `hi`, outside
+ * brackets (`(đã gồm cả khoản dự kiến chuyển nguồn) tăng 4,5%`: an aside
+ * estimates only its own values, through their segment)? The sentence is
+ * searched once, left to right, however many values ask. */
 bool estimate_word_before(const rctx *c, sentence_state *ss, size_t sent_start, size_t hi)
 {
     if (ss->est_scanned < sent_start)
         ss->est_scanned = sent_start;
+    size_t m;
     while (ss->est_at == NONE && ss->est_scanned < hi) {
-        if (PHRASE_AT(c, LT_ESTIMATES, ss->est_scanned, NULL))
-            ss->est_at = ss->est_scanned;
-        ss->est_scanned++;
+        size_t k = ss->est_scanned++;
+        if (is_punct(c, k, '('))
+            ss->est_depth++;
+        else if (is_punct(c, k, ')') && ss->est_depth > 0)
+            ss->est_depth--;
+        else if ((m = PHRASE_AT(c, LT_ESTIMATES, k, NULL)) != 0 &&
+                 (ss->est_depth == 0 || (is_punct(c, k - 1, '(') && is_punct(c, k + m, ')'))))
+            ss->est_at = k;   /* (a bracket of the word alone marks what follows: `thiệt hại (ước tính) 3,0 tỷ đồng`) */
     }
     return ss->est_at != NONE && ss->est_at < hi;
 }

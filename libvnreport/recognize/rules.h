@@ -319,6 +319,7 @@ typedef struct sentence_state {
     size_t clause_tok;         /* token where that clause starts */
     size_t est_scanned;        /* tokens before this were searched for an estimate word */
     size_t est_at;             /* the first estimate word of the sentence, or NONE */
+    unsigned est_depth;        /* brackets open at est_scanned */
     size_t est_later_scanned;  /* tokens before this were searched for a later one */
     size_t est_later;          /* 1 + the latest estimate word found there, 0 for none */
     const char *list_stem;     /* the words before the first thing a value named, or NULL */
