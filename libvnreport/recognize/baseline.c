@@ -464,9 +464,13 @@ static const char *plan_code_at(const rctx *c, size_t k)
  * plan word)? */
 bool plan_ends_at(const rctx *c, size_t end)
 {
-    enum { PLAN_TAIL = 4 };
-    for (size_t k = end; k > 0 && k + PLAN_TAIL > end; k--) {
-        if (c->tv.t[k - 1].kind != TOK_WORD)
+    enum { PLAN_TAIL = 4, GIVEN_PLAN_TAIL = 12 };
+    /* (a plan's giver ends it, its words may run longer: `chỉ tiêu của
+     * Chương trình do Quốc hội, Chính phủ giao`) */
+    size_t g = end > 0 ? PHRASE_BEFORE(c, LT_PLAN_GIVERS, end, end > 4 ? end - 4 : 0, NULL) : 0;
+    size_t tail = g ? GIVEN_PLAN_TAIL : PLAN_TAIL;
+    for (size_t k = end; k > 0 && k + tail > end; k--) {
+        if (c->tv.t[k - 1].kind != TOK_WORD && !(g && is_punct(c, k - 1, ',')))
             return false;
         if (plan_code_at(c, k - 1))
             return true;

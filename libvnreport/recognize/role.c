@@ -539,6 +539,7 @@ static bool item_break_before(const rctx *c, size_t i)
 size_t rate_words_before(const rctx *c, size_t i)
 {
     size_t k = i, idx, m;
+    k -= k > 0 ? PHRASE_BEFORE(c, LT_RANGE_OPENS, k, k > 3 ? k - 3 : 0, NULL) : 0;   /* `(từ 1-1,5%)` */
     if (k > 0 && (m = PHRASE_BEFORE(c, LT_RATE_WORDS, k, k > 3 ? k - 3 : 0, NULL)) != 0) {
         k -= m;   /* (not `(có 228 ha …)`: a verb alone names a thing of its own) */
         if (k > 0 && (m = PHRASE_BEFORE(c, LT_TRIGGERS, k, k > 3 ? k - 3 : 0, &idx)) != 0 &&
