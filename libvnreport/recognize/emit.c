@@ -128,6 +128,16 @@ static void mark_consumed(rctx *c, draft *d)
 }
 
 
+/* `đề ra 18 chỉ tiêu`, `thông qua 25 chỉ tiêu`: a count of a plan's items
+ * right after an LW_SETS_GOALS word. */
+static bool sets_plan_items(const rctx *c, const draft *d)
+{
+    size_t idx, i = d->q->tok, m = i > 0 ? PHRASE_BEFORE(c, LT_LINK_WORDS, i, i > 3 ? i - 3 : 0, &idx) : 0;
+    return d->q->count && m && link_words[idx].kind == LW_SETS_GOALS &&
+           PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, d->q->unit_start), NULL);
+}
+
+
 /* Store the record and what the sentence remembers of it: statement,
  * clause, head, latest change, and the number's fate. */
 static bool store_record(rctx *c, draft *d, size_t clause_tok)
@@ -157,6 +167,8 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
         k++;
     if (k < d->nc->sent_end && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL))
         ss->parts_of = index;   /* `…, trong đó: nông nghiệp …; công nghiệp …` */
+    if (sets_plan_items(c, d))
+        ss->goals_from = d->q->unit_end_tok;   /* `huyện đề ra 18 chỉ tiêu, trong đó …`: the values after it are those goals */
     const token *t = &c->tv.t[d->i];
     if (!add_fate(c, t->start, t->end, "record", index))
         return false;

@@ -738,6 +738,21 @@ bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, s
 }
 
 
+/* `Năm 2024, huyện đề ra 18 chỉ tiêu, trong đó … thu ngân sách 520 tỷ
+ * đồng`: is value i among the plan's items a count before it set, with
+ * no outcome word (`kết quả có 26/29 chỉ tiêu đạt`) between? */
+static bool among_plan_items(const rctx *c, const sentence_state *ss, size_t i)
+{
+    if (!ss->goals_from || i < ss->goals_from)
+        return false;
+    size_t from = i > CUE_REACH && i - CUE_REACH > ss->goals_from ? i - CUE_REACH : ss->goals_from;
+    for (size_t k = from; k < i; k++)   /* (no further back than CUE_REACH: a long list stays linear) */
+        if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL))
+            return false;
+    return true;
+}
+
+
 /* Does the sentence [s, e) set goals: a target cue that reaches the whole
  * sentence (`phấn đấu`, `mục tiêu`), with at least one target among its
  * records (from first_rec on)? */
@@ -1113,7 +1128,7 @@ void refine_role(rctx *c, draft *d)
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
         (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count) ||
-         in_goal_list(c, i, nc->sent_start, nc->sent_end, ss))) {
+         in_goal_list(c, i, nc->sent_start, nc->sent_end, ss) || among_plan_items(c, ss, i))) {
         r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {

@@ -60,7 +60,7 @@ typedef struct coded_entry { const char *phrase; const char *code; } coded_entry
 typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
 typedef struct word_entry { const char *phrase; } word_entry;
 /* What a LINK_WORD does (lexicon.def). */
-typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF } link_word_kind;
+typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS } link_word_kind;
 typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
@@ -328,6 +328,8 @@ typedef struct sentence_state {
     size_t prev_head;          /* the block's previous sentence's head, or NONE */
     size_t prev_last;          /* the block's previous sentence's chain_last, or NONE */
     bool goal;                 /* goes on with the goals of the sentence before */
+    size_t goals_from;         /* after `đề ra 18 chỉ tiêu` (LW_SETS_GOALS): the values from here on
+                                * are those goals, up to an outcome word; 0 when none */
     unsigned period_items;     /* values in a row named only by their period (`quý I tăng …`) */
     const char *entity;        /* a place an ENTITY_WITH split off, the later values' subject */
     size_t growth_scanned;     /* tokens before this were searched for a growth word */
