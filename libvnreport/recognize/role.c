@@ -990,6 +990,27 @@ static void elided_change(const rctx *c, draft *d)
 }
 
 
+/* `gỗ và sản phẩm gỗ giảm 12,5%; hàng dệt may 20,4%; giày dép giảm 8,1%`:
+ * a bare percentage of a ';' item that names a thing (no rate, no measure
+ * of its own) after an item stating its change alone leaves the verb out. */
+static void listed_change(const rctx *c, draft *d)
+{
+    size_t i = d->q->tok, n = c->out->n_recs, s = d->nc->sent_start;
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent || (c->tv.t[i].flags & NUM_SIGNED) ||
+        !bare_item_after_change(c, d, i))
+        return;
+    size_t k = i;
+    while (k > s && !is_punct(c, k - 1, ';')) {
+        k--;
+        if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL) || PHRASE_AT(c, LT_MEASURE_NOUNS, k, NULL))
+            return;   /* (`…; tỷ lệ hộ nghèo 3,5%` is a rate of its own) */
+    }
+    d->r.role = VNR_ROLE_CHANGE;
+    if (c->out->recs[n - 1].value < 0)
+        make_fall(&d->r);
+}
+
+
 /* `bằng 102% so với tháng trước và 107,5% so với cùng kỳ`, `bằng 91,4% kế
  * hoạch năm và 106,5% so với cùng kỳ`: a bare percentage joined by a
  * SIBLING_LINK to an index or attainment in % (its comparison between)
@@ -1123,6 +1144,7 @@ void refine_role(rctx *c, draft *d)
     labelled_change(c, d);
     elided_change(c, d);
     singled_out_change(c, d);
+    listed_change(c, d);
     part_of_attainment(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
