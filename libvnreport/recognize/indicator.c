@@ -1634,8 +1634,25 @@ static bool measure_after_copula(rctx *c, draft *d)
 }
 
 
+/* `Cây đậu tương: Diện tích …; Rau các loại: Diện tích gieo trồng đạt 540
+ * ha`: a ';' clause opening with a label of its own gives its values that
+ * subject in the sentence's stead. */
+static void clause_label(rctx *c, draft *d)
+{
+    sentence_state *ss = d->ss;
+    size_t cs = clause_of(c, d->i, d->nc);
+    if (cs <= d->nc->sent_start || cs == ss->label_clause || !is_punct(c, cs - 1, ';'))
+        return;
+    ss->label_clause = cs;
+    size_t k = label_colon(c, cs, d->nc->sent_end, 7, LABEL_PLAIN);
+    if (k != NONE && k < d->i)
+        ss->subject = tokens_text(c, cs, k);
+}
+
+
 bool indicator_step(rctx *c, draft *d)
 {
+    clause_label(c, d);
     d->ind_a = d->ind_b = 0;
     if (!d->pair_second)
         indicator_span(c, d->i, d->trig_at, d->nc->floor, d->nc->sent_start, &d->ind_a, &d->ind_b);
