@@ -1634,25 +1634,42 @@ static bool measure_after_copula(rctx *c, draft *d)
 }
 
 
+static bool indicator_parts(rctx *c, draft *d);
+
 /* `Cây đậu tương: Diện tích …; Rau các loại: Diện tích gieo trồng đạt 540
  * ha`: a ';' clause opening with a label of its own gives its values that
  * subject in the sentence's stead. */
-static void clause_label(rctx *c, draft *d)
+static const char *clause_label(rctx *c, draft *d)
 {
     sentence_state *ss = d->ss;
     size_t cs = clause_of(c, d->i, d->nc);
-    if (cs <= d->nc->sent_start || cs == ss->label_clause || !is_punct(c, cs - 1, ';'))
-        return;
-    ss->label_clause = cs;
-    size_t k = label_colon(c, cs, d->nc->sent_end, 7, LABEL_PLAIN);
-    if (k != NONE && k < d->i)
-        ss->subject = tokens_text(c, cs, k);
+    if (cs <= d->nc->sent_start || !is_punct(c, cs - 1, ';'))
+        return NULL;
+    if (cs != ss->label_clause) {   /* (read once per clause) */
+        ss->label_clause = cs;
+        size_t k = label_colon(c, cs, d->nc->sent_end, 7, LABEL_PLAIN);
+        ss->clause_subject = k != NONE && k < d->i ? tokens_text(c, cs, k) : NULL;
+    }
+    return ss->clause_subject;
 }
 
 
 bool indicator_step(rctx *c, draft *d)
 {
-    clause_label(c, d);
+    /* the clause's own label stands for the sentence's, for its values only */
+    const char *sentence_subject = d->ss->subject, *label = clause_label(c, d);
+    if (label)
+        d->ss->subject = label;
+    bool ok = indicator_parts(c, d);
+    d->ss->subject = sentence_subject;
+    if (label && !d->r.subject && d->r.indicator && strcmp(d->r.indicator, label) == 0)
+        d->r.subject = sentence_subject;   /* (a label that is the measure keeps the list's head: `Tổng sản lượng: …; Thủy sản nuôi trồng: …`) */
+    return ok;
+}
+
+
+static bool indicator_parts(rctx *c, draft *d)
+{
     d->ind_a = d->ind_b = 0;
     if (!d->pair_second)
         indicator_span(c, d->i, d->trig_at, d->nc->floor, d->nc->sent_start, &d->ind_a, &d->ind_b);

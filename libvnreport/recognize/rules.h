@@ -314,6 +314,7 @@ typedef struct sentence_state {
     size_t pair_scanned;        /* the sentence is searched for it up to this token */
     const char *subject;       /* label subject of the sentence */
     size_t label_clause;       /* the last ';' clause read for a label of its own (`…; Rau các loại: …`) */
+    const char *clause_subject; /* … and that label, or NULL */
     const char *measure_label; /* a label naming the sentence's measure, or NULL */
     bool list_label;           /* `subject` is a label that announces a list (`… như sau:`) */
     size_t clause_first;       /* first record of the current ';' clause */
