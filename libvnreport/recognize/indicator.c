@@ -1174,8 +1174,9 @@ static size_t counted_thing_start(const rctx *c, const draft *d, size_t tail, si
     const quantity *q = d->q;
     size_t from = q->count ? token_at_offset(c, d->i, q->unit_start) : q->unit_end_tok;
     while (from + 1 < tail && units_scale_word(c->text + c->tv.t[from].start,
-                                               c->tv.t[from].end - c->tv.t[from].start) > 0)
-        from++;
+                                               c->tv.t[from].end - c->tv.t[from].start) > 0 &&
+           !PHRASE_AT(c, LT_RATE_WORDS, from, NULL))
+        from++;   /* (`tỉ lệ` is no scale word and its noun: `giảm 15% tỉ lệ hộ nghèo`) */
     /* a bare classifier after a named thing adds nothing: `Tổng đàn lợn`,
      * nor one before a noun the indicator names: `Đàn bò … 1.200 con bò` */
     if (il && from < tail && in_table(c, from, LT_CLASSIFIERS) &&
