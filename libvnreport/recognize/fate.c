@@ -212,9 +212,10 @@ static bool continues_ranks(const rctx *c, size_t i)
 static bool rank_field(const rctx *c, size_t i)
 {
     const recognizer_out *o = c->out;
+    if (!o->n_fates || strcmp(o->fates[o->n_fates - 1].fate ? o->fates[o->n_fates - 1].fate : "", "ordinal") != 0)
+        return false;   /* (the cheap test first: every number asks) */
     size_t idx, m = i > 1 ? PHRASE_BEFORE(c, LT_LINK_WORDS, i, i > 4 ? i - 4 : 0, &idx) : 0;
-    if (!m || link_words[idx].kind != LW_RANK_OF || i < m + 1 || !o->n_fates ||
-        strcmp(o->fates[o->n_fates - 1].fate ? o->fates[o->n_fates - 1].fate : "", "ordinal") != 0)
+    if (!m || link_words[idx].kind != LW_RANK_OF || i < m + 1)
         return false;
     const token *rank = &c->tv.t[i - m - 1];
     return is_numeric(rank) && rank->start >= o->fates[o->n_fates - 1].norm_start &&

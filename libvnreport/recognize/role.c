@@ -965,11 +965,14 @@ static bool compared_after_record(const rctx *c, const vnr_record *prev, size_t 
 static void elided_change(const rctx *c, draft *d)
 {
     size_t i = d->q->tok, n = c->out->n_recs, s = d->nc->sent_start;
-    /* (a percentage too, when its own comparison follows: `tăng 5,4% so
-     * với tháng trước, 9,1% so với cùng kỳ năm trước`) */
-    bool compared_rate = d->q->percent && baseline_after((rctx *)c, d->q->unit_end_tok, d->nc->sent_end);
-    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !(d->q->count || compared_rate) || n <= d->ss->first_rec ||
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !(d->q->count || d->q->percent) || n <= d->ss->first_rec ||
         i <= s + 2 || (c->tv.t[i].flags & NUM_SIGNED))
+        return;
+    /* (a percentage too, when its own comparison follows: `tăng 5,4% so
+     * với tháng trước, 9,1% so với cùng kỳ năm trước`; asked last, it is
+     * the dear test) */
+    bool compared_rate = !d->q->count && baseline_after((rctx *)c, d->q->unit_end_tok, d->nc->sent_end);
+    if (!d->q->count && !compared_rate)
         return;
     size_t k = i - PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
     if (k > s && is_punct(c, k - 1, ','))
