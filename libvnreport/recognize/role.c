@@ -8,6 +8,13 @@
 #include "rules.h"
 #include "metadata.h"
 
+/* Is r stated in percent? */
+static bool in_percent(const vnr_record *r)
+{
+    return r->unit && strcmp(r->unit, "%") == 0;
+}
+
+
 #include <math.h>
 #include <string.h>
 
@@ -195,7 +202,7 @@ static bool after_percent(const role_case *rc)
     if (n == 0 || n <= rc->d->ss->first_rec || rc->d->ss->first_rec == NONE)
         return false;
     const vnr_record *last = &rc->c->out->recs[n - 1];
-    return last->unit && strcmp(last->unit, "%") == 0;
+    return in_percent(last);
 }
 
 
@@ -325,6 +332,7 @@ static bool change_before_comparison(role_case *rc)
 
 static void make_fall(vnr_record *r);
 
+
 static void sign_of_verb_before(role_case *rc)
 {
     const trigger_entry *verb = change_verb_before(rc->c, comparison_before_verb(rc), rc->d->nc->floor);
@@ -357,7 +365,7 @@ static bool restates_last_change(role_case *rc)
     /* a percentage is no restatement of a change in percent: `tăng 12,5%.
      * Trong đó, ngành khai khoáng bằng 95,4%` is an index */
     const vnr_record *ch = &rc->c->out->recs[last];
-    return !(rc->d->q->percent && ch->unit && strcmp(ch->unit, "%") == 0);
+    return !(rc->d->q->percent && in_percent(ch));
 }
 
 
@@ -421,6 +429,16 @@ static void make_fall(vnr_record *r)
 {
     r->value = -fabs(r->value);
     r->value_max = -fabs(r->value_max);
+}
+
+
+/* A value with its verb left out goes on with a change: it is one, a
+ * fall when `falls` (the sign of the change or verb it goes on with). */
+static void become_change(draft *d, bool falls)
+{
+    d->r.role = VNR_ROLE_CHANGE;
+    if (falls)
+        make_fall(&d->r);
 }
 
 
@@ -583,7 +601,7 @@ static const char *comparison_before_bracket(rctx *c, const vnr_record *ch, size
 static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
 {
     size_t n = c->out->n_recs;
-    if (n < 2 || n - 2 < d->ss->first_rec || !ch->unit || strcmp(ch->unit, "%") != 0)
+    if (n < 2 || n - 2 < d->ss->first_rec || !in_percent(ch))
         return false;
     const vnr_record *level = &c->out->recs[n - 2];
     if (level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
@@ -830,7 +848,7 @@ static size_t link_to_prev(const rctx *c, size_t i, const vnr_record *prev)
         return NONE;
     if (follows_record(c, prev, i - m) && !is_punct(c, i - 1, ','))
         return i - m;
-    if (!prev->unit || strcmp(prev->unit, "%") != 0)
+    if (!in_percent(prev))
         return NONE;
     size_t k = token_after_record(c, prev, i > 12 ? i - 12 : 0, i - m);
     return k != NONE && aspect_between(c, k, i - m) ? i - m : NONE;
@@ -910,9 +928,7 @@ static void labelled_change(const rctx *c, draft *d)
     for (size_t k = colon, m; colon != NONE && k > s && k + LABEL_REACH > colon; k--) {
         m = PHRASE_BEFORE(c, LT_TRIGGERS, k, s, &idx);
         if (m && triggers[idx].kind == T_CHANGE) {
-            d->r.role = VNR_ROLE_CHANGE;
-            if (triggers[idx].sign < 0)
-                make_fall(&d->r);
+            become_change(d, triggers[idx].sign < 0);
             return;
         }
     }
@@ -980,16 +996,14 @@ static void elided_change(const rctx *c, draft *d)
     if (k == i)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    bool prev_rate = prev->unit && strcmp(prev->unit, "%") == 0;
+    bool prev_rate = in_percent(prev);
     if (!compared_rate && prev->role == VNR_ROLE_CHANGE && prev_rate && n - 1 > d->ss->first_rec) {
         prev--;   /* the count's restatement in brackets: `4 vụ (23,5%)` */
-        prev_rate = prev->unit && strcmp(prev->unit, "%") == 0;
+        prev_rate = in_percent(prev);
     }
     if (prev->role != VNR_ROLE_CHANGE || prev_rate != compared_rate || !compared_after_record(c, prev, k, s))
         return;
-    d->r.role = VNR_ROLE_CHANGE;
-    if (prev->value < 0)
-        make_fall(&d->r);
+    become_change(d, prev->value < 0);
 }
 
 
@@ -1008,9 +1022,7 @@ static void listed_change(const rctx *c, draft *d)
         if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL) || PHRASE_AT(c, LT_MEASURE_NOUNS, k, NULL))
             return;   /* (`…; tỷ lệ hộ nghèo 3,5%` is a rate of its own) */
     }
-    d->r.role = VNR_ROLE_CHANGE;
-    if (c->out->recs[n - 1].value < 0)
-        make_fall(&d->r);
+    become_change(d, c->out->recs[n - 1].value < 0);
 }
 
 
@@ -1025,8 +1037,8 @@ static void joined_ratio(rctx *c, draft *d)
     if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent || n <= d->ss->first_rec || i < 2)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    if ((prev->role != VNR_ROLE_INDEX && prev->role != VNR_ROLE_ATTAINMENT) || !prev->unit ||
-        strcmp(prev->unit, "%") != 0 || !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL)))
+    if ((prev->role != VNR_ROLE_INDEX && prev->role != VNR_ROLE_ATTAINMENT) || !in_percent(prev) ||
+        !(m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL)))
         return;
     for (size_t k = i - m; k > 0 && c->tv.t[k - 1].start > prev->norm_end; k--)
         if (is_numeric(&c->tv.t[k - 1]) || is_strong_boundary(c, k - 1) || i - k > BETWEEN)
@@ -1048,7 +1060,7 @@ static void item_of_changes(const rctx *c, draft *d)
         n <= d->ss->first_rec)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
-    if (prev->role != VNR_ROLE_CHANGE || !prev->unit || strcmp(prev->unit, "%") != 0)
+    if (prev->role != VNR_ROLE_CHANGE || !in_percent(prev))
         return;
     size_t k = token_after_record(c, prev, d->trig_at > ITEM_WORDS + 3 ? d->trig_at - ITEM_WORDS - 3 : 0,
                                   d->trig_at);
@@ -1084,9 +1096,7 @@ static void singled_out_change(const rctx *c, draft *d)
         size_t tl = PHRASE_BEFORE(c, LT_TRIGGERS, v, v > 3 ? v - 3 : s, &idx);
         if (!tl || triggers[idx].kind != T_CHANGE || k == i)
             return;
-        d->r.role = VNR_ROLE_CHANGE;
-        if (triggers[idx].sign < 0)
-            make_fall(&d->r);
+        become_change(d, triggers[idx].sign < 0);
         return;
     }
 }
@@ -1281,7 +1291,7 @@ static bool province_growth(rctx *c, const draft *d)
     sentence_state *ss = d->ss;
     size_t last = c->out->n_recs;
     if (last > ss->first_rec && c->out->recs[last - 1].role == VNR_ROLE_CHANGE &&
-        c->out->recs[last - 1].unit && strcmp(c->out->recs[last - 1].unit, "%") == 0)
+        in_percent(&c->out->recs[last - 1]))
         return true;
     /* the search goes on where the last one stopped: a list of every
      * province stays linear */
