@@ -774,16 +774,23 @@ static bool among_plan_items(const rctx *c, const sentence_state *ss, size_t i)
 /* Does the sentence [s, e) set goals: a target cue that reaches the whole
  * sentence (`phấn đấu`, `mục tiêu`), with at least one target among its
  * records (from first_rec on)? */
+/* Does [s, e) hold a goal cue that reaches its whole sentence? */
+static bool holds_goal_cue(const rctx *c, size_t s, size_t e)
+{
+    size_t len;
+    for (size_t k = s; k < e; k += len)
+        if (opens_goals(c, k, &len))
+            return true;
+    return false;
+}
+
+
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec)
 {
     bool target = false;
     for (size_t k = first_rec; k < c->out->n_recs && !target; k++)
         target = c->out->recs[k].role == VNR_ROLE_TARGET;
-    size_t len;
-    for (size_t k = s; k < e && target; k++)
-        if (opens_goals(c, k, &len))
-            return true;
-    return false;
+    return target && holds_goal_cue(c, s, e);
 }
 
 
@@ -792,13 +799,7 @@ bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec)
  * a sentence cue, and a colon at its end? */
 bool heads_goals(const rctx *c, size_t s, size_t e)
 {
-    if (e <= s + 1 || !is_punct(c, e - 1, ':'))
-        return false;
-    size_t len;
-    for (size_t k = s; k < e; k += len)
-        if (opens_goals(c, k, &len))
-            return true;
-    return false;
+    return e > s + 1 && is_punct(c, e - 1, ':') && holds_goal_cue(c, s, e);
 }
 
 
