@@ -109,6 +109,13 @@ static size_t year_after(const rctx *c, size_t k)
 }
 
 
+size_t same_period_at(const rctx *c, size_t k)
+{
+    size_t idx, m = k < c->tv.n ? PHRASE_AT(c, LT_BASELINES, k, &idx) : 0;
+    return m && baselines[idx].id == BL_SAME_PERIOD_LAST_YEAR ? m : 0;
+}
+
+
 /* The baseline stated at token i (`so với cùng kỳ`, `cùng kỳ`); its
  * length in tokens in *consumed. */
 const char *baseline_at(rctx *c, size_t i, size_t *consumed)
@@ -150,11 +157,8 @@ static size_t period_before_same_period(rctx *c, size_t k)
     period_ref p;
     if (!n || !period_next(low, n, 0, &p) || p.start != 0)
         return 0;
-    size_t used = tokens_within(c, k, e, p.end), idx;
-    return used && k + used < c->tv.n && PHRASE_AT(c, LT_BASELINES, k + used, &idx) &&
-                   baselines[idx].id == BL_SAME_PERIOD_LAST_YEAR
-               ? used
-               : 0;
+    size_t used = tokens_within(c, k, e, p.end);
+    return used && same_period_at(c, k + used) ? used : 0;
 }
 
 

@@ -179,9 +179,7 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
                 continue;
             }
         }
-        size_t idx;
-        if (*a > 0 && *a < *b && is_punct(c, *a - 1, '(') && (m = PHRASE_AT(c, LT_BASELINES, *a, &idx)) != 0 &&
-            baselines[idx].id == BL_SAME_PERIOD_LAST_YEAR) {
+        if (*a > 0 && *a < *b && is_punct(c, *a - 1, '(') && (m = same_period_at(c, *a)) != 0) {
             *a += m;   /* `(cùng kỳ tăng 4,15%)`: the time of an aside, no measure */
             continue;
         }

@@ -199,8 +199,8 @@ static bool inside_bracket(const rctx *c, size_t lo, size_t i, size_t *open)
  * (no year named) is of the report's period a year before. */
 static bool same_period_aside(const rctx *c, size_t open, size_t i, char *buf, size_t cap)
 {
-    size_t idx, m = open + 1 < i ? PHRASE_AT(c, LT_BASELINES, open + 1, &idx) : 0;
-    if (!m || baselines[idx].id != BL_SAME_PERIOD_LAST_YEAR || !c->meta->year || !c->meta->period_kind ||
+    size_t m = open + 1 < i ? same_period_at(c, open + 1) : 0;
+    if (!m || !c->meta->year || !c->meta->period_kind ||
         (open + 1 + m < i && is_numeric(&c->tv.t[open + 1 + m])))
         return false;
     period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n, .year = c->meta->year - 1 };

@@ -480,6 +480,9 @@ const char *baseline_after(rctx *c, size_t from, size_t to);
 const char *baseline_before(rctx *c, size_t lo, size_t hi);
 const char *plan_before(const rctx *c, size_t i);
 bool plan_ends_at(const rctx *c, size_t end);
+/* The length of a BASELINE phrase of the same period last year at token k
+ * (`cùng kỳ`, `cùng kỳ năm trước`), 0 when none stands there. */
+size_t same_period_at(const rctx *c, size_t k);
 const char *plan_after(const rctx *c, size_t k);
 void settle_chain_baseline(rctx *c, sentence_state *ss);
 void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e);
