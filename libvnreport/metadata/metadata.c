@@ -638,7 +638,10 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
             }
             size_t n = utf8_lower(out->title, tl, low, tl * 2 + 16);
             period_from_title(low, n, title_year, true, arena, out);
-            plan = period_plan_title(low, n) &&
+            /* plans are for a year or more: a title's month, quarter or
+             * `9 tháng đầu năm` is of results (`… các chỉ tiêu kinh tế ra
+             * sao trong 9 tháng đầu năm?`) */
+            plan = period_plan_title(low, n) && (!out->kind || strcmp(out->kind, "annual") == 0) &&
                    (period_opens_plan_title(low, n) || !headline_with_percent(t, tle));
             free(low);
         }

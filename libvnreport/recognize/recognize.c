@@ -193,6 +193,54 @@ static bool reviews_results(const rctx *c, size_t s, size_t e)
 }
 
 
+/* Does sentence [s, e) compare as only outcomes are compared: with the
+ * same period a year earlier (`tăng 22% so với cùng kỳ`), or as a share of
+ * a plan (`bằng 94,2% kế hoạch`, `vượt 7% so với nghị quyết`)? */
+static bool compares_outcomes(const rctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++) {
+        size_t m = compare_word_at(c, k, false);
+        if ((m && same_period_at(c, k + m)) || (is_punct(c, k, '%') && k > s && is_numeric(&c->tv.t[k - 1]) &&
+                                                 plan_after(c, k + 1)))
+            return true;
+    }
+    return false;
+}
+
+
+/* Does sentence [s, e) set goals in its own words (a TARGET_CUE that
+ * governs a sentence: `phấn đấu`, `mục tiêu`), or name the plan's year or
+ * a later one as its time (`Năm 2026, …`)? */
+static bool sets_goals_itself(const rctx *c, size_t s, size_t e)
+{
+    int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
+    for (size_t k = s; k < e; k++) {
+        size_t idx;
+        if (PHRASE_AT(c, LT_TARGET_CUES, k, &idx) && target_cues[idx].sentence)
+            return true;
+        const token *t = &c->tv.t[k];
+        if (plan_year && k > s && t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v >= plan_year &&
+            PHRASE_BEFORE(c, LT_TIME_WORDS, k, s, NULL))
+            return true;
+    }
+    return false;
+}
+
+
+/* In a plan part, are the values of sentence [s, e) outcomes: it reviews
+ * results, or compares as outcomes are compared and sets no goals; or an
+ * earlier sentence of its paragraph (or of the one a `Trong đó,` goes on
+ * with) did, and it sets none itself? Remembers the answer for the next. */
+static bool tells_outcomes(rctx *c, size_t s, size_t e)
+{
+    bool goals = sets_goals_itself(c, s, e);
+    bool outcomes = reviews_results(c, s, e) ||
+                    (!goals && (c->outcomes_carry || compares_outcomes(c, s, e)));
+    c->outcomes_carry = outcomes && !goals;
+    return outcomes;
+}
+
+
 static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last);
 
 /* Every token of the sentence [s, e) in order; the sentence's records
@@ -204,7 +252,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last);
 bool process_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 {
     bool in_plan = c->in_plan;
-    if (in_plan && reviews_results(c, s, e))
+    if (in_plan && tells_outcomes(c, s, e))
         c->in_plan = false;   /* its values are outcomes, for this sentence */
     bool ok = walk_sentence(c, s, e, last);
     c->in_plan = in_plan;
@@ -449,6 +497,7 @@ bool process_block(rctx *c, size_t bi)
         return c->tv.n == 0;
     c->plan_period = meta_plan_period(c->meta, c->seg, bi);
     c->in_plan = c->plan_period != NULL;
+    c->outcomes_carry = c->outcomes_carry && carried_rec != NONE && opens_breakdown(c, 0, c->tv.n);
     c->block_subject = NULL;
     c->block_baseline = NULL;
     c->block_pair[0] = c->block_pair[1] = NULL;

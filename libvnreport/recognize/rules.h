@@ -236,6 +236,7 @@ typedef struct rctx {
      * stated two (`tăng 5,5% so tháng trước và tăng 13,8% so cùng kỳ`):
      * what a later `tăng X% và Y%` maps onto, respectively */
     const char *block_pair[2];
+    bool outcomes_carry;    /* in a plan part, the block's last sentence told outcomes */
     bool goal_carry;        /* the block's last sentence with values set goals (`phấn đấu …`) */
     /* the previous text block's last sentence (records only) and its last
      * comparison, for a block that opens with `Trong đó,` */
