@@ -180,6 +180,10 @@ static bool restates_fraction(role_case *rc)
            c->out->recs[n - 1].total > 0;
 }
 static bool percent_or_points(role_case *rc) { return rc->d->q->percent || rc->d->q->points; }
+/* An index is the period over its comparand, near 100%; a small
+ * percentage after an index word is a growth rate said loosely (`tốc độ
+ * phát triển bình quân 7%/năm`). */
+static bool growth_not_index(role_case *rc) { return rc->d->q->percent && fabs(rc->d->r.value) < 50; }
 
 
 /* `đạt 99,5% KH`, `bằng 101% dự toán`: a plan word after a percentage. */
@@ -479,6 +483,7 @@ static const role_row role_rows[] = {
     { K(T_EQUAL) | K(T_ATTAIN), of_measure, VNR_ROLE_LEVEL, NULL },   /* `bằng 95% diện tích gieo trồng` */
     { K(T_RESTATE) | K(T_EQUAL), restates_last_change, VNR_ROLE_CHANGE, sign_of_last_change },
     { K(T_RESTATE) | K(T_EQUAL), percent_or_times, VNR_ROLE_INDEX, NULL },
+    { K(T_INDEX), growth_not_index, VNR_ROLE_CHANGE, NULL },
     { K(T_INDEX), NULL, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), plan_follows_or_precedes, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
