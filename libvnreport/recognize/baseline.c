@@ -567,15 +567,18 @@ static void settle_chain_plan(rctx *c, const sentence_state *ss)
 
 
 /* Does a comparison at k end the sentence [.., e) (only punctuation after
- * it): `có 5 nhóm tăng, 4 nhóm giảm và 2 nhóm ổn định so với tháng trước.`?
- * Its code (not a plan or budget), or NULL. */
+ * it, or a LIST_CUE before its colon): `có 5 nhóm tăng, 4 nhóm giảm và 2
+ * nhóm ổn định so với tháng trước.`, `… so với cùng kỳ năm trước như
+ * sau:`? Its code (not a plan or budget), or NULL. */
 static const char *closing_comparison(rctx *c, size_t k, size_t e)
 {
     size_t used;
     const char *code = compare_word_at(c, k, false) ? baseline_at(c, k, &used) : NULL;
     if (!code || (baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
         return NULL;
-    for (size_t j = k + used; j < e; j++)
+    size_t j = k + used;
+    j += PHRASE_AT(c, LT_LIST_CUES, j, NULL);
+    for (; j < e; j++)
         if (c->tv.t[j].kind != TOK_PUNCT)
             return NULL;
     return code;

@@ -450,9 +450,13 @@ static void remember_announced_list(rctx *c, size_t first_rec, size_t last_sente
                              ? arena_strdup(c->arena, buf) : NULL;
         return;
     }
-    if (!ends_announcing_parts(c, &in_sentence))
-        return;   /* (an item may announce parts of its own) */
+    /* (a last sentence with no value announces its items too: `Diện tích
+     * … so với cùng kỳ năm trước như sau:`) */
     size_t n = c->out->n_recs;
+    bool heading = c->tv.n > 1 && is_punct(c, c->tv.n - 1, ':') && last_sentence < c->tv.n &&
+                   (n == first_rec || c->out->recs[n - 1].norm_start < c->tv.t[last_sentence].start);
+    if (!ends_announcing_parts(c, &in_sentence) && !heading)
+        return;   /* (an item may announce parts of its own) */
     c->list_open = true;
     c->list_goals = false;
     c->list_baseline = c->block_baseline;
