@@ -353,6 +353,17 @@ static bool percent_after_comparison(role_case *rc)
 }
 
 
+/* `…, so với cùng kỳ năm trước đạt 92,6%`, `so với năm 2023 đạt 102,6%`:
+ * the same after `đạt`, when the comparand is no plan (`so với dự toán
+ * đạt 62%` is an attainment) and no plan follows the value. */
+static bool percent_after_outcome_comparison(role_case *rc)
+{
+    size_t k = comparison_before_verb(rc), used;
+    const char *code = k != NONE ? baseline_at(rc->c, k, &used) : NULL;
+    return code && !(baseline_flags(code) & (BC_PLAN | BC_BUDGET)) && !plan_follows(rc);
+}
+
+
 /* `thu … (đạt 21,7%, tăng 7,6%)`: a percentage of an amount is its plan's share. */
 static bool percent_of_amount(role_case *rc)
 {
@@ -485,6 +496,7 @@ static const role_row role_rows[] = {
     { K(T_RESTATE) | K(T_EQUAL), percent_or_times, VNR_ROLE_INDEX, NULL },
     { K(T_INDEX), growth_not_index, VNR_ROLE_CHANGE, NULL },
     { K(T_INDEX), NULL, VNR_ROLE_INDEX, NULL },
+    { K(T_ATTAIN), percent_after_outcome_comparison, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), plan_follows_or_precedes, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), percent_of_amount, VNR_ROLE_ATTAINMENT, NULL },
