@@ -786,7 +786,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
     if (n > 80 || cap < 11)
         return false;
     int d = 0, m = 0, y = 0;
-    bool dated = false, bar = false, cue = false;
+    bool dated = false, bar = false, bar_after_date = false, cue = false;
     size_t byline = 0, date_end = 0;
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
@@ -806,7 +806,11 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
             continue;
         }
         bar |= s[i] == '|';
-        if (!strchr("0123456789:/-.,|+()[] \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH) {
+        bar_after_date |= dated && s[i] == '|';
+        /* (`08:30' - 12/09/2022`: a minute's mark) */
+        if (!strchr("0123456789:/-.,|+()[]' \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH) {
+            if (bar_after_date)
+                break;          /* `15/08/2022 | Tác giả: … Lượt xem: 88`: the page's byline */
             if (dated || byline == BYLINE_WORDS || (i > 0 && s[i - 1] != ' '))
                 return false;   /* words of a sentence: not a date line */
             byline++;           /* a name before the date */
