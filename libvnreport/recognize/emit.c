@@ -129,11 +129,12 @@ static void mark_consumed(rctx *c, draft *d)
 
 
 /* `đề ra 18 chỉ tiêu`, `thông qua 25 chỉ tiêu`: a count of a plan's items
- * right after an LW_SETS_GOALS word. */
+ * right after an LW_SETS_GOALS word (of all of them: `với 18/20 chỉ tiêu`
+ * counts the ones met). */
 static bool sets_plan_items(const rctx *c, const draft *d)
 {
     size_t idx, i = d->q->tok, m = i > 0 ? PHRASE_BEFORE(c, LT_LINK_WORDS, i, i > 3 ? i - 3 : 0, &idx) : 0;
-    return d->q->count && m && link_words[idx].kind == LW_SETS_GOALS &&
+    return d->q->count && isnan(d->r.total) && m && link_words[idx].kind == LW_SETS_GOALS &&
            PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, d->q->unit_start), NULL);
 }
 
