@@ -538,13 +538,15 @@ static size_t since_january_phrase(const char *s, size_t n, size_t i, period_ref
     return e;
 }
 
-/* `nửa đầu năm [2024]`, `nửa cuối năm`: a half of the year at i. */
+/* `nửa đầu năm [2024]`, `nửa cuối năm`: a half of the year at i; `cả
+ * năm [2024]`, the whole year. */
 static size_t half_phrase(const char *s, size_t n, size_t i, period_ref *p)
 {
     size_t idx, j = MATCH_TABLE(s, n, i, half_words, &idx);
     if (j == NO_MATCH)
         return NO_MATCH;
-    *p = (period_ref){ .kind = PK_HALF, .n = half_words[idx].half };
+    int half = half_words[idx].half;
+    *p = (period_ref){ .kind = half ? PK_HALF : PK_YEAR, .n = half };
     size_t e = year_suffix(s, n, j, &p->year);
     if (e != j)
         return e;

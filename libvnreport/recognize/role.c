@@ -791,13 +791,18 @@ static bool among_plan_items(const rctx *c, const sentence_state *ss, size_t i)
 /* Does the sentence [s, e) set goals: a target cue that reaches the whole
  * sentence (`phấn đấu`, `mục tiêu`), with at least one target among its
  * records (from first_rec on)? */
-/* Does [s, e) hold a goal cue that reaches its whole sentence? */
+/* Does [s, e) hold a goal cue that reaches its whole sentence? (Not one
+ * in brackets: `ước tăng 5,2% (mục tiêu cả năm từ 7-7,5%)` sets the
+ * bracket's goal only.) */
 static bool holds_goal_cue(const rctx *c, size_t s, size_t e)
 {
     size_t len;
-    for (size_t k = s; k < e; k += len)
-        if (opens_goals(c, k, &len))
+    int depth = 0;
+    for (size_t k = s; k < e; k += len) {
+        depth += is_punct(c, k, '(') - is_punct(c, k, ')');
+        if (opens_goals(c, k, &len) && depth <= 0)
             return true;
+    }
     return false;
 }
 
