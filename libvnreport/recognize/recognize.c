@@ -465,6 +465,16 @@ static void remember_announced_list(rctx *c, size_t first_rec, size_t last_sente
 }
 
 
+/* Is the text block just read (its records from first_rec on) a web
+ * page's debris, no text a `Trong đó:` after it goes on with: a short
+ * line with no record (a photo's caption, a player's `0:00 / 0:00`)? */
+static bool is_caption(const rctx *c, size_t first_rec)
+{
+    enum { CAPTION_TOKENS = 40 };
+    return c->out->n_recs == first_rec && c->tv.n <= CAPTION_TOKENS && !is_punct(c, c->tv.n - 1, ':');
+}
+
+
 bool process_block(rctx *c, size_t bi)
 {
     const block *b = &c->seg->blocks[bi];
@@ -484,6 +494,7 @@ bool process_block(rctx *c, size_t bi)
         return recognize_table(&tc, b);
     }
     if (b->kind == BLK_FURNITURE) {
+        c->carry_first_rec = carried_rec;   /* (a page's debris between a head and its `Trong đó:`) */
         for (uint32_t s = 0; s < b->n_spans; s++) {
             const text_span *sp = &c->seg->spans[b->first_span + s];
             if (!add_digit_fates(c, sp->start, sp->end, "furniture"))
@@ -529,11 +540,15 @@ bool process_block(rctx *c, size_t bi)
             s = i + 1;
         }
     }
-    c->carry_first_rec = last.first_rec;
-    c->carry_head = last.head;
-    c->carry_last_change = last.last_change;
-    c->carry_chain_last = last.chain_last;
-    c->carry_baseline = c->block_baseline;
+    if (is_caption(c, block_first_rec)) {
+        c->carry_first_rec = carried_rec;   /* a photo's caption between a head and its `Trong đó:` */
+    } else {
+        c->carry_first_rec = last.first_rec;
+        c->carry_head = last.head;
+        c->carry_last_change = last.last_change;
+        c->carry_chain_last = last.chain_last;
+        c->carry_baseline = c->block_baseline;
+    }
     remember_announced_list(c, block_first_rec, last.sent_start);
     return true;
 }
