@@ -25,6 +25,24 @@ static pair_step pair_done(sentence_walk *w, size_t floor, size_t next, size_t *
 }
 
 
+static bool is_dash(const rctx *c, size_t k) { return is_punct(c, k, '-') || is_punct(c, k, 0x2013); }
+
+
+/* Are the bounds at i and hi (the second's unit ending at hi_end) two
+ * items of a list joined by dashes (`59,30% - 26,05% - 5,90% - 8,75%`):
+ * a dash and a value before the first, or a dash and a number after the
+ * second? */
+static bool in_dash_list(const rctx *c, size_t i, size_t hi, size_t hi_end, size_t e)
+{
+    if (!is_dash(c, hi - 1))
+        return false;
+    bool dash_before = i > 1 && is_dash(c, i - 1) &&
+                       (is_numeric(&c->tv.t[i - 2]) || c->tv.t[i - 2].kind == TOK_PUNCT);
+    bool dash_after = hi_end + 1 < e && is_dash(c, hi_end) && c->tv.t[hi_end + 1].kind == TOK_NUMBER;
+    return dash_before || dash_after;
+}
+
+
 /* `14 - 16%`, `từ 1,21% đến 13,16%`: both bounds with the same unit, the
  * second larger, make one record with value_max. */
 pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
@@ -39,7 +57,7 @@ pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *n
     size_t unit_len = q->unit_end - q->unit_start;
     if (!find_unit(c, hi, &q2) || q2.unit_end - q2.unit_start != unit_len ||
         memcmp(c->text + q2.unit_start, c->text + q->unit_start, unit_len) != 0 ||
-        !(c->tv.t[hi].v > t->v))
+        !(c->tv.t[hi].v > t->v) || in_dash_list(c, i, hi, q2.unit_end_tok, w->end))
         return PAIR_NONE;
     q->value_max = c->tv.t[hi].v;
     /* the value's words go on after its second bound: `tăng từ 14 đến 16%
