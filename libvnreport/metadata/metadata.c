@@ -60,7 +60,7 @@ size_t meta_province_at(const char *s, size_t n)
 /* The header words of metadata.def, by kind. */
 enum meta_word_kind {
     MW_PROVINCE_LEAD, MW_NUMBER_LABEL, MW_DATE_LEAD, MW_DATE_PATTERN,
-    MW_TITLE, MW_FIRST_PART, MW_PLAN_TITLE, MW_ISSUER, MW_LOCAL_UNIT,
+    MW_TITLE, MW_FIRST_PART, MW_PLAN_TITLE, MW_ISSUER, MW_LOCAL_UNIT, MW_OTHER_PLACE,
 };
 static const struct meta_word {
     enum meta_word_kind kind;
@@ -179,6 +179,26 @@ static bool after_local_unit(const char *h, size_t p)
     return false;
 }
 
+/* Does a MW_OTHER_PLACE word stand before h + p in its sentence (back to
+ * the last `.`, `;` or line, at most OTHER_PLACE_REACH bytes: `sau thành
+ * phố Hải Phòng, Hưng Yên, …` lists several)? */
+static bool after_other_place(const char *h, size_t p)
+{
+    enum { OTHER_PLACE_REACH = 64 };
+    size_t from = p;
+    while (from > 0 && p - from < OTHER_PLACE_REACH && !strchr(".;\n", h[from - 1]))
+        from--;
+    for (size_t k = 0; k < sizeof meta_words / sizeof *meta_words; k++) {
+        if (meta_words[k].kind != MW_OTHER_PLACE)
+            continue;
+        size_t l = strlen(meta_words[k].phrase);
+        for (size_t q = from; q + l <= p; q++)
+            if ((q == 0 || h[q - 1] == ' ' || strchr(".,;\n", h[q - 1])) && memcmp(h + q, meta_words[k].phrase, l) == 0)
+                return true;
+    }
+    return false;
+}
+
 static void first_occurrences(const char *h, size_t hn, char (*names)[64], const size_t *lens,
                               size_t n, const char **hits)
 {
@@ -202,7 +222,7 @@ static void first_occurrences(const char *h, size_t hn, char (*names)[64], const
         unsigned b = ((unsigned char)h[p] * 31u + (unsigned char)h[p + 1]) & 255u;
         for (uint16_t i = head[b]; i != NO_NAME; i = next[i])
             if (!hits[i] && lens[i] <= hn - p && memcmp(h + p, names[i], lens[i]) == 0 &&
-                !after_local_unit(h, p)) {
+                !after_local_unit(h, p) && !after_other_place(h, p)) {
                 hits[i] = h + p;
                 left--;
             }

@@ -269,6 +269,10 @@ static void test_province_spellings(void)
           "Tây Ninh" },
         /* `thuế` holds `huế`: a tax line names no city */
         { "Thu thuế tháng 5 năm 2025 tỉnh Quảng Trị\nThu thuế đạt 900 tỷ đồng.\n", "Quảng Trị" },
+        /* the places a rank names after `sau` are others */
+        { "Cục Thống kê công bố số liệu quý III năm 2024\nGRDP ước tăng 6,2%, đứng thứ 3 trong vùng, chỉ "
+          "sau thành phố Hà Nội, tỉnh Bắc Giang. Tỉnh Ninh Bình tạo việc làm cho 5.200 lao động.\n",
+          "Ninh Bình" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         vnr_document *doc = NULL;
