@@ -36,8 +36,8 @@ const qualifier_entry qualifiers_after[] = {
 #include "lexicon.def"
 #undef QUALIFIER_AFTER
 };
-const word_entry estimates[] = {
-#define ESTIMATE(p) { p },
+const estimate_entry estimates[] = {
+#define ESTIMATE(p, forecast) { p, forecast },
 #include "lexicon.def"
 #undef ESTIMATE
 };

@@ -828,12 +828,15 @@ bool heads_goals(const rctx *c, size_t s, size_t e)
 /* After a sentence that sets goals (`… phấn đấu đưa giá trị sản xuất đạt
  * 2.150 tỷ đồng. Giá trị sản xuất công nghiệp đạt 4.870 tỷ đồng, …`), does
  * the sentence [s, e) go on listing goals? Not when it reports an outcome:
- * an estimate, a word of a result (`đã`, `kết quả`, `thực hiện`), or a
+ * an estimate (not a forecast, `dự kiến`), a word of a result (`đã`,
+ * `kết quả`, `thực hiện`), or a
  * plan its value is a share of (`đạt 95% kế hoạch`). */
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e)
 {
+    size_t idx;
     for (size_t k = s; k < e; k++)
-        if (PHRASE_AT(c, LT_ESTIMATES, k, NULL) || PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL) ||
+        if ((PHRASE_AT(c, LT_ESTIMATES, k, &idx) && !estimates[idx].forecast) ||
+            PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL) ||
             (k > s && is_numeric(&c->tv.t[k - 1]) && plan_after(c, k + 1)))
             return false;
     return true;

@@ -59,6 +59,7 @@ typedef struct trigger_entry { const char *phrase; trigger_kind kind; int sign; 
 typedef struct coded_entry { const char *phrase; const char *code; } coded_entry;
 typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifier_entry;
 typedef struct word_entry { const char *phrase; } word_entry;
+typedef struct estimate_entry { const char *phrase; bool forecast; } estimate_entry;
 /* What a LINK_WORD does (lexicon.def). */
 typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS } link_word_kind;
 typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
@@ -81,7 +82,7 @@ extern const baseline_entry baselines[];
 extern const baseline_entry plan_words[];
 extern const qualifier_entry qualifiers[];
 extern const qualifier_entry qualifiers_after[];
-extern const word_entry estimates[];
+extern const estimate_entry estimates[];
 extern const word_entry fillers[];
 extern const non_indicator_entry non_indicators[];
 extern const word_entry not_nouns[];
