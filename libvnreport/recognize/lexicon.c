@@ -178,6 +178,11 @@ const word_entry count_heads[] = {
 #include "lexicon.def"
 #undef COUNT_HEAD
 };
+const word_entry compound_words[] = {
+#define COMPOUND_WORD(p) { p },
+#include "lexicon.def"
+#undef COMPOUND_WORD
+};
 const word_entry trigger_names[] = {
 #define TRIGGER_NAME(p) { p },
 #include "lexicon.def"
@@ -393,6 +398,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_COUNT_HEADS] = TABLE_VIEW(count_heads),
     [LT_TOPIC_LEADS] = TABLE_VIEW(topic_leads),
     [LT_TRIGGER_NAMES] = TABLE_VIEW(trigger_names),
+    [LT_COMPOUND_WORDS] = TABLE_VIEW(compound_words),
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
     [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),
@@ -544,10 +550,10 @@ bool index_by_word(const lexicon_index *lx, size_t entries, bool by_last,
  * bit each; NULL when out of memory. */
 static uint64_t *table_masks(const lexicon_index *lx, const uint32_t *at, const lex_ref *refs)
 {
-    uint64_t *mask = calloc(lx->n_words + 1, sizeof *mask);
+    uint64_t *mask = calloc((lx->n_words + 1) * TABLE_MASK_WORDS, sizeof *mask);
     for (size_t w = 0; mask && w <= lx->n_words; w++)
         for (uint32_t r = at[w]; r < at[w + 1]; r++)
-            mask[w] |= 1ull << refs[r].table;
+            mask[w * TABLE_MASK_WORDS + (refs[r].table >> 6)] |= 1ull << (refs[r].table & 63u);
     return mask;
 }
 

@@ -113,6 +113,7 @@ extern const word_entry aspect_heads[];
 extern const word_entry count_heads[];
 extern const word_entry topic_leads[];
 extern const word_entry trigger_names[];
+extern const word_entry compound_words[];
 extern const word_entry sector_heads[];
 extern const period_link_entry period_links[];
 extern const word_entry entity_withs[];
@@ -164,7 +165,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_EMPTY_LABELS, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_EMPTY_LABELS, LT_COMPOUND_WORDS, LT_COUNT
 } lex_table;
 
 
@@ -197,11 +198,12 @@ typedef struct lexicon_index {
     lex_ref *first;            /* entries by first word, in table order */
     uint32_t *last_at;
     lex_ref *last;             /* entries by last word, in table order */
-    uint64_t *first_tables;    /* per word id: bit t set when table t has an entry starting with it */
+    uint64_t *first_tables;    /* per word id, TABLE_MASK_WORDS words: bit t set when table t has an entry starting with it */
     uint64_t *last_tables;     /* per word id: … ending with it */
 } lexicon_index;
 
-_Static_assert(LT_COUNT <= 64, "first_tables/last_tables hold one bit per table");
+/* The 64-bit words of one word id's table mask: one bit per table. */
+enum { TABLE_MASK_WORDS = (LT_COUNT + 63) / 64 };
 
 
 /* May a phrase of table t start (`tables` = first_tables) or end
@@ -209,7 +211,7 @@ _Static_assert(LT_COUNT <= 64, "first_tables/last_tables hold one bit per table"
  * table starts with: they end here, without walking the word's run. */
 static inline bool word_in_tables(const uint64_t *tables, uint16_t w, lex_table t)
 {
-    return (tables[w] >> t) & 1u;
+    return (tables[(size_t)w * TABLE_MASK_WORDS + ((unsigned)t >> 6)] >> ((unsigned)t & 63u)) & 1u;
 }
 
 

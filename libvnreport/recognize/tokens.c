@@ -237,7 +237,9 @@ static bool token_word_id(rctx *c, size_t i)
 }
 
 
-/* Lower-case the block once and give every token its lexicon word id. */
+/* Lower-case the block once and give every token its lexicon word id;
+ * the last syllable of a COMPOUND_WORD (`mặt bằng`) gets none, so no rule
+ * reads it as the word it spells alone. */
 bool lower_tokens(rctx *c)
 {
     if (!grow_token_arrays(c) || !lower_block(c))
@@ -245,6 +247,11 @@ bool lower_tokens(rctx *c)
     for (size_t i = 0; i < c->tv.n; i++)
         if (!token_word_id(c, i))
             return false;
+    for (size_t i = 0; i + 1 < c->tv.n; i++) {
+        size_t m = PHRASE_AT(c, LT_COMPOUND_WORDS, i, NULL);
+        if (m)
+            c->wid[i + m - 1] = 0;
+    }
     return true;
 }
 
