@@ -104,15 +104,42 @@ static bool ends_with_dotted_day_month(const char *s, const char *e)
 }
 
 
+static bool is_dash_at(const rctx *c, size_t k) { return is_punct(c, k, '-') || is_punct(c, k, 0x2013); }
+
+
+/* A day and month lexed as a fraction (`30/4`)? */
+static bool fraction_day_month(const token *t)
+{
+    return t->kind == TOK_FRACTION && t->v >= 1 && t->v <= 31 && t->v == (int)t->v && t->v2 >= 1 &&
+           t->v2 <= 12 && t->v2 == (int)t->v2;
+}
+
+
+/* `dịp nghỉ lễ 30/4 năm 2024`, `30/4 - 01/5 năm 2024`: a day and month
+ * (or two, joined by a dash) before a date word and a year. */
+static bool day_month_of_year(const rctx *c, size_t i)
+{
+    if (!fraction_day_month(&c->tv.t[i]))
+        return false;
+    size_t j = i + 1;
+    if (j + 1 < c->tv.n && is_dash_at(c, j) && fraction_day_month(&c->tv.t[j + 1]))
+        j += 2;   /* the first day of a span (its last day is read as one alone) */
+    return j + 1 < c->tv.n && date_word(c, j, false) && (c->tv.t[j + 1].flags & NUM_YEARLIKE);
+}
+
+
 /* Is token i a day and month after a date word: `ngày 15/9` (lexed as a
- * fraction), `sáng 18/10`, `ngày 8.12`, `từ ngày 8 - 10.12`? */
+ * fraction), `sáng 18/10`, `ngày 8.12`, `từ ngày 8 - 10.12`; or before the
+ * year of its date (`30/4 năm 2024`)? */
 bool is_day_month(const rctx *c, size_t i)
 {
     const token *t = &c->tv.t[i];
+    if (day_month_of_year(c, i))
+        return true;
     if (i == 0 || !date_word(c, i - 1, true))
         return false;
     if (t->kind == TOK_FRACTION)
-        return t->v >= 1 && t->v <= 31 && t->v == (int)t->v && t->v2 >= 1 && t->v2 <= 12 && t->v2 == (int)t->v2;
+        return fraction_day_month(t);
     return ((t->kind == TOK_NUMBER && (t->flags & NUM_DECIMAL)) || t->kind == TOK_RANGE) &&
            ends_with_dotted_day_month(c->text + t->start, c->text + t->end);
 }
