@@ -118,6 +118,9 @@ static size_t restart_of_phrase(const rctx *c, size_t a, size_t b)
         } else if (depth == 0 && ((m_ex = PHRASE_AT(c, LT_EXAMPLE_LEADS, k, NULL)) ||
                                   (m_ex = PHRASE_AT(c, LT_REPORT_VERBS, k, NULL))) && k + m_ex < b) {
             from = k + m_ex;   /* `… đạt cao như thu ngân sách …`, `Sở … cho biết, …` */
+        } else if (k == a && (m_ex = PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL)) && k + m_ex < b &&
+                   c->tv.t[k + m_ex].kind == TOK_WORD) {
+            from = k + m_ex;   /* `Cụ thể GRDP …`, without its comma */
         } else if (k > a && is_punct(c, k - 1, ',') && depth == 0) {
             size_t m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL);
             if (!m)

@@ -1146,6 +1146,21 @@ static void part_of_attainment(const rctx *c, draft *d)
 }
 
 
+/* `GRDP … đạt 106,52%; trong đó khu vực nông nghiệp đạt 103,4%, khu vực
+ * dịch vụ 108,1%`: a percentage with no verb of change among the parts of
+ * an index in % is an index of the same comparison. */
+static void part_of_index(const rctx *c, draft *d)
+{
+    const sentence_state *ss = d->ss;
+    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || (d->tr && d->tr->kind != T_ATTAIN && d->tr->kind != T_LEVEL) ||
+        ss->parts_of >= c->out->n_recs || ss->parts_of < ss->first_rec)
+        return;
+    const vnr_record *head = &c->out->recs[ss->parts_of];
+    if (head->role == VNR_ROLE_INDEX && in_percent(head) && !(baseline_flags(head->baseline) & (BC_PLAN | BC_BUDGET)))
+        d->r.role = VNR_ROLE_INDEX;
+}
+
+
 /* Does a span's opener stand right before token k (`từ 32,5%`, `từ mức
  * 40,1%`)? */
 static bool opens_span(const rctx *c, size_t k)
@@ -1185,6 +1200,7 @@ void refine_role(rctx *c, draft *d)
     singled_out_change(c, d);
     listed_change(c, d);
     part_of_attainment(c, d);
+    part_of_index(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
@@ -1355,9 +1371,12 @@ void growth_rate_role(rctx *c, draft *d)
         return;
     }
     /* `tốc độ tăng trưởng … đạt 12,38% so với năm 2020`: a growth rate
-     * compared with a year is still the growth */
+     * compared with a year is still the growth; but over 100% with no verb
+     * of change (`GRDP … ước cả năm đạt 106,52%`), the output of the
+     * period over its comparand's: an index */
     bool was_level = d->r.role == VNR_ROLE_LEVEL;
-    d->r.role = VNR_ROLE_CHANGE;
+    bool index = d->r.value > 100 && (!d->tr || d->tr->kind == T_LEVEL || d->tr->kind == T_ATTAIN);
+    d->r.role = index ? VNR_ROLE_INDEX : VNR_ROLE_CHANGE;
     if (was_level) {
         /* what a change compares with: `Trong đó, mức tăng trưởng … đạt
          * 19,9%`; but a comparison stated later, in another ';' item
