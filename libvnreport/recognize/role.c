@@ -699,6 +699,27 @@ static bool plan_figure_after(const rctx *c, size_t from, size_t to, size_t i)
 }
 
 
+/* An outcome word (TARGET_CUE_STOP) at k: the values after it are
+ * outcomes, unless it ends a longer TARGET_CUE (`phấn đấu thực hiện một
+ * số chỉ tiêu như: …` strives to achieve them). */
+static bool outcome_word_at(const rctx *c, size_t k)
+{
+    size_t m = PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL);
+    if (!m)
+        return false;
+    size_t cue = PHRASE_BEFORE(c, LT_TARGET_CUES, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+    return cue <= m;
+}
+
+
+/* `đạt 102,5% mục tiêu nghị quyết`: a cue right after a percentage names
+ * the plan the value is a share of, and sets no goals. */
+static bool cue_after_percent(const rctx *c, size_t k)
+{
+    return k > 1 && is_punct(c, k - 1, '%') && is_numeric(&c->tv.t[k - 2]);
+}
+
+
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count)
 {
     size_t seg = segment_start(c, i, floor);
@@ -710,14 +731,14 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
      * a line of a million values linear */
     size_t lo = clause_start(c, i, i > CUE_REACH && i - CUE_REACH > sent_start ? i - CUE_REACH : sent_start);
     for (size_t k = i; k > lo; k--)
-        if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k - 1, NULL)) {
+        if (outcome_word_at(c, k - 1)) {
             lo = k;   /* only a cue after the last outcome word counts */
             break;
         }
     for (size_t k = lo; k < i; k++) {
         size_t idx;
         size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
-        if (!m)
+        if (!m || cue_after_percent(c, k))
             continue;
         size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
         if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
@@ -740,7 +761,7 @@ static bool opens_goals(const rctx *c, size_t k, size_t *len)
 {
     size_t idx, m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
     *len = m ? m : 1;
-    return m && target_cues[idx].sentence &&
+    return m && target_cues[idx].sentence && !cue_after_percent(c, k) &&
            !PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
 }
 
@@ -1203,10 +1224,16 @@ void refine_role(rctx *c, draft *d)
     part_of_index(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
-        !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL)) &&
-        (ss->goal || target_cue_before(c, i, nc->floor, nc->sent_start, q->count) ||
-         in_goal_list(c, i, nc->sent_start, nc->sent_end, ss) || among_plan_items(c, ss, i))) {
-        r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
+        !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL))) {
+        if (target_cue_before(c, i, nc->floor, nc->sent_start, q->count)) {
+            r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
+        } else if (ss->goal || in_goal_list(c, i, nc->sent_start, nc->sent_end, ss) || among_plan_items(c, ss, i)) {
+            /* an item of a list of goals keeps its written sign, as in a
+             * plan part: `Tỷ lệ hộ nghèo giảm 3% trở lên` is +3 */
+            r->role = VNR_ROLE_TARGET;
+            r->value = fabs(r->value);
+            r->value_max = fabs(r->value_max);
+        }
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {
         /* the list goes on from the last share, over the shifts between
