@@ -1320,6 +1320,10 @@ void find_trigger_step(rctx *c, draft *d)
     d->r.qualifier = qualifier_before(c, i, d->tr ? d->trig_at + d->trig_len : d->seg_lo);
     if (!d->r.qualifier && d->tr && d->trig_at > d->seg_lo && !ends_comparative(c, d->trig_at, d->seg_lo))
         d->r.qualifier = qualifier_before(c, d->trig_at, d->seg_lo);
+    if (!d->r.qualifier && d->tr && !d->q->count &&
+        PHRASE_BEFORE(c, LT_QUALIFIERS, d->trig_at + d->trig_len, d->trig_at, &idx) == d->trig_len)
+        d->r.qualifier = qualifiers[idx].q;   /* `đạt và vượt 55% kế hoạch`: the verb says at least
+                                               * (not of a count: `đạt và vượt 15/17 chỉ tiêu`) */
     size_t u = d->q->unit_end_tok, qa;
     if (u < c->tv.n && PHRASE_AT(c, LT_QUALIFIERS_AFTER, u, &idx))
         d->r.qualifier = qualifiers_after[idx].q;
