@@ -915,6 +915,69 @@ static void remember_stated_pair(rctx *c, const draft *d, const char *b)
 }
 
 
+/* Does an LW_COMPARATIVE word (`cao hơn`, `mức tăng`) stand shortly
+ * before token k, with no number between? */
+static bool comparative_before(const rctx *c, size_t k)
+{
+    enum { COMPARATIVE_REACH = 5 };   /* `cao hơn so với`, `mức tăng của` */
+    for (size_t j = k; j > 0 && j + COMPARATIVE_REACH > k; j--) {
+        size_t idx, m = PHRASE_BEFORE(c, LT_LINK_WORDS, j, j > 3 ? j - 3 : 0, &idx);
+        if (m && link_words[idx].kind == LW_COMPARATIVE)
+            return true;
+        if (is_numeric(&c->tv.t[j - 1]))
+            return false;
+    }
+    return false;
+}
+
+
+/* `thấp hơn mức tăng của cùng kỳ năm trước (6,8%)`, `cao hơn so với cùng
+ * kỳ năm 2023 (35,2%)`: an unsigned value alone in brackets right after a
+ * same-period comparand that a comparative set the measure against is
+ * the comparand's own figure (after a change, `tăng 20 vụ so với cùng kỳ
+ * (8,7%)`, the bracket restates the change). The year it names (0: none,
+ * the report's year before), or -1 when value i (its unit ending at
+ * token u) is no such figure. */
+int comparand_figure_year(const rctx *c, size_t i, size_t u)
+{
+    enum { COMPARAND_TOKENS = 6 };   /* `cùng kỳ năm trước`, `cùng kỳ năm 2023` */
+    if (i < 2 || !is_punct(c, i - 1, '(') || u >= c->tv.n || !is_punct(c, u, ')') ||
+        (c->tv.t[i].flags & NUM_SIGNED))
+        return -1;
+    size_t open = i - 1;
+    for (size_t k = open > COMPARAND_TOKENS ? open - COMPARAND_TOKENS : 0; k < open; k++) {
+        size_t m = same_period_at(c, k), y = m ? year_after(c, k + m) : 0;
+        if (m && k + m + y == open && comparative_before(c, k))
+            return y ? (int)c->tv.t[k + m + y - 1].v : 0;
+    }
+    return -1;
+}
+
+
+/* The comparand's own figure (comparand_figure_year) is compared with
+ * nothing and is no estimate of the report's: `tăng 5,2% (ước tính) … cùng
+ * kỳ năm trước (6,8%)`. */
+void comparand_figure_step(rctx *c, draft *d)
+{
+    if (comparand_figure_year(c, d->i, d->q->unit_end_tok) < 0)
+        return;
+    d->r.baseline = NULL;
+    d->r.estimate = false;
+    size_t n = c->out->n_recs;
+    if (n > d->ss->own_first_rec) {
+        /* of the measure compared, in its role: the sentence's last
+         * value's, not the words of the comparison (`cao hơn`, `cùng kỳ
+         * năm trước`) */
+        const vnr_record *compared = &c->out->recs[n - 1];
+        d->r.indicator = compared->indicator;
+        d->r.subject = compared->subject;
+        d->r.role = compared->role;
+        if (compared->role == VNR_ROLE_ATTAINMENT)
+            d->r.baseline = compared->baseline;   /* (of the same plan, if named) */
+    }
+}
+
+
 void baseline_step(rctx *c, draft *d)
 {
     unsigned role = ROLE_BIT(d->r.role);

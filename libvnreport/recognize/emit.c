@@ -201,6 +201,7 @@ bool emit_quantity(rctx *c, size_t i, quantity *q, number_ctx *nc, sentence_stat
     if (!indicator_step(c, &d))
         return false;
     growth_rate_role(c, &d);
+    comparand_figure_step(c, &d);
     unit_step(c, &d);
     size_t clause_tok = clause_of(c, i, nc);
     period_and_text_step(c, &d);

@@ -307,6 +307,13 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
     char buf[32];
     size_t u = q->unit_end_tok;
     size_t compared;
+    int comparand_year = comparand_figure_year(c, i, u);
+    if (comparand_year >= 0 && c->meta->year && c->meta->period_kind) {
+        /* `… cùng kỳ năm trước (6,8%)`: the report's period of that year */
+        period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,
+                         .year = comparand_year ? comparand_year : c->meta->year - 1 };
+        return period_format(&p, p.year, buf, sizeof buf) ? arena_strdup(c->arena, buf) : NULL;
+    }
     if (q->times && u < nc->sent_end && baseline_at_ex(c, u, true, &compared))
         u += compared;   /* `gấp 3 lần năm 2015`: the comparand */
     size_t e = u;

@@ -61,7 +61,7 @@ typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifie
 typedef struct word_entry { const char *phrase; } word_entry;
 typedef struct estimate_entry { const char *phrase; bool forecast; } estimate_entry;
 /* What a LINK_WORD does (lexicon.def). */
-typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS } link_word_kind;
+typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS, LW_COMPARATIVE } link_word_kind;
 typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
@@ -491,6 +491,8 @@ const char *plan_after(const rctx *c, size_t k);
 void settle_chain_baseline(rctx *c, sentence_state *ss);
 void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e);
 void baseline_step(rctx *c, draft *d);
+int comparand_figure_year(const rctx *c, size_t i, size_t u);
+void comparand_figure_step(rctx *c, draft *d);
 
 /* role.c — the role and sign of a record: its trigger, qualifiers, shares, restatements in brackets and target cues. */
 const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate, size_t *at,
