@@ -745,10 +745,11 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
         /* a count's plan after a slash (`9.410 con/KH 9.500 con`) is one too */
         bool slashed = k > 0 && is_punct(c, k - 1, '/') && k + m == i;
+        size_t ni_idx, ni = PHRASE_AT(c, LT_NON_INDICATORS, k + m, &ni_idx);
         if ((count && !target_cues[idx].counts && !slashed) || (k < seg && !target_cues[idx].sentence) || not_len ||
-            (PHRASE_AT(c, LT_NON_INDICATORS, k + m, &idx) &&
-             strcmp(non_indicators[idx].code, "document_number") == 0))
-            continue;
+            (ni && strcmp(non_indicators[ni_idx].code, "document_number") == 0 && k + m + ni < c->tv.n &&
+             is_numeric(&c->tv.t[k + m + ni])))
+            continue;   /* (`Kế hoạch số 45/KH-UBND`; not `phấn đấu số doanh nghiệp …`) */
         return true;
     }
     return false;
