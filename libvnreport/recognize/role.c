@@ -738,15 +738,16 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
     for (size_t k = lo; k < i; k++) {
         size_t idx;
         size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
-        if (!m || cue_after_percent(c, k))
-            continue;
+        if (!m || (cue_after_percent(c, k) && k + m != i))
+            continue;   /* (the plan's own figure may follow it: `110,1% kế hoạch năm là 14.000 người`) */
         size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
         if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
         /* a count's plan after a slash (`9.410 con/KH 9.500 con`) is one too */
         bool slashed = k > 0 && is_punct(c, k - 1, '/') && k + m == i;
         size_t ni_idx, ni = PHRASE_AT(c, LT_NON_INDICATORS, k + m, &ni_idx);
-        if ((count && !target_cues[idx].counts && !slashed) || (k < seg && !target_cues[idx].sentence) || not_len ||
+        if ((count && !target_cues[idx].counts && !slashed) || (k < seg && !target_cues[idx].sentence && k + m != i) ||
+            not_len ||
             (ni && strcmp(non_indicators[ni_idx].code, "document_number") == 0 && k + m + ni < c->tv.n &&
              is_numeric(&c->tv.t[k + m + ni])))
             continue;   /* (`Kế hoạch số 45/KH-UBND`; not `phấn đấu số doanh nghiệp …`) */
