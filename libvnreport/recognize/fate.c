@@ -64,11 +64,24 @@ bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
 
 
 /* `07:20`, `16:08:00`: the parts of a clock time, glued by colons. */
+/* `14 giờ 30`, `8 giờ 00`: an hour of the clock, a CLOCK_WORD and the
+ * minutes. */
+static bool hour_and_minutes(const rctx *c, size_t i)
+{
+    const token *t = c->tv.t;
+    return i + 2 < c->tv.n && t[i].kind == TOK_NUMBER && t[i].v == (int)t[i].v && t[i].v <= 24 &&
+           PHRASE_AT(c, LT_CLOCK_WORDS, i + 1, NULL) == 1 && t[i + 2].kind == TOK_NUMBER &&
+           t[i + 2].v == (int)t[i + 2].v && t[i + 2].v < 60;
+}
+
+
 bool is_clock_time(const rctx *c, size_t i)
 {
     const token *t = c->tv.t;
     if (i + 2 < c->tv.n && is_punct(c, i + 1, ':') && t[i + 2].kind == TOK_NUMBER &&
         t[i + 1].start == t[i].end && t[i + 2].start == t[i + 1].end)
+        return true;
+    if (hour_and_minutes(c, i) || (i >= 2 && hour_and_minutes(c, i - 2)))
         return true;
     return i >= 2 && is_punct(c, i - 1, ':') && t[i - 2].kind == TOK_NUMBER &&
            t[i - 1].start == t[i - 2].end && t[i].start == t[i - 1].end;
