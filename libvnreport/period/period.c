@@ -102,7 +102,10 @@ static const plain_word past_words[] = {
 #include "period.def"
 #undef PERIOD_PAST
 };
-typedef struct blocker_word { const char *phrase; bool comparison; size_t len; } blocker_word;
+/* comparison: 1 names what a value is compared with, 0 a base or span,
+ * 2 a price base, which only a year can be (`giá so sánh 2010`, not
+ * `giá so sánh 6 tháng đầu năm 2023`) */
+typedef struct blocker_word { const char *phrase; int comparison; size_t len; } blocker_word;
 static const blocker_word blockers[] = {
 #define PERIOD_BLOCKER(p, c) { p, c, sizeof(p) - 1 },
 #include "period.def"
@@ -386,7 +389,7 @@ static bool ends_with_phrase(const char *s, size_t j, const char *phrase, size_t
 /* Does a comparison word stand in the words before `start`? Sets
  * *comparison when it compares values (`so với`), not a price base or a
  * term (`giá so sánh`, `nhiệm kỳ`). */
-static bool compared_before(const char *s, size_t start, bool *comparison)
+static bool compared_before(const char *s, size_t start, period_kind kind, bool *comparison)
 {
     size_t j = start;
     for (int w = 0; w < COMPARED_WORDS; w++) {
@@ -396,7 +399,9 @@ static bool compared_before(const char *s, size_t start, bool *comparison)
             return false;
         for (size_t b = 0; b < COUNT_OF(blockers); b++) {
             if (ends_with_phrase(s, j, blockers[b].phrase, blockers[b].len)) {
-                *comparison = blockers[b].comparison;
+                if (blockers[b].comparison == 2 && kind != PK_YEAR)
+                    return false;
+                *comparison = blockers[b].comparison == 1;
                 return true;
             }
         }
@@ -577,7 +582,7 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
         return false;
     p.start = i;
     p.end = e;
-    p.compared = compared_before(s, i, &p.comparison);
+    p.compared = compared_before(s, i, p.kind, &p.comparison);
     if (!p.compared && duration_before(s, i)) {
         p.compared = true;   /* `dưới 3 tháng`: a length of time */
         p.comparison = false;
@@ -978,7 +983,7 @@ int period_plain_year(const char *s, size_t n)
         bool span = d != NO_MATCH && period_year_at(s, n, skip_blanks(s, n, d));
         bool comparison;
         if (!span && !(i >= 1 && (s[i - 1] == '-' || s[i - 1] == '/')) && !closes_year_span(s, i) &&
-            !compared_before(s, i, &comparison))
+            !compared_before(s, i, PK_YEAR, &comparison))
             return y;
     }
     return 0;
