@@ -430,7 +430,11 @@ static bool of_measure(role_case *rc) { return rc->d->ratio_of_measure; }
  * verb is a change. */
 static bool signed_percent(role_case *rc)
 {
-    return rc->d->q->percent && (rc->c->tv.t[rc->d->i].flags & NUM_SIGNED);
+    size_t i = rc->d->i;
+    if (!(rc->c->tv.t[i].flags & NUM_SIGNED))
+        return false;
+    /* (an amount too, in a bracket of changes: `(+8,5%; +2.100 tỷ đồng)`) */
+    return rc->d->q->percent || (i > 0 && (is_punct(rc->c, i - 1, '(') || is_punct(rc->c, i - 1, ';')));
 }
 
 
