@@ -180,6 +180,15 @@ static bool restates_fraction(role_case *rc)
            c->out->recs[n - 1].total > 0;
 }
 static bool percent_or_points(role_case *rc) { return rc->d->q->percent || rc->d->q->points; }
+/* `Du lịch tăng trưởng mạnh với 3,1 triệu lượt khách`: an amount a change
+ * verb reaches through an ENTITY_WITH word is the level it grew to (a
+ * rate there is the change: `tăng cao nhất với 12%`). */
+static bool amount_with(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    size_t i = rc->d->i;
+    return !q->percent && !q->points && !q->times && i > 0 && PHRASE_BEFORE(rc->c, LT_ENTITY_WITHS, i, i - 1, NULL) == 1;
+}
 /* An index is the period over its comparand, near 100%; a small
  * percentage after an index word is a growth rate said loosely (`tốc độ
  * phát triển bình quân 7%/năm`). */
@@ -490,6 +499,7 @@ static void exceed_plan(role_case *rc)
 static const role_row role_rows[] = {
     { K(T_CHANGE), counts_places, VNR_ROLE_LEVEL, NULL },
     { K(T_CHANGE), is_times, VNR_ROLE_INDEX, NULL },   /* `tăng 1,5 lần` */
+    { K(T_CHANGE), amount_with, VNR_ROLE_LEVEL, NULL },
     { K(T_CHANGE), NULL, VNR_ROLE_CHANGE, apply_trigger_sign },
     { K(T_RESTATE) | K(T_EQUAL), plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_RESTATE) | K(T_EQUAL), restates_fraction, VNR_ROLE_SHARE, mark_restated },
