@@ -64,14 +64,15 @@ bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
 
 
 /* `07:20`, `16:08:00`: the parts of a clock time, glued by colons. */
-/* `14 giờ 30`, `8 giờ 00`: an hour of the clock, a CLOCK_WORD and the
- * minutes. */
+/* `14 giờ 30`, `8 giờ 00`: an hour of the clock, an LW_CLOCK word and
+ * the minutes. */
 static bool hour_and_minutes(const rctx *c, size_t i)
 {
     const token *t = c->tv.t;
+    size_t idx;
     return i + 2 < c->tv.n && t[i].kind == TOK_NUMBER && t[i].v == (int)t[i].v && t[i].v <= 24 &&
-           PHRASE_AT(c, LT_CLOCK_WORDS, i + 1, NULL) == 1 && t[i + 2].kind == TOK_NUMBER &&
-           t[i + 2].v == (int)t[i + 2].v && t[i + 2].v < 60;
+           t[i + 2].kind == TOK_NUMBER && t[i + 2].v == (int)t[i + 2].v && t[i + 2].v < 60 &&
+           PHRASE_AT(c, LT_LINK_WORDS, i + 1, &idx) == 1 && link_words[idx].kind == LW_CLOCK;
 }
 
 

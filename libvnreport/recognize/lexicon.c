@@ -178,16 +178,6 @@ const word_entry count_heads[] = {
 #include "lexicon.def"
 #undef COUNT_HEAD
 };
-const word_entry clock_words[] = {
-#define CLOCK_WORD(p) { p },
-#include "lexicon.def"
-#undef CLOCK_WORD
-};
-const word_entry compound_words[] = {
-#define COMPOUND_WORD(p) { p },
-#include "lexicon.def"
-#undef COMPOUND_WORD
-};
 const word_entry trigger_names[] = {
 #define TRIGGER_NAME(p) { p },
 #include "lexicon.def"
@@ -403,8 +393,6 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_COUNT_HEADS] = TABLE_VIEW(count_heads),
     [LT_TOPIC_LEADS] = TABLE_VIEW(topic_leads),
     [LT_TRIGGER_NAMES] = TABLE_VIEW(trigger_names),
-    [LT_COMPOUND_WORDS] = TABLE_VIEW(compound_words),
-    [LT_CLOCK_WORDS] = TABLE_VIEW(clock_words),
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
     [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),

@@ -61,7 +61,8 @@ typedef struct qualifier_entry { const char *phrase; vnr_qualifier q; } qualifie
 typedef struct word_entry { const char *phrase; } word_entry;
 typedef struct estimate_entry { const char *phrase; bool forecast; } estimate_entry;
 /* What a LINK_WORD does (lexicon.def). */
-typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS, LW_COMPARATIVE } link_word_kind;
+typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS, LW_COMPARATIVE,
+                                LW_CLOCK, LW_COMPOUND } link_word_kind;
 typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
@@ -113,8 +114,6 @@ extern const word_entry aspect_heads[];
 extern const word_entry count_heads[];
 extern const word_entry topic_leads[];
 extern const word_entry trigger_names[];
-extern const word_entry compound_words[];
-extern const word_entry clock_words[];
 extern const word_entry sector_heads[];
 extern const period_link_entry period_links[];
 extern const word_entry entity_withs[];
@@ -166,7 +165,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_EMPTY_LABELS, LT_COMPOUND_WORDS, LT_CLOCK_WORDS, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_EMPTY_LABELS, LT_COUNT
 } lex_table;
 
 
@@ -212,6 +211,8 @@ enum { TABLE_MASK_WORDS = (LT_COUNT + 63) / 64 };
  * table starts with: they end here, without walking the word's run. */
 static inline bool word_in_tables(const uint64_t *tables, uint16_t w, lex_table t)
 {
+    if (TABLE_MASK_WORDS == 1)
+        return (tables[w] >> t) & 1u;   /* (64 tables or fewer: one word, no index arithmetic) */
     return (tables[(size_t)w * TABLE_MASK_WORDS + ((unsigned)t >> 6)] >> ((unsigned)t & 63u)) & 1u;
 }
 

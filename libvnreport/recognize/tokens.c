@@ -238,8 +238,8 @@ static bool token_word_id(rctx *c, size_t i)
 
 
 /* Lower-case the block once and give every token its lexicon word id;
- * the last syllable of a COMPOUND_WORD (`mặt bằng`) gets none, so no rule
- * reads it as the word it spells alone. */
+ * the last syllable of an LW_COMPOUND word (`mặt bằng`) gets none, so no
+ * rule reads it as the word it spells alone. */
 bool lower_tokens(rctx *c)
 {
     if (!grow_token_arrays(c) || !lower_block(c))
@@ -248,8 +248,11 @@ bool lower_tokens(rctx *c)
         if (!token_word_id(c, i))
             return false;
     for (size_t i = 0; i + 1 < c->tv.n; i++) {
-        size_t m = PHRASE_AT(c, LT_COMPOUND_WORDS, i, NULL);
-        if (m)
+        size_t idx, m;
+        if (!c->wid[i] || !c->wid[i + 1] || !word_in_tables(c->lex.first_tables, c->wid[i], LT_LINK_WORDS) ||
+            !word_in_tables(c->lex.last_tables, c->wid[i + 1], LT_LINK_WORDS))
+            continue;   /* (most pairs of words open no link word: no look-up) */
+        if ((m = PHRASE_AT(c, LT_LINK_WORDS, i, &idx)) > 1 && link_words[idx].kind == LW_COMPOUND)
             c->wid[i + m - 1] = 0;
     }
     return true;
