@@ -209,17 +209,26 @@ static bool compares_outcomes(const rctx *c, size_t s, size_t e)
 
 
 /* Does sentence [s, e) set goals in its own words (a TARGET_CUE that
- * governs a sentence: `phấn đấu`, `mục tiêu`), or name the plan's year or
- * a later one as its time (`Năm 2026, …`)? */
+ * governs a sentence: `phấn đấu`, `mục tiêu`)? */
 static bool sets_goals_itself(const rctx *c, size_t s, size_t e)
 {
-    int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
     for (size_t k = s; k < e; k++) {
         size_t idx;
         if (PHRASE_AT(c, LT_TARGET_CUES, k, &idx) && target_cues[idx].sentence)
             return true;
+    }
+    return false;
+}
+
+
+/* Does sentence [s, e) name the plan's year or a later one as its time
+ * (`Năm 2026, …`)? */
+static bool names_plan_year(const rctx *c, size_t s, size_t e)
+{
+    int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
+    for (size_t k = s + 1; plan_year && k < e; k++) {
         const token *t = &c->tv.t[k];
-        if (plan_year && k > s && t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v >= plan_year &&
+        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v >= plan_year &&
             PHRASE_BEFORE(c, LT_TIME_WORDS, k, s, NULL))
             return true;
     }
@@ -228,14 +237,21 @@ static bool sets_goals_itself(const rctx *c, size_t s, size_t e)
 
 
 /* In a plan part, are the values of sentence [s, e) outcomes: it reviews
- * results, or compares as outcomes are compared and sets no goals; or an
- * earlier sentence of its paragraph (or of the one a `Trong đó,` goes on
- * with) did, and it sets none itself? Remembers the answer for the next. */
+ * results, or sets no goals in its own words and compares as outcomes
+ * are compared (even of the plan's year: `Năm 2024, doanh thu … vượt 5%
+ * so với nghị quyết`), or goes on from an earlier sentence of its
+ * paragraph (or of the one a `Trong đó,` goes on with) that did, naming
+ * no year of the plan? Remembers the answer for the next. */
 static bool tells_outcomes(rctx *c, size_t s, size_t e)
 {
+    /* (only a news piece on a plan tells outcomes this way; a report's plan
+     * part, `Phần thứ hai`, compares its goals so: `giải ngân 100% kế
+     * hoạch vốn giao trong năm`) */
+    bool news = c->meta->kind && strcmp(c->meta->kind, "plan") == 0;
     bool goals = sets_goals_itself(c, s, e);
     bool outcomes = reviews_results(c, s, e) ||
-                    (!goals && (c->outcomes_carry || compares_outcomes(c, s, e)));
+                    (news && !goals &&
+                     (compares_outcomes(c, s, e) || (c->outcomes_carry && !names_plan_year(c, s, e))));
     c->outcomes_carry = outcomes && !goals;
     return outcomes;
 }

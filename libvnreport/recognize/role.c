@@ -78,7 +78,8 @@ vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo)
 {
     size_t idx;
     size_t e = i;
-    /* skip "là" between qualifier and number: "trên 17 tỷ" / "là trên 17 tỷ" */
+    if (e > lo)
+        e -= PHRASE_BEFORE(c, LT_RANGE_OPENS, e, lo, NULL);   /* `khoảng từ 45 - 50%` */
     if (PHRASE_BEFORE(c, LT_QUALIFIERS, e, lo, &idx))
         return qualifiers[idx].q;
     return VNR_QUALIFIER_NONE;
