@@ -582,7 +582,10 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
         return false;
     p.start = i;
     p.end = e;
-    p.compared = compared_before(s, i, p.kind, &p.comparison);
+    /* (a count opened by `tính chung`, `lũy kế` is a reporting period:
+     * `tăng 4,3% so cùng kỳ và tính chung 9 tháng tăng 3,6%`) */
+    p.compared = MATCH_TABLE(s, n, i, cumulative_words, NULL) == NO_MATCH &&
+                 compared_before(s, i, p.kind, &p.comparison);
     if (!p.compared && duration_before(s, i)) {
         p.compared = true;   /* `dưới 3 tháng`: a length of time */
         p.comparison = false;
