@@ -429,7 +429,10 @@ static const char *find_title(const char *text, size_t len, size_t *title_line_e
             break;
         char low[256], iso[16];
         size_t n = utf8_lower(text + ls, le - ls < 200 ? le - ls : 200, low, sizeof low);
-        if (has_meta_word(low, MW_TITLE)) {
+        /* (a sentence of the body under a web page's headline is none:
+         * `Báo cáo tình hình kinh tế - xã hội tháng 8/2023 … tăng khá.`) */
+        bool sentence = first && le > ls && text[le - 1 - (text[le - 1] == '\r')] == '.';
+        if (has_meta_word(low, MW_TITLE) && !sentence) {
             *title_line_end = le;
             return text + ls;
         }

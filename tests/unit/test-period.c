@@ -224,6 +224,11 @@ static void test_metadata(void)
     check_meta("Huyện Kim Thành: Giá trị sản xuất công nghiệp tăng 7%\n"
                "08:45 12/01/2024 Năm 2023, giá trị sản xuất công nghiệp đạt 9.400 tỷ đồng.\n",
                "annual", "2023", "2024-01-12", NULL);
+    /* a sentence of the body under a web page's headline is no title, even
+     * when it speaks of the situation */
+    check_meta("Đồng Nai thu hút 1,2 tỷ USD vốn FDI sau 8 tháng\n\n"
+               "Báo cáo tình hình kinh tế - xã hội tháng 8/2023 của UBND tỉnh cho thấy vốn FDI tăng khá.\n",
+               "year_to_date", "2023-01/2023-08", NULL, "Đồng Nai thu hút 1,2 tỷ USD vốn FDI sau 8 tháng");
     /* a date line first is no title */
     check_meta("09:05, 31/05/2024\n\nTháng 5: Doanh thu bán lẻ đạt 10.125 tỷ đồng\n\n"
                "Doanh thu bán lẻ tháng 5 đạt 10.125 tỷ đồng.\n",
