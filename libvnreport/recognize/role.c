@@ -82,6 +82,9 @@ vnr_qualifier qualifier_before(const rctx *c, size_t i, size_t lo)
         e -= PHRASE_BEFORE(c, LT_RANGE_OPENS, e, lo, NULL);   /* `khoảng từ 45 - 50%` */
     if (PHRASE_BEFORE(c, LT_QUALIFIERS, e, lo, &idx))
         return qualifiers[idx].q;
+    size_t gap = e > lo ? PHRASE_BEFORE(c, LT_GAP_WORDS, e, lo, NULL) : 0;
+    if (gap && PHRASE_BEFORE(c, LT_QUALIFIERS, e - gap, lo, &idx))
+        return qualifiers[idx].q;   /* `tối thiểu ở mức 7-9%`, `là trên 17 tỷ` */
     return VNR_QUALIFIER_NONE;
 }
 
