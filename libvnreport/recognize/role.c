@@ -759,6 +759,8 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
         if (!m || (cue_after_percent(c, k) && k + m != i))
             continue;   /* (the plan's own figure may follow it: `110,1% kế hoạch năm là 14.000 người`) */
         size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+        if (not_len <= m)
+            not_len = 0;   /* (a longer cue holds it: `nhằm đạt mục tiêu`) */
         if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
         /* a count's plan after a slash (`9.410 con/KH 9.500 con`) is one too */
@@ -782,7 +784,7 @@ static bool opens_goals(const rctx *c, size_t k, size_t *len)
     size_t idx, m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
     *len = m ? m : 1;
     return m && target_cues[idx].sentence && !cue_after_percent(c, k) &&
-           !PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+           PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL) <= m;
 }
 
 
