@@ -934,19 +934,24 @@ static bool comparative_before(const rctx *c, size_t k)
 /* `thấp hơn mức tăng của cùng kỳ năm trước (6,8%)`, `cao hơn so với cùng
  * kỳ năm 2023 (35,2%)`: an unsigned value alone in brackets right after a
  * same-period comparand that a comparative set the measure against is
- * the comparand's own figure (after a change, `tăng 20 vụ so với cùng kỳ
+ * the comparand's own figure, and so is one between the comparative and
+ * the comparand (`cao hơn mức tăng 3,94% cùng kỳ năm 2023`) (after a change, `tăng 20 vụ so với cùng kỳ
  * (8,7%)`, the bracket restates the change). The year it names (0: none,
  * the report's year before), or -1 when value i (its unit ending at
  * token u) is no such figure. */
 int comparand_figure_year(const rctx *c, size_t i, size_t u)
 {
     enum { COMPARAND_TOKENS = 6 };   /* `cùng kỳ năm trước`, `cùng kỳ năm 2023` */
-    if (i < 2 || !is_punct(c, i - 1, '(') || u >= c->tv.n || !is_punct(c, u, ')') ||
-        (c->tv.t[i].flags & NUM_SIGNED))
+    if (i < 2 || (c->tv.t[i].flags & NUM_SIGNED))
+        return -1;
+    size_t m = u < c->tv.n ? same_period_at(c, u) : 0, y = m ? year_after(c, u + m) : 0;
+    if (m && comparative_before(c, i))
+        return y ? (int)c->tv.t[u + m + y - 1].v : 0;   /* `cao hơn mức tăng 3,94% cùng kỳ năm 2023` */
+    if (!is_punct(c, i - 1, '(') || u >= c->tv.n || !is_punct(c, u, ')'))
         return -1;
     size_t open = i - 1;
     for (size_t k = open > COMPARAND_TOKENS ? open - COMPARAND_TOKENS : 0; k < open; k++) {
-        size_t m = same_period_at(c, k), y = m ? year_after(c, k + m) : 0;
+        m = same_period_at(c, k), y = m ? year_after(c, k + m) : 0;
         if (m && k + m + y == open && comparative_before(c, k))
             return y ? (int)c->tv.t[k + m + y - 1].v : 0;
     }

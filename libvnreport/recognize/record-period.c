@@ -8,6 +8,8 @@
 #include "rules.h"
 #include "period.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How much text before a value the period grammar reads (bytes). */
@@ -300,6 +302,41 @@ static bool bracketed_period(rctx *c, size_t u, size_t e, char *buf, size_t cap)
 }
 
 
+/* The period of a comparand's own figure (comparand_figure_year: the year
+ * it names, 0 for the year before): the period of the value compared (the
+ * sentence's last record; `Tính chung chín tháng, GRDP … tăng 7,12%, cao
+ * hơn mức tăng 5,08% cùng kỳ năm 2023` → 2023-01/2023-09), else the
+ * report's, in that year. */
+static const char *comparand_period(rctx *c, const number_ctx *nc, int year, char *buf, size_t cap)
+{
+    const vnr_record *last = c->out->n_recs ? &c->out->recs[c->out->n_recs - 1] : NULL;
+    const char *compared = last && last->norm_start >= c->tv.t[nc->sent_start].start ? last->period : NULL;
+    int own = compared ? atoi(compared) : 0;
+    int to = year ? year : own - 1;
+    if (own >= 1000 && to >= 1000 && to <= 9999 && strlen(compared) < cap) {
+        /* the same span, its years moved: `2024-01/2024-09` → `2023-01/2023-09` */
+        size_t o = 0;
+        for (const char *p = compared; *p;) {
+            bool at_year = (p == compared || p[-1] == '/') && atoi(p) == own;
+            if (at_year) {
+                snprintf(buf + o, cap - o, "%04d", to);
+                o += 4;
+                p += 4;
+            } else {
+                buf[o++] = *p++;
+            }
+        }
+        buf[o] = '\0';
+        return arena_strdup(c->arena, buf);
+    }
+    if (!c->meta->year || !c->meta->period_kind)
+        return NULL;
+    period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,
+                     .year = year ? year : c->meta->year - 1 };
+    return period_format(&p, p.year, buf, cap) ? arena_strdup(c->arena, buf) : NULL;
+}
+
+
 const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
 {
     if (c->in_plan)
@@ -308,12 +345,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
     size_t u = q->unit_end_tok;
     size_t compared;
     int comparand_year = comparand_figure_year(c, i, u);
-    if (comparand_year >= 0 && c->meta->year && c->meta->period_kind) {
-        /* `… cùng kỳ năm trước (6,8%)`: the report's period of that year */
-        period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,
-                         .year = comparand_year ? comparand_year : c->meta->year - 1 };
-        return period_format(&p, p.year, buf, sizeof buf) ? arena_strdup(c->arena, buf) : NULL;
-    }
+    if (comparand_year >= 0)
+        return comparand_period(c, nc, comparand_year, buf, sizeof buf);
     if (q->times && u < nc->sent_end && baseline_at_ex(c, u, true, &compared))
         u += compared;   /* `gấp 3 lần năm 2015`: the comparand */
     size_t e = u;
