@@ -160,6 +160,16 @@ static bool after_compare_word(const rctx *c, size_t s, size_t k)
     return false;
 }
 
+/* The year token k (in a sentence from s) names as a time (`Năm 2023`,
+ * `… chỉ tiêu năm 2023`), or 0. */
+static int time_year_at(const rctx *c, size_t s, size_t k)
+{
+    const token *t = &c->tv.t[k];
+    return t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && PHRASE_BEFORE(c, LT_TIME_WORDS, k, s, NULL)
+               ? (int)t->v : 0;
+}
+
+
 /* Does sentence [s, e) name a year before the plan's as its time, not as
  * a comparand (`Năm 2023, GRDP tăng 7,6%`, `… hoàn thành 18/23 chỉ tiêu
  * năm 2023` in the plan for 2024; not `tăng 8% so với năm 2023`)? */
@@ -167,9 +177,8 @@ static bool names_year_before_plan(const rctx *c, size_t s, size_t e)
 {
     int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
     for (size_t k = s + 1; plan_year && k < e; k++) {
-        const token *t = &c->tv.t[k];
-        if (t->kind != TOK_NUMBER || !(t->flags & NUM_YEARLIKE) || t->v >= plan_year ||
-            !PHRASE_BEFORE(c, LT_TIME_WORDS, k, s, NULL))
+        int y = time_year_at(c, s, k);
+        if (!y || y >= plan_year)
             continue;
         bool comparand = false;
         for (size_t j = k > s + COMPARAND_REACH ? k - COMPARAND_REACH : s; j < k && !comparand; j++)
@@ -226,12 +235,9 @@ static bool sets_goals_itself(const rctx *c, size_t s, size_t e)
 static bool names_plan_year(const rctx *c, size_t s, size_t e)
 {
     int plan_year = c->plan_period ? atoi(c->plan_period) : 0;
-    for (size_t k = s + 1; plan_year && k < e; k++) {
-        const token *t = &c->tv.t[k];
-        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v >= plan_year &&
-            PHRASE_BEFORE(c, LT_TIME_WORDS, k, s, NULL))
+    for (size_t k = s + 1; plan_year && k < e; k++)
+        if (time_year_at(c, s, k) >= plan_year)
             return true;
-    }
     return false;
 }
 
