@@ -70,8 +70,9 @@ static bool hour_and_minutes(const rctx *c, size_t i)
 {
     const token *t = c->tv.t;
     size_t idx;
-    return i + 2 < c->tv.n && t[i].kind == TOK_NUMBER && t[i].v == (int)t[i].v && t[i].v <= 24 &&
-           t[i + 2].kind == TOK_NUMBER && t[i + 2].v == (int)t[i + 2].v && t[i + 2].v < 60 &&
+    /* (each range test before its cast: a number past int's range has none) */
+    return i + 2 < c->tv.n && t[i].kind == TOK_NUMBER && t[i].v >= 0 && t[i].v <= 24 && t[i].v == (int)t[i].v &&
+           t[i + 2].kind == TOK_NUMBER && t[i + 2].v >= 0 && t[i + 2].v < 60 && t[i + 2].v == (int)t[i + 2].v &&
            PHRASE_AT(c, LT_LINK_WORDS, i + 1, &idx) == 1 && link_words[idx].kind == LW_CLOCK;
 }
 
