@@ -738,7 +738,8 @@ static bool normalize_word(const char *w, size_t n, nfc_scratch *sc, vnr_buf *ou
 
 /*
  * Normalize in[i..w), a word holding non-ASCII text, piece by piece: runs of
- * ASCII digits are copied as they are and the pieces between them go
+ * ASCII digits (with a sign right before them) are copied as they are and
+ * the pieces between them go
  * through normalize_word. A piece that changes gets anchors at both ends,
  * so digits glued to a rewritten word (`năm2021` in NFD, `tuỳ2021`) keep
  * their exact positions. Digits are not letters, so cutting there changes
@@ -747,13 +748,23 @@ static bool normalize_word(const char *w, size_t n, nfc_scratch *sc, vnr_buf *ou
  * → U+0A32 U+0A3C), and a linear map would point past its end, even past
  * the end of the text.
  */
+/* Does a number start at in[k] (k < w): a digit, or a sign right before
+ * one (`(-3`), whose position a record's value text starts at? */
+static bool starts_number(const char *in, size_t w, size_t k)
+{
+    return utf8_is_digit(in[k]) || ((in[k] == '-' || in[k] == '+') && k + 1 < w && utf8_is_digit(in[k + 1]));
+}
+
+
 static bool normalize_pieces(const char *in, size_t i, size_t w, nfc_scratch *sc,
                              vnr_buf *out, offmap *map)
 {
     while (i < w) {
         size_t k = i;
-        bool digits = utf8_is_digit(in[k]);
-        while (k < w && utf8_is_digit(in[k]) == digits)
+        bool digits = starts_number(in, w, k);
+        if (digits && !utf8_is_digit(in[k]))
+            k++;   /* the sign goes with its digits */
+        while (k < w && (digits ? utf8_is_digit(in[k]) : !starts_number(in, w, k)))
             k++;
         if (digits) {
             if (!buf_append(out, in + i, k - i))
