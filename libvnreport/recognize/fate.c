@@ -63,7 +63,6 @@ bool add_digit_fates(rctx *c, uint32_t start, uint32_t end, const char *fate)
 }
 
 
-/* `07:20`, `16:08:00`: the parts of a clock time, glued by colons. */
 /* `14 giờ 30`, `8 giờ 00`: an hour of the clock, an LW_CLOCK word and
  * the minutes. */
 static bool hour_and_minutes(const rctx *c, size_t i)
@@ -77,6 +76,8 @@ static bool hour_and_minutes(const rctx *c, size_t i)
 }
 
 
+/* `07:20`, `16:08:00`: the parts of a clock time, glued by colons; or
+ * an hour and its minutes in words (hour_and_minutes). */
 bool is_clock_time(const rctx *c, size_t i)
 {
     const token *t = c->tv.t;
@@ -119,9 +120,6 @@ static bool ends_with_dotted_day_month(const char *s, const char *e)
 }
 
 
-static bool is_dash_at(const rctx *c, size_t k) { return is_punct(c, k, '-') || is_punct(c, k, 0x2013); }
-
-
 /* A day and month lexed as a fraction (`30/4`)? */
 static bool fraction_day_month(const token *t)
 {
@@ -137,7 +135,7 @@ static bool day_month_of_year(const rctx *c, size_t i)
     if (!fraction_day_month(&c->tv.t[i]))
         return false;
     size_t j = i + 1;
-    if (j + 1 < c->tv.n && is_dash_at(c, j) && fraction_day_month(&c->tv.t[j + 1]))
+    if (j + 1 < c->tv.n && is_dash(c, j) && fraction_day_month(&c->tv.t[j + 1]))
         j += 2;   /* the first day of a span (its last day is read as one alone) */
     return j + 1 < c->tv.n && date_word(c, j, false) && (c->tv.t[j + 1].flags & NUM_YEARLIKE);
 }

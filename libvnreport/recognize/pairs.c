@@ -25,9 +25,6 @@ static pair_step pair_done(sentence_walk *w, size_t floor, size_t next, size_t *
 }
 
 
-static bool is_dash(const rctx *c, size_t k) { return is_punct(c, k, '-') || is_punct(c, k, 0x2013); }
-
-
 /* Are the bounds at i and hi (the second's unit ending at hi_end) two
  * items of a list joined by dashes (`59,30% - 26,05% - 5,90% - 8,75%`):
  * a dash and a value before the first, or a dash and a number after the

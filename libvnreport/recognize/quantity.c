@@ -306,7 +306,7 @@ size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e)
     if (at + 1 >= e)
         return 0;
     size_t m = 0;
-    if (is_punct(c, at, '-') || is_punct(c, at, 0x2013))
+    if (is_dash(c, at))
         m = 1;
     else
         m = PHRASE_AT(c, LT_RANGE_WORDS, at, NULL);

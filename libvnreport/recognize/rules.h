@@ -386,6 +386,12 @@ static inline bool is_punct(const rctx *c, size_t i, uint32_t cp)
     return i < c->tv.n && c->tv.t[i].kind == TOK_PUNCT && c->tv.t[i].cp == cp;
 }
 
+/* A dash joining two values: `-` or an en dash. */
+static inline bool is_dash(const rctx *c, size_t i)
+{
+    return is_punct(c, i, '-') || is_punct(c, i, 0x2013);
+}
+
 
 static inline bool is_numeric(const token *t)
 {
