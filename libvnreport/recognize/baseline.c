@@ -935,11 +935,11 @@ static bool comparative_before(const rctx *c, size_t k)
  * kỳ năm 2023 (35,2%)`: an unsigned value alone in brackets right after a
  * same-period comparand that a comparative set the measure against is
  * the comparand's own figure, and so is one between the comparative and
- * the comparand (`cao hơn mức tăng 3,94% cùng kỳ năm 2023`) (after a change, `tăng 20 vụ so với cùng kỳ
- * (8,7%)`, the bracket restates the change). The year it names (0: none,
- * the report's year before), or -1 when value i (its unit ending at
- * token u) is no such figure. */
-int comparand_figure_year(const rctx *c, size_t i, size_t u)
+ * the comparand (`cao hơn mức tăng 3,94% cùng kỳ năm 2023`); after a
+ * change (`tăng 20 vụ so với cùng kỳ (8,7%)`) the bracket restates the
+ * change. The year it names (0: none, the report's year before), or -1
+ * when value i (its unit ending at token u) is no such figure. */
+static int comparand_figure_year(const rctx *c, size_t i, size_t u)
 {
     enum { COMPARAND_TOKENS = 6 };   /* `cùng kỳ năm trước`, `cùng kỳ năm 2023` */
     if (i < 2 || (c->tv.t[i].flags & NUM_SIGNED))
@@ -959,12 +959,13 @@ int comparand_figure_year(const rctx *c, size_t i, size_t u)
 }
 
 
-/* The comparand's own figure (comparand_figure_year) is compared with
- * nothing and is no estimate of the report's: `tăng 5,2% (ước tính) … cùng
- * kỳ năm trước (6,8%)`. */
+/* The comparand's own figure (comparand_figure_year, kept in the draft
+ * for its period) is compared with nothing and is no estimate of the
+ * report's: `tăng 5,2% (ước tính) … cùng kỳ năm trước (6,8%)`. */
 void comparand_figure_step(rctx *c, draft *d)
 {
-    if (comparand_figure_year(c, d->i, d->q->unit_end_tok) < 0)
+    d->comparand_year = comparand_figure_year(c, d->i, d->q->unit_end_tok);
+    if (d->comparand_year < 0)
         return;
     d->r.baseline = NULL;
     d->r.estimate = false;

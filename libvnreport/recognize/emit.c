@@ -65,7 +65,7 @@ static void period_and_text_step(rctx *c, draft *d)
 {
     const quantity *q = d->q;
     size_t i = d->i;
-    d->r.period = record_period(c, i, q, d->nc);
+    d->r.period = record_period(c, i, q, d->nc, d->comparand_year);
     /* `quý I tăng 6,9%, quý II tăng 7,6%; khu vực …`: a list of items named
      * by their periods gives each its own; they are not the period of the
      * values after the list */

@@ -337,14 +337,13 @@ static const char *comparand_period(rctx *c, const number_ctx *nc, int year, cha
 }
 
 
-const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc)
+const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, int comparand_year)
 {
     if (c->in_plan)
         return *c->plan_period ? c->plan_period : NULL;   /* "": a plan of no stated year */
     char buf[32];
     size_t u = q->unit_end_tok;
     size_t compared;
-    int comparand_year = comparand_figure_year(c, i, u);
     if (comparand_year >= 0)
         return comparand_period(c, nc, comparand_year, buf, sizeof buf);
     if (q->times && u < nc->sent_end && baseline_at_ex(c, u, true, &compared))

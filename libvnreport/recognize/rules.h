@@ -374,6 +374,8 @@ typedef struct draft {
     bool restates_fraction;     /* a share restating the n/N value before it (role.c) */
     bool joined;                /* the second value of `tăng X% và Y%` (role.c) */
     bool span_end;              /* where a share went to: `từ 32,5% … xuống còn 32,3%` (role.c) */
+    int comparand_year;         /* the value is a comparand's own figure of this year
+                                 * (0: the year before; -1: it is none; baseline.c) */
     bool comparand;             /* a bracket holding the value a change compared with: the
                                  * plan's (`so với chỉ tiêu … (91,5%)`) or the earlier
                                  * level (role.c); it speaks of the change's thing */
@@ -499,7 +501,6 @@ const char *plan_after(const rctx *c, size_t k);
 void settle_chain_baseline(rctx *c, sentence_state *ss);
 void remember_block_baseline(rctx *c, const sentence_state *ss, size_t s, size_t e);
 void baseline_step(rctx *c, draft *d);
-int comparand_figure_year(const rctx *c, size_t i, size_t u);
 void comparand_figure_step(rctx *c, draft *d);
 
 /* role.c — the role and sign of a record: its trigger, qualifiers, shares, restatements in brackets and target cues. */
@@ -544,7 +545,7 @@ bool indicator_step(rctx *c, draft *d);
 
 /* record-period.c — the period a record refers to, read from the tokens around it by the shared period grammar (period/), and the tokens of period phrases. */
 bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap);
-const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc);
+const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, int comparand_year);
 /* Value token i ends a list of items named by their periods (`quý I tăng
  * 6,9%, quý II tăng 7,6%`): later values of the sentence do not take them. */
 void end_period_items(rctx *c, number_ctx *nc, size_t i);
