@@ -538,6 +538,16 @@ static const role_row role_rows[] = {
 };
 
 
+/* A target that keeps its written sign (GUIDELINES, Sign): the value
+ * (and a range's upper bound) as written, whatever verb stands before. */
+static void make_written_target(vnr_record *r)
+{
+    r->role = VNR_ROLE_TARGET;
+    r->value = fabs(r->value);
+    r->value_max = fabs(r->value_max);
+}
+
+
 /* Set the role of a new record from its trigger (the rows above); in a
  * plan part every value is a target. */
 void assign_role(rctx *c, draft *d)
@@ -560,12 +570,8 @@ void assign_role(rctx *c, draft *d)
             row->then(&rc);
         break;
     }
-    if (c->in_plan && d->r.role != VNR_ROLE_TARGET) {
-        /* a plan item keeps its written sign: "Giảm số vụ phạm tội: ≥ 5%" */
-        d->r.role = VNR_ROLE_TARGET;
-        d->r.value = fabs(d->r.value);
-        d->r.value_max = fabs(d->r.value_max);
-    }
+    if (c->in_plan && d->r.role != VNR_ROLE_TARGET)
+        make_written_target(&d->r);   /* a plan item: "Giảm số vụ phạm tội: ≥ 5%" */
 }
 
 
@@ -730,6 +736,17 @@ static bool outcome_word_at(const rctx *c, size_t k)
 }
 
 
+/* The length of a TARGET_CUE_NOT that ends where the cue at k (m tokens)
+ * ends and is longer than it (`vượt kế hoạch` over `kế hoạch`), or 0: a
+ * longer cue holding a shorter not-phrase stays a cue (`nhằm đạt mục
+ * tiêu`). */
+static size_t cue_not_len(const rctx *c, size_t k, size_t m)
+{
+    size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+    return not_len > m ? not_len : 0;
+}
+
+
 /* `đạt 102,5% mục tiêu nghị quyết`: a cue right after a percentage names
  * the plan the value is a share of, and sets no goals. */
 static bool cue_after_percent(const rctx *c, size_t k)
@@ -758,9 +775,7 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
         size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
         if (!m || (cue_after_percent(c, k) && k + m != i))
             continue;   /* (the plan's own figure may follow it: `110,1% kế hoạch năm là 14.000 người`) */
-        size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
-        if (not_len <= m)
-            not_len = 0;   /* (a longer cue holds it: `nhằm đạt mục tiêu`) */
+        size_t not_len = cue_not_len(c, k, m);
         if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
         /* a count's plan after a slash (`9.410 con/KH 9.500 con`) is one too */
@@ -783,8 +798,7 @@ static bool opens_goals(const rctx *c, size_t k, size_t *len)
 {
     size_t idx, m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
     *len = m ? m : 1;
-    return m && target_cues[idx].sentence && !cue_after_percent(c, k) &&
-           PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL) <= m;
+    return m && target_cues[idx].sentence && !cue_after_percent(c, k) && !cue_not_len(c, k, m);
 }
 
 
@@ -810,7 +824,7 @@ bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, s
         return false;
     size_t lo = i > CUE_REACH && i - CUE_REACH > ss->goal_list_end ? i - CUE_REACH : ss->goal_list_end;
     for (size_t k = clause_start(c, i, lo); k < i; k++)
-        if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL))
+        if (outcome_word_at(c, k))
             return false;
     return true;
 }
@@ -825,7 +839,7 @@ static bool among_plan_items(const rctx *c, const sentence_state *ss, size_t i)
         return false;
     size_t from = i > CUE_REACH && i - CUE_REACH > ss->goals_from ? i - CUE_REACH : ss->goals_from;
     for (size_t k = from; k < i; k++)   /* (no further back than CUE_REACH: a long list stays linear) */
-        if (PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL))
+        if (outcome_word_at(c, k))
             return false;
     return true;
 }
@@ -879,7 +893,7 @@ bool goes_on_with_goals(const rctx *c, size_t s, size_t e)
     size_t idx;
     for (size_t k = s; k < e; k++)
         if ((PHRASE_AT(c, LT_ESTIMATES, k, &idx) && !estimates[idx].forecast) ||
-            PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL) ||
+            outcome_word_at(c, k) ||
             (k > s && is_numeric(&c->tv.t[k - 1]) && plan_after(c, k + 1)))
             return false;
     return true;
@@ -1250,11 +1264,8 @@ void refine_role(rctx *c, draft *d)
         if (target_cue_before(c, i, nc->floor, nc->sent_start, q->count)) {
             r->role = VNR_ROLE_TARGET;   /* `mục tiêu giảm 10%` keeps its sign */
         } else if (ss->goal || in_goal_list(c, i, nc->sent_start, nc->sent_end, ss) || among_plan_items(c, ss, i)) {
-            /* an item of a list of goals keeps its written sign, as in a
-             * plan part: `Tỷ lệ hộ nghèo giảm 3% trở lên` is +3 */
-            r->role = VNR_ROLE_TARGET;
-            r->value = fabs(r->value);
-            r->value_max = fabs(r->value_max);
+            make_written_target(r);   /* an item of a list of goals, as in a plan part:
+                                       * `Tỷ lệ hộ nghèo giảm 3% trở lên` is +3 */
         }
     }
     if (r->role == VNR_ROLE_LEVEL && q->percent) {
