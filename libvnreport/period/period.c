@@ -14,6 +14,12 @@ typedef enum period_unit { PU_MONTH, PU_QUARTER, PU_YEAR } period_unit;
 typedef struct unit_word { const char *phrase; period_unit unit; size_t len; } unit_word;
 typedef struct count_word { const char *phrase; int n; } count_word;
 typedef struct plain_word { const char *phrase; } plain_word;
+/* What a PERIOD_BLOCKER says of the period phrase after it. */
+typedef enum blocker_kind {
+    BLOCKS_SPAN,        /* a base or span, no reporting period: `nhiệm kỳ 2020 - 2025` */
+    BLOCKS_COMPARAND,   /* what a value is compared with: `so với tháng 3` */
+    BLOCKS_PRICE_BASE   /* a price base, which only a year can be: `giá so sánh 2010` */
+} blocker_kind;
 typedef struct first_word { const char *phrase; int half; } first_word;
 
 static const unit_word unit_words[] = {
@@ -102,10 +108,7 @@ static const plain_word past_words[] = {
 #include "period.def"
 #undef PERIOD_PAST
 };
-/* comparison: 1 names what a value is compared with, 0 a base or span,
- * 2 a price base, which only a year can be (`giá so sánh 2010`, not
- * `giá so sánh 6 tháng đầu năm 2023`) */
-typedef struct blocker_word { const char *phrase; int comparison; size_t len; } blocker_word;
+typedef struct blocker_word { const char *phrase; blocker_kind kind; size_t len; } blocker_word;
 static const blocker_word blockers[] = {
 #define PERIOD_BLOCKER(p, c) { p, c, sizeof(p) - 1 },
 #include "period.def"
@@ -399,9 +402,9 @@ static bool compared_before(const char *s, size_t start, period_kind kind, bool 
             return false;
         for (size_t b = 0; b < COUNT_OF(blockers); b++) {
             if (ends_with_phrase(s, j, blockers[b].phrase, blockers[b].len)) {
-                if (blockers[b].comparison == 2 && kind != PK_YEAR)
+                if (blockers[b].kind == BLOCKS_PRICE_BASE && kind != PK_YEAR)
                     return false;
-                *comparison = blockers[b].comparison == 1;
+                *comparison = blockers[b].kind == BLOCKS_COMPARAND;
                 return true;
             }
         }
