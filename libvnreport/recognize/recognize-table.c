@@ -21,7 +21,9 @@
 #include "table.h"
 #include "units.h"
 
-typedef enum label_kind { LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE, LBL_TOTAL, LBL_CAPTION } label_kind;
+typedef enum label_kind {
+    LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE, LBL_TOTAL, LBL_CAPTION, LBL_COUNT_LEAD, LBL_COUNTED
+} label_kind;
 typedef enum period_word_kind {
     PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
 } period_word_kind;
@@ -507,7 +509,8 @@ static void read_header_part(const table_ctx *tc, const table_cell *c, col_sem *
         cs->names_earlier = PW_PERIOD_BEFORE;
     if (!cs->unit[0])
         (void)(unit_of_text(s, sn, true, cs->unit, sizeof cs->unit) ||
-               unit_of_text(s, sn, false, cs->unit, sizeof cs->unit));
+               unit_of_text(s, sn, false, cs->unit, sizeof cs->unit) ||
+               unit_note(s, sn, cs->unit, sizeof cs->unit));
     const struct header_word *h = best_header(low);
     int year = tc->meta->year;
     /* the words before `so với` name the period of the values */
@@ -790,6 +793,7 @@ typedef struct row_sem {
     const char *indicator, *subject;
     const char *label;       /* the label as written, marker and unit trimmed */
     char unit[48];
+    const char *counted;     /* what the row counts (`Số giường bệnh`), or NULL */
     bool growth, has_values, section;
     bool names_kinds;        /* a label-word heading (`I. Chỉ tiêu kinh tế`): no subject */
     bool bare_measure;       /* the label is only a measure (`Diện tích`, `Sản lượng`) */
@@ -1021,6 +1025,38 @@ static bool corner_label(const table_ctx *tc, const table_cell *h, char *unit, s
     return *corner != NULL;
 }
 
+/* The length of the longest label word of `kind` that opens low as whole
+ * words, or 0. */
+static size_t label_prefix(const char *low, uint8_t kind)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < sizeof label_words / sizeof *label_words; i++) {
+        size_t wn = strlen(label_words[i].phrase);
+        if (label_words[i].kind == kind && wn > best && !strncmp(low, label_words[i].phrase, wn) &&
+            !utf8_is_word_byte((unsigned char)low[wn]))
+            best = wn;
+    }
+    return best;
+}
+
+/* What a row counts when its label opens with a counted thing, maybe
+ * after a count word: `Số giường bệnh` → `giường bệnh`, `Cơ sở y tế` →
+ * itself. The unit of its cells when nothing else gives one; NULL when
+ * the label counts nothing (or out of memory: *oom). */
+static const char *counted_thing(const table_ctx *tc, const char *label, const char *low, bool *oom)
+{
+    *oom = false;
+    size_t lead = label_prefix(low, LBL_COUNT_LEAD), ln = strlen(low);
+    while (lead && low[lead] == ' ')
+        lead++;
+    if (!label_prefix(low + lead, LBL_COUNTED))
+        return NULL;
+    size_t n = strlen(label), a = original_offset(label, n, low, ln, lead);
+    const char *u = arena_strndup(tc->arena, label + a, n - a);
+    *oom = u == NULL;
+    return u;
+}
+
 /* Indicator and subject of a row from its place in the hierarchy. */
 static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t sn,
                      const table_cell *lab, bool has_values, row_sem *rs)
@@ -1045,6 +1081,10 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
     rs->growth = HAS_WORD(label_words, LBL_GROWTH, low);
     rs->names_kinds = table_layout_prefix(low, LW_LABEL) > 0;
     rs->bare_measure = is_label_word(low, LBL_MEASURE);
+    bool oom;
+    rs->counted = counted_thing(tc, rs->label, low, &oom);
+    if (oom)
+        return false;
     rs->section = rs->rank == RANK_SECTION;
     while (rc->depth && rc->stack[rc->depth - 1].rank >= rs->rank)
         rc->depth--;
@@ -1182,6 +1222,8 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
         return false;
     if (!unit)
         unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : j->table_unit;
+    if (!*unit && rs->counted)
+        unit = rs->counted;   /* `Số giường bệnh | 3.120`: a count of beds */
     if (!*unit)   /* no unit from cell, column, row or table: a bare number, as in prose */
         return add_fate(tc, t[i].start, t[i].end, "bare_number", NO_RECORD);
     r.unit = arena_strdup(tc->arena, unit);

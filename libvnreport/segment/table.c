@@ -882,7 +882,19 @@ typedef struct flat {
     size_t first_line, end_line;   /* region lines [first, end) */
 } flat;
 
-/* Cells of the region: runs of text lines, split at blank and pipe lines. */
+/* Does the run of text lines [k, m] hold two lines that are numbers
+ * alone? Then it is no cell of several lines (`Kỳ / gốc / 2019`) but
+ * cells one a line, with no blank line between them. */
+static bool run_of_line_cells(const finder *f, size_t k, size_t m)
+{
+    size_t numbers = 0;
+    for (size_t i = k; i <= m && numbers < 2; i++)
+        numbers += table_numeric_cell(f->text + f->lines[i].start, f->lines[i].end - f->lines[i].start);
+    return numbers >= 2;
+}
+
+/* Cells of the region: runs of text lines, split at blank and pipe lines
+ * (or a cell a line, when the run holds numbers alone on their lines). */
 static bool flat_cells(finder *f, flat *fl)
 {
     size_t k = fl->first_line;
@@ -894,12 +906,41 @@ static bool flat_cells(finder *f, flat *fl)
         size_t m = k;
         while (m + 1 < fl->end_line && f->lines[m + 1].kind == LK_TEXT)
             m++;
-        flat_cell c = classify_flat(f, f->lines[k].start, f->lines[m].end);
-        if (!VEC_PUSH(fl->cells, fl->n, fl->cap, c))
-            return false;
+        bool by_line = run_of_line_cells(f, k, m);
+        for (size_t i = k; i <= m; i = by_line ? i + 1 : m + 1) {
+            flat_cell c = classify_flat(f, f->lines[i].start, f->lines[by_line ? i : m].end);
+            if (!VEC_PUSH(fl->cells, fl->n, fl->cap, c))
+                return false;
+        }
         k = m + 1;
     }
     return true;
+}
+
+/* The year a cell is, or 0: four digits from 1900 to 2099 alone. */
+static int year_cell(const finder *f, const flat_cell *c)
+{
+    const char *s = f->text + c->start;
+    if (c->cls != FC_NUM || c->end - c->start != 4 || !header_number(s, 4))
+        return 0;
+    return (int)strtol(s, NULL, 10);
+}
+
+/* Column headers that are bare years (`NĂM`, `CHỈ TIÊU`, `2016`, `2017`,
+ * …): a run of two or more years counting up by one right after a text
+ * cell is a header, not a row of values, so it becomes text. */
+static void flat_year_headers(const finder *f, flat *fl)
+{
+    for (size_t i = 1; i + 1 < fl->n; i++) {
+        if (fl->cells[i - 1].cls != FC_TEXT || !year_cell(f, &fl->cells[i]))
+            continue;
+        size_t k = i + 1;
+        while (k < fl->n && year_cell(f, &fl->cells[k]) == year_cell(f, &fl->cells[k - 1]) + 1)
+            k++;
+        for (size_t j = i; k - i >= 2 && j < k; j++)
+            fl->cells[j].cls = FC_TEXT;
+        i = k - 1;
+    }
 }
 
 /* A cell that may number a row: `I`, `a)`, `1.1`, a small integer, `-`
@@ -957,6 +998,18 @@ static bool flat_row_at(const finder *f, const flat *fl, size_t k)
     return v + 1 < fl->n && fl->cells[v].cls == FC_NUM && fl->cells[v + 1].cls == FC_NUM;
 }
 
+/* A unit note of its own line (`Đơn vị tính: Tỷ đồng`): the unit of every
+ * value column (read in recognize-table.c). */
+static bool unit_note_cell(const finder *f, const flat_cell *c)
+{
+    char low[256];
+    size_t n = table_lower(f->text + c->start, c->end - c->start, low, sizeof low);
+    size_t k = c->cls == FC_TEXT ? table_layout_prefix(low, LW_UNIT) : 0;
+    while (k && k < n && low[k] == ' ')
+        k++;
+    return k && k < n && low[k] == ':';
+}
+
 typedef struct flat_header {
     size_t start;              /* first header cell */
     ptrdiff_t stt, corner, group, note, unit, unit_header;
@@ -981,7 +1034,7 @@ static void flat_read_header(const finder *f, const flat *fl, size_t floor, size
         const flat_cell *c = &fl->cells[j];
         const char *s = f->text + c->start;
         size_t n = c->end - c->start;
-        if (c->cls == FC_UNIT && !nrev)
+        if ((c->cls == FC_UNIT || unit_note_cell(f, c)) && !nrev && h->unit < 0)
             h->unit = j;
         else if (!nrev && h->note < 0 && layout_is(s, n, LW_NOTE, true))
             h->note = j;
@@ -1271,6 +1324,8 @@ static bool find_flat(finder *f, size_t i, size_t *next)
     *next = fl.end_line;
     size_t nums = 0;
     bool ok = flat_cells(f, &fl);
+    if (ok)
+        flat_year_headers(f, &fl);
     for (size_t k = 0; ok && k < fl.n; k++)
         nums += fl.cells[k].cls == FC_NUM;
     size_t nv = ok && nums >= 4 ? flat_value_columns(f, &fl) : 0;
