@@ -114,10 +114,13 @@ static const blocker_word blockers[] = {
 #include "period.def"
 #undef PERIOD_BLOCKER
 };
-static const plain_word plan_title_words[] = {
-#define PLAN_TITLE(p) { p },
+typedef struct plan_title_word { const char *phrase; bool plan; } plan_title_word;
+static const plan_title_word plan_title_words[] = {
+#define PLAN_TITLE(p) { p, true },
+#define PLAN_TITLE_NOT(p) { p, false },
 #include "period.def"
 #undef PLAN_TITLE
+#undef PLAN_TITLE_NOT
 };
 static const plain_word achieved_title_words[] = {
 #define ACHIEVED_TITLE(p) { p },
@@ -699,14 +702,32 @@ static bool has_any(const char *s, size_t n, const char *const *first, size_t st
 
 #define HAS_ANY(s, n, t) has_any(s, n, &(t)[0].phrase, sizeof *(t), COUNT_OF(t))
 
+/* A plan word at i (`kế hoạch`, `chỉ tiêu`): the end of the longest
+ * PLAN_TITLE or PLAN_TITLE_NOT phrase there (*plan says which), or NO_MATCH. */
+static size_t plan_title_word_at(const char *s, size_t n, size_t i, bool *plan)
+{
+    size_t idx, e = MATCH_TABLE(s, n, i, plan_title_words, &idx);
+    *plan = e != NO_MATCH && plan_title_words[idx].plan;
+    return e;
+}
+
 bool period_plan_title(const char *s, size_t n)
 {
-    return HAS_ANY(s, n, plan_title_words) && !HAS_ANY(s, n, achieved_title_words);
+    bool plan = false;
+    for (size_t i = 0; i < n && !plan; i++) {
+        if (i > 0 && utf8_is_word_byte((unsigned char)s[i - 1]))
+            continue;
+        size_t e = plan_title_word_at(s, n, i, &plan);
+        if (e != NO_MATCH && !plan)
+            i = e - 1;   /* `Một số chỉ tiêu`: its `chỉ tiêu` plans nothing */
+    }
+    return plan && !HAS_ANY(s, n, achieved_title_words);
 }
 
 bool period_opens_plan_title(const char *s, size_t n)
 {
-    return MATCH_TABLE(s, n, 0, plan_title_words, NULL) != NO_MATCH;
+    bool plan;
+    return plan_title_word_at(s, n, 0, &plan) != NO_MATCH && plan;
 }
 
 /* `27/10/2023`, `11-12-2023`, `27.03.2018` at i: day, month, year. */
