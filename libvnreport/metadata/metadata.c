@@ -121,7 +121,7 @@ static int scan_pattern(const char *s, const char *pat, int *v, int max)
 enum { HEADER_LINES = 40, HEADER_BYTES = 32 * 1024 };
 
 /* Lower-cased copy of the first lines (the header area) of the text. */
-static char *header_lower(const char *text, size_t len, size_t lines, size_t *out_len)
+static char *header_lower(const char *text, size_t len, size_t lines, size_t *out_len, size_t *in_len)
 {
     size_t end = 0, count = 0;
     while (end < len && count < lines) {
@@ -136,6 +136,7 @@ static char *header_lower(const char *text, size_t len, size_t lines, size_t *ou
     if (!buf)
         return NULL;
     *out_len = utf8_lower(text, end, buf, cap);
+    *in_len = end;
     return buf;
 }
 
@@ -164,10 +165,6 @@ static void count_provinces(const char *lower, size_t *counts)
     }
 }
 
-/* Where each of the n names first occurs in h[0..hn), or NULL: one pass
- * over h that tries, at each byte, only the names whose first two bytes
- * hash as the two bytes there do (the same answers as a strstr per name,
- * for a fraction of its work over the several dozen names). */
 /* Does a MW_LOCAL_UNIT word end at h + p (`xã ` before `long an`)? */
 static bool after_local_unit(const char *h, size_t p)
 {
@@ -199,8 +196,23 @@ static bool after_other_place(const char *h, size_t p)
     return false;
 }
 
-static void first_occurrences(const char *h, size_t hn, char (*names)[64], const size_t *lens,
-                              size_t n, const char **hits)
+/* Is the name h[p, p + n) written as a name: a capital letter in it in
+ * orig, the text h lowers byte for byte (`Thái Bình`, `HÒA BÌNH`,
+ * `thành phố Huế`, not `trạng thái bình thường`, `giữ vững hòa bình`)?
+ * Always when orig is NULL (lowering changed some lengths: no
+ * byte-for-byte view). */
+static bool written_as_name(const char *orig, const char *h, size_t p, size_t n)
+{
+    return !orig || memcmp(orig + p, h + p, n) != 0;
+}
+
+/* Where each of the n names first occurs in h[0..hn), or NULL: one pass
+ * over h that tries, at each byte, only the names whose first two bytes
+ * hash as the two bytes there do (the same answers as a strstr per name,
+ * for a fraction of its work over the several dozen names). orig: h before
+ * lowering, or NULL (see written_as_name). */
+static void first_occurrences(const char *h, size_t hn, const char *orig, char (*names)[64],
+                              const size_t *lens, size_t n, const char **hits)
 {
     enum { NO_NAME = 0xFFFF };
     _Static_assert((int)N_PROVINCE_FORMS < (int)NO_NAME, "name indexes fit in 16 bits");
@@ -222,15 +234,15 @@ static void first_occurrences(const char *h, size_t hn, char (*names)[64], const
         unsigned b = ((unsigned char)h[p] * 31u + (unsigned char)h[p + 1]) & 255u;
         for (uint16_t i = head[b]; i != NO_NAME; i = next[i])
             if (!hits[i] && lens[i] <= hn - p && memcmp(h + p, names[i], lens[i]) == 0 &&
-                !after_local_unit(h, p) && !after_other_place(h, p)) {
+                !after_local_unit(h, p) && !after_other_place(h, p) && written_as_name(orig, h, p, lens[i])) {
                 hits[i] = h + p;
                 left--;
             }
     }
 }
 
-static const char *find_province(const char *lower_header, size_t hlen, const char *text,
-                                 size_t len, vnr_arena *arena)
+static const char *find_province(const char *lower_header, size_t hlen, size_t header_len,
+                                 const char *text, size_t len, vnr_arena *arena)
 {
     /* prefer "tỉnh X" in the header, then any province named in the header,
      * then the most frequent "tỉnh X" in the whole text */
@@ -241,7 +253,8 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
     size_t best = (size_t)-1, best_pos = (size_t)-1;
     for (size_t i = 0; i < N_PROVINCE_FORMS; i++)
         lens[i] = utf8_lower(province_form(i), strlen(province_form(i)), names[i], sizeof names[i]);
-    first_occurrences(lower_header, strlen(lower_header), names, lens, N_PROVINCE_FORMS, hits);
+    first_occurrences(lower_header, strlen(lower_header), header_len == hlen ? text : NULL, names, lens,
+                      N_PROVINCE_FORMS, hits);
     for (size_t i = 0; i < N_PROVINCE_FORMS; i++) {
         /* "tỉnh X" cannot start before the first X minus "tỉnh ": search
          * for X first (most provinces are not named at all) */
@@ -259,7 +272,6 @@ static const char *find_province(const char *lower_header, size_t hlen, const ch
             best = i;
         }
     }
-    (void)hlen;
     if (best == (size_t)-1) {
         size_t counts[N_PROVINCE_FORMS] = { 0 };
         size_t cap = len * 2 + 16;
@@ -631,11 +643,11 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
 {
     memset(out, 0, sizeof *out);
     out->plan_block = SIZE_MAX;
-    size_t hlen = 0;
-    char *lh = header_lower(text, len, HEADER_LINES, &hlen);
+    size_t hlen = 0, header_len = 0;
+    char *lh = header_lower(text, len, HEADER_LINES, &hlen, &header_len);
     if (!lh)
         return false;
-    out->province = find_province(lh, hlen, text, len, arena);
+    out->province = find_province(lh, hlen, header_len, text, len, arena);
     out->number = find_number(lh, arena);
     out->date = find_date(lh, arena);
     if (!out->date)

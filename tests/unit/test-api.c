@@ -267,6 +267,12 @@ static void test_province_spellings(void)
         /* a commune named like a province is no mention of it */
         { "Xã Hòa Bình tổng kết năm 2023\nXã Hòa Bình, huyện Tân Châu, tỉnh Tây Ninh có 1.200 hộ.\n",
           "Tây Ninh" },
+        /* a name is written as one: `trạng thái bình thường`, `hòa bình`
+         * (peace) in lower case name no province */
+        { "Tình hình thủy sản tháng 11 năm 2024\nSản xuất trở lại trạng thái bình thường. Tỉnh Cà Mau "
+          "thu hoạch 1.200 tấn tôm.\n",
+          "Cà Mau" },
+        { "Nhân dân giữ vững hòa bình, ổn định năm 2024\nTỉnh Sơn La có 1.200 hộ thoát nghèo.\n", "Sơn La" },
         /* `thuế` holds `huế`: a tax line names no city */
         { "Thu thuế tháng 5 năm 2025 tỉnh Quảng Trị\nThu thuế đạt 900 tỷ đồng.\n", "Quảng Trị" },
         /* the places a rank names after `sau` are others */
