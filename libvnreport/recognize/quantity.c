@@ -188,6 +188,9 @@ bool find_unit(rctx *c, size_t i, quantity *q)
         return false;   /* `quý III, IV/2022 lần lượt là …`: no `lần` of the year */
     size_t limit = registry_limit(c, j);
     size_t m = units_match_prefix(NULL, c->text + n->start, limit - n->start);
+    size_t listed = m ? PHRASE_AT(c, LT_COUNT_NOUNS, j, NULL) : 0;
+    if (listed > 1 && c->tv.t[j + listed - 1].end > n->start + m && is_currency_word(c, j))
+        m = 0;   /* a count noun the table spells out is longer: `đồng chí`, no `đồng` of money */
     /* "3G", "4C": one capital letter glued to a number names a thing
      * (a network, a road), not a unit — only W (watt) is written so */
     if (m == 1 && c->text[n->start] >= 'A' && c->text[n->start] <= 'Z' && c->text[n->start] != 'W')
