@@ -199,11 +199,14 @@ static bool after_other_place(const char *h, size_t p)
 /* Is the name h[p, p + n) written as a name: a capital letter in it in
  * orig, the text h lowers byte for byte (`Thái Bình`, `HÒA BÌNH`,
  * `thành phố Huế`, not `trạng thái bình thường`, `giữ vững hòa bình`)?
- * Always when orig is NULL (lowering changed some lengths: no
+ * Also when glued to other letters, as in a site's name (`kontumtv.vn`),
+ * and always when orig is NULL (lowering changed some lengths: no
  * byte-for-byte view). */
 static bool written_as_name(const char *orig, const char *h, size_t p, size_t n)
 {
-    return !orig || memcmp(orig + p, h + p, n) != 0;
+    bool glued = (p > 0 && utf8_is_word_byte((unsigned char)h[p - 1])) ||
+                 utf8_is_word_byte((unsigned char)h[p + n]);
+    return !orig || glued || memcmp(orig + p, h + p, n) != 0;
 }
 
 /* Where each of the n names first occurs in h[0..hn), or NULL: one pass

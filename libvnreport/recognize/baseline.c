@@ -487,8 +487,9 @@ bool plan_ends_at(const rctx *c, size_t end)
 const char *plan_before(const rctx *c, size_t i)
 {
     size_t k = i;
+    /* (back over a plan's year: `So với kế hoạch năm 2022, … đạt 41,5%`) */
     while (k > 0 && k + LOOKBACK > i && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.') &&
-           !is_numeric(&c->tv.t[k - 1]))
+           (!is_numeric(&c->tv.t[k - 1]) || (c->tv.t[k - 1].flags & NUM_YEARLIKE)))
         k--;
     for (; k + 1 < i; k++) {
         size_t m = compare_word_at(c, k, true);

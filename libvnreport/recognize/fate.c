@@ -159,10 +159,13 @@ bool is_day_month(const rctx *c, size_t i)
 
 
 /* Does the NON_INDICATOR row apply to number token t (see ni_when)? */
-static bool non_indicator_applies(const non_indicator_entry *e, const token *t, bool has_unit,
+static bool non_indicator_applies(const rctx *c, const non_indicator_entry *e, size_t i, bool has_unit,
                                   bool name_follows)
 {
+    const token *t = &c->tv.t[i];
     switch (e->when) {
+    case NI_DURATION:
+        return i + 1 < c->tv.n && PHRASE_AT(c, LT_TIME_WORDS, i + 1, NULL) == 1;
     case NI_WEAK:
         return !has_unit || name_follows;
     case NI_YEARLIKE:
@@ -282,7 +285,7 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
         return "date";   /* (`Đến ngày 15/5 số hộ nghèo …`: no actual/plan pair) */
     size_t idx;
     if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx) &&
-        non_indicator_applies(&non_indicators[idx], t, has_unit, name_follows))
+        non_indicator_applies(c, &non_indicators[idx], i, has_unit, name_follows))
         return non_indicators[idx].code;   /* (else what follows may still say: `ở mức 2 con số`) */
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";

@@ -22,6 +22,8 @@ static bool ends_day_month(const rctx *c, size_t a, size_t k)
 }
 
 
+enum { TIME_TAIL_WORDS = 3 };   /* words after `trong 5 ngày` that say what the days were */
+
 size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
 {
     bool number = false;
@@ -31,13 +33,18 @@ size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
     bool word = a > 0 && PHRASE_BEFORE(c, LT_TIME_WORDS, a, 0, NULL) > 0;
     if (a > 0 && c->tv.t[a - 1].kind != TOK_PUNCT && !word)
         return 0;
-    size_t k = a;
+    size_t k = a, tail = 0;
     while (k < b && k < a + 10) {
         const token *t = &c->tv.t[k];
         size_t m;
         if (is_punct(c, k, ','))
             return word && number ? k + 1 - a : 0;
+        if (tail && t->kind == TOK_WORD && tail++ <= TIME_TAIL_WORDS) {
+            k++;   /* what the stretch of time was: `Trong 5 ngày nghỉ lễ, …` */
+            continue;
+        }
         if ((m = PHRASE_AT(c, LT_TIME_WORDS, k, NULL)) != 0) {
+            tail = word && number && k > a && t->kind == TOK_WORD && is_numeric(&c->tv.t[k - 1]);
             word = true;
             k += m;
             continue;

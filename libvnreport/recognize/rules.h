@@ -48,7 +48,8 @@ enum { BC_BARE = 1, BC_PLAN = 2, BC_BUDGET = 4, BC_TAKES_YEAR = 8, BC_NEEDS_YEAR
 /* When a NON_INDICATOR phrase makes the number after it no quantity. */
 typedef enum ni_when {
     NI_ALWAYS, NI_WEAK, NI_YEARLIKE, NI_MONTH_NUMBER, NI_UNITLESS, NI_HYPHENED,
-    NI_NEVER   /* a longer phrase that undoes a shorter row: `trong số 21 chỉ tiêu` */
+    NI_NEVER,     /* a longer phrase that undoes a shorter row: `trong số 21 chỉ tiêu` */
+    NI_DURATION   /* only a count of a TIME_WORD unit: `trong 5 ngày` */
 } ni_when;
 
 /* What a unit word makes of its value (UNIT_KIND rows). */
