@@ -244,6 +244,30 @@ static void first_occurrences(const char *h, size_t hn, const char *orig, char (
     }
 }
 
+/* Is the first province the header names (at first_pos, below the title
+ * line) one of PLACES_IN_A_LIST or more its sentence names? Then the
+ * sentence lists places (`gồm: Nam Định (95,2%), Thái Bình (97,1%) và Hà
+ * Nam`, a ranking, a regional round-up) and names no report's place. */
+static bool names_many_places(const char *h, const char *const *hits, size_t first_pos)
+{
+    enum { PLACES_IN_A_LIST = 3 };
+    const char *nl = strchr(h, '\n');
+    if (!nl || first_pos < (size_t)(nl - h))
+        return false;
+    size_t end = first_pos;
+    while (h[end] && !strchr(".?!\n", h[end]))
+        end++;
+    size_t places = 0;
+    for (size_t i = 0; i < N_PROVINCE_FORMS; i++) {
+        bool in_sentence = hits[i] && (size_t)(hits[i] - h) >= first_pos && (size_t)(hits[i] - h) < end;
+        bool counted = false;   /* (spellings of one province count once) */
+        for (size_t k = 0; k < i && in_sentence && !counted; k++)
+            counted = hits[k] && province_of_form(k) == province_of_form(i);
+        places += in_sentence && !counted;
+    }
+    return places >= PLACES_IN_A_LIST;
+}
+
 static const char *find_province(const char *lower_header, size_t hlen, size_t header_len,
                                  const char *text, size_t len, vnr_arena *arena)
 {
@@ -254,6 +278,7 @@ static const char *find_province(const char *lower_header, size_t hlen, size_t h
     const char *hits[N_PROVINCE_FORMS];
     const char *lead = meta_word(MW_PROVINCE_LEAD);
     size_t best = (size_t)-1, best_pos = (size_t)-1;
+    bool best_lead = false;   /* named after `tỉnh` */
     for (size_t i = 0; i < N_PROVINCE_FORMS; i++)
         lens[i] = utf8_lower(province_form(i), strlen(province_form(i)), names[i], sizeof names[i]);
     first_occurrences(lower_header, strlen(lower_header), header_len == hlen ? text : NULL, names, lens,
@@ -273,8 +298,11 @@ static const char *find_province(const char *lower_header, size_t hlen, size_t h
         if (hit && (size_t)(hit - lower_header) < best_pos) {
             best_pos = (size_t)(hit - lower_header);
             best = i;
+            best_lead = hit != hits[i];
         }
     }
+    if (best != (size_t)-1 && !best_lead && names_many_places(lower_header, hits, best_pos))
+        best = (size_t)-1;   /* `Năm 2025, Sơn La: 8%; Lai Châu: 9%; …`: a list, no report's place */
     if (best == (size_t)-1) {
         size_t counts[N_PROVINCE_FORMS] = { 0 };
         size_t cap = len * 2 + 16;

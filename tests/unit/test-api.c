@@ -290,6 +290,31 @@ static void test_province_spellings(void)
     }
 }
 
+/* A header whose first province is one of a list in its sentence names
+ * no report's place; one named alone before a list still does. */
+static void test_province_lists(void)
+{
+    static const struct { const char *text, *province; } cases[] = {
+        { "Mục tiêu tăng trưởng năm 2026 của một số tỉnh\nNăm 2026, Điện Biên: 8%; Lai Châu: 9%; "
+          "Hà Giang: 8,5%.\n",
+          NULL },
+        { "Tiến độ gieo cấy lúa xuân tháng 2 năm 2025\nMột số địa phương gieo cấy chậm, gồm: Hưng Yên "
+          "(92,1%), Hải Dương (94,3%) và Bắc Ninh (95,0%).\n",
+          NULL },
+        { "Một tỉnh tăng 9 bậc về thu ngân sách\nNăm 2024, Ninh Bình thu ngân sách 21.000 tỷ đồng. Tỉnh "
+          "đứng sau Hà Nội, Hải Phòng, Quảng Ninh.\n",
+          "Ninh Bình" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        vnr_document *doc = NULL;
+        CHECK_INT(vnr_parse(NULL, cases[k].text, strlen(cases[k].text), "p", &doc, NULL), VNR_OK);
+        const char *got = vnr_document_meta(doc, "province");
+        CHECKF(cases[k].province ? got && strcmp(got, cases[k].province) == 0 : got == NULL,
+               "case %zu: province %s", k, got ? got : "(null)");
+        vnr_document_unref(doc);
+    }
+}
+
 /* vnr_document_number_text(): the run as read, whatever the encoding. */
 static void test_number_text(void)
 {
@@ -474,6 +499,7 @@ int main(void)
     test_parse_arguments();
     test_document_null_and_refs();
     test_province_spellings();
+    test_province_lists();
     test_number_text();
     test_record_null();
     test_record_contracts();
