@@ -696,13 +696,17 @@ static size_t percent_footnote_end(const lexer *L, size_t i)
     return (after >= 'a' && after <= 'z') || after >= 0x80 ? k : 0;
 }
 
-/* `khẩu(1)`, `dùng[3]`: one or two digits in brackets glued to the word
- * before them are a footnote marker (its end, 0 when there is none). */
+/* `khẩu(1)`, `dùng[3]`, `(GRDP)[1]`: one or two digits in brackets glued
+ * to the word before them (or to a closing bracket, for square ones) are
+ * a footnote marker (its end, 0 when there is none). */
 static size_t bracket_footnote_end(const lexer *L, size_t i)
 {
     const char *s = L->s;
     char close = s[i] == '(' ? ')' : s[i] == '[' ? ']' : 0;
-    if (!close || L->space_before || !L->out->n || L->out->t[L->out->n - 1].kind != TOK_WORD)
+    if (!close || L->space_before || !L->out->n)
+        return 0;
+    const token *before = &L->out->t[L->out->n - 1];
+    if (before->kind != TOK_WORD && !(close == ']' && before->kind == TOK_PUNCT && before->cp == ')'))
         return 0;
     size_t k = i + 1;
     while (k < L->end && k < i + 3 && utf8_is_digit(s[k]))

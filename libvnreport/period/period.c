@@ -821,7 +821,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
         return false;
     int d = 0, m = 0, y = 0;
     bool dated = false, bar = false, bar_after_date = false, cue = false;
-    size_t byline = 0, date_end = 0;
+    size_t byline = 0;
     for (size_t i = 0; i < n;) {
         size_t e = NO_MATCH;
         if (!dated && (i == 0 || !utf8_is_digit(s[i - 1])) && utf8_is_digit(s[i]) &&
@@ -829,7 +829,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
              (e = month_first_date_at(s, n, i, &d, &m, &y)) != NO_MATCH ||
              (e = date_in_words(s, n, i, &d, &m, &y)) != NO_MATCH)) {
             dated = true;
-            i = date_end = e;
+            i = e;
             continue;
         }
         if ((i == 0 || !utf8_is_word_byte((unsigned char)s[i - 1])) &&
@@ -855,9 +855,10 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
         i = dash_at(s, n, i) != NO_MATCH ? dash_at(s, n, i) : i + 1;
     }
     /* a byline (or a section's name: `Thời sự - Ngày đăng : 10:15,
-     * 07/12/2023`) only before a date printed with its time, after a bar
-     * or after a date-line word */
-    if (!dated || (byline && !bar && !cue && !time_after(s, n, date_end)))
+     * 07/12/2023`) only before a date printed with its time (before or
+     * after it: `Minh Anh - 14:20, 03/10/2023`), after a bar or after a
+     * date-line word */
+    if (!dated || (byline && !bar && !cue && !time_after(s, n, 1)))
         return false;
     snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
     return true;
