@@ -333,19 +333,26 @@ static bool names_period(const char *s, size_t n)
     return table_layout_is(low, LW_PERIOD, false);
 }
 
-/* A year alone (`2023`) or a bracketed cell: a header's, not a value. */
+/* Four digits from 1900 to 2099 at s. */
+static bool year_digits(const char *s)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (!utf8_is_digit(s[i]))
+            return false;
+    return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
+}
+
+/* A year alone (`2023`), a year over the one before (`2019/2018`, a
+ * yearbook's index column) or a bracketed cell: a header's, not a value. */
 static bool header_number(const char *s, size_t n)
 {
     if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
         return true;
     if (names_period(s, n))
         return true;   /* `9 tháng năm 2024`, `6 tháng đầu năm` */
-    if (n != 4)
-        return false;
-    for (size_t i = 0; i < 4; i++)
-        if (!utf8_is_digit(s[i]))
-            return false;
-    return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
+    if (n == 9 && s[4] == '/' && year_digits(s) && year_digits(s + 5))
+        return true;
+    return n == 4 && year_digits(s);
 }
 
 /* A data cell: after the first column, only a number, and not a year. */
@@ -846,6 +853,8 @@ static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
         c.cls = FC_NONE;
     } else if (sub_numbering(s, n)) {
         c.cls = FC_STT;   /* `1.1`, `2.3.1`: no number of Vietnamese notation */
+    } else if (n == 9 && header_number(s, n)) {
+        c.cls = FC_TEXT;  /* `2019/2018`: a column's header */
     } else if (table_numeric_cell(s, n)) {
         c.cls = s[0] == '(' ? FC_PAREN : FC_NUM;
         size_t d = 0;
