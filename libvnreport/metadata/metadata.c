@@ -494,6 +494,21 @@ static const char *find_title(const char *text, size_t len, size_t *title_line_e
     return NULL;
 }
 
+/* Blanks the date lines of the lowered header h[0..n) (`ngày 06 tháng
+ * 01 năm 2022` under a headline): a page's date names no period it
+ * reports on. */
+static void blank_date_lines(char *h, size_t n)
+{
+    for (size_t ls = 0; ls < n;) {
+        char *nl = memchr(h + ls, '\n', n - ls);
+        size_t le = nl ? (size_t)(nl - h) : n;
+        char iso[16];
+        if (le > ls && period_date_line(h + ls, le - ls, iso, sizeof iso))
+            memset(h + ls, ' ', le - ls);
+        ls = le + 1;
+    }
+}
+
 /* `08:45 12/01/2024 Năm 2023, giá trị …`: a web page's time stamp (a
  * clock time and a date, nothing else) opening the line of its lead; its
  * length, 0 when the line opens with none. */
@@ -712,8 +727,10 @@ bool extract_metadata(const char *text, size_t len, const segmentation *seg,
             free(low);
         }
     }
-    if (!out->period)
+    if (!out->period) {
+        blank_date_lines(lh, hlen);
         period_from_title(lh, hlen, year, false, arena, out);
+    }
     if (!out->period && year) {
         char buf[16];
         snprintf(buf, sizeof buf, "%d", year);

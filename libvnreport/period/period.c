@@ -350,6 +350,10 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
      * page: `9tháng`) */
     if (m == NO_MATCH || unit_words[idx].unit == PU_YEAR || (skip_blanks(s, n, e) == e && !utf8_is_digit(s[e - 1])))
         return NO_MATCH;
+    int month = 0;
+    if (unit_words[idx].unit == PU_MONTH && month_count(s, n, skip_blanks(s, n, m), &month) != NO_MATCH &&
+        utf8_is_digit(s[skip_blanks(s, n, m)]) && month >= 1 && month <= 12)
+        return NO_MATCH;   /* `Ngày 06 tháng 01 năm 2022`: a day and its month, no count of months */
     if (unit_words[idx].unit == PU_QUARTER) {
         if (v > 4 || !utf8_is_digit(s[j]))
             return NO_MATCH;   /* (`trong ba quý còn lại`: the quarters to come) */

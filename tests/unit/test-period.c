@@ -245,6 +245,18 @@ static void test_metadata(void)
                "Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025");
     check_meta("Báo cáo tình hình kinh tế - xã hội\n– an ninh năm 2023\n\nThu ngân sách đạt 5 tỷ đồng.\n",
                "annual", "2023", NULL, "Báo cáo tình hình kinh tế - xã hội – an ninh năm 2023");
+    /* a page's date line in words names no period (`06 tháng 01` is a
+     * day and its month, no count of months) */
+    check_meta("Chỉ số sản xuất công nghiệp ước tăng 8,1%\n\nNgày 08 tháng 01 năm 2025\n\n"
+               "Năm 2024, chỉ số sản xuất công nghiệp ước tăng 8,1% so với năm 2023.\n",
+               "annual", "2024", "2025-01-08", NULL);
+    /* a plan's horizon is no period of the text */
+    check_meta("Thị xã Ninh Hòa sắp lên thành phố\nTheo quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm "
+               "2050, thị xã sẽ lên thành phố. Năm 2024, thu ngân sách đạt 900 tỷ đồng.\n",
+               "annual", "2024", NULL, NULL);
+    /* `Một số chỉ tiêu …` names some statistics, no plan */
+    check_meta("Một số chỉ tiêu y tế tỉnh Lai Châu năm 2023\n\nSố giường bệnh đạt 2.100 giường.\n",
+               "annual", "2023", NULL, NULL);
     /* a headline of results that names the plan's items is no plan */
     check_meta("Nhiều chỉ tiêu kinh tế - xã hội của huyện Tân Uyên tăng trưởng cao\n\n"
                "Năm 2023, thu ngân sách huyện đạt 410 tỷ đồng.\n", "annual", "2023", NULL, NULL);
