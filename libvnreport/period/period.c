@@ -336,6 +336,24 @@ static period_ref months_from_january(int v)
 }
 
 /* `[lũy kế] N tháng [đầu năm|qua] [năm 2024]` at i. */
+/* A month's number in digits alone at i, before its year or no word (`01`
+ * of `06 tháng 01 năm 2022`, not the `9` of `11 tháng 9.625,4 tỷ đồng`
+ * nor the `12` of `9 tháng 12 dự án`)? */
+static bool month_number_at(const char *s, size_t n, size_t i)
+{
+    int month = 0;
+    size_t e = i < n && utf8_is_digit(s[i]) ? month_count(s, n, i, &month) : NO_MATCH;
+    if (e == NO_MATCH || month < 1 || month > 12)
+        return false;
+    if (e < n && (s[e] == '.' || s[e] == ',') && e + 1 < n && utf8_is_digit(s[e + 1]))
+        return false;
+    size_t k = skip_blanks(s, n, e), idx;
+    if (k >= n || !utf8_is_word_byte((unsigned char)s[k]))
+        return true;
+    size_t w = MATCH_TABLE(s, n, k, unit_words, &idx);
+    return w != NO_MATCH && unit_words[idx].unit == PU_YEAR;
+}
+
 static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
 {
     size_t j = MATCH_TABLE(s, n, i, cumulative_words, NULL);
@@ -350,9 +368,7 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
      * page: `9tháng`) */
     if (m == NO_MATCH || unit_words[idx].unit == PU_YEAR || (skip_blanks(s, n, e) == e && !utf8_is_digit(s[e - 1])))
         return NO_MATCH;
-    int month = 0;
-    if (unit_words[idx].unit == PU_MONTH && month_count(s, n, skip_blanks(s, n, m), &month) != NO_MATCH &&
-        utf8_is_digit(s[skip_blanks(s, n, m)]) && month >= 1 && month <= 12)
+    if (unit_words[idx].unit == PU_MONTH && month_number_at(s, n, skip_blanks(s, n, m)))
         return NO_MATCH;   /* `Ngày 06 tháng 01 năm 2022`: a day and its month, no count of months */
     if (unit_words[idx].unit == PU_QUARTER) {
         if (v > 4 || !utf8_is_digit(s[j]))
