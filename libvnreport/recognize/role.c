@@ -807,19 +807,38 @@ static bool opens_goals(const rctx *c, size_t k, size_t *len)
  * sentence cue lists goals, so a value in a later clause is one too,
  * unless an outcome word stands before it in its own clause. The first
  * clause is read once per sentence. */
+/* The clause that opens a sentence's list of goals: the first ';' clause
+ * with a sentence cue, when the clauses before it hold no value (`Nhiệm
+ * kỳ 2025-2030, Đảng bộ … tập trung xây dựng …; phấn đấu …; …`). Sets
+ * ss->goal_list (0 or 1) and ss->goal_list_end (that clause's end). */
+static void find_goal_list(const rctx *c, size_t sent_start, size_t sent_end, sentence_state *ss)
+{
+    ss->goal_list = 0;
+    size_t k = sent_start, len;
+    int depth = 0;   /* (a `;` inside brackets ends no clause) */
+    bool value = false, first_clause = true;
+    for (; k < sent_end; k += len) {
+        if (depth == 0 && is_punct(c, k, ';')) {
+            if (ss->goal_list || value)
+                break;
+            len = 1;
+            first_clause = false;
+            continue;   /* a preamble with no value: the goals may open in the next clause */
+        }
+        depth += is_punct(c, k, '(') - is_punct(c, k, ')');
+        /* (after a preamble the cue opens its clause, before any value:
+         * not `bố trí 100 tỷ đồng … hỗ trợ 8 xã phấn đấu đạt chuẩn …`) */
+        if (opens_goals(c, k, &len) && (first_clause || !value))
+            ss->goal_list = 1;
+        value |= c->tv.t[k].kind == TOK_NUMBER && !(c->tv.t[k].flags & NUM_YEARLIKE);
+    }
+    ss->goal_list_end = k;
+}
+
 bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, sentence_state *ss)
 {
-    if (ss->goal_list < 0) {
-        ss->goal_list = 0;
-        size_t k = sent_start, len;
-        int depth = 0;   /* (a `;` inside brackets ends no clause) */
-        for (; k < sent_end && (depth > 0 || !is_punct(c, k, ';')); k += len) {
-            depth += is_punct(c, k, '(') - is_punct(c, k, ')');
-            if (opens_goals(c, k, &len))
-                ss->goal_list = 1;
-        }
-        ss->goal_list_end = k;
-    }
+    if (ss->goal_list < 0)
+        find_goal_list(c, sent_start, sent_end, ss);
     if (ss->goal_list != 1 || i <= ss->goal_list_end)
         return false;
     size_t lo = i > CUE_REACH && i - CUE_REACH > ss->goal_list_end ? i - CUE_REACH : ss->goal_list_end;
