@@ -1263,19 +1263,27 @@ static const vnr_record *count_of_noun(const rctx *c, const draft *d)
 }
 
 
-/* The last count level of the paragraph's earlier sentences (within
- * COUNT_REACH records) that counts the noun of d's count, or NULL. */
-static const vnr_record *count_before_sentence(const rctx *c, const draft *d)
+/* `… xảy ra 5 vụ cháy. So với cùng kỳ năm 2023 giảm 2 vụ, …`: a sentence
+ * that opens with a change of a bare count (d, no words of its own)
+ * compares the last count level of that noun in the paragraph's earlier
+ * sentences (within COUNT_REACH records): d takes its indicator and
+ * subject. */
+static void compare_count_before_sentence(rctx *c, draft *d)
 {
     size_t first = d->ss->first_rec;
+    if (first != c->out->n_recs || count_tail_end(c, d->q->unit_end_tok, d->nc->sent_end) != d->q->unit_end_tok)
+        return;
     for (size_t k = first; k > 0 && k + COUNT_REACH > first; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->norm_start < c->block_from)
-            break;
-        if (is_count(r) && r->role == VNR_ROLE_LEVEL && same_unit_as(c, r, d->q) && r->indicator && *r->indicator)
-            return r;
+            return;
+        if (is_count(r) && r->role == VNR_ROLE_LEVEL && same_unit_as(c, r, d->q) && r->indicator && *r->indicator) {
+            d->r.indicator = r->indicator;
+            d->r.subject = r->subject;
+            d->inherited = true;
+            return;
+        }
     }
-    return NULL;
 }
 
 
@@ -1423,18 +1431,8 @@ static void name_counted_thing(rctx *c, draft *d)
         r->subject = same ? same->subject : NULL;
         d->inherited = same != NULL;
     }
-    if (!d->inherited && q->count && r->role == VNR_ROLE_CHANGE && !*r->indicator &&
-        d->ss->first_rec == c->out->n_recs && count_tail_end(c, q->unit_end_tok, d->nc->sent_end) == q->unit_end_tok) {
-        /* `… xảy ra 5 vụ cháy. So với cùng kỳ năm 2023 giảm 2 vụ, …`: a
-         * sentence that opens with a change of a bare count compares the
-         * count of that noun just before it in the paragraph */
-        const vnr_record *same = count_before_sentence(c, d);
-        if (same) {
-            r->indicator = same->indicator;
-            r->subject = same->subject;
-            d->inherited = true;
-        }
-    }
+    if (!d->inherited && q->count && r->role == VNR_ROLE_CHANGE && !*r->indicator)
+        compare_count_before_sentence(c, d);
     if (d->pair_second || d->inherited || !names_thing)
         return;
     size_t tail = count_tail_end(c, q->unit_end_tok, d->nc->sent_end);
