@@ -538,6 +538,7 @@ bool process_block(rctx *c, size_t bi)
     c->block_subject = NULL;
     c->block_baseline = NULL;
     c->block_pair[0] = c->block_pair[1] = NULL;
+    bool goals_before = c->goal_carry;
     c->goal_carry = false;
     if (b->marker == MK_NONE || b->marker == MK_DASH || b->marker == MK_PLUS || b->marker == MK_PAREN)
         c->block_subject = sentence_label(c, 0, c->tv.n, &(bool){ false });
@@ -551,6 +552,10 @@ bool process_block(rctx *c, size_t bi)
         last.last_change = c->carry_last_change;
         last.chain_last = c->carry_chain_last;
         c->block_baseline = c->carry_baseline;
+        /* (`… đặt mục tiêu … từ 10% trở lên.` then `Cụ thể, …: 10%; …`,
+         * not `Trong đó, …` after a headline's `phấn đấu`) */
+        size_t idx;
+        c->goal_carry = goals_before && PHRASE_AT(c, LT_LINK_WORDS, 0, &idx) && link_words[idx].kind == LW_DETAIL;
     }
     resume_announced_list(c, b);
     for (size_t i = 0; i < c->tv.n; i++) {
