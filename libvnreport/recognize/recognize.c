@@ -497,6 +497,23 @@ static bool is_caption(const rctx *c, size_t first_rec)
 }
 
 
+/* `Trong đó,` on a new line goes on with the paragraph before: its parts,
+ * that paragraph's head (from record carried_rec on) and comparison; a
+ * paragraph that spells it out (`Cụ thể, …`, LW_DETAIL) also with its
+ * goals (`… đặt mục tiêu … từ 10% trở lên.` then `Cụ thể, …: 10%; …`; not
+ * `Trong đó, …` after a headline's `phấn đấu`). */
+static void resume_paragraph_before(rctx *c, size_t carried_rec, bool goals_before, sentence_state *last)
+{
+    last->first_rec = carried_rec;
+    last->head = c->carry_head;
+    last->last_change = c->carry_last_change;
+    last->chain_last = c->carry_chain_last;
+    c->block_baseline = c->carry_baseline;
+    size_t idx;
+    c->goal_carry = goals_before && PHRASE_AT(c, LT_LINK_WORDS, 0, &idx) && link_words[idx].kind == LW_DETAIL;
+}
+
+
 bool process_block(rctx *c, size_t bi)
 {
     const block *b = &c->seg->blocks[bi];
@@ -544,19 +561,8 @@ bool process_block(rctx *c, size_t bi)
         c->block_subject = sentence_label(c, 0, c->tv.n, &(bool){ false });
     size_t s = 0;
     sentence_state last = { .first_rec = NONE };
-    if (carried_rec != NONE && opens_breakdown(c, 0, c->tv.n)) {
-        /* `Trong đó,` on a new line goes on with the paragraph before:
-         * its parts, that paragraph's head and comparison */
-        last.first_rec = carried_rec;
-        last.head = c->carry_head;
-        last.last_change = c->carry_last_change;
-        last.chain_last = c->carry_chain_last;
-        c->block_baseline = c->carry_baseline;
-        /* (`… đặt mục tiêu … từ 10% trở lên.` then `Cụ thể, …: 10%; …`,
-         * not `Trong đó, …` after a headline's `phấn đấu`) */
-        size_t idx;
-        c->goal_carry = goals_before && PHRASE_AT(c, LT_LINK_WORDS, 0, &idx) && link_words[idx].kind == LW_DETAIL;
-    }
+    if (carried_rec != NONE && opens_breakdown(c, 0, c->tv.n))
+        resume_paragraph_before(c, carried_rec, goals_before, &last);
     resume_announced_list(c, b);
     for (size_t i = 0; i < c->tv.n; i++) {
         /* only punctuation ends a sentence (lex_ends_sentence): no call per word */
