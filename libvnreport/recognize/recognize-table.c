@@ -285,8 +285,10 @@ static bool unit_of_text(const char *s, size_t n, bool whole, char *out, size_t 
         return false;
     unit_info ui;
     bool bracketed = a > 0;
+    /* (unbracketed, `Chỉ tiêu` is a header, `Tháng` of `Tháng / trước` a
+     * period's word) */
     bool ok = units_resolve(NULL, s + a, b - a, false, &ui) == VNR_OK &&
-              (bracketed || !ui.dimension || strcmp(ui.dimension, "count") != 0);   /* `Chỉ tiêu` is a header */
+              (bracketed || !ui.dimension || (strcmp(ui.dimension, "count") != 0 && strcmp(ui.dimension, "time") != 0));
     if (!ok && b - a <= 24) {
         /* `(nghìn người)`: a scale word and a count noun */
         ok = units_resolve(NULL, s + a, b - a, true, &ui) == VNR_OK && ui.factor != 1;
