@@ -25,7 +25,7 @@ typedef enum label_kind {
     LBL_CONTAINER, LBL_GROWTH, LBL_MEASURE, LBL_TOTAL, LBL_CAPTION, LBL_COUNT_LEAD, LBL_COUNTED
 } label_kind;
 typedef enum period_word_kind {
-    PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE
+    PW_YEAR, PW_PREVIOUS, PW_BASE, PW_SAME_PERIOD, PW_PERIOD_BEFORE, PW_THIS_PERIOD, PW_TO_DATE, PW_MONTH_MARK
 } period_word_kind;
 
 static const struct header_word {
@@ -161,6 +161,26 @@ static bool date_month(const char *s, size_t n, int *month, int *year)
     return false;
 }
 
+/* A header that opens with a PW_MONTH_MARK glued to a month's number
+ * (`t1 jan.`, `t12`): the end of that number, its month in *month; 0 when
+ * the header opens otherwise. */
+static size_t month_mark(const char *lower, size_t n, int *month)
+{
+    for (size_t i = 0; i < sizeof period_words / sizeof *period_words; i++) {
+        size_t k = strlen(period_words[i].phrase), d = k;
+        if (period_words[i].kind != PW_MONTH_MARK || strncmp(lower, period_words[i].phrase, k) != 0)
+            continue;
+        int m = 0;
+        while (d < n && d < k + 2 && utf8_is_digit(lower[d]))
+            m = m * 10 + (lower[d++] - '0');
+        if (d > k && m >= 1 && m <= 12 && (d == n || !utf8_is_word_byte((unsigned char)lower[d]))) {
+            *month = m;
+            return d;
+        }
+    }
+    return 0;
+}
+
 static tperiod parse_period(const char *lower)
 {
     size_t n = strlen(lower);
@@ -176,6 +196,8 @@ static tperiod parse_period(const char *lower)
     } else if (date_month(lower, n, &p.a, &p.year)) {
         p.kind = PK_MONTH;   /* `Thực hiện đến 31/8/2024`: the month of that day */
         return p;
+    } else if ((after = month_mark(lower, n, &p.a)) != 0) {
+        p.kind = PK_MONTH;   /* `T1 Jan.` */
     }
     for (size_t i = after; !p.year && i < n; i++)   /* `TH 2023`, `Kỳ gốc 2019` */
         if (i == 0 || !utf8_is_digit(lower[i - 1]))
@@ -367,12 +389,34 @@ static void table_note_unit(const table_ctx *tc, const table *t, char *out, size
     *out = 0;
 }
 
+/* A caption above the table that ends comparing with an earlier period
+ * (`Chỉ số giá tiêu dùng các tháng năm 2020 so với tháng trước`): the
+ * words after its comparison lower-cased into out; false when it has none. */
+static bool compared_caption(const char *line, size_t n, char *out, size_t cap)
+{
+    char low[LOW_MAX];
+    size_t ln = table_lower(line, n, low, sizeof low);
+    const char *cmp = compare_phrase(low);
+    if (!cmp)
+        return false;
+    const char *after = cmp + table_layout_prefix(cmp, LW_COMPARE);
+    while (*after == ' ')
+        after++;
+    size_t an = ln - (size_t)(after - low);
+    if (!has_period_word(after, an, PW_SAME_PERIOD) && !has_period_word(after, an, PW_PERIOD_BEFORE))
+        return false;
+    snprintf(out, cap, "%s", after);
+    return true;
+}
+
 /* An index table's base, said once above it: `(Năm trước = 100)`,
  * `Tháng trước = 100`, `(Năm 2010 = 100)`: the base's words lower-cased
- * into out; false when there is no such note. */
-static bool index_base_note(const table_ctx *tc, const table *t, char *out, size_t cap)
+ * into out; false when there is no such note. *caption: the base came
+ * from a caption's comparison instead (compared_caption). */
+static bool index_base_note(const table_ctx *tc, const table *t, char *out, size_t cap, bool *caption)
 {
     size_t a, b;
+    *caption = false;
     for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++) {
         const char *line = tc->text + a;
         size_t n = b - a;
@@ -389,6 +433,9 @@ static bool index_base_note(const table_ctx *tc, const table *t, char *out, size
             return table_lower(line + from, i - from, out, cap) > 0;
         }
     }
+    for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++)
+        if (compared_caption(tc->text + a, b - a, out, cap))
+            return *caption = true;
     return false;
 }
 
@@ -411,13 +458,18 @@ static void index_baseline(const char *base, int year, char *out, size_t cap)
  * role or unit of their own hold indices against that base. */
 static void apply_index_note(const table_ctx *tc, const table *t, col_sem *cols)
 {
-    char base[LOW_MAX];
-    if (!index_base_note(tc, t, base, sizeof base))
+    char base[LOW_MAX], table_unit[48];
+    bool caption;
+    if (!index_base_note(tc, t, base, sizeof base, &caption))
         return;
+    if (caption)
+        table_note_unit(tc, t, table_unit, sizeof table_unit);
     for (size_t c = 0; c < t->n_cols; c++) {
         col_sem *cs = &cols[c];
+        /* (a caption's comparison makes indices only of columns in %) */
         if (cs->kind != COL_VALUE || !(cs->role == VNR_ROLE_LEVEL || cs->year_ratio) ||
-            cs->earlier_levels || (cs->unit[0] && strcmp(cs->unit, "%") != 0))
+            cs->earlier_levels || (cs->unit[0] && strcmp(cs->unit, "%") != 0) ||
+            (caption && !cs->unit[0] && strcmp(table_unit, "%") != 0))
             continue;
         cs->role = VNR_ROLE_INDEX;
         snprintf(cs->unit, sizeof cs->unit, "%%");
