@@ -355,6 +355,14 @@ size_t segment_start(const rctx *c, size_t i, size_t floor)
  * previous quantity), a ';' or ':', an unbalanced '(' or the sentence start.
  * Commas and whole parenthesised groups are crossed: "Giá trị sản xuất
  * công nghiệp (theo giá hiện hành) ước đạt …", "Tổng đàn trâu, bò …". */
+/* Is the '.' at token k glued to a word before and a digit after
+ * (`quý II.2024`, `tháng 8.2024`)? Then it ends no phrase. */
+static bool glued_dot(const rctx *c, size_t k)
+{
+    return k > 0 && k + 1 < c->tv.n && c->tv.t[k - 1].end == c->tv.t[k].start &&
+           c->tv.t[k + 1].start == c->tv.t[k].end && c->tv.t[k + 1].kind == TOK_NUMBER;
+}
+
 size_t phrase_floor(const rctx *c, size_t i, size_t floor)
 {
     size_t k = i;
@@ -368,7 +376,7 @@ size_t phrase_floor(const rctx *c, size_t i, size_t floor)
                 if (depth == 0)
                     break;
                 depth--;
-            } else if (depth == 0 && (t->cp == ';' || t->cp == ':' || t->cp == '.')) {
+            } else if (depth == 0 && (t->cp == ';' || t->cp == ':' || (t->cp == '.' && !glued_dot(c, k - 1)))) {
                 break;
             }
         }
