@@ -196,17 +196,41 @@ static bool inside_bracket(const rctx *c, size_t lo, size_t i, size_t *open)
 }
 
 
-/* `Ngành xây dựng tăng 7,2% (cùng kỳ tăng 4,15%)`: a value in a bracket
- * opened at `open` whose words start with the same period last year
- * (no year named) is of the report's period a year before. */
-static bool same_period_aside(const rctx *c, size_t open, size_t i, char *buf, size_t cap)
+static const char *comparand_period(rctx *c, const number_ctx *nc, int year, char *buf, size_t cap);
+
+/* `Ngành xây dựng tăng 7,2% (cùng kỳ tăng 4,15%)`, `(cơ cấu tương ứng của
+ * cùng kỳ năm 2023 là: 26,8%; 31,9%)`: a value in a bracket opened at
+ * `open` whose own words (no value before it) name the same period a year
+ * earlier, not as a comparison (no compare word or verb before it), is of the compared
+ * value's span in that year (comparand_period) — as the bracket's values
+ * before it are. */
+static bool same_period_aside(rctx *c, const number_ctx *nc, size_t open, size_t i, char *buf, size_t cap)
 {
-    size_t m = open + 1 < i ? same_period_at(c, open + 1) : 0;
-    if (!m || !c->meta->year || !c->meta->period_kind ||
-        (open + 1 + m < i && is_numeric(&c->tv.t[open + 1 + m])))
+    size_t k = open + 1, m = 0;
+    for (; k < i && !(m = same_period_at(c, k)); k++)
+        if (is_numeric(&c->tv.t[k]))
+            return false;
+    if (!m)
         return false;
-    period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n, .year = c->meta->year - 1 };
-    return period_format(&p, p.year, buf, cap);
+    for (size_t j = open + 1; j < k; j++) {
+        size_t idx;
+        if (compare_word_at(c, j, false) ||
+            (PHRASE_AT(c, LT_TRIGGERS, j, &idx) &&
+             (triggers[idx].kind == T_CHANGE || triggers[idx].kind == T_INDEX || triggers[idx].kind == T_EQUAL ||
+              triggers[idx].kind == T_EXCEED || triggers[idx].kind == T_ATTAIN)))
+            return false;   /* `(so với cùng kỳ …)`, `(cao hơn cùng kỳ 3,2%)`: a comparison */
+    }
+    int year = 0;
+    for (size_t j = k + m; j < i && j < k + m + 2 && !year; j++)
+        year = (c->tv.t[j].flags & NUM_YEARLIKE) ? (int)c->tv.t[j].v : 0;
+    const vnr_record *last = c->out->n_recs ? &c->out->recs[c->out->n_recs - 1] : NULL;
+    const char *p = last && last->norm_start >= c->tv.t[open].end && last->period
+                        ? last->period   /* a sibling in the bracket: its period */
+                        : comparand_period(c, nc, year, buf, cap);
+    if (!p || strlen(p) >= cap)
+        return false;
+    memmove(buf, p, strlen(p) + 1);
+    return true;
 }
 
 
@@ -217,12 +241,12 @@ enum { ASIDES_SKIPPED = 8 };
  * skipped: `(6 tháng tăng 11,29%, quý III tăng 9,09%), trong đó: … (công
  * nghiệp tăng 19,7%); dịch vụ …` keeps the sentence's own period for
  * `dịch vụ`, behind two asides. */
-static bool period_before(rctx *c, size_t s, size_t i, char *buf, size_t cap)
+static bool period_before(rctx *c, const number_ctx *nc, size_t s, size_t i, char *buf, size_t cap)
 {
     size_t open, close;
     if (inside_bracket(c, s, i, &open)) {
         /* `(công nghiệp tăng 11,3%)`: its own words, then what it details */
-        if (period_of_tokens(c, open + 1, i, false, buf, cap) || same_period_aside(c, open, i, buf, cap))
+        if (period_of_tokens(c, open + 1, i, false, buf, cap) || same_period_aside(c, nc, open, i, buf, cap))
             return true;
         i = open;
     }
@@ -359,7 +383,7 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, 
         return arena_strdup(c->arena, buf);
     if (linked_period(c, u, e, nc, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
-    if (period_before(c, nc->period_lo > nc->sent_start ? nc->period_lo : nc->sent_start, i, buf, sizeof buf) ||
+    if (period_before(c, nc, nc->period_lo > nc->sent_start ? nc->period_lo : nc->sent_start, i, buf, sizeof buf) ||
         period_of_tokens(c, u, e, true, buf, sizeof buf) ||
         sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
