@@ -97,11 +97,20 @@ static bool plan_year(const rctx *c, size_t a, size_t b, const period_ref *p)
 static bool last_own_period(const rctx *c, size_t a, size_t b, const char *low, size_t n, period_ref *out)
 {
     bool found = false, plan_only = false;
+    /* (a plan's year that opens the value's own clause, no value before
+     * it there, is its period: `…, kế hoạch năm 2023 đạt 6.900 tỷ đồng`;
+     * not `đạt 30,9% kế hoạch năm 2021 và đạt 130% so với cùng kỳ`) */
+    size_t clause = n;
+    while (clause > 0 && low[clause - 1] != ',' && low[clause - 1] != ';')
+        clause--;
     period_ref p;
     for (size_t i = 0; period_next(low, n, i, &p); i = p.end) {
         if (p.compared)
             continue;
-        bool plan = plan_year(c, a, b, &p);
+        bool opens_clause = p.start >= clause;
+        for (size_t k = clause; opens_clause && k < p.start; k++)
+            opens_clause = !utf8_is_digit(low[k]);
+        bool plan = !opens_clause && plan_year(c, a, b, &p);
         if (plan && found && !plan_only)
             continue;
         *out = p;
