@@ -110,6 +110,11 @@ static bool last_own_period(const rctx *c, size_t a, size_t b, const char *low, 
         bool opens_clause = p.start >= clause;
         for (size_t k = clause; opens_clause && k < p.start; k++)
             opens_clause = !utf8_is_digit(low[k]);
+        size_t before = p.start;
+        while (before > 0 && low[before - 1] == ' ')
+            before--;
+        if (before > 0 && low[before - 1] == '%' && p.end < n)
+            continue;   /* `tăng 4,1% năm 2022; …`: the year of the value before it, none of later ones */
         bool plan = !opens_clause && plan_year(c, a, b, &p);
         if (plan && found && !plan_only)
             continue;
