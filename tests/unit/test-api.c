@@ -245,6 +245,17 @@ static void test_document_null_and_refs(void)
     vnr_document_unref(doc);
 }
 
+/* Case k: the province text names as its place (NULL: none). */
+static void check_province(size_t k, const char *text, const char *province)
+{
+    vnr_document *doc = NULL;
+    CHECK_INT(vnr_parse(NULL, text, strlen(text), "p", &doc, NULL), VNR_OK);
+    const char *got = vnr_document_meta(doc, "province");
+    CHECKF(province ? got && strcmp(got, province) == 0 : got == NULL, "case %zu: province %s", k,
+           got ? got : "(null)");
+    vnr_document_unref(doc);
+}
+
 /* The province as metadata.def names it, however the report spells it
  * (PROVINCE_SPELLING rows): `Dak Lak` is Đắk Lắk. */
 static void test_province_spellings(void)
@@ -280,14 +291,8 @@ static void test_province_spellings(void)
           "sau thành phố Hà Nội, tỉnh Bắc Giang. Tỉnh Ninh Bình tạo việc làm cho 5.200 lao động.\n",
           "Ninh Bình" },
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        vnr_document *doc = NULL;
-        CHECK_INT(vnr_parse(NULL, cases[k].text, strlen(cases[k].text), "p", &doc, NULL), VNR_OK);
-        const char *got = vnr_document_meta(doc, "province");
-        CHECKF(got && strcmp(got, cases[k].province) == 0, "case %zu: province %s", k,
-               got ? got : "(null)");
-        vnr_document_unref(doc);
-    }
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        check_province(k, cases[k].text, cases[k].province);
 }
 
 /* A header whose first province is one of a list in its sentence names
@@ -309,14 +314,8 @@ static void test_province_lists(void)
           "đứng sau Hà Nội, Hải Phòng, Quảng Ninh.\n",
           "Ninh Bình" },
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        vnr_document *doc = NULL;
-        CHECK_INT(vnr_parse(NULL, cases[k].text, strlen(cases[k].text), "p", &doc, NULL), VNR_OK);
-        const char *got = vnr_document_meta(doc, "province");
-        CHECKF(cases[k].province ? got && strcmp(got, cases[k].province) == 0 : got == NULL,
-               "case %zu: province %s", k, got ? got : "(null)");
-        vnr_document_unref(doc);
-    }
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        check_province(k, cases[k].text, cases[k].province);
 }
 
 /* vnr_document_number_text(): the run as read, whatever the encoding. */
