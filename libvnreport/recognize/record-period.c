@@ -229,9 +229,7 @@ static bool same_period_aside(rctx *c, const number_ctx *nc, size_t open, size_t
     for (size_t j = open + 1; j < k; j++) {
         size_t idx;
         if (compare_word_at(c, j, false) ||
-            (PHRASE_AT(c, LT_TRIGGERS, j, &idx) &&
-             (triggers[idx].kind == T_CHANGE || triggers[idx].kind == T_INDEX || triggers[idx].kind == T_EQUAL ||
-              triggers[idx].kind == T_EXCEED || triggers[idx].kind == T_ATTAIN)))
+            (PHRASE_AT(c, LT_TRIGGERS, j, &idx) && (trigger_kind_flags[triggers[idx].kind] & TK_COMPARES)))
             return false;   /* `(so với cùng kỳ …)`, `(cao hơn cùng kỳ 3,2%)`: a comparison */
     }
     int year = 0;

@@ -29,7 +29,7 @@ typedef enum trigger_kind {
 } trigger_kind;
 
 /* Properties of a trigger kind (TRIGGER_KIND rows). */
-enum { TK_ENDS_COUNT_NOUN = 1, TK_RATES_ONLY = 2, TK_NAMES_MEASURE = 4 };
+enum { TK_ENDS_COUNT_NOUN = 1, TK_RATES_ONLY = 2, TK_NAMES_MEASURE = 4, TK_COMPARES = 8 };
 
 /* What a comparison is made with: one id per BASELINE_CODE row. */
 typedef enum baseline_id {
