@@ -407,9 +407,23 @@ static bool opens_period(const rctx *c, size_t k, size_t limit)
 enum { COUNT_TAIL_TOKENS = 16 };
 
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
+/* The end of a bracket right after a count's noun that only restates the
+ * count (`96/120 xã (80%) đạt chuẩn …`: one value in it, nothing else),
+ * or `at` when there is none. */
+static size_t restating_bracket_end(const rctx *c, size_t at, size_t limit)
+{
+    if (!is_punct(c, at, '(') || at + 2 >= limit || !is_numeric(&c->tv.t[at + 1]))
+        return at;
+    size_t k = at + 2;
+    if (k < limit && is_punct(c, k, '%'))
+        k++;
+    return k < limit && is_punct(c, k, ')') && k + 1 < limit && c->tv.t[k + 1].kind == TOK_WORD ? k + 1 : at;
+}
+
 size_t count_tail_end(const rctx *c, size_t from, size_t limit)
 {
-    size_t k = from, idx, m;
+    size_t start = from, k = restating_bracket_end(c, from, limit), idx, m;
+    from = k;
     while (k < limit && k < from + COUNT_TAIL_TOKENS) {
         const token *t = &c->tv.t[k];
         if (is_numeric(t) && k > from && (m = PHRASE_AT(c, LT_PERIODS_AFTER, k + 1, &idx)) != 0 &&
@@ -450,7 +464,24 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
                       * kế hoạch`, `13 chỉ tiêu vượt`: the verb says which */
         k -= m;
     }
-    return k;
+    return k > from ? k : start;   /* (the bracket alone names nothing) */
+}
+
+
+/* The words of a counted thing [from, tail): without a bracket that only
+ * restates the count right after its noun (`xã (80%) đạt chuẩn …` → `xã
+ * đạt chuẩn …`); NULL when out of memory. */
+static const char *counted_phrase_text(rctx *c, size_t from, size_t tail, size_t noun_end)
+{
+    size_t br = restating_bracket_end(c, noun_end, tail);
+    if (br == noun_end || from >= noun_end)
+        return tokens_text(c, from, tail);
+    const char *head = tokens_text(c, from, noun_end), *rest = head ? tokens_text(c, br, tail) : NULL;
+    c->scratch.len = 0;
+    if (!rest || !buf_append_str(&c->scratch, head) || !buf_append_char(&c->scratch, ' ') ||
+        !buf_append_str(&c->scratch, rest))
+        return NULL;
+    return arena_strndup(c->arena, c->scratch.data, c->scratch.len);
 }
 
 
@@ -1443,7 +1474,7 @@ static void name_counted_thing(rctx *c, draft *d)
         return;
     if (!d->ss->list_stem)
         d->ss->list_stem = r->indicator ? r->indicator : "";
-    const char *unit_phrase = tokens_text(c, from, tail);
+    const char *unit_phrase = counted_phrase_text(c, from, tail, q->unit_end_tok);
     const char *verb = count_verb(c, d);
     c->scratch.len = 0;
     bool ok = unit_phrase != NULL;
