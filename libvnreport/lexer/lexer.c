@@ -108,11 +108,12 @@ static size_t lex_number_in(const char *s, size_t n, bool chained, double *value
     if (i + 1 < n && s[i] == ',' && utf8_is_digit(s[i + 1])) {
         f |= NUM_DECIMAL;
         i += 1 + digit_run(s, n, i + 1);
-    } else if (!(f & NUM_GROUPED) && !chained && i + 1 < n && s[i] == '.' &&
-               utf8_is_digit(s[i + 1])) {
+    } else if (!chained && i + 1 < n && s[i] == '.' && utf8_is_digit(s[i + 1])) {
+        /* a decimal dot slipped in for a comma: `3.5%`, also after thousands
+         * groups, one or two digits (`9.332.3 tỷ đồng`) */
         size_t d = digit_run(s, n, i + 1);
         bool more = i + 1 + d < n && (s[i + 1 + d] == '.' && i + 2 + d < n && utf8_is_digit(s[i + 2 + d]));
-        if (d != 3 && !more) {
+        if (d != 3 && !more && (!(f & NUM_GROUPED) || d <= 2)) {
             f |= NUM_DECIMAL | NUM_DOT_SLIP;
             i += 1 + d;
         }

@@ -75,6 +75,9 @@ static const lex_case cases[] = {
     { .in = "tổng 28.170.275.920 đồng", .t = { NF("28.170.275.920", 28170275920.0, G, DEC) } },
     { .in = "1.234.567,891 đồng", .t = { N("1.234.567,891", 1234567.891) } },
     { .in = "hơn 1.000.000 lượt", .t = { N("1.000.000", 1000000) } },
+    /* a decimal dot slipped in after thousands groups (one or two digits) */
+    { .in = "đạt 9.332.3 tỷ đồng", .t = { NF("9.332.3", 9332.3, G | DEC | SLIP, 0) } },
+    { .in = "đạt 1.204.56 tỷ đồng", .t = { NF("1.204.56", 1204.56, G | DEC | SLIP, 0) } },
     { .in = "giá trị 14.518,5 tỷ đồng", .t = { N("14.518,5", 14518.5) } },
     { .in = "có 1725 doanh nghiệp", .t = { NF("1725", 1725, 0, YR | G) } },
     { .in = "được 1070,86 tấn", .t = { NF("1070,86", 1070.86, DEC, G) } },
