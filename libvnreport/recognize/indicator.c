@@ -381,6 +381,14 @@ static bool comma_opens_counted_clause(const rctx *c, size_t k, size_t limit)
 }
 
 
+/* Does a RATE_WORD and its number open at token k (`tỷ lệ 20,6%`)? */
+static bool rate_follows(const rctx *c, size_t k, size_t limit)
+{
+    size_t m = k < limit ? PHRASE_AT(c, LT_RATE_WORDS, k, NULL) : 0;
+    return m && k + m < limit && is_numeric(&c->tv.t[k + m]);
+}
+
+
 /* Does a time phrase with a number open at token k (`lượt trong quý
  * III/2024`, `xã đạt chuẩn năm 2024`)? A time word with no number near
  * (`cây hàng năm`) opens none. */
@@ -434,8 +442,8 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         if (is_numeric(t) || t->kind == TOK_FOOTNOTE || is_strong_boundary(c, k) || is_punct(c, k, '(') ||
             is_punct(c, k, ')'))
             break;
-        if (is_punct(c, k, ',') && comma_opens_counted_clause(c, k, limit))
-            break;
+        if (is_punct(c, k, ',') && (comma_opens_counted_clause(c, k, limit) || rate_follows(c, k + 1, limit)))
+            break;   /* (`tăng 21 vụ, tỷ lệ 20,6%`: the rate restates the count) */
         if (in_table(c, k, LT_COUNT_NOUN_STOPS) || opens_period(c, k, limit))
             break;
         /* a function word before a number opens the next value: `… vốn
@@ -1150,7 +1158,7 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
                           prev->role != VNR_ROLE_TARGET;
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
     if (prev && (d->pair_second || beside_outcome || d->comparand || (d->span_end && !own_text) ||
-                 (d->restates_fraction && r->role == VNR_ROLE_SHARE) ||
+                 (d->restates_fraction && r->role == VNR_ROLE_SHARE) || d->restates_rate ||
                  ((!own_text || opens_with(own_text, LT_RATE_WORDS, true)) && !d->q->count &&
                   (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) && bracket_after_prev(c, d, prev)))) {
         r->indicator = prev->indicator;
@@ -1339,6 +1347,17 @@ static bool counts_other_thing(rctx *c, const draft *d)
         if (prev->role == VNR_ROLE_LEVEL && prev->unit && contains_words(prev->unit, noun, len))
             return false;
         break;
+    }
+    /* words of its own after the noun that the measure lacks name another
+     * thing: `giảm 23 người chết; tăng 29 người bị thương` */
+    size_t tail = count_tail_end(c, d->q->unit_end_tok, d->nc->sent_end);
+    bool plain = tail > d->q->unit_end_tok && d->r.indicator && *d->r.indicator;
+    for (size_t k = d->q->unit_end_tok; plain && k < tail; k++)
+        plain = c->tv.t[k].kind == TOK_WORD && !PHRASE_AT(c, LT_TRIGGERS, k, NULL);
+    if (plain) {
+        const char *own = tokens_text(c, d->q->unit_end_tok, tail);
+        if (own && !contains_words(d->r.indicator, own, strlen(own)))
+            return true;
     }
     bool counted = false;
     for (size_t k = n; k > d->ss->first_rec && k + COUNT_REACH > n; k--) {

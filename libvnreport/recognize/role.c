@@ -451,6 +451,29 @@ static bool signed_percent(role_case *rc)
 }
 
 
+/* `So với cùng kỳ tăng 6 vụ, tỷ lệ 17,6%`: a percentage right after a
+ * RATE_WORD and the comma that ends a change of a count (nothing else
+ * between) restates that change as a rate. */
+static bool rate_restates_change(role_case *rc)
+{
+    const rctx *c = rc->c;
+    size_t i = rc->d->i, last = rc->d->ss->last_change, n = c->out->n_recs;
+    if (!rc->d->q->percent || last == NONE || last != n - 1 || in_percent(&c->out->recs[last]))
+        return false;
+    enum { NOUN_WORDS = 4 };
+    size_t m = i > 1 ? PHRASE_BEFORE(c, LT_RATE_WORDS, i, rc->d->nc->sent_start, NULL) : 0;
+    if (!m || i < m + 1 || !is_punct(c, i - m - 1, ','))
+        return false;
+    size_t comma = i - m - 1, k = token_at_offset(c, 0, c->out->recs[last].norm_end);
+    if (comma < k || comma - k > NOUN_WORDS)
+        return false;
+    for (; k < comma; k++)
+        if (c->tv.t[k].kind != TOK_WORD)
+            return false;   /* (only the change's noun: `6 vụ`, `3 người chết`) */
+    return true;
+}
+
+
 static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
 static void mark_restated(role_case *rc) { rc->d->restates_fraction = true; }
 
@@ -485,6 +508,14 @@ static void sign_of_last_change(role_case *rc)
 {
     if (rc->c->out->recs[rc->d->ss->last_change].value < 0)
         make_fall(&rc->d->r);
+}
+
+
+/* The change restated as a rate: its sign, and (indicator.c) its measure. */
+static void restated_rate(role_case *rc)
+{
+    sign_of_last_change(rc);
+    rc->d->restates_rate = true;
 }
 
 
@@ -535,6 +566,7 @@ static const role_row role_rows[] = {
     { K(T_LEVEL), percent_after_comparison, VNR_ROLE_INDEX, NULL },
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
+    { NO_VERB, rate_restates_change, VNR_ROLE_CHANGE, restated_rate },   /* `tăng 6 vụ, tỷ lệ 17,6%` */
 };
 
 

@@ -373,6 +373,7 @@ typedef struct draft {
     size_t named_until;         /* after the words a count named up to a comma, or 0 */
     bool own_measure;           /* its trigger named its measure (TK_NAMES_MEASURE) */
     bool restates_fraction;     /* a share restating the n/N value before it (role.c) */
+    bool restates_rate;         /* a rate restating the change of a count before it (role.c) */
     bool joined;                /* the second value of `tăng X% và Y%` (role.c) */
     bool span_end;              /* where a share went to: `từ 32,5% … xuống còn 32,3%` (role.c) */
     int comparand_year;         /* the value is a comparand's own figure of this year
