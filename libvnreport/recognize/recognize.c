@@ -497,6 +497,34 @@ static bool is_caption(const rctx *c, size_t first_rec)
 }
 
 
+/* A web page's unnumbered subheading between paragraphs: a short block
+ * of one line, below the title, with no value (a year aside) and no
+ * sentence's end (`Bức tranh kinh tế năm 2025 nhiều gam sáng` in a text of
+ * 2026). The other year it names stands for the values under it that name no period, until the
+ * next one or a numbered heading (record_period); false only when out of
+ * memory. */
+static bool subheading(rctx *c, const block *b, size_t bi)
+{
+    enum { SUBHEADING_BYTES = 120 };
+    const text_span *sp = &c->seg->spans[b->first_span];
+    if (b->opens_section)
+        c->subheading_period = NULL;   /* (a numbered heading starts afresh) */
+    if (bi == 0 || b->marker != MK_NONE || b->opens_section || b->n_spans != 1 ||
+        sp->end - sp->start > SUBHEADING_BYTES || memchr(c->text + sp->start, '\n', sp->end - sp->start))
+        return true;
+    for (size_t k = 0; k < c->tv.n; k++)
+        if ((is_numeric(&c->tv.t[k]) && !(c->tv.t[k].flags & NUM_YEARLIKE)) ||
+            (c->tv.t[k].kind == TOK_PUNCT && strchr(".:;?!", (int)c->tv.t[k].cp)))
+            return true;
+    char buf[32];
+    if (!period_of_tokens(c, 0, c->tv.n, true, buf, sizeof buf) || strlen(buf) != 4 || atoi(buf) == c->meta->year)
+        return true;   /* (a year only, not the text's own: a photo's caption names the month of its
+                        * event, a monthly report's part may name its year) */
+    c->subheading_period = arena_strdup(c->arena, buf);
+    return c->subheading_period != NULL;
+}
+
+
 /* `Trong đó,` on a new line goes on with the paragraph before: its parts,
  * that paragraph's head (from record carried_rec on) and comparison; a
  * paragraph that spells it out (`Cụ thể, …`, LW_DETAIL) also with its
@@ -564,6 +592,8 @@ bool process_block(rctx *c, size_t bi)
     if (carried_rec != NONE && opens_breakdown(c, 0, c->tv.n))
         resume_paragraph_before(c, carried_rec, goals_before, &last);
     resume_announced_list(c, b);
+    if (!subheading(c, b, bi))
+        return false;
     for (size_t i = 0; i < c->tv.n; i++) {
         /* only punctuation ends a sentence (lex_ends_sentence): no call per word */
         if ((c->tv.t[i].kind == TOK_PUNCT && lex_ends_sentence(&c->tv, c->text, i)) ||

@@ -401,7 +401,9 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, 
         return arena_strdup(c->arena, buf);
     if (c->list_item && c->list_period)
         return c->list_period;   /* `… tháng 7 ước đạt …; trong đó:` then its items */
-    return c->heading_period;   /* `I. Thành tựu kinh tế - xã hội năm 2020` above it */
+    /* `I. Thành tựu kinh tế - xã hội năm 2020` above it, else a web page's
+     * subheading (`Bức tranh kinh tế năm 2025 nhiều gam sáng`) */
+    return c->heading_period ? c->heading_period : c->subheading_period;
 }
 
 

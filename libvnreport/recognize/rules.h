@@ -261,6 +261,7 @@ typedef struct rctx {
     const char **section;
     size_t section_depth;
     const char *heading_period;   /* period the innermost heading naming one names, or NULL */
+    const char *subheading_period;   /* that a web page's last unnumbered subheading names, or NULL */
     const char *section_periods[2];   /* that of the section's headings; [1]: its own one left out */
     const char **title_periods;   /* per section: the period its own title names, "" none, NULL not read yet */
     int32_t section_id;     /* section whose path `section` holds; -2 none yet */
