@@ -346,12 +346,8 @@ static bool unit_note(const char *s, size_t n, char *out, size_t cap)
         a++;
     char low[LOW_MAX];
     size_t ln = table_lower(s + a, n - a, low, sizeof low);
-    size_t k = table_layout_prefix(low, LW_UNIT);
+    size_t k = table_unit_note_colon(low, ln);
     if (!k)
-        return false;
-    while (k < ln && low[k] == ' ')
-        k++;
-    if (k >= ln || low[k] != ':')
         return false;
     k = original_offset(s + a, n - a, low, ln, k);
     for (k++; a + k < n && s[a + k] == ' '; k++)

@@ -517,6 +517,14 @@ size_t table_layout_prefix(const char *lower, layout_kind kind)
     return 0;
 }
 
+size_t table_unit_note_colon(const char *lower, size_t n)
+{
+    size_t k = table_layout_prefix(lower, LW_UNIT);
+    while (k && k < n && lower[k] == ' ')
+        k++;
+    return k && k < n && lower[k] == ':' ? k : 0;
+}
+
 const char *table_layout_first(layout_kind kind)
 {
     for (size_t i = 0; i < sizeof layout_words / sizeof *layout_words; i++)
@@ -1012,11 +1020,8 @@ static bool flat_row_at(const finder *f, const flat *fl, size_t k)
 static bool unit_note_cell(const finder *f, const flat_cell *c)
 {
     char low[256];
-    size_t n = table_lower(f->text + c->start, c->end - c->start, low, sizeof low);
-    size_t k = c->cls == FC_TEXT ? table_layout_prefix(low, LW_UNIT) : 0;
-    while (k && k < n && low[k] == ' ')
-        k++;
-    return k && k < n && low[k] == ':';
+    size_t n = c->cls == FC_TEXT ? table_lower(f->text + c->start, c->end - c->start, low, sizeof low) : 0;
+    return n && table_unit_note_colon(low, n);
 }
 
 typedef struct flat_header {

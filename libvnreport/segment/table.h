@@ -90,6 +90,9 @@ const char *table_layout_find(const char *lower, layout_kind kind);
 /* Length of the first layout word of `kind` that `lower` starts with as
  * whole words; 0 when none. */
 size_t table_layout_prefix(const char *lower, layout_kind kind);
+/* A unit note's lead in a lower-cased cell or line (`đơn vị tính:`,
+ * `đvt :`): the offset of its ':', or 0 when it opens with none. */
+size_t table_unit_note_colon(const char *lower, size_t n);
 /* The first layout word of `kind` in the table (the full form, e.g. `so
  * với`); NULL when the kind has none. */
 const char *table_layout_first(layout_kind kind);
