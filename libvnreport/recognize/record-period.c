@@ -210,7 +210,7 @@ static bool inside_bracket(const rctx *c, size_t lo, size_t i, size_t *open)
 }
 
 
-static const char *comparand_period(rctx *c, const number_ctx *nc, int year, char *buf, size_t cap);
+static bool comparand_period(rctx *c, const number_ctx *nc, int year, char *buf, size_t cap);
 
 /* `Ngành xây dựng tăng 7,2% (cùng kỳ tăng 4,15%)`, `(cơ cấu tương ứng của
  * cùng kỳ năm 2023 là: 26,8%; 31,9%)`: a value in a bracket opened at
@@ -236,12 +236,12 @@ static bool same_period_aside(rctx *c, const number_ctx *nc, size_t open, size_t
     for (size_t j = k + m; j < i && j < k + m + 2 && !year; j++)
         year = (c->tv.t[j].flags & NUM_YEARLIKE) ? (int)c->tv.t[j].v : 0;
     const vnr_record *last = c->out->n_recs ? &c->out->recs[c->out->n_recs - 1] : NULL;
-    const char *p = last && last->norm_start >= c->tv.t[open].end && last->period
-                        ? last->period   /* a sibling in the bracket: its period */
-                        : comparand_period(c, nc, year, buf, cap);
-    if (!p || strlen(p) >= cap)
+    if (!(last && last->norm_start >= c->tv.t[open].end && last->period))
+        return comparand_period(c, nc, year, buf, cap);
+    size_t n = strlen(last->period);   /* a sibling in the bracket: its period */
+    if (n >= cap)
         return false;
-    memmove(buf, p, strlen(p) + 1);
+    memcpy(buf, last->period, n + 1);
     return true;
 }
 
@@ -342,8 +342,8 @@ static bool bracketed_period(rctx *c, size_t u, size_t e, char *buf, size_t cap)
  * it names, 0 for the year before): the period of the value compared (the
  * sentence's last record; `Tính chung chín tháng, GRDP … tăng 7,12%, cao
  * hơn mức tăng 5,08% cùng kỳ năm 2023` → 2023-01/2023-09), else the
- * report's, in that year. */
-static const char *comparand_period(rctx *c, const number_ctx *nc, int year, char *buf, size_t cap)
+ * report's, in that year: its code into buf; false when there is none. */
+static bool comparand_period(rctx *c, const number_ctx *nc, int year, char *buf, size_t cap)
 {
     const vnr_record *last = c->out->n_recs ? &c->out->recs[c->out->n_recs - 1] : NULL;
     const char *compared = last && last->norm_start >= c->tv.t[nc->sent_start].start ? last->period : NULL;
@@ -363,13 +363,13 @@ static const char *comparand_period(rctx *c, const number_ctx *nc, int year, cha
             }
         }
         buf[o] = '\0';
-        return arena_strdup(c->arena, buf);
+        return true;
     }
     if (!c->meta->year || !c->meta->period_kind)
-        return NULL;
+        return false;
     period_ref p = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,
                      .year = year ? year : c->meta->year - 1 };
-    return period_format(&p, p.year, buf, cap) ? arena_strdup(c->arena, buf) : NULL;
+    return period_format(&p, p.year, buf, cap);
 }
 
 
@@ -381,7 +381,7 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, 
     size_t u = q->unit_end_tok;
     size_t compared;
     if (comparand_year >= 0)
-        return comparand_period(c, nc, comparand_year, buf, sizeof buf);
+        return comparand_period(c, nc, comparand_year, buf, sizeof buf) ? arena_strdup(c->arena, buf) : NULL;
     if (q->times && u < nc->sent_end && baseline_at_ex(c, u, true, &compared))
         u += compared;   /* `gấp 3 lần năm 2015`: the comparand */
     size_t e = u;
