@@ -1363,6 +1363,35 @@ static const char *row_text(const table_ctx *tc, const table *t, size_t r)
     return e > s ? arena_strndup(tc->arena, tc->text + s, e - s) : "";
 }
 
+/* The unit of a row's unit cell into *unit: its text on one line
+ * (`Nghìn` / `Lượt khách` → `Nghìn Lượt khách`), the row above's for a
+ * ditto mark (`"`), NULL for an empty cell. False when out of memory. */
+static bool row_unit(const table_ctx *tc, const table_cell *u, const char **unit)
+{
+    char low[LOW_MAX];
+    if (u->end <= u->start) {
+        *unit = NULL;
+        return true;
+    }
+    table_lower(tc->text + u->start, u->end - u->start, low, sizeof low);
+    if (table_layout_is(low, LW_DITTO, true))
+        return true;   /* (keeps the row above's) */
+    char *out = arena_strndup(tc->arena, tc->text + u->start, u->end - u->start);
+    if (!out)
+        return false;
+    size_t w = 0;
+    for (size_t k = 0; out[k]; k++) {
+        bool blank = out[k] == ' ' || out[k] == '\n' || out[k] == '\t' || out[k] == '\r';
+        if (!blank || (w && out[w - 1] != ' '))
+            out[w++] = blank ? ' ' : out[k];
+    }
+    while (w && out[w - 1] == ' ')
+        w--;
+    out[w] = '\0';
+    *unit = out;
+    return true;
+}
+
 static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols, row_ctx *rc, token_vec *tv)
 {
     char table_unit[48];
@@ -1370,6 +1399,7 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
     if (!table_unit[0])
         memcpy(table_unit, rc->corner_unit, sizeof table_unit);
     size_t label = SIZE_MAX, unit_col = SIZE_MAX;
+    const char *last_unit = NULL;
     for (size_t c = 0; c < t->n_cols; c++) {
         if (cols[c].kind == COL_LABEL && label == SIZE_MAX)
             label = c;
@@ -1398,12 +1428,9 @@ static bool table_rows(const table_ctx *tc, const table *t, const col_sem *cols,
         cell_job j = { .row = &rs, .table_unit = table_unit, .text = row_text(tc, t, r) };
         if (!j.text)
             return false;
-        if (unit_col != SIZE_MAX) {
-            const table_cell *u = cell_at(tc, t, r, unit_col);
-            j.row_unit = u->end > u->start ? arena_strndup(tc->arena, tc->text + u->start, u->end - u->start) : NULL;
-            if (u->end > u->start && !j.row_unit)
-                return false;
-        }
+        if (unit_col != SIZE_MAX && !row_unit(tc, cell_at(tc, t, r, unit_col), &last_unit))
+            return false;
+        j.row_unit = last_unit;
         size_t before = tc->out->n_recs;
         for (size_t c = 0; c < t->n_cols; c++) {
             if (cols[c].kind != COL_VALUE)

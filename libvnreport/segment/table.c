@@ -859,8 +859,9 @@ static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
     flat_cell c = { a, b, FC_TEXT, false };
     if (no_value_cell(s, n)) {
         c.cls = FC_NONE;
-    } else if (sub_numbering(s, n)) {
-        c.cls = FC_STT;   /* `1.1`, `2.3.1`: no number of Vietnamese notation */
+    } else if (sub_numbering(s, n) || (n >= 2 && n <= 3 && (s[n - 1] == '.' || s[n - 1] == ')') &&
+                                       utf8_is_digit(s[0]) && utf8_is_digit(s[n - 2]))) {
+        c.cls = FC_STT;   /* `1.1`, `2.3.1`, `1.`, `12)`: no number of Vietnamese notation */
     } else if (n == 9 && header_number(s, n)) {
         c.cls = FC_TEXT;  /* `2019/2018`: a column's header */
     } else if (table_numeric_cell(s, n)) {
@@ -878,6 +879,57 @@ static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
     return c;
 }
 
+/* A value of a spaced row: a number (`104,10`, `-2,3`, `2023`) or a
+ * cell that says there is none (`x`, `-`). */
+static bool spaced_value(const char *s, size_t n)
+{
+    return n > 0 && s[0] != '(' && (no_value_cell(s, n) || (table_numeric_cell(s, n) && !memchr(s, ' ', n)));
+}
+
+/* A table row printed with single spaces, as text layers of PDF
+ * yearbooks give it (`Toàn ngành 104,10 106,20 108,30`, a header
+ * `Ngành 2021 2022 2023`): a label with a letter, then two values or
+ * more to the end of the line. Where the label ends, or 0 when the line
+ * is no such row. */
+static size_t spaced_row_label_end(const char *s, size_t n)
+{
+    size_t values = 0, end = n;
+    while (end > 0) {
+        size_t a = end;
+        while (a > 0 && s[a - 1] != ' ')
+            a--;
+        if (!spaced_value(s + a, end - a))
+            break;
+        values++;
+        end = a;
+        while (end > 0 && s[end - 1] == ' ')
+            end--;
+    }
+    size_t letters = 0;
+    for (size_t k = 0; k < end; k++)
+        letters += (unsigned char)s[k] >= 0x80 || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z');
+    return values >= 2 && letters >= 2 && end < n ? end : 0;
+}
+
+/* Is a number alone on one of the three cells (text lines) after line i,
+ * with blank lines, a unit or a row label between (`I. Lưu trú | 1. Tổng
+ * lượt khách | Nghìn lượt | 169,8`)? */
+static bool number_cell_follows(const finder *f, size_t i)
+{
+    size_t cells = 0;
+    for (size_t k = i + 1; k < f->n_lines && cells <= 3; k++) {
+        const line_info *li = &f->lines[k];
+        if (li->kind == LK_BLANK)
+            continue;
+        if (li->kind != LK_TEXT || li->end - li->start > FLAT_LINE_MAX)
+            return false;
+        if (table_numeric_cell(f->text + li->start, li->end - li->start))
+            return true;
+        cells += f->lines[k - 1].kind == LK_BLANK;   /* (a cell may take several lines) */
+    }
+    return false;
+}
+
 /* Lines that may hold a cell of a flattened table. */
 static bool flat_line(const finder *f, const line_info *li)
 {
@@ -885,12 +937,15 @@ static bool flat_line(const finder *f, const line_info *li)
         return true;
     if (li->kind != LK_TEXT || li->end - li->start > FLAT_LINE_MAX)
         return false;
-    /* a numbered heading "1. …", "II. …" ends the table */
+    /* a numbered heading "1. …", "II. …" ends the table; a numbered row
+     * label does not: numbers follow it (`1. Tổng lượt khách | Nghìn lượt
+     * | 169,8`), or end its line (a spaced row) */
     const char *s = f->text + li->start;
     size_t n = li->end - li->start, k = 0;
     while (k < n && (utf8_is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
         k++;
-    return !(k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ');
+    return !(k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ') || spaced_row_label_end(s, n) ||
+           number_cell_follows(f, (size_t)(li - f->lines));
 }
 
 typedef struct flat {
@@ -899,15 +954,63 @@ typedef struct flat {
     size_t first_line, end_line;   /* region lines [first, end) */
 } flat;
 
+static size_t line_spaced_label_end(const finder *f, size_t i)
+{
+    return spaced_row_label_end(f->text + f->lines[i].start, f->lines[i].end - f->lines[i].start);
+}
+
 /* Does the run of text lines [k, m] hold two lines that are numbers
- * alone? Then it is no cell of several lines (`Kỳ / gốc / 2019`) but
- * cells one a line, with no blank line between them. */
+ * alone, or two spaced rows? Then it is no cell of several lines (`Kỳ /
+ * gốc / 2019`) but cells one a line, with no blank line between them. */
 static bool run_of_line_cells(const finder *f, size_t k, size_t m)
 {
-    size_t numbers = 0;
-    for (size_t i = k; i <= m && numbers < 2; i++)
+    size_t numbers = 0, spaced = 0;
+    for (size_t i = k; i <= m && numbers < 2 && spaced < 2; i++) {
         numbers += table_numeric_cell(f->text + f->lines[i].start, f->lines[i].end - f->lines[i].start);
-    return numbers >= 2;
+        spaced += line_spaced_label_end(f, i) != 0;
+    }
+    return numbers >= 2 || spaced >= 2;
+}
+
+static bool push_flat_cell(flat *fl, flat_cell c)
+{
+    return VEC_PUSH(fl->cells, fl->n, fl->cap, c);
+}
+
+static bool numbering_cell(const finder *f, const flat_cell *c);
+
+/* The cells of line i read a cell a line: itself, or the label and
+ * values of a spaced row. */
+static bool line_cells(const finder *f, flat *fl, size_t i)
+{
+    uint32_t a = f->lines[i].start, b = f->lines[i].end, label_end = (uint32_t)line_spaced_label_end(f, i);
+    if (!label_end)
+        return push_flat_cell(fl, classify_flat(f, a, b));
+    uint32_t label = a;   /* a numbering first (`1.`, `II`) is a cell of its own */
+    while (label < a + label_end && f->text[label] != ' ')
+        label++;
+    flat_cell numbering = classify_flat(f, a, label);
+    if (label < a + label_end && numbering_cell(f, &numbering)) {
+        if (!push_flat_cell(fl, numbering))
+            return false;
+        while (f->text[label] == ' ')
+            label++;
+    } else {
+        label = a;
+    }
+    if (!push_flat_cell(fl, classify_flat(f, label, a + label_end)))
+        return false;
+    for (uint32_t v = a + label_end; v < b;) {
+        while (f->text[v] == ' ')
+            v++;
+        uint32_t e = v;
+        while (e < b && f->text[e] != ' ')
+            e++;
+        if (!push_flat_cell(fl, classify_flat(f, v, e)))
+            return false;
+        v = e;
+    }
+    return true;
 }
 
 /* Cells of the region: runs of text lines, split at blank and pipe lines
@@ -923,11 +1026,12 @@ static bool flat_cells(finder *f, flat *fl)
         size_t m = k;
         while (m + 1 < fl->end_line && f->lines[m + 1].kind == LK_TEXT)
             m++;
-        bool by_line = run_of_line_cells(f, k, m);
-        for (size_t i = k; i <= m; i = by_line ? i + 1 : m + 1) {
-            flat_cell c = classify_flat(f, f->lines[i].start, f->lines[by_line ? i : m].end);
-            if (!VEC_PUSH(fl->cells, fl->n, fl->cap, c))
-                return false;
+        if (run_of_line_cells(f, k, m)) {
+            for (size_t i = k; i <= m; i++)
+                if (!line_cells(f, fl, i))
+                    return false;
+        } else if (!push_flat_cell(fl, classify_flat(f, f->lines[k].start, f->lines[m].end))) {
+            return false;
         }
         k = m + 1;
     }
@@ -1032,6 +1136,16 @@ typedef struct flat_header {
     size_t n_group_children;   /* values[0..n) sit under the group */
 } flat_header;
 
+/* A text cell numbered in its own text: `I. Dịch vụ lưu trú`, `2. Ngô`. */
+static bool numbered_label_cell(const finder *f, const flat_cell *c)
+{
+    const char *s = f->text + c->start;
+    size_t n = c->end - c->start, k = 0;
+    while (k < n && s[k] != ' ')
+        k++;
+    return c->cls == FC_TEXT && k + 1 < n && k > 1 && s[k - 1] == '.' && row_numbering(s, k);
+}
+
 /* Read the header backwards from the first row: unit and note cells, the
  * value headers, a group header ending in ':' or `so với`, the label
  * header and the numbering header. Cells before it are the title. */
@@ -1041,9 +1155,16 @@ static void flat_read_header(const finder *f, const flat *fl, size_t floor, size
     *h = (flat_header){ .stt = -1, .corner = -1, .group = -1, .note = -1, .unit = -1, .unit_header = -1 };
     size_t rev[16], nrev = 0;
     ptrdiff_t j = (ptrdiff_t)data - 1, lo = (ptrdiff_t)floor;
-    /* section rows ("I", "Kinh tế") between the header and the first row */
-    while (j >= lo + 1 && fl->cells[j].cls == FC_TEXT && numbering_cell(f, &fl->cells[j - 1]))
-        j -= 2;
+    /* section rows ("I", "Kinh tế"; "I. Dịch vụ lưu trú") between the
+     * header and the first row */
+    for (;;) {
+        if (j >= lo + 1 && fl->cells[j].cls == FC_TEXT && numbering_cell(f, &fl->cells[j - 1]))
+            j -= 2;
+        else if (j >= lo && numbered_label_cell(f, &fl->cells[j]))
+            j--;
+        else
+            break;
+    }
     for (; j >= lo; j--) {
         const flat_cell *c = &fl->cells[j];
         const char *s = f->text + c->start;

@@ -75,9 +75,10 @@ bool table_numeric_cell(const char *s, size_t n);
 
 /* Kinds of the layout words of table-headers.def: the numbering, label,
  * unit and note columns, a comparison group, a note cell, a period word of
- * a header cell, a cell that says there is no value. */
+ * a header cell, a cell that says there is no value, a ditto mark (the
+ * cell above, again). */
 typedef enum layout_kind {
-    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE
+    LW_STT, LW_LABEL, LW_UNIT, LW_NOTE, LW_COMPARE, LW_NOTE_CELL, LW_PERIOD, LW_NO_VALUE, LW_DITTO
 } layout_kind;
 
 /* Is lower-cased `lower` exactly a layout word of `kind` (spaces, colons,
