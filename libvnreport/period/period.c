@@ -114,13 +114,15 @@ static const blocker_word blockers[] = {
 #include "period.def"
 #undef PERIOD_BLOCKER
 };
-typedef struct plan_title_word { const char *phrase; bool plan; } plan_title_word;
+typedef struct plan_title_word { const char *phrase; bool plan, dated; } plan_title_word;
 static const plan_title_word plan_title_words[] = {
-#define PLAN_TITLE(p) { p, true },
-#define PLAN_TITLE_NOT(p) { p, false },
+#define PLAN_TITLE(p) { p, true, false },
+#define PLAN_TITLE_NOT(p) { p, false, false },
+#define PLAN_TITLE_DATED(p) { p, true, true },
 #include "period.def"
 #undef PLAN_TITLE
 #undef PLAN_TITLE_NOT
+#undef PLAN_TITLE_DATED
 };
 static const plain_word achieved_title_words[] = {
 #define ACHIEVED_TITLE(p) { p },
@@ -722,12 +724,21 @@ static bool has_any(const char *s, size_t n, const char *const *first, size_t st
 
 #define HAS_ANY(s, n, t) has_any(s, n, &(t)[0].phrase, sizeof *(t), COUNT_OF(t))
 
+static bool names_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || !utf8_is_word_byte((unsigned char)s[i - 1])) && period_year_at(s, n, i))
+            return true;
+    return false;
+}
+
 /* A plan word at i (`kế hoạch`, `chỉ tiêu`): the end of the longest
- * PLAN_TITLE or PLAN_TITLE_NOT phrase there (*plan says which), or NO_MATCH. */
+ * PLAN_TITLE, PLAN_TITLE_NOT or PLAN_TITLE_DATED phrase there (*plan says
+ * whether it plans in the title s[0..n)), or NO_MATCH. */
 static size_t plan_title_word_at(const char *s, size_t n, size_t i, bool *plan)
 {
     size_t idx, e = MATCH_TABLE(s, n, i, plan_title_words, &idx);
-    *plan = e != NO_MATCH && plan_title_words[idx].plan;
+    *plan = e != NO_MATCH && plan_title_words[idx].plan && (!plan_title_words[idx].dated || names_year(s, n));
     return e;
 }
 
