@@ -157,7 +157,10 @@ static size_t match_at(const char *s, size_t n, size_t i, const char *phrase)
     size_t L = strlen(phrase);
     if (i + L > n || memcmp(s + i, phrase, L) != 0)
         return NO_MATCH;
-    if (i + L < n && utf8_is_word_byte((unsigned char)s[i + L]) && utf8_is_word_byte((unsigned char)phrase[L - 1]))
+    /* (a word glued to the number after it ends there: `tháng10`, as a
+     * web page prints it) */
+    if (i + L < n && utf8_is_word_byte((unsigned char)s[i + L]) && !utf8_is_digit(s[i + L]) &&
+        utf8_is_word_byte((unsigned char)phrase[L - 1]))
         return NO_MATCH;
     return i + L;
 }
@@ -272,8 +275,8 @@ static size_t unit_phrase(const char *s, size_t n, size_t i, period_ref *p)
     if (e == NO_MATCH)
         return NO_MATCH;
     size_t j = skip_blanks(s, n, e);
-    if (j == e)
-        return NO_MATCH;
+    if (j == e && !(j < n && utf8_is_digit(s[j])))
+        return NO_MATCH;   /* (a web page's glued `tháng10`, `quý3` reads as spaced) */
     int v = 0;
     if (unit_words[idx].unit == PU_YEAR) {
         int y = period_year_at(s, n, j);
@@ -499,8 +502,9 @@ static size_t next_head(const char *s, size_t n, size_t from)
             const unit_word *w = &unit_words[u];
             if ((unsigned char)w->phrase[0] == c && at + w->len <= n &&
                 memcmp(s + at, w->phrase, w->len) == 0 &&
-                (at + w->len >= n || !utf8_is_word_byte((unsigned char)s[at + w->len])))
-                return at;
+                (at + w->len >= n || !utf8_is_word_byte((unsigned char)s[at + w->len]) ||
+                 utf8_is_digit(s[at + w->len])))
+                return at;   /* (also glued to its number: `tháng10`) */
         }
         /* (letters right after digits start a word too: `9tháng`, glued
          * by a web page) */
