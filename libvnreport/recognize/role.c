@@ -774,7 +774,8 @@ static bool outcome_word_at(const rctx *c, size_t k)
  * tiêu`). */
 static size_t cue_not_len(const rctx *c, size_t k, size_t m)
 {
-    size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
+    enum { CUE_NOT_WORDS = 6 };   /* `đã hoàn thành các mục tiêu` */
+    size_t not_len = PHRASE_BEFORE(c, LT_TARGET_CUE_NOTS, k + m, k + m > CUE_NOT_WORDS ? k + m - CUE_NOT_WORDS : 0, NULL);
     return not_len > m ? not_len : 0;
 }
 
