@@ -651,7 +651,7 @@ const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
 
 /* How many tokens a label that names a measure may have: `Diện tích gieo
  * trồng của các địa phương:` is one. */
-enum { MEASURE_LABEL_TOKENS = 20 };
+enum { MEASURE_LABEL_TOKENS = 28 };   /* (`… trong 6 tháng đầu năm tăng so cùng kỳ năm trước như:`) */
 
 
 /* Does the label at token s open with a measure: a MEASURE_NOUN, or a
