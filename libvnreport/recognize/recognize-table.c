@@ -337,6 +337,8 @@ static size_t original_offset(const char *orig, size_t n, const char *low, size_
 
 /* A unit note, `Đơn vị tính: Tỷ đồng`, `ĐVT: triệu USD`, `(Đơn vị: Tấn)`:
  * its unit into out. */
+static size_t before_gloss(const char *s, size_t n);
+
 static bool unit_note(const char *s, size_t n, char *out, size_t cap)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ')'))
@@ -352,7 +354,27 @@ static bool unit_note(const char *s, size_t n, char *out, size_t cap)
     k = original_offset(s + a, n - a, low, ln, k);
     for (k++; a + k < n && s[a + k] == ' '; k++)
         ;
-    return unit_of_text(s + a + k, n - a - k, true, out, cap);
+    return unit_of_text(s + a + k, before_gloss(s + a + k, n - a - k), true, out, cap);
+}
+
+/* The length of a unit before its English gloss (`Triệu đồng - Mill.
+ * dongs`, `Triệu đồng - Unit: Mill. dongs`): up to its ` - `, or n. */
+static size_t before_gloss(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == '-' && s[i - 1] == ' ' && s[i + 1] == ' ')
+            return i - 1;
+    return n;
+}
+
+/* A line that is only a unit, as yearbooks print it above a table (`Ha`,
+ * `%`, `Triệu đồng - Mill. dongs`): the unit into out, or false. */
+static bool unit_line(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t a = 0;
+    while (a < n && s[a] == ' ')
+        a++;
+    return a < n && unit_of_text(s + a, before_gloss(s + a, n - a), true, out, cap);
 }
 
 /* Line `k` (0: the nearest) of the two non-blank lines above table t, as
@@ -380,7 +402,8 @@ static void table_note_unit(const table_ctx *tc, const table *t, char *out, size
 {
     size_t a, b;
     for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++)
-        if (unit_note(tc->text + a, b - a, out, cap) || unit_of_text(tc->text + a, b - a, false, out, cap))
+        if (unit_note(tc->text + a, b - a, out, cap) || unit_of_text(tc->text + a, b - a, false, out, cap) ||
+            unit_line(tc->text + a, b - a, out, cap))
             return;
     *out = 0;
 }

@@ -621,20 +621,24 @@ static bool gapped_data_row(const finder *f, const line_info *li)
     return false;
 }
 
-/* Lines i..last of one gapped table: gapped lines of one kind, with single
- * blank lines and short label lines (`Trong đó:`) between them. */
+/* Lines i..last of one gapped table: gapped lines of one kind, with one
+ * or two blank lines (web pages print a row a paragraph) and short label
+ * lines (`Trong đó:`) between them. */
 static size_t gapped_extent(const finder *f, size_t i)
 {
+    enum { GAP_LINES = 3 };   /* lines between two rows: a label and its blanks */
     bool tabbed = f->lines[i].tabbed;
     size_t last = i, k = i + 1;
     while (k < f->n_lines && k - i < MAX_ROWS) {
         const line_info *li = &f->lines[k];
+        bool third_blank = li->kind == LK_BLANK && f->lines[k - 1].kind == LK_BLANK && k >= 2 &&
+                           f->lines[k - 2].kind == LK_BLANK;
         if (li->kind == LK_GAPPED && li->tabbed == tabbed)
             last = k;
-        else if (!(li->kind == LK_BLANK && f->lines[k - 1].kind != LK_BLANK) &&
+        else if (!(li->kind == LK_BLANK && !third_blank) &&
                  !(li->kind == LK_TEXT && li->end - li->start <= SPACED_LABEL_MAX))
             break;
-        else if (k > last + 2)
+        else if (k > last + GAP_LINES)
             break;
         k++;
     }
