@@ -422,8 +422,9 @@ static bool compared_caption(const char *line, size_t n, char *out, size_t cap)
     while (*after == ' ')
         after++;
     size_t an = ln - (size_t)(after - low);
-    if (!has_period_word(after, an, PW_SAME_PERIOD) && !has_period_word(after, an, PW_PERIOD_BEFORE))
-        return false;
+    if (!has_period_word(after, an, PW_SAME_PERIOD) && !has_period_word(after, an, PW_PERIOD_BEFORE) &&
+        parse_period(after).kind != PK_YEAR)
+        return false;   /* (a year is a base: `… so với kỳ gốc 2014`) */
     snprintf(out, cap, "%s", after);
     return true;
 }
@@ -452,7 +453,9 @@ static bool index_base_note(const table_ctx *tc, const table *t, char *out, size
             return table_lower(line + from, i - from, out, cap) > 0;
         }
     }
-    for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++)
+    enum { CAPTION_LINES = 4 };   /* a bilingual caption and its unit note: `… so với kỳ gốc 2014` /
+                                   * `… as compared to base period 2014` / `Đơn vị tính - Unit: %` */
+    for (int k = 0; k < CAPTION_LINES && line_above(tc, t, k, &a, &b); k++)
         if (compared_caption(tc->text + a, b - a, out, cap))
             return *caption = true;
     return false;
@@ -871,6 +874,8 @@ typedef struct row_sem {
     bool names_kinds;        /* a label-word heading (`I. Chỉ tiêu kinh tế`): no subject */
     bool bare_measure;       /* the label is only a measure (`Diện tích`, `Sản lượng`) */
     bool corner_growth;      /* measured by a corner that names a growth rate */
+    int month;               /* the row is a month of the column's year (`Tháng 1 - Jan.`), or 0 */
+    const char *base;        /* an index base stated by this row or one above (`tháng trước`), or NULL */
 } row_sem;
 
 enum { STACK_MAX = 8 };
@@ -884,6 +889,7 @@ typedef struct row_ctx {
     const char *caption;     /* the measure the caption names (caption_measure), or NULL */
     bool corner_growth;      /* ... and that measure is a growth rate (`Tăng trưởng`) */
     char corner_unit[48];    /* the label column's header is a unit note instead */
+    const char *base;        /* the last index base a row stated (`Tháng trước = 100`), or NULL */
 } row_ctx;
 
 static bool is_roman_text(const char *s, size_t n)
@@ -1131,6 +1137,66 @@ static const char *counted_thing(const table_ctx *tc, const char *label, const c
 }
 
 /* Indicator and subject of a row from its place in the hierarchy. */
+/* The base of an index a row label states (`Tháng trước = 100 - Previous
+ * month = 100` → `tháng trước`), lower-cased into the arena; NULL when it
+ * states none (*oom on allocation failure). */
+static const char *row_index_base(const table_ctx *tc, const char *low, bool *oom)
+{
+    const char *eq = strchr(low, '=');
+    *oom = false;
+    if (!eq)
+        return NULL;
+    const char *v = eq + 1;
+    while (*v == ' ')
+        v++;
+    if (strncmp(v, "100", 3) != 0 || utf8_is_digit(v[3]))
+        return NULL;
+    size_t n = (size_t)(eq - low);
+    while (n && low[n - 1] == ' ')
+        n--;
+    const char *base = n ? arena_strndup(tc->arena, low, n) : NULL;
+    *oom = n && !base;
+    return base;
+}
+
+/* Month rows under year columns (`Tháng 1 - Jan.` under `2019 2020`):
+ * the month a row label names alone, or 0. */
+static int row_month(const char *low)
+{
+    tperiod p = parse_period(low);
+    return p.kind == PK_MONTH && !p.year ? p.a : 0;
+}
+
+/* Index base and month of a row (row_index_base, row_month); false when
+ * out of memory. A month row measures what the table's caption names. */
+static bool row_time(const table_ctx *tc, row_ctx *rc, const char *low, row_sem *rs)
+{
+    bool oom;
+    const char *base = row_index_base(tc, low, &oom);
+    if (oom)
+        return false;
+    if (!rc->base && !base && rc->corner) {
+        char corner[LOW_MAX];   /* (a header row that is a base: `Tháng trước = 100`) */
+        table_lower(rc->corner, strlen(rc->corner), corner, sizeof corner);
+        if (!(rc->base = row_index_base(tc, corner, &oom)) && oom)
+            return false;
+    }
+    if (base)
+        rc->base = base;
+    rs->base = rc->base;
+    rs->month = base ? 0 : row_month(low);
+    if (rs->month || base) {
+        /* (the row is a time or a base, no thing: the measure is the
+         * caption's, the section's or, on a page of one table, the title's) */
+        const char *cap = tc->section_depth ? tc->section[tc->section_depth - 1] : tc->meta->title;
+        bool corner_is_base = rs->indicator == rc->corner && rc->corner && strchr(rc->corner, '=');
+        if (rc->caption || (cap && (corner_is_base || rs->indicator == rs->label)))
+            rs->indicator = rc->caption ? rc->caption : cap;
+        rs->subject = NULL;
+    }
+    return true;
+}
+
 static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t sn,
                      const table_cell *lab, bool has_values, row_sem *rs)
 {
@@ -1187,6 +1253,8 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
     } else {
         rs->indicator = rs->label;
     }
+    if (!row_time(tc, rc, low, rs))
+        return false;
     if (*rs->label && !container) {
         if (rc->depth == STACK_MAX)
             rc->depth--;
@@ -1270,6 +1338,22 @@ static bool fill_record_units(const table_ctx *tc, vnr_record *r)
     return true;
 }
 
+/* The period and baseline of a cell from its column, and from its row
+ * where that names a month of the column's year or an index base (a
+ * level in % under `Tháng trước = 100` is an index against last month). */
+static void row_cell_time(const table_ctx *tc, const col_sem *cs, const row_sem *rs, const char *unit,
+                          vnr_role *role, char *period, char *base)
+{
+    snprintf(period, sizeof cs->period, "%s", cs->period);
+    snprintf(base, 48, "%s", cs->baseline);
+    if (rs->month && strlen(cs->period) == 4 && utf8_is_digit(cs->period[0]))
+        snprintf(period, sizeof cs->period, "%.4s-M%02d", cs->period, rs->month);
+    if (rs->base && *role == VNR_ROLE_LEVEL && !strcmp(unit, "%")) {
+        *role = VNR_ROLE_INDEX;
+        index_baseline(rs->base, period[0] ? atoi(period) : tc->meta->year, base, 48);
+    }
+}
+
 static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token *t, size_t n,
                              size_t i, uint32_t cell_end)
 {
@@ -1309,9 +1393,11 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
         !strcmp(unit, "%"))
         r.role = VNR_ROLE_CHANGE;
     r.estimate = cs->estimate;
-    r.baseline = compare_role(r.role) && cs->baseline[0] ? arena_strdup(tc->arena, cs->baseline) : NULL;
-    r.period = cs->period[0] ? arena_strdup(tc->arena, cs->period) : NULL;
-    if ((compare_role(r.role) && cs->baseline[0] && !r.baseline) || (cs->period[0] && !r.period) ||
+    char period[sizeof cs->period], base[48];
+    row_cell_time(tc, cs, rs, unit, &r.role, period, base);
+    r.baseline = compare_role(r.role) && base[0] ? arena_strdup(tc->arena, base) : NULL;
+    r.period = period[0] ? arena_strdup(tc->arena, period) : NULL;
+    if ((compare_role(r.role) && base[0] && !r.baseline) || (period[0] && !r.period) ||
         !fill_record_units(tc, &r))
         return false;
     size_t index = tc->out->n_recs;

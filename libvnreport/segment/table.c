@@ -626,7 +626,7 @@ static bool gapped_data_row(const finder *f, const line_info *li)
  * lines (`Trong đó:`) between them. */
 static size_t gapped_extent(const finder *f, size_t i)
 {
-    enum { GAP_LINES = 3 };   /* lines between two rows: a label and its blanks */
+    enum { GAP_LINES = 4 };   /* lines between two rows: a label and the blanks around it */
     bool tabbed = f->lines[i].tabbed;
     size_t last = i, k = i + 1;
     while (k < f->n_lines && k - i < MAX_ROWS) {
@@ -983,13 +983,92 @@ static bool push_flat_cell(flat *fl, flat_cell c)
 
 static bool numbering_cell(const finder *f, const flat_cell *c);
 
+/* Is the label [a, e) of spaced row i the English gloss of the Vietnamese
+ * line above it, the last cell read (`Hàng ăn và dịch vụ ăn uống` over
+ * `Food and foodstuff 104,94 106,38`)? Then the two are one label. */
+static bool gloss_of_cell_above(const finder *f, const flat *fl, size_t i, uint32_t a, uint32_t e)
+{
+    if (i == 0 || !fl->n || fl->cells[fl->n - 1].cls != FC_TEXT || fl->cells[fl->n - 1].start != f->lines[i - 1].start ||
+        f->lines[i - 1].kind != LK_TEXT || line_spaced_label_end(f, i - 1))
+        return false;
+    bool above_vietnamese = false;
+    for (uint32_t k = f->lines[i - 1].start; k < f->lines[i - 1].end; k++)
+        above_vietnamese |= (unsigned char)f->text[k] >= 0x80;
+    for (uint32_t k = a; k < e; k++)
+        if ((unsigned char)f->text[k] >= 0x80)
+            return false;
+    return above_vietnamese;
+}
+
+enum { PERIOD_HEADER_CELLS = 16 };
+
+/* A header line of period columns printed with single spaces (`Tháng 1
+ * Tháng 2 Tháng 3`, `Quý I Quý II`): each a LW_PERIOD word and its number;
+ * their ranges into cells, their count (0 when the line is no such header). */
+static size_t period_header_cells(const finder *f, size_t i, uint32_t cells[][2])
+{
+    const char *s = f->text;
+    uint32_t k = f->lines[i].start, end = f->lines[i].end;
+    size_t n = 0;
+    while (k < end && n < PERIOD_HEADER_CELLS) {
+        uint32_t w = k, v;
+        while (w < end && s[w] != ' ')
+            w++;
+        char low[16];
+        if (w - k >= 12 || (table_lower(s + k, w - k, low, sizeof low), !table_layout_is(low, LW_PERIOD, true)))
+            return 0;
+        for (v = w; v < end && s[v] == ' '; v++)
+            ;
+        uint32_t e = v;
+        while (e < end && s[e] != ' ')
+            e++;
+        if (e == v || !(utf8_is_digit(s[v]) || s[v] == 'I' || s[v] == 'V' || s[v] == 'X'))
+            return 0;
+        cells[n][0] = k;
+        cells[n++][1] = e;
+        for (k = e; k < end && s[k] == ' '; k++)
+            ;
+    }
+    return k >= end && n >= 2 ? n : 0;
+}
+
+/* Is line i the English gloss of the period header above it (`Jan. Feb.
+ * Mar.` under `Tháng 1 Tháng 2 Tháng 3`): ASCII, one word a column? */
+static bool gloss_of_period_header(const finder *f, size_t i)
+{
+    uint32_t cells[PERIOD_HEADER_CELLS][2];
+    size_t n = i > 0 && f->lines[i - 1].kind == LK_TEXT ? period_header_cells(f, i - 1, cells) : 0, words = 0;
+    for (uint32_t k = f->lines[i].start; n && k < f->lines[i].end; k++) {
+        if ((unsigned char)f->text[k] >= 0x80)
+            return false;
+        words += f->text[k] != ' ' && (k == f->lines[i].start || f->text[k - 1] == ' ');
+    }
+    return n && words == n;
+}
+
+/* The cells of a period header line, or none for its gloss line; false
+ * when out of memory. *done: line i was one of them. */
+static bool period_header_line(const finder *f, flat *fl, size_t i, bool *done)
+{
+    uint32_t cells[PERIOD_HEADER_CELLS][2];
+    size_t n = period_header_cells(f, i, cells);
+    *done = n || gloss_of_period_header(f, i);
+    for (size_t k = 0; k < n; k++)
+        if (!push_flat_cell(fl, (flat_cell){ cells[k][0], cells[k][1], FC_TEXT, false }))
+            return false;
+    return true;
+}
+
 /* The cells of line i read a cell a line: itself, or the label and
  * values of a spaced row. */
 static bool line_cells(const finder *f, flat *fl, size_t i)
 {
     uint32_t a = f->lines[i].start, b = f->lines[i].end, label_end = (uint32_t)line_spaced_label_end(f, i);
+    bool header = false;
+    if (!label_end && !period_header_line(f, fl, i, &header))
+        return false;
     if (!label_end)
-        return push_flat_cell(fl, classify_flat(f, a, b));
+        return header || push_flat_cell(fl, classify_flat(f, a, b));
     uint32_t label = a;   /* a numbering first (`1.`, `II`) is a cell of its own */
     while (label < a + label_end && f->text[label] != ' ')
         label++;
@@ -1002,7 +1081,9 @@ static bool line_cells(const finder *f, flat *fl, size_t i)
     } else {
         label = a;
     }
-    if (!push_flat_cell(fl, classify_flat(f, label, a + label_end)))
+    if (gloss_of_cell_above(f, fl, i, label, a + label_end))
+        fl->cells[fl->n - 1] = classify_flat(f, fl->cells[fl->n - 1].start, a + label_end);
+    else if (!push_flat_cell(fl, classify_flat(f, label, a + label_end)))
         return false;
     for (uint32_t v = a + label_end; v < b;) {
         while (f->text[v] == ' ')
