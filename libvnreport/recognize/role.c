@@ -811,8 +811,10 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
         size_t not_len = cue_not_len(c, k, m);
         if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
-        /* a count's plan after a slash (`9.410 con/KH 9.500 con`) is one too */
-        bool slashed = k > 0 && is_punct(c, k - 1, '/') && k + m == i;
+        /* a count's plan after a slash or in a bracket, right before its
+         * figure (`9.410 con/KH 9.500 con`, `25.300 lao động (KH 24.000 lao
+         * động)`), is one too */
+        bool slashed = k > 0 && (is_punct(c, k - 1, '/') || is_punct(c, k - 1, '(')) && k + m == i;
         size_t ni_idx, ni = PHRASE_AT(c, LT_NON_INDICATORS, k + m, &ni_idx);
         if ((count && !target_cues[idx].counts && !slashed) || (k < seg && !target_cues[idx].sentence && k + m != i) ||
             not_len ||
