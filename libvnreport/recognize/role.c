@@ -215,10 +215,16 @@ static bool plan_follows(role_case *rc)
  * percentage said of a rate counts points, not a share of a plan. */
 static bool after_percent(const role_case *rc)
 {
-    size_t n = rc->c->out->n_recs;
+    const rctx *c = rc->c;
+    size_t n = c->out->n_recs;
     if (n == 0 || n <= rc->d->ss->first_rec || rc->d->ss->first_rec == NONE)
         return false;
-    const vnr_record *last = &rc->c->out->recs[n - 1];
+    const vnr_record *last = &c->out->recs[n - 1];
+    /* (not of another measure named after a comma: `tỷ lệ đô thị hóa đạt
+     * 37%, thu ngân sách vượt mức chỉ tiêu … 22,2%`) */
+    for (size_t k = rc->d->trig_at; k > 0 && c->tv.t[k - 1].start >= last->norm_end; k--)
+        if ((is_punct(c, k - 1, ',') || is_punct(c, k - 1, ';')) && k < rc->d->trig_at)
+            return false;
     return in_percent(last);
 }
 
