@@ -1157,8 +1157,17 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
      * `đạt 58 triệu đồng (KH 55 triệu đồng)`) is the target of that outcome */
     bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
                           prev->role != VNR_ROLE_TARGET;
+    /* (`…, đạt 35,1% kế hoạch vốn giao và đạt tỷ lệ 40,2% kế hoạch …`: a
+     * rate word alone names the measure of the attainment before it) */
+    const vnr_record *attained = NULL;
+    if (own_text && r->role == VNR_ROLE_ATTAINMENT && opens_with(own_text, LT_RATE_WORDS, true))
+        for (size_t k = c->out->n_recs; k > ss->first_rec && !attained; k--)
+            attained = c->out->recs[k - 1].role == VNR_ROLE_ATTAINMENT ? &c->out->recs[k - 1] : NULL;
+    bool rate_alone = attained != NULL;
+    if (rate_alone)
+        prev = attained;
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
-    if (prev && (d->pair_second || beside_outcome || d->comparand || (d->span_end && !own_text) ||
+    if (prev && (d->pair_second || beside_outcome || d->comparand || (d->span_end && !own_text) || rate_alone ||
                  (d->restates_fraction && r->role == VNR_ROLE_SHARE) || d->restates_rate ||
                  ((!own_text || opens_with(own_text, LT_RATE_WORDS, true)) && !d->q->count &&
                   (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) && bracket_after_prev(c, d, prev)))) {
