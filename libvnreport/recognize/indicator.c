@@ -1142,10 +1142,31 @@ static bool goes_on_with_prev(rctx *c, const draft *d, const vnr_record *head, c
 }
 
 
+static bool names_only_place(const char *ind);
+
+/* `Năm 2026, tỉnh phấn đấu tăng trưởng 12%`, `Hưng Yên đặt mục tiêu tăng
+ * trưởng 10%`: a value whose own phrase is only a place and whose trigger
+ * is a GROWTH_WORD measures growth, of that place. True when it set them. */
+static bool growth_of_place(rctx *c, draft *d, const char *own_text)
+{
+    size_t m = d->tr && d->trig_len ? PHRASE_AT(c, LT_GROWTH_WORDS, d->trig_at, NULL) : 0;
+    if (!m || !names_only_place(own_text))
+        return false;
+    const char *growth = tokens_text(c, d->trig_at, d->trig_at + m);
+    if (!growth)
+        return false;
+    d->r.indicator = growth;
+    d->r.subject = own_text;
+    return true;
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
+    if (growth_of_place(c, d, own_text))
+        return;
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;
     const vnr_record *head = chain_head(c, d, &own_text);
