@@ -1491,8 +1491,10 @@ void growth_rate_role(rctx *c, draft *d)
             d->r.indicator = d->r.subject;
             d->r.subject = province;
         }
-    } else if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator)) {
-        return;
+    } else if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator) &&
+               !(d->tr && d->trig_at > d->nc->floor &&
+                 PHRASE_BEFORE(c, LT_GROWTH_WORDS, d->trig_at, d->nc->floor, NULL))) {
+        return;   /* (`bình quân 10 tháng, mức tăng đạt 3,1%`: the growth names itself before its verb) */
     }
     /* `tốc độ tăng trưởng … đạt 12,38% so với năm 2020`: a growth rate
      * compared with a year is still the growth; but over 100% with no verb
