@@ -1564,6 +1564,34 @@ static bool ends_aspect(const rctx *c, size_t k)
  * cùng kỳ`: the words a VALUE_ASPECT opens after a percentage name the side
  * of the measure it is about, its subject; they are no later value's
  * phrase. False when out of memory. */
+/* Does the aspect, less a COUNT_HEAD (`số doanh nghiệp`: the count of
+ * them) and letter case, end the words of w (`nghìn tấn` ends in `tấn`)? */
+static bool aspect_names(const char *aspect, const char *w)
+{
+    char a[96], b[96];
+    size_t head = opening_len(aspect, LT_COUNT_HEADS, false);
+    while (aspect[head] == ' ')
+        head++;
+    size_t na = utf8_lower(aspect + head, strnlen(aspect + head, 60), a, sizeof a);
+    size_t nw = utf8_lower(w, strnlen(w, 60), b, sizeof b);
+    return na && nw >= na && memcmp(b + nw - na, a, na) == 0 && (nw == na || b[nw - na - 1] == ' ');
+}
+
+/* `95 doanh nghiệp …, số vốn đăng ký 812 tỷ đồng, tăng 4,4% về số doanh
+ * nghiệp và giảm 12,6% về vốn đăng ký`, `… tăng 8,51% về tấn và 9,23% về
+ * tấn.km`: the sentence's earlier record whose unit or measure the aspect
+ * names, or NULL. */
+static const vnr_record *record_of_aspect(const rctx *c, const draft *d, const char *aspect)
+{
+    for (size_t k = d->ss->first_rec; k != NONE && k < c->out->n_recs; k++) {
+        const vnr_record *r = &c->out->recs[k];
+        if (r->role == VNR_ROLE_LEVEL && r->unit &&
+            (aspect_names(aspect, r->unit) || (r->indicator && *r->indicator && aspect_names(aspect, r->indicator))))
+            return r;
+    }
+    return NULL;
+}
+
 static bool value_aspect(rctx *c, draft *d)
 {
     size_t from = d->q->unit_end_tok, end = d->nc->sent_end;
@@ -1581,7 +1609,10 @@ static bool value_aspect(rctx *c, draft *d)
     const char *aspect = tokens_text(c, from + m, e);   /* (an ASPECT_HEAD is of it) */
     if (!aspect)
         return false;
-    d->r.subject = aspect;
+    const vnr_record *of = record_of_aspect(c, d, aspect);
+    d->r.subject = of ? of->subject : aspect;
+    if (of)
+        d->r.indicator = of->indicator;
     if (e > d->named_until)
         d->named_until = e;
     return true;
