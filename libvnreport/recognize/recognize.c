@@ -138,9 +138,10 @@ static bool opens_breakdown(const rctx *c, size_t s, size_t e)
     size_t idx, m = PHRASE_AT(c, LT_BREAKDOWN_WORDS, s, NULL);
     if (!m || s + m >= e)
         return false;
-    /* (or a level verb right after it: `Trong đó có 160.750 lượt khách …`) */
+    /* (or a level verb right after it: `Trong đó có 160.750 lượt khách …`;
+     * or a part of the economy: `Trong đó khu vực dịch vụ tăng 6,42%`) */
     size_t v = PHRASE_AT(c, LT_TRIGGERS, s + m, &idx);
-    return is_punct(c, s + m, ',') || is_punct(c, s + m, ':') ||
+    return is_punct(c, s + m, ',') || is_punct(c, s + m, ':') || PHRASE_AT(c, LT_SECTOR_HEADS, s + m, NULL) ||
            (v && triggers[idx].kind == T_LEVEL && s + m + v < e && is_numeric(&c->tv.t[s + m + v]));
 }
 
