@@ -1161,11 +1161,54 @@ static bool growth_of_place(rctx *c, draft *d, const char *own_text)
 }
 
 
+static bool admin_place(const rctx *c, size_t ea, size_t eb);
+
+/* Is [a, b) only a place named with its ADMIN_UNIT, every word of its
+ * name capitalised (`huyện Đông Sơn`, `thị xã Ba Đồn`)? */
+static bool only_admin_place(const rctx *c, size_t a, size_t b)
+{
+    if (!admin_place(c, a, b))
+        return false;
+    for (size_t k = a + PHRASE_AT(c, LT_ADMIN_UNITS, a, NULL); k < b; k++)
+        if (c->tv.t[k].kind != TOK_WORD || !(c->tv.t[k].flags & TOK_UPPER))
+            return false;
+    return true;
+}
+
+
+/* `Một số huyện có tỷ lệ giải ngân khá như: huyện Đông Sơn (71,4%),
+ * huyện Yên Lập (68,9%)`: a value whose own phrase is only a place, in a
+ * list a LIST_CUE and colon opened earlier in its sentence, measures what
+ * the list's head names, of that place. True when it set them. */
+static bool place_in_list(rctx *c, draft *d, const char *own_text)
+{
+    if (!own_text || !(names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b)))
+        return false;
+    size_t s = d->nc->sent_start, colon = NONE, cue = 0;
+    for (size_t k = s + 1; k < d->i && colon == NONE; k++)
+        if (is_punct(c, k, ':') &&
+            ((cue = PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL)) || (cue = PHRASE_BEFORE(c, LT_PLACE_LIST_CUES, k, s, NULL))))
+            colon = k;
+    if (colon == NONE)
+        return false;
+    size_t a = s, b = colon - cue;
+    trim_phrase(c, &a, &b);
+    while (a < b && is_numeric(&c->tv.t[a]))
+        a++;   /* (`3 địa phương có tốc độ tăng …`: the list's length is no part of its measure) */
+    const char *head = has_content(c, a, b) ? phrase_text(c, a, b) : NULL;
+    if (!head)
+        return false;
+    d->r.indicator = head;
+    d->r.subject = own_text;
+    return true;
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
-    if (growth_of_place(c, d, own_text))
+    if (growth_of_place(c, d, own_text) || place_in_list(c, d, own_text))
         return;
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;

@@ -258,6 +258,11 @@ const word_entry list_cues[] = {
 #include "lexicon.def"
 #undef LIST_CUE
 };
+const word_entry place_list_cues[] = {
+#define PLACE_LIST_CUE(p) { p },
+#include "lexicon.def"
+#undef PLACE_LIST_CUE
+};
 const word_entry empty_labels[] = {
 #define EMPTY_LABEL(p) { p },
 #include "lexicon.def"
@@ -407,6 +412,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_LINK_WORDS] = TABLE_VIEW(link_words),
     [LT_ADMIN_UNITS] = TABLE_VIEW(admin_units),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
+    [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
