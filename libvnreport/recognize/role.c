@@ -390,6 +390,30 @@ static bool percent_of_amount(role_case *rc)
 }
 
 
+/* `Lúa xuân đã cấy 12.300 ha, đạt 100,5% kế hoạch, …; ngô đã trồng 9.150
+ * ha, đạt 97,4%, …`: a percentage right after an amount, where an earlier
+ * item of the sentence gave its amount's attainment of a plan, is of that
+ * plan too (rc->plan: its baseline). */
+static bool parallel_attainment(role_case *rc)
+{
+    const rctx *c = rc->c;
+    const sentence_state *ss = rc->d->ss;
+    size_t n = c->out->n_recs;
+    if (!rc->d->q->percent || ss->first_rec == NONE || n < ss->first_rec + 3 ||
+        c->out->recs[n - 1].role != VNR_ROLE_LEVEL || in_percent(&c->out->recs[n - 1]))
+        return false;
+    for (size_t k = n - 1; k > ss->first_rec; k--) {
+        const vnr_record *r = &c->out->recs[k - 1];
+        if (r->role == VNR_ROLE_ATTAINMENT && r->baseline && k >= ss->first_rec + 2 &&
+            c->out->recs[k - 2].role == VNR_ROLE_LEVEL && !in_percent(&c->out->recs[k - 2])) {
+            rc->plan = r->baseline;
+            return true;
+        }
+    }
+    return false;
+}
+
+
 /* `tăng 5%, tương đương 120 tỷ đồng`: restates the sentence's latest change. */
 static bool restates_last_change(role_case *rc)
 {
@@ -555,6 +579,7 @@ static const role_row role_rows[] = {
     { K(T_ATTAIN), plan_follows_or_precedes, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_ATTAIN), percent_then_baseline, VNR_ROLE_INDEX, NULL },
     { K(T_ATTAIN), percent_of_amount, VNR_ROLE_ATTAINMENT, NULL },
+    { K(T_ATTAIN), parallel_attainment, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_EXCEED), counts_of_whole, VNR_ROLE_LEVEL, NULL },
     { K(T_EXCEED), times_then_plan, VNR_ROLE_INDEX, take_plan },   /* `vượt 2,2 lần kế hoạch` */
     { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
