@@ -184,6 +184,18 @@ static bool restates_fraction(role_case *rc)
            c->out->recs[n - 1].total > 0;
 }
 static bool percent_or_points(role_case *rc) { return rc->d->q->percent || rc->d->q->points; }
+/* `đóng góp trên 51% tổng thu ngân sách cả nước`: a percentage of a total
+ * or measure named right after it is a share of it (a contribution to
+ * growth names none, or a growth word). */
+static bool percent_of_total(role_case *rc)
+{
+    const rctx *c = rc->c;
+    size_t k = rc->d->q->unit_end_tok;
+    if (!rc->d->q->percent || k >= c->tv.n)
+        return false;
+    k += PHRASE_AT(c, LT_TOTAL_HEADS, k, NULL);
+    return !PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL) && PHRASE_AT(c, LT_MEASURE_NOUNS, k, NULL);
+}
 /* `Du lịch tăng trưởng mạnh với 3,1 triệu lượt khách`: an amount a change
  * verb reaches through an ENTITY_WITH word is the level it grew to (a
  * rate there is the change: `tăng cao nhất với 12%`). */
@@ -591,6 +603,7 @@ static const role_row role_rows[] = {
     { K(T_SHARE), NULL, VNR_ROLE_SHARE, NULL },
     /* `đóng góp 0,85%`, `đóng góp 3,95 điểm phần trăm` to growth: a change;
      * `đóng góp 25.601 ngày công` is an amount */
+    { K(T_CONTRIBUTE), percent_of_total, VNR_ROLE_SHARE, NULL },
     { K(T_CONTRIBUTE), percent_or_points, VNR_ROLE_CHANGE, NULL },
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_LEVEL), change_before_comparison, VNR_ROLE_CHANGE, sign_of_verb_before },
