@@ -24,6 +24,8 @@ enum {
     GAPPED_LINE_MAX = 4096   /* longer lines are prose, never table rows */
 };
 
+_Static_assert(FLAT_LINE_MAX < 256, "line_info.spaced_label holds an offset into a flat line");
+
 typedef enum line_kind { LK_BLANK, LK_PIPE, LK_RULE, LK_LONE_PIPE, LK_GAPPED, LK_TEXT } line_kind;
 
 typedef struct gap_cell {
@@ -38,6 +40,7 @@ typedef struct line_info {
     bool tabbed;             /* gapped by tabs (else by runs of spaces) */
     uint16_t lead_tabs;      /* empty leading cells of a tab row */
     uint32_t first_gap, n_gap; /* into finder.gcells */
+    uint8_t spaced_label;      /* a text line that is a spaced row: where its label ends (spaced_row_label_end), else 0 */
 } line_info;
 
 typedef struct finder {
@@ -219,6 +222,8 @@ static bool gap_cells(finder *f, line_info *li)
     return true;
 }
 
+static size_t spaced_row_label_end(const char *s, size_t n);
+
 static bool classify_lines(finder *f)
 {
     size_t ls = 0;
@@ -240,6 +245,8 @@ static bool classify_lines(finder *f)
         else if (f->src && f->src->norm && f->src->decoded && n <= GAPPED_LINE_MAX &&
                  memchr(s, ' ', n) && !gap_cells(f, &li))
             return false;
+        if (li.kind == LK_TEXT && n <= FLAT_LINE_MAX)
+            li.spaced_label = (uint8_t)spaced_row_label_end(s, n);
         if (!VEC_PUSH(f->lines, f->n_lines, f->cap_lines, li))
             return false;
         if (!nl)
@@ -948,7 +955,7 @@ static bool flat_line(const finder *f, const line_info *li)
     size_t n = li->end - li->start, k = 0;
     while (k < n && (utf8_is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
         k++;
-    return !(k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ') || spaced_row_label_end(s, n) ||
+    return !(k > 0 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ') || li->spaced_label ||
            number_cell_follows(f, (size_t)(li - f->lines));
 }
 
@@ -960,7 +967,7 @@ typedef struct flat {
 
 static size_t line_spaced_label_end(const finder *f, size_t i)
 {
-    return spaced_row_label_end(f->text + f->lines[i].start, f->lines[i].end - f->lines[i].start);
+    return f->lines[i].spaced_label;
 }
 
 /* Does the run of text lines [k, m] hold two lines that are numbers
