@@ -1252,6 +1252,8 @@ static bool read_row(const table_ctx *tc, row_ctx *rc, const char *stt, size_t s
          * names the measure, the heading its subject */
         rs->indicator = rs->label;
         rs->subject = parent->label;
+        if (!rs->unit[0] && !strcmp(parent->unit, "%"))
+            memcpy(rs->unit, parent->unit, sizeof rs->unit);   /* (under `Cơ cấu (%)`: shares) */
     } else if (parent && *rs->label) {
         /* under a row with values: a breakdown of its measure */
         rs->indicator = parent->indicator;
@@ -1394,6 +1396,8 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
         return false;
     if (!unit)
         unit = cs->unit[0] ? cs->unit : j->row_unit ? j->row_unit : rs->unit[0] ? rs->unit : j->table_unit;
+    if (!strcmp(rs->unit, "%") && strcmp(unit, "%") != 0)
+        unit = rs->unit;   /* `Cơ cấu (%)` under columns in `Tr. đồng`: the row's shares */
     if (!*unit && rs->counted)
         unit = rs->counted;   /* `Số giường bệnh | 3.120`: a count of beds */
     if (!*unit)   /* no unit from cell, column, row or table: a bare number, as in prose */
