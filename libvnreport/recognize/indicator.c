@@ -1144,23 +1144,6 @@ static bool goes_on_with_prev(rctx *c, const draft *d, const vnr_record *head, c
 
 static bool names_only_place(const char *ind);
 
-/* `Năm 2026, tỉnh phấn đấu tăng trưởng 12%`, `Hưng Yên đặt mục tiêu tăng
- * trưởng 10%`: a value whose own phrase is only a place and whose trigger
- * is a GROWTH_WORD measures growth, of that place. True when it set them. */
-static bool growth_of_place(rctx *c, draft *d, const char *own_text)
-{
-    size_t m = d->tr && d->trig_len ? PHRASE_AT(c, LT_GROWTH_WORDS, d->trig_at, NULL) : 0;
-    if (!m || !names_only_place(own_text))
-        return false;
-    const char *growth = tokens_text(c, d->trig_at, d->trig_at + m);
-    if (!growth)
-        return false;
-    d->r.indicator = growth;
-    d->r.subject = own_text;
-    return true;
-}
-
-
 static bool admin_place(const rctx *c, size_t ea, size_t eb);
 
 /* Is [a, b) only a place named with its ADMIN_UNIT, every word of its
@@ -1176,29 +1159,43 @@ static bool only_admin_place(const rctx *c, size_t a, size_t b)
 }
 
 
-/* `Một số huyện có tỷ lệ giải ngân khá như: huyện Đông Sơn (71,4%),
- * huyện Yên Lập (68,9%)`: a value whose own phrase is only a place, in a
- * list a LIST_CUE and colon opened earlier in its sentence, measures what
- * the list's head names, of that place. True when it set them. */
-static bool place_in_list(rctx *c, draft *d, const char *own_text)
+/* The measure of a value whose own phrase is only a place: a growth-word
+ * trigger (`Năm 2026, tỉnh phấn đấu tăng trưởng 12%`, `Hưng Yên đặt mục
+ * tiêu tăng trưởng 10%`), else the head of a list a LIST_CUE or
+ * PLACE_LIST_CUE and a colon opened earlier in the sentence (`Một số huyện
+ * có tỷ lệ giải ngân khá như: huyện Đông Sơn (71,4%), …`); NULL when
+ * neither. */
+static const char *place_measure(rctx *c, const draft *d)
 {
-    if (!own_text || !(names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b)))
-        return false;
+    size_t m = d->tr && d->trig_len ? PHRASE_AT(c, LT_GROWTH_WORDS, d->trig_at, NULL) : 0;
+    if (m)
+        return tokens_text(c, d->trig_at, d->trig_at + m);
     size_t s = d->nc->sent_start, colon = NONE, cue = 0;
     for (size_t k = s + 1; k < d->i && colon == NONE; k++)
         if (is_punct(c, k, ':') &&
             ((cue = PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL)) || (cue = PHRASE_BEFORE(c, LT_PLACE_LIST_CUES, k, s, NULL))))
             colon = k;
     if (colon == NONE)
-        return false;
+        return NULL;
     size_t a = s, b = colon - cue;
     trim_phrase(c, &a, &b);
     while (a < b && is_numeric(&c->tv.t[a]))
         a++;   /* (`3 địa phương có tốc độ tăng …`: the list's length is no part of its measure) */
-    const char *head = has_content(c, a, b) ? phrase_text(c, a, b) : NULL;
-    if (!head)
+    return has_content(c, a, b) ? phrase_text(c, a, b) : NULL;
+}
+
+
+/* A value whose own phrase is only a place (`tỉnh`, `Hưng Yên`, `huyện
+ * Đông Sơn`) and whose measure place_measure finds: that place is its
+ * subject. True when it set indicator and subject. */
+static bool of_place(rctx *c, draft *d, const char *own_text)
+{
+    if (!own_text || !(names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b)))
         return false;
-    d->r.indicator = head;
+    const char *measure = place_measure(c, d);
+    if (!measure)
+        return false;
+    d->r.indicator = measure;
     d->r.subject = own_text;
     return true;
 }
@@ -1208,7 +1205,7 @@ static bool place_in_list(rctx *c, draft *d, const char *own_text)
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
-    if (growth_of_place(c, d, own_text) || place_in_list(c, d, own_text))
+    if (of_place(c, d, own_text))
         return;
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;

@@ -429,6 +429,27 @@ static bool compared_caption(const char *line, size_t n, char *out, size_t cap)
     return true;
 }
 
+/* An index base stated in s[0..n) (`(Năm trước = 100)`, `Tháng trước =
+ * 100 - Previous month = 100`): the base's words are s[*from, *eq), from
+ * after a `(`, `.` or `:` before it to its `=`; false when s states none. */
+static bool index_note_at(const char *s, size_t n, size_t *from, size_t *eq)
+{
+    for (size_t i = 0; i + 3 <= n; i++) {
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (s[i] != '=' || n - j < 3 || memcmp(s + j, "100", 3) != 0 || (j + 3 < n && utf8_is_digit(s[j + 3])))
+            continue;
+        size_t f = i;
+        while (f > 0 && s[f - 1] != '(' && s[f - 1] != '.' && s[f - 1] != ':')
+            f--;
+        *from = f;
+        *eq = i;
+        return true;
+    }
+    return false;
+}
+
 /* An index table's base, said once above it: `(Năm trước = 100)`,
  * `Tháng trước = 100`, `(Năm 2010 = 100)`: the base's words lower-cased
  * into out; false when there is no such note. *caption: the base came
@@ -438,20 +459,9 @@ static bool index_base_note(const table_ctx *tc, const table *t, char *out, size
     size_t a, b;
     *caption = false;
     for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++) {
-        const char *line = tc->text + a;
-        size_t n = b - a;
-        for (size_t i = 0; i + 3 <= n; i++) {
-            size_t j = i + 1;
-            while (j < n && line[j] == ' ')
-                j++;
-            if (line[i] != '=' || n - j < 3 || memcmp(line + j, "100", 3) != 0 ||
-                (j + 3 < n && utf8_is_digit(line[j + 3])))
-                continue;
-            size_t from = i;
-            while (from > 0 && line[from - 1] != '(' && line[from - 1] != '.' && line[from - 1] != ':')
-                from--;
-            return table_lower(line + from, i - from, out, cap) > 0;
-        }
+        size_t from, eq;
+        if (index_note_at(tc->text + a, b - a, &from, &eq))
+            return table_lower(tc->text + a + from, eq - from, out, cap) > 0;
     }
     enum { CAPTION_LINES = 4 };   /* a bilingual caption and its unit note: `… so với kỳ gốc 2014` /
                                    * `… as compared to base period 2014` / `Đơn vị tính - Unit: %` */
@@ -1142,20 +1152,14 @@ static const char *counted_thing(const table_ctx *tc, const char *label, const c
  * states none (*oom on allocation failure). */
 static const char *row_index_base(const table_ctx *tc, const char *low, bool *oom)
 {
-    const char *eq = strchr(low, '=');
+    size_t from, eq;
     *oom = false;
-    if (!eq)
+    if (!index_note_at(low, strlen(low), &from, &eq))
         return NULL;
-    const char *v = eq + 1;
-    while (*v == ' ')
-        v++;
-    if (strncmp(v, "100", 3) != 0 || utf8_is_digit(v[3]))
-        return NULL;
-    size_t n = (size_t)(eq - low);
-    while (n && low[n - 1] == ' ')
-        n--;
-    const char *base = n ? arena_strndup(tc->arena, low, n) : NULL;
-    *oom = n && !base;
+    while (eq > from && low[eq - 1] == ' ')
+        eq--;
+    const char *base = eq > from ? arena_strndup(tc->arena, low + from, eq - from) : NULL;
+    *oom = eq > from && !base;
     return base;
 }
 
@@ -1362,12 +1366,12 @@ static void row_cell_time(const table_ctx *tc, const col_sem *cs, const row_sem 
                           vnr_role *role, char *period, char *base)
 {
     snprintf(period, sizeof cs->period, "%s", cs->period);
-    snprintf(base, 48, "%s", cs->baseline);
+    snprintf(base, sizeof cs->baseline, "%s", cs->baseline);
     if (rs->month && strlen(cs->period) == 4 && utf8_is_digit(cs->period[0]))
         snprintf(period, sizeof cs->period, "%.4s-M%02d", cs->period, rs->month);
     if (rs->base && *role == VNR_ROLE_LEVEL && !strcmp(unit, "%")) {
         *role = VNR_ROLE_INDEX;
-        index_baseline(rs->base, period[0] ? atoi(period) : tc->meta->year, base, 48);
+        index_baseline(rs->base, period[0] ? atoi(period) : tc->meta->year, base, sizeof cs->baseline);
     }
 }
 
@@ -1412,7 +1416,7 @@ static bool emit_cell_number(const table_ctx *tc, const cell_job *j, const token
         !strcmp(unit, "%"))
         r.role = VNR_ROLE_CHANGE;
     r.estimate = cs->estimate;
-    char period[sizeof cs->period], base[48];
+    char period[sizeof cs->period], base[sizeof cs->baseline];
     row_cell_time(tc, cs, rs, unit, &r.role, period, base);
     r.baseline = compare_role(r.role) && base[0] ? arena_strdup(tc->arena, base) : NULL;
     r.period = period[0] ? arena_strdup(tc->arena, period) : NULL;
