@@ -345,6 +345,8 @@ typedef struct sentence_state {
     const char *entity;        /* a place an ENTITY_WITH split off, the later values' subject */
     size_t growth_scanned;     /* tokens before this were searched for a growth word */
     bool growth_found;         /* one stands there */
+    int list_colon_known;      /* 1 when list_colon is set (place_measure asks once a sentence) */
+    size_t list_colon, list_cue;   /* the colon of a list opened by a LIST_CUE or PLACE_LIST_CUE, its cue's length; NONE */
     int goal_list;             /* its first ';' clause opens a list of goals (`Mục tiêu đến
                                 * năm 2025, …; …`): 1, 0 none, -1 not read yet; and where
                                 * that clause ends */
