@@ -1171,19 +1171,6 @@ static int row_month(const char *low)
     return p.kind == PK_MONTH && !p.year ? p.a : 0;
 }
 
-/* Does s hold a word of two letters or more? */
-static bool has_words(const char *s)
-{
-    size_t run = 0;
-    for (; *s; s++) {
-        bool letter = (unsigned char)*s >= 0x80 || ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z');
-        run = letter ? run + 1 : 0;
-        if (run >= 2)
-            return true;
-    }
-    return false;
-}
-
 /* Index base and month of a row (row_index_base, row_month); false when
  * out of memory. A month row measures what the table's caption names. */
 static bool row_time(const table_ctx *tc, row_ctx *rc, const char *low, row_sem *rs)
@@ -1206,7 +1193,7 @@ static bool row_time(const table_ctx *tc, row_ctx *rc, const char *low, row_sem 
         /* (the row is a time or a base, no thing: the measure is the
          * caption's, the section's or, on a page of one table, the title's) */
         const char *cap = tc->section_depth ? tc->section[tc->section_depth - 1] : NULL;
-        if (!cap || !has_words(cap))
+        if (!cap || !table_has_word(cap, strlen(cap)))
             cap = tc->meta->title;   /* (not a unit line made a heading: `%`) */
         bool corner_is_base = rs->indicator == rc->corner && rc->corner && strchr(rc->corner, '=');
         if (rc->caption || (cap && (corner_is_base || rs->indicator == rs->label)))

@@ -88,6 +88,14 @@ static size_t number_prefix(const char *s, size_t n)
     }
 }
 
+bool table_has_word(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t k = 0; k < n && run < 2; k++)
+        run = (unsigned char)s[k] >= 0x80 || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') ? run + 1 : 0;
+    return run >= 2;
+}
+
 bool table_numeric_cell(const char *s, size_t n)
 {
     while (n && is_blank(s[n - 1]))
@@ -916,10 +924,7 @@ static size_t spaced_row_label_end(const char *s, size_t n)
         while (end > 0 && s[end - 1] == ' ')
             end--;
     }
-    size_t letters = 0;
-    for (size_t k = 0; k < end; k++)
-        letters += (unsigned char)s[k] >= 0x80 || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z');
-    return values >= 2 && letters >= 2 && end < n ? end : 0;
+    return values >= 2 && table_has_word(s, end) && end < n ? end : 0;
 }
 
 /* Is a number alone on one of the three cells (text lines) after line i,
@@ -990,6 +995,15 @@ static bool push_flat_cell(flat *fl, flat_cell c)
 
 static bool numbering_cell(const finder *f, const flat_cell *c);
 
+/* No byte of s[0..n) is of a Vietnamese letter: an English gloss. */
+static bool all_ascii(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)s[k] >= 0x80)
+            return false;
+    return true;
+}
+
 /* Is the label [a, e) of spaced row i the English gloss of the Vietnamese
  * line above it, the last cell read (`Hàng ăn và dịch vụ ăn uống` over
  * `Food and foodstuff 104,94 106,38`)? Then the two are one label. */
@@ -998,13 +1012,8 @@ static bool gloss_of_cell_above(const finder *f, const flat *fl, size_t i, uint3
     if (i == 0 || !fl->n || fl->cells[fl->n - 1].cls != FC_TEXT || fl->cells[fl->n - 1].start != f->lines[i - 1].start ||
         f->lines[i - 1].kind != LK_TEXT || line_spaced_label_end(f, i - 1))
         return false;
-    bool above_vietnamese = false;
-    for (uint32_t k = f->lines[i - 1].start; k < f->lines[i - 1].end; k++)
-        above_vietnamese |= (unsigned char)f->text[k] >= 0x80;
-    for (uint32_t k = a; k < e; k++)
-        if ((unsigned char)f->text[k] >= 0x80)
-            return false;
-    return above_vietnamese;
+    return !all_ascii(f->text + f->lines[i - 1].start, f->lines[i - 1].end - f->lines[i - 1].start) &&
+           all_ascii(f->text + a, e - a);
 }
 
 enum { PERIOD_HEADER_CELLS = 16 };
@@ -1044,12 +1053,13 @@ static size_t period_header_cells(const finder *f, size_t i, uint32_t cells[][2]
 static bool gloss_of_period_header(const finder *f, size_t i)
 {
     uint32_t cells[PERIOD_HEADER_CELLS][2];
+    const char *s = f->text + f->lines[i].start;
+    size_t len = f->lines[i].end - f->lines[i].start;
+    if (!all_ascii(s, len))
+        return false;   /* (a gloss is English) */
     size_t n = i > 0 && f->lines[i - 1].kind == LK_TEXT ? period_header_cells(f, i - 1, cells) : 0, words = 0;
-    for (uint32_t k = f->lines[i].start; n && k < f->lines[i].end; k++) {
-        if ((unsigned char)f->text[k] >= 0x80)
-            return false;
-        words += f->text[k] != ' ' && (k == f->lines[i].start || f->text[k - 1] == ' ');
-    }
+    for (size_t k = 0; n && k < len; k++)
+        words += s[k] != ' ' && (k == 0 || s[k - 1] == ' ');
     return n && words == n;
 }
 

@@ -69,6 +69,10 @@ typedef struct layout_source {
 bool tables_find(const char *text, size_t len, const layout_source *src, table_set *out);
 void table_set_free(table_set *ts);
 
+/* Does s[0..n) hold a word: two letters in a row (a byte of a Vietnamese
+ * letter counts as one)? Shared with the recognizer. */
+bool table_has_word(const char *s, size_t n);
+
 /* Is s[0..n) a cell holding only a number (sign, qualifier, range, `%`,
  * a parenthetical `(còn 4,33%)`)? Shared with the recognizer. */
 bool table_numeric_cell(const char *s, size_t n);
