@@ -212,6 +212,11 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
             *b -= k;
             continue;
         }
+        size_t unit;
+        if (unit_bracket_before(c, *b, *a, &unit)) {
+            *b = unit - 1;   /* `Dân số trung bình (nghìn người)`: the unit is the value's */
+            continue;
+        }
         /* a verb and its adverb of degree: `quý I giảm mạnh (-6,2%)` */
         size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, *b, *a, NULL);
         size_t v = g && *b - g > *a ? PHRASE_BEFORE(c, LT_TRIGGERS, *b - g, *a, NULL) : 0;

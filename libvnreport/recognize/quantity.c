@@ -252,19 +252,59 @@ void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info *known
 }
 
 
+/* Where the item of the number at i opens: its phrase, and the label
+ * before a colon (`Tổng số giường bệnh: 2.411`). */
+static size_t item_floor(const rctx *c, size_t i, size_t floor)
+{
+    size_t lo = phrase_floor(c, i, floor);
+    while (lo > floor && is_punct(c, lo - 1, ':'))
+        lo = phrase_floor(c, lo - 1, floor);
+    return lo;
+}
+
+
 /* A bare number ending an item about a rate ("Tỷ lệ …: ≤ 15,8."). */
 bool rate_item(const rctx *c, size_t i, size_t floor, size_t e)
 {
     size_t n = i + 1;
     if (!(n >= e || is_punct(c, n, '.') || is_punct(c, n, ';')))
         return false;
-    size_t lo = phrase_floor(c, i, floor);
-    while (lo > floor && is_punct(c, lo - 1, ':'))
-        lo = phrase_floor(c, lo - 1, floor);
+    size_t lo = item_floor(c, i, floor);
     for (size_t k = lo; k < i; k++)
         if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL))
             return true;
     return false;
+}
+
+
+/* A bracket that is only a unit and closes right before token b (`Dân số
+ * trung bình (nghìn người)`, `Tỷ lệ hộ nghèo (%)`): the unit's first token
+ * in *unit and its length in tokens, 0 when there is none. */
+size_t unit_bracket_before(const rctx *c, size_t b, size_t floor, size_t *unit)
+{
+    enum { UNIT_TOKENS = 6 };
+    if (b < floor + 3 || !is_punct(c, b - 1, ')'))
+        return 0;
+    size_t close = b - 1, open = close;
+    while (open > floor && close - open <= UNIT_TOKENS && !is_punct(c, open - 1, '('))
+        open--;
+    if (open <= floor || open == close || close - open > UNIT_TOKENS)
+        return 0;
+    uint32_t from = c->tv.t[open].start, to = c->tv.t[close - 1].end;
+    if (units_match_prefix(NULL, c->text + from, to - from) != to - from)
+        return 0;
+    *unit = open;
+    return close - open;
+}
+
+
+/* `Dân số trung bình (nghìn người): 1.250,3`: a bare number right after a
+ * label whose bracket, just before the colon, is a unit (a yearbook's
+ * line). The unit's first token in *unit and its length in tokens, 0 when
+ * there is none. */
+size_t label_unit_of_item(const rctx *c, size_t i, size_t floor, size_t *unit)
+{
+    return i > floor && is_punct(c, i - 1, ':') ? unit_bracket_before(c, i - 1, floor, unit) : 0;
 }
 
 
@@ -278,7 +318,7 @@ size_t counted_noun_of_item(const rctx *c, size_t i, size_t floor, size_t e, siz
     if (!(n >= e || is_punct(c, n, '.') || is_punct(c, n, ';') || is_punct(c, n, ',')))
         return 0;
     enum { NOUN_WORDS = 3 };
-    size_t lo = phrase_floor(c, i, floor);
+    size_t lo = item_floor(c, i, floor);
     size_t h = lo < i ? PHRASE_AT(c, LT_COUNT_HEADS, lo, NULL) : 0;
     if (!h)
         return 0;   /* (the head opens the phrase: `một số nội dung` counts nothing) */

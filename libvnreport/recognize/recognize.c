@@ -53,7 +53,8 @@ static const char *quantity_or_fate(rctx *c, const sentence_walk *w, size_t i, q
 }
 
 
-/* A number without a unit: an item about a rate takes `%` ("Tỷ lệ trẻ em
+/* A number without a unit: a label's bracketed unit is its unit, an item
+ * about a rate takes `%` ("Tỷ lệ trẻ em
  * suy dinh dưỡng: ≤ 15,8."), one about a count its noun ("Số doanh
  * nghiệp … đạt 120,"); any other is a bare number ("24,6/24,3 tạ/ha" is a
  * fraction whose unit follows). */
@@ -61,7 +62,11 @@ static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
 {
     bool ok;
     size_t noun, m;
-    if (rate_item(c, i, w->nc.floor, w->end)) {
+    if ((m = label_unit_of_item(c, i, w->nc.floor, &noun)) != 0) {
+        /* `Dân số trung bình (nghìn người): 1.250,3`: the label's unit */
+        const char *unit = tokens_text(c, noun, noun + m);
+        ok = unit && emit_quantity(c, i, q, &w->nc, &w->ss, false, unit);
+    } else if (rate_item(c, i, w->nc.floor, w->end)) {
         ok = emit_quantity(c, i, q, &w->nc, &w->ss, false, "%");
     } else if ((m = counted_noun_of_item(c, i, w->nc.floor, w->end, &noun)) != 0) {
         /* `Số doanh nghiệp thành lập mới đạt 120,`: the noun the measure counts */

@@ -485,6 +485,8 @@ size_t pack_slash(const char *s, size_t n, char *out, size_t cap);
 void fill_units(rctx *c, vnr_record *r, const char *unit, const unit_info *known);
 bool rate_item(const rctx *c, size_t i, size_t floor, size_t e);
 size_t counted_noun_of_item(const rctx *c, size_t i, size_t floor, size_t e, size_t *noun);
+size_t unit_bracket_before(const rctx *c, size_t b, size_t floor, size_t *unit);
+size_t label_unit_of_item(const rctx *c, size_t i, size_t floor, size_t *unit);
 size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e);
 
 /* baseline.c — what a change, index or attainment is compared with: `so với …` phrases before or after the value, plan words, compared periods, and the baseline a chain or a paragraph carries. */
