@@ -166,6 +166,38 @@ static bool aside_only(const rctx *c, size_t a, size_t b)
 }
 
 
+/* The end of a phrase [a, b) cut back past punctuation, fillers, a verb
+ * with its adverb of degree, and a bracketed unit. */
+static void trim_phrase_end(const rctx *c, size_t a, size_t *b)
+{
+    for (;;) {
+        while (*b > a && (c->tv.t[*b - 1].kind == TOK_PUNCT || c->tv.t[*b - 1].kind == TOK_FOOTNOTE) &&
+               !closes_bracket(c, a, *b - 1))
+            (*b)--;
+        size_t idx;
+        size_t k = PHRASE_BEFORE(c, LT_FILLERS, *b, a, &idx);
+        /* a capitalised word ends a name, not a filler: `thành phố Cao Bằng` */
+        if (k && !(c->tv.t[*b - k].flags & TOK_UPPER)) {
+            *b -= k;
+            continue;
+        }
+        size_t unit;
+        if (unit_bracket_before(c, *b, a, &unit)) {
+            *b = unit - 1;   /* `Dân số trung bình (nghìn người)`: the unit is the value's */
+            continue;
+        }
+        /* a verb and its adverb of degree: `quý I giảm mạnh (-6,2%)` */
+        size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, *b, a, NULL);
+        size_t v = g && *b - g > a ? PHRASE_BEFORE(c, LT_TRIGGERS, *b - g, a, NULL) : 0;
+        if (v && *b - g - v > a && !(c->tv.t[*b - g - v].flags & TOK_UPPER)) {   /* `Cao Bằng đến`: a name */
+            *b -= g + v;
+            continue;
+        }
+        break;
+    }
+}
+
+
 void trim_phrase(rctx *c, size_t *a, size_t *b)
 {
     size_t m;
@@ -201,31 +233,7 @@ void trim_phrase(rctx *c, size_t *a, size_t *b)
         }
         break;
     }
-    for (;;) {
-        while (*b > *a && (c->tv.t[*b - 1].kind == TOK_PUNCT || c->tv.t[*b - 1].kind == TOK_FOOTNOTE) &&
-               !closes_bracket(c, *a, *b - 1))
-            (*b)--;
-        size_t idx;
-        size_t k = PHRASE_BEFORE(c, LT_FILLERS, *b, *a, &idx);
-        /* a capitalised word ends a name, not a filler: `thành phố Cao Bằng` */
-        if (k && !(c->tv.t[*b - k].flags & TOK_UPPER)) {
-            *b -= k;
-            continue;
-        }
-        size_t unit;
-        if (unit_bracket_before(c, *b, *a, &unit)) {
-            *b = unit - 1;   /* `Dân số trung bình (nghìn người)`: the unit is the value's */
-            continue;
-        }
-        /* a verb and its adverb of degree: `quý I giảm mạnh (-6,2%)` */
-        size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, *b, *a, NULL);
-        size_t v = g && *b - g > *a ? PHRASE_BEFORE(c, LT_TRIGGERS, *b - g, *a, NULL) : 0;
-        if (v && *b - g - v > *a && !(c->tv.t[*b - g - v].flags & TOK_UPPER)) {   /* `Cao Bằng đến`: a name */
-            *b -= g + v;
-            continue;
-        }
-        break;
-    }
+    trim_phrase_end(c, *a, b);
     /* a baseline phrase at the end: "… so với năm trước"; one in the
      * middle ends a clause, and the words after it are the value's own:
      * "… tăng so với cùng kỳ, gồm thủy sản chế biến" */
