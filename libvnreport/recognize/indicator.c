@@ -1172,36 +1172,91 @@ static bool only_admin_place(const rctx *c, size_t a, size_t b)
 }
 
 
+/* The first colon of the sentence that a LIST_CUE or PLACE_LIST_CUE
+ * closes, at most MEASURE_LABEL_TOKENS after the sentence or its ';'
+ * clause that a BREAKDOWN_WORD opens (`…; trong đó, 3 địa phương tăng
+ * trưởng trên 9% gồm:`): found once a sentence, into ss. */
+static void find_list_colon(const rctx *c, const draft *d, sentence_state *ss)
+{
+    ss->list_colon_known = 1;
+    ss->list_colon = NONE;
+    size_t from = d->nc->sent_start;
+    for (size_t k = from + 1; k < d->nc->sent_end && ss->list_colon == NONE; k++) {
+        size_t lead = k + 1;
+        while (lead < d->nc->sent_end && c->tv.t[lead].kind == TOK_PUNCT)
+            lead++;
+        if (is_punct(c, k, ';') && PHRASE_AT(c, LT_BREAKDOWN_WORDS, lead, NULL))
+            from = k + 1;
+        else if (k <= from + MEASURE_LABEL_TOKENS && is_punct(c, k, ':') &&
+                 ((ss->list_cue = PHRASE_BEFORE(c, LT_LIST_CUES, k, from, NULL)) ||
+                  (ss->list_cue = PHRASE_BEFORE(c, LT_PLACE_LIST_CUES, k, from, NULL)))) {
+            ss->list_colon = k;
+            ss->list_head = from;
+        }
+    }
+}
+
+
+/* A list head [*a, b) trimmed from `from` that opens with a
+ * LIST_QUANTIFIER or a number and a LIST_MEMBER (`Các xã có …`, `3 địa
+ * phương …`; the quantifier may have been trimmed as a filler) names the
+ * kind of its items, unless a record of the sentence (from first_rec on)
+ * stands in it after the member (the list's length may): *a moves past
+ * them, and true. */
+static bool names_members(const rctx *c, size_t from, size_t first_rec, size_t *a, size_t b)
+{
+    size_t k = *a;
+    if (k < b && is_numeric(&c->tv.t[k]))
+        k++;
+    else
+        k += PHRASE_AT(c, LT_LIST_QUANTIFIERS, k, NULL);
+    bool quantified = k > *a || PHRASE_BEFORE(c, LT_LIST_QUANTIFIERS, k, from, NULL);
+    size_t m = quantified && k < b ? PHRASE_AT(c, LT_LIST_MEMBERS, k, NULL) : 0;
+    if (!m || k + m >= b)
+        return false;
+    for (size_t r = first_rec; r < c->out->n_recs; r++)
+        if (c->out->recs[r].norm_start >= c->tv.t[k + m].start && c->out->recs[r].norm_start < c->tv.t[b - 1].end)
+            return false;   /* (a head with values of its own is a sentence, not a kind of items) */
+    *a = k + m;
+    return true;
+}
+
+
 /* Where the measure of a value whose own phrase is only a place would
  * be, [*a, *b): a growth-word trigger (`Năm 2026, tỉnh phấn đấu tăng
  * trưởng 12%`, `Hưng Yên đặt mục tiêu tăng trưởng 10%`), else the head of
- * a list a LIST_CUE or PLACE_LIST_CUE and a colon opened among the
- * sentence's first words (`Một số huyện có tỷ lệ giải ngân khá như:
- * huyện Đông Sơn (71,4%), …`); false when neither. */
-static bool place_measure(rctx *c, const draft *d, size_t *a, size_t *b)
+ * a list a LIST_CUE or PLACE_LIST_CUE and a colon opened (`Một số huyện
+ * có tỷ lệ giải ngân khá như: huyện Đông Sơn (71,4%), …`); false when
+ * neither. *members: the head named the kind of its items (names_members),
+ * so any item is a subject. */
+static bool place_measure(rctx *c, const draft *d, size_t *a, size_t *b, bool *members)
 {
+    *members = false;
     size_t m = d->tr && d->trig_len ? PHRASE_AT(c, LT_GROWTH_WORDS, d->trig_at, NULL) : 0;
     if (m) {
         *a = d->trig_at;
         *b = d->trig_at + m;
         return true;
     }
-    size_t s = d->nc->sent_start;
     sentence_state *ss = d->ss;
-    if (!ss->list_colon_known) {
-        ss->list_colon_known = 1;
-        ss->list_colon = NONE;
-        for (size_t k = s + 1; k < d->nc->sent_end && k <= s + MEASURE_LABEL_TOKENS && ss->list_colon == NONE; k++)
-            if (is_punct(c, k, ':') && ((ss->list_cue = PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL)) ||
-                                        (ss->list_cue = PHRASE_BEFORE(c, LT_PLACE_LIST_CUES, k, s, NULL))))
-                ss->list_colon = k;
-    }
+    if (!ss->list_colon_known)
+        find_list_colon(c, d, ss);
     size_t colon = ss->list_colon, cue = ss->list_cue;
     if (colon == NONE || colon >= d->i)
         return false;
-    *a = s;
-    *b = colon - cue;
+    size_t end = colon - cue;
+    *a = ss->list_head;
+    *b = end;
     trim_phrase(c, a, b);
+    if ((*members = names_members(c, ss->list_head, ss->first_rec, a, end))) {
+        size_t from = *a;
+        *b = end;
+        trim_phrase(c, a, b);
+        if (!has_content(c, *a, *b)) {   /* `2 địa phương tăng trưởng cao nhất gồm:`: the growth is the measure */
+            *a = from;
+            *b = end - PHRASE_BEFORE(c, LT_GAP_WORDS, end, from, NULL);
+        }
+    }
     while (*a < *b && is_numeric(&c->tv.t[*a]))
         (*a)++;   /* (`3 địa phương có tốc độ tăng …`: the list's length is no part of its measure) */
     return has_content(c, *a, *b);
@@ -1215,8 +1270,9 @@ static bool place_measure(rctx *c, const draft *d, size_t *a, size_t *b)
 static bool of_place(rctx *c, draft *d, const char *own_text)
 {
     size_t a, b;
-    if (!own_text || !place_measure(c, d, &a, &b) ||
-        !(names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b)))
+    bool members;
+    if (!own_text || !place_measure(c, d, &a, &b, &members) ||
+        !(members || names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b)))
         return false;
     const char *measure = d->tr && a == d->trig_at ? tokens_text(c, a, b) : phrase_text(c, a, b);
     if (!measure)

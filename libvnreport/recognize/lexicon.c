@@ -263,6 +263,16 @@ const word_entry place_list_cues[] = {
 #include "lexicon.def"
 #undef PLACE_LIST_CUE
 };
+const word_entry list_quantifiers[] = {
+#define LIST_QUANTIFIER(p) { p },
+#include "lexicon.def"
+#undef LIST_QUANTIFIER
+};
+const word_entry list_members[] = {
+#define LIST_MEMBER(p) { p },
+#include "lexicon.def"
+#undef LIST_MEMBER
+};
 const word_entry empty_labels[] = {
 #define EMPTY_LABEL(p) { p },
 #include "lexicon.def"
@@ -413,6 +423,8 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_ADMIN_UNITS] = TABLE_VIEW(admin_units),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
+    [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
+    [LT_LIST_MEMBERS] = TABLE_VIEW(list_members),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
     [LT_LABEL_NOTS] = TABLE_VIEW(label_nots),
