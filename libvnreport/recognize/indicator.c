@@ -1826,6 +1826,32 @@ static bool split_entity_with(rctx *c, draft *d, const char **own_text, const ch
 }
 
 
+/* `Tuyến đường sắt xảy ra 4 vụ, làm chết 3 người`: an EVENT_VERB that
+ * ends the value's phrase splits off where it happened, the subject of
+ * this value and of the sentence's later ones (its own phrase keeps the
+ * verb). False when out of memory. */
+static bool split_event_holder(rctx *c, draft *d, const char **own_text, const char **entity)
+{
+    size_t a = d->ind_a, b = d->ind_b;
+    size_t m = a < b ? PHRASE_BEFORE(c, LT_EVENT_VERBS, b, a, NULL) : 0;
+    if (!m || b - m <= a)
+        return true;
+    size_t ea, eb;
+    entity_bounds(c, a, b - m, true, &ea, &eb);
+    trim_phrase(c, &ea, &eb);
+    if (!has_content(c, ea, eb))
+        return true;
+    const char *who = phrase_text(c, ea, eb), *what = tokens_text(c, b - m, b);
+    if (!who || !what)
+        return false;
+    if (strchr(who, ' ')) {   /* (one word is no place or kind of event: `cũng đã xảy ra`) */
+        *entity = d->ss->entity = who;
+        *own_text = what;
+    }
+    return true;
+}
+
+
 /* The indicator and subject of a record; false when out of memory. */
 /* Tokens [a, e) become the value's own indicator, `subject` its subject.
  * False when out of memory. */
@@ -1953,7 +1979,8 @@ static bool indicator_parts(rctx *c, draft *d)
         }
     }
     const char *entity = NULL;
-    if (own_text && !split_entity_with(c, d, &own_text, &entity))
+    if (own_text && (!split_entity_with(c, d, &own_text, &entity) ||
+                     (!entity && !split_event_holder(c, d, &own_text, &entity))))
         return false;
     d->own_measure = names_own_measure(d);
     if (d->own_measure)

@@ -198,6 +198,11 @@ const period_link_entry period_links[] = {
 #include "lexicon.def"
 #undef PERIOD_LINK
 };
+const word_entry event_verbs[] = {
+#define EVENT_VERB(p) { p },
+#include "lexicon.def"
+#undef EVENT_VERB
+};
 const word_entry entity_withs[] = {
 #define ENTITY_WITH(p) { p },
 #include "lexicon.def"
@@ -411,6 +416,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_SECTOR_HEADS] = TABLE_VIEW(sector_heads),
     [LT_PERIOD_LINKS] = TABLE_VIEW(period_links),
     [LT_ENTITY_WITHS] = TABLE_VIEW(entity_withs),
+    [LT_EVENT_VERBS] = TABLE_VIEW(event_verbs),
     [LT_ENTITY_LEADS] = TABLE_VIEW(entity_leads),
     [LT_ENTITY_RANKS] = TABLE_VIEW(entity_ranks),
     [LT_NEGATIONS] = TABLE_VIEW(negations),

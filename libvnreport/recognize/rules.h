@@ -118,6 +118,7 @@ extern const word_entry trigger_names[];
 extern const word_entry sector_heads[];
 extern const period_link_entry period_links[];
 extern const word_entry entity_withs[];
+extern const word_entry event_verbs[];
 extern const word_entry entity_leads[];
 extern const word_entry entity_ranks[];
 extern const word_entry negations[];
@@ -169,7 +170,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_PLACE_LIST_CUES, LT_LIST_QUANTIFIERS, LT_LIST_MEMBERS, LT_EMPTY_LABELS, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_EVENT_VERBS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_PLACE_LIST_CUES, LT_LIST_QUANTIFIERS, LT_LIST_MEMBERS, LT_EMPTY_LABELS, LT_COUNT
 } lex_table;
 
 
@@ -344,7 +345,7 @@ typedef struct sentence_state {
     size_t goals_from;         /* after `đề ra 18 chỉ tiêu` (LW_SETS_GOALS): the values from here on
                                 * are those goals, up to an outcome word; 0 when none */
     unsigned period_items;     /* values in a row named only by their period (`quý I tăng …`) */
-    const char *entity;        /* a place an ENTITY_WITH split off, the later values' subject */
+    const char *entity;        /* a place an ENTITY_WITH or EVENT_VERB split off, the later values' subject */
     size_t growth_scanned;     /* tokens before this were searched for a growth word */
     bool growth_found;         /* one stands there */
     int list_colon_known;      /* 1 when list_colon is set (place_measure asks once a sentence) */
