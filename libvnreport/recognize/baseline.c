@@ -273,11 +273,20 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
 }
 
 
+/* `(KBTT)` at k: a one-word abbreviation in brackets after the phrase it
+ * shortens; its length in tokens, else 0. */
+static size_t bracketed_abbreviation(const rctx *c, size_t k, size_t b)
+{
+    return k + 2 < b && is_punct(c, k, '(') && c->tv.t[k + 1].kind == TOK_WORD && is_punct(c, k + 2, ')') ? 3 : 0;
+}
+
+
 /* `(KH 55-56 triệu đồng)`, `21.400 tấn/KH 21.000 tấn`, `(kế hoạch năm
- * 2022: tăng 8%)`: a plan named on its own before a value marks the value
- * as a target and names no measure. The plan phrase's length in tokens
- * (giver and year included) when nothing but punctuation follows it
- * before b; 0 otherwise (`Kế hoạch vốn đầu tư công` is a measure). */
+ * 2022: tăng 8%)`, `(kịch bản tăng trưởng (KBTT): 7,87%)`: a plan named on
+ * its own before a value marks the value as a target and names no
+ * measure. The plan phrase's length in tokens (giver, year and
+ * abbreviation included) when nothing but punctuation follows it before
+ * b; 0 otherwise (`Kế hoạch vốn đầu tư công` is a measure). */
 size_t plan_label_len(const rctx *c, size_t a, size_t b)
 {
     size_t idx, m = a < b ? PHRASE_AT(c, LT_BASELINES, a, &idx) : 0;
@@ -286,6 +295,7 @@ size_t plan_label_len(const rctx *c, size_t a, size_t b)
     size_t end = a + m;
     end += PHRASE_AT(c, LT_PLAN_GIVERS, end, NULL);
     end += year_after(c, end);
+    end += bracketed_abbreviation(c, end, b);
     size_t k = end;
     while (k < b && c->tv.t[k].kind == TOK_PUNCT)
         k++;
@@ -382,9 +392,12 @@ static bool plan_value_bracket(rctx *c, size_t k, size_t to)
     const char *b = k + 1 < to ? baseline_at_ex(c, k + 1, true, &used) : NULL;
     if (!b || !(baseline_flags(b) & BC_PLAN))
         return false;
-    for (size_t j = k + 1 + used; j < to && j <= k + BRACKET_REACH && !is_punct(c, j, ')'); j++)
+    int depth = 0;   /* (`(kịch bản tăng trưởng (KBTT): 7,87%)`) */
+    for (size_t j = k + 1 + used; j < to && j <= k + BRACKET_REACH && (depth || !is_punct(c, j, ')')); j++) {
+        depth += is_punct(c, j, '(') - is_punct(c, j, ')');
         if (is_numeric(&c->tv.t[j]))
             return true;
+    }
     return false;
 }
 

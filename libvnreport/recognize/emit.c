@@ -164,6 +164,8 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
     if (!d->own_measure)
         ss->chain_last = index;
     size_t k = d->q->consumed_end;
+    if (k < d->nc->sent_end && is_punct(c, k, ')'))
+        k++;   /* (a plan in brackets: `ước đạt 7,4% (KBTT: 8,1%), trong đó: …`) */
     if (k < d->nc->sent_end && (is_punct(c, k, ',') || is_punct(c, k, ';')))
         k++;
     if (k < d->nc->sent_end && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL))

@@ -778,7 +778,7 @@ void bracket_restatement(rctx *c, draft *d)
  * colon after it; 0 when the words there are no plan label. */
 static size_t plan_label_before(const rctx *c, size_t end, size_t floor)
 {
-    enum { LONGEST_LABEL = 6 };
+    enum { LONGEST_LABEL = 9 };   /* `kịch bản tăng trưởng (KBTT)` */
     for (size_t j = end > floor + LONGEST_LABEL ? end - LONGEST_LABEL : floor; j < end; j++)
         if (plan_label_len(c, j, end) == end - j)
             return end - j + 1;
@@ -1316,6 +1316,26 @@ static void part_of_index(const rctx *c, draft *d)
 }
 
 
+/* `Tăng trưởng GRDP ước đạt 6,9%, trong đó: khu vực dịch vụ ước đạt
+ * 7,22%` (or `…. Trong đó: …`, a breakdown that goes on with the sentence
+ * before): a percentage reached among the parts of a growth rate is the
+ * growth of that part. */
+static void part_of_change(const rctx *c, draft *d)
+{
+    const sentence_state *ss = d->ss;
+    size_t parts_of = ss->parts_of < c->out->n_recs && ss->parts_of >= ss->first_rec ? ss->parts_of
+                      : ss->first_rec < ss->own_first_rec                              ? ss->first_rec
+                                                                                       : NONE;
+    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || !d->tr || d->tr->kind != T_ATTAIN || parts_of == NONE)
+        return;
+    while (parts_of > ss->first_rec && c->out->recs[parts_of].role == VNR_ROLE_TARGET)
+        parts_of--;   /* (past its plan: `ước đạt 7,4% (KBTT: 8,1%), trong đó: …`) */
+    const vnr_record *head = &c->out->recs[parts_of];
+    if (head->role == VNR_ROLE_CHANGE && in_percent(head))
+        d->r.role = VNR_ROLE_CHANGE;
+}
+
+
 /* Does a span's opener stand right before token k (`từ 32,5%`, `từ mức
  * 40,1%`)? */
 static bool opens_span(const rctx *c, size_t k)
@@ -1356,6 +1376,7 @@ void refine_role(rctx *c, draft *d)
     listed_change(c, d);
     part_of_attainment(c, d);
     part_of_index(c, d);
+    part_of_change(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL))) {
