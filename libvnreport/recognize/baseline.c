@@ -603,6 +603,18 @@ static const char *closing_comparison(rctx *c, size_t k, size_t e)
  * tokens [s, e): `có 30 ngành … tăng so với cùng kỳ. Trong đó, …` states
  * the comparison its breakdown goes on with; so does a comparison that
  * closes the sentence. Its code, or NULL. */
+/* Does a T_CHANGE trigger stand in [a, e)? */
+static bool change_verb_in(const rctx *c, size_t a, size_t e)
+{
+    for (size_t k = a; k < e; k++) {
+        size_t idx;
+        if (PHRASE_AT(c, LT_TRIGGERS, k, &idx) && triggers[idx].kind == T_CHANGE)
+            return true;
+    }
+    return false;
+}
+
+
 static const char *valueless_comparison(rctx *c, size_t s, size_t e)
 {
     enum { CLOSING_REACH = 10 };   /* a comparison and its period: `so với cùng kỳ năm 2022.` */
@@ -619,8 +631,10 @@ static const char *valueless_comparison(rctx *c, size_t s, size_t e)
             code = baseline_at(c, k + m, &used);
         else if (compare_word_at(c, k, true) && (code = baseline_at(c, k, &used)) != NULL &&
                  !(k + used < e && (m = PHRASE_AT(c, LT_TRIGGERS, k + used, &idx)) != 0 &&
-                   triggers[idx].kind == T_CHANGE))
-            code = NULL;   /* (fronted, before the verb: `so với cùng kỳ tăng ở 58 địa phương`) */
+                   triggers[idx].kind == T_CHANGE) &&
+                 !(k == s && k + used < e && is_punct(c, k + used, ',') && change_verb_in(c, k + used, e)))
+            code = NULL;   /* (fronted, before the verb: `so với cùng kỳ tăng ở 58 địa phương`, or
+                            * opening the sentence: `So với 6 tháng đầu năm 2024, tai nạn giao thông giảm …`) */
         if (code && !(baseline_flags(code) & (BC_PLAN | BC_BUDGET)))
             return code;
     }
