@@ -30,6 +30,8 @@ static void test_codes(void)
         { "tháng 8.2019 đạt", "2019-M08", false },
         { "tháng mười năm 2023", "2023-M10", false },
         { "tháng giêng", "2024-M01", false },
+        { "tháng một năm 2025", "2025-M01", false },
+        { "tháng năm năm 2025", "2025-M05", false },
         { "tháng mười hai năm 2022", "2022-M12", false },
         { "6 tháng năm 2023", "2023-H1", false },
         { "tháng 10", "2024-M10", false },
@@ -211,6 +213,12 @@ static void test_metadata(void)
     /* a month written as a word (`tháng Mười`) is the month of a monthly release */
     check_meta("Tình hình kinh tế - xã hội tháng Mười và 10 tháng năm 2023\n\nĐăng ngày 30 - 10 - 2023\n\n"
                "Doanh thu đạt 5 tỷ đồng.\n", "monthly", "2023-M10", "2023-10-30", NULL);
+    /* `tháng Năm`, `tháng Một` are months too, before their year */
+    check_meta("Tình hình kinh tế - xã hội tỉnh Nghệ An tháng Năm năm 2025\n\nDoanh thu đạt 5 tỷ đồng.\n",
+               "monthly", "2025-M05", NULL, NULL);
+    /* the lunar `tháng Chạp` of a Tết article is no month of the calendar */
+    check_meta("Du lịch dịp Tết Nguyên đán 2025\n\nTừ 28 tháng Chạp đến mùng 3 Tết, khách đạt 15.000 lượt.\n",
+               "annual", "2025", NULL, NULL);
     check_meta("Tình hình kinh tế - xã hội 9 tháng năm 2024\n\nDoanh thu đạt 5 tỷ đồng.\n",
                "year_to_date", "2024-01/2024-09", NULL, NULL);
     check_meta("Tình hình kinh tế - xã hội quý III và 9 tháng năm 2024\n\nThu đạt 5 tỷ đồng.\n",
