@@ -135,6 +135,11 @@ static const plain_word date_line_words[] = {
 #undef DATE_LINE_WORD
 };
 
+static const plain_word as_of_words[] = {
+#define AS_OF_WORD(p) { p },
+#include "period.def"
+#undef AS_OF_WORD
+};
 static const plain_word date_leads[] = {
 #define DATE_LEAD(p) { p },
 #include "period.def"
@@ -455,6 +460,36 @@ static bool duration_before(const char *s, size_t start)
     return false;
 }
 
+/* `Căn cứ Luật … ngày 16 tháng 6 năm 2025`: does a DATE_LEAD and a day,
+ * no AS_OF_WORD before them, stand before the period at start (a month
+ * there is part of a date of reference, no period of the report)? */
+static bool day_of_date_before(const char *s, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    size_t digits = 0;
+    while (j > 0 && utf8_is_digit(s[j - 1]) && digits < 3)
+        j--, digits++;
+    if (digits < 1 || digits > 2)
+        return false;
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    for (size_t b = 0; b < COUNT_OF(date_leads); b++) {
+        size_t len = strlen(date_leads[b].phrase);
+        if (!ends_with_phrase(s, j, date_leads[b].phrase, len))
+            continue;
+        size_t k = j - len;
+        while (k > 0 && s[k - 1] == ' ')
+            k--;
+        for (size_t a = 0; a < COUNT_OF(as_of_words); a++)
+            if (ends_with_phrase(s, k, as_of_words[a].phrase, strlen(as_of_words[a].phrase)))
+                return false;   /* `tính đến ngày 31 tháng 8`: the month of a stock */
+        return true;
+    }
+    return false;
+}
+
 /* Every period phrase holds a head word (tháng, quý, năm) and starts at
  * most this many bytes before it (`tính chung mười một tháng`). */
 enum { HEAD_REACH = 40 };
@@ -618,8 +653,8 @@ static bool phrase_at(const char *s, size_t n, size_t i, period_ref *out)
      * `tăng 4,3% so cùng kỳ và tính chung 9 tháng tăng 3,6%`) */
     p.compared = MATCH_TABLE(s, n, i, cumulative_words, NULL) == NO_MATCH &&
                  compared_before(s, i, p.kind, &p.comparison);
-    if (!p.compared && duration_before(s, i)) {
-        p.compared = true;   /* `dưới 3 tháng`: a length of time */
+    if (!p.compared && (duration_before(s, i) || (p.kind == PK_MONTH && day_of_date_before(s, i)))) {
+        p.compared = true;   /* `dưới 3 tháng`: a length of time; `ngày 16 tháng 6 năm 2025`: a date */
         p.comparison = false;
     }
     if (!p.compared && MATCH_TABLE(s, n, skip_blanks(s, n, e), span_tail_words, NULL) != NO_MATCH) {

@@ -216,6 +216,13 @@ static void test_metadata(void)
     /* `tháng Năm`, `tháng Một` are months too, before their year */
     check_meta("Tình hình kinh tế - xã hội tỉnh Nghệ An tháng Năm năm 2025\n\nDoanh thu đạt 5 tỷ đồng.\n",
                "monthly", "2025-M05", NULL, NULL);
+    /* a law's date in a resolution's legal basis is no period of the plan;
+     * the cut-off date of a stock is (`Tính đến ngày 31 tháng 8 năm 2024`) */
+    check_meta("Nghị quyết về kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2030\n\n"
+               "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\n"
+               "Tốc độ tăng GRDP bình quân đến năm 2030 từ 9% trở lên.\n", "plan", "2030", NULL, NULL);
+    check_meta("Tín dụng doanh nghiệp tỉnh Vĩnh Phúc\n\nTính đến ngày 31 tháng 8 năm 2024, dư nợ đạt "
+               "55.300 tỷ đồng.\n", "monthly", "2024-M08", NULL, NULL);
     /* the lunar `tháng Chạp` of a Tết article is no month of the calendar */
     check_meta("Du lịch dịp Tết Nguyên đán 2025\n\nTừ 28 tháng Chạp đến mùng 3 Tết, khách đạt 15.000 lượt.\n",
                "annual", "2025", NULL, NULL);
