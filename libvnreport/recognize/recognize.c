@@ -344,7 +344,8 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     settle_chain_baseline(c, &w.ss);
     remember_block_baseline(c, &w.ss, s, e);
     if (c->out->n_recs > w.ss.own_first_rec)   /* a sentence without values changes nothing */
-        c->goal_carry = w.ss.goal || sets_goals(c, s, e, w.ss.own_first_rec);
+        c->goal_carry = w.ss.goal || sets_goals(c, s, e, w.ss.own_first_rec) ||
+                        w.ss.goals_from;   /* (`Đại hội đã thông qua 33 chỉ tiêu chủ yếu.`: its list follows) */
     *last = w.ss;
     return true;
 }
