@@ -422,9 +422,10 @@ static bool compared_caption(const char *line, size_t n, char *out, size_t cap)
     while (*after == ' ')
         after++;
     size_t an = ln - (size_t)(after - low);
+    period_kind kind = parse_period(after).kind;
     if (!has_period_word(after, an, PW_SAME_PERIOD) && !has_period_word(after, an, PW_PERIOD_BEFORE) &&
-        parse_period(after).kind != PK_YEAR)
-        return false;   /* (a year is a base: `… so với kỳ gốc 2014`) */
+        kind != PK_YEAR && kind != PK_MONTH)
+        return false;   /* (a year is a base: `… so với kỳ gốc 2014`; a month too: `… so với tháng 12 năm 2023`) */
     snprintf(out, cap, "%s", after);
     return true;
 }
