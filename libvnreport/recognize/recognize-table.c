@@ -459,13 +459,14 @@ static bool index_base_note(const table_ctx *tc, const table *t, char *out, size
 {
     size_t a, b;
     *caption = false;
-    for (int k = 0; k < 2 && line_above(tc, t, k, &a, &b); k++) {
+    enum { CAPTION_LINES = 4 };   /* a bilingual caption and its unit note: `… so với kỳ gốc 2014` /
+                                   * `… as compared to base period 2014` / `Đơn vị tính - Unit: %`;
+                                   * a note, a unit line and header rows a blank line set apart */
+    for (int k = 0; k < CAPTION_LINES && line_above(tc, t, k, &a, &b); k++) {
         size_t from, eq;
         if (index_note_at(tc->text + a, b - a, &from, &eq))
             return table_lower(tc->text + a + from, eq - from, out, cap) > 0;
     }
-    enum { CAPTION_LINES = 4 };   /* a bilingual caption and its unit note: `… so với kỳ gốc 2014` /
-                                   * `… as compared to base period 2014` / `Đơn vị tính - Unit: %` */
     for (int k = 0; k < CAPTION_LINES && line_above(tc, t, k, &a, &b); k++)
         if (compared_caption(tc->text + a, b - a, out, cap))
             return *caption = true;
