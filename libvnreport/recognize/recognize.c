@@ -549,6 +549,15 @@ static void resume_paragraph_before(rctx *c, size_t carried_rec, bool goals_befo
 }
 
 
+/* Does the paragraph open with an LW_GOES_ON word (`Tiếp đến là …`, `Ở
+ * chiều ngược lại, …`), going on listing the parts of the one before? */
+static bool goes_on_listing(const rctx *c)
+{
+    size_t idx;
+    return PHRASE_AT(c, LT_LINK_WORDS, 0, &idx) && link_words[idx].kind == LW_GOES_ON;
+}
+
+
 bool process_block(rctx *c, size_t bi)
 {
     const block *b = &c->seg->blocks[bi];
@@ -598,6 +607,8 @@ bool process_block(rctx *c, size_t bi)
     sentence_state last = { .first_rec = NONE };
     if (carried_rec != NONE && opens_breakdown(c, 0, c->tv.n))
         resume_paragraph_before(c, carried_rec, goals_before, &last);
+    else if (carried_rec != NONE && goes_on_listing(c))
+        c->block_baseline = c->carry_baseline;   /* `Tiếp đến là nhóm giao thông (tăng 2,7%)`: compared as before */
     resume_announced_list(c, b);
     if (!subheading(c, b, bi))
         return false;

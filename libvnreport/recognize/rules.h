@@ -63,7 +63,7 @@ typedef struct word_entry { const char *phrase; } word_entry;
 typedef struct estimate_entry { const char *phrase; bool forecast; } estimate_entry;
 /* What a LINK_WORD does (lexicon.def). */
 typedef enum link_word_kind { LW_PLACES_AT, LW_COPULA, LW_COMMA_LEAD, LW_COUNT_VERB, LW_RANK_OF, LW_SETS_GOALS, LW_COMPARATIVE,
-                                LW_CLOCK, LW_COMPOUND, LW_DETAIL } link_word_kind;
+                                LW_CLOCK, LW_COMPOUND, LW_DETAIL, LW_GOES_ON } link_word_kind;
 typedef struct link_word_entry { const char *phrase; link_word_kind kind; } link_word_entry;
 typedef struct target_cue_entry { const char *phrase; bool counts, sentence; } target_cue_entry;
 typedef struct baseline_entry { const char *phrase; baseline_id id; } baseline_entry;
