@@ -403,9 +403,10 @@ static bool percent_of_amount(role_case *rc)
 
 
 /* `Lúa xuân đã cấy 12.300 ha, đạt 100,5% kế hoạch, …; ngô đã trồng 9.150
- * ha, đạt 97,4%, …`: a percentage right after an amount, where an earlier
- * item of the sentence gave its amount's attainment of a plan, is of that
- * plan too (rc->plan: its baseline). */
+ * ha, đạt 97,4%, …` (or `vượt 12,4%` after `vượt 15,2% dự toán`): a
+ * percentage right after an amount, where an earlier item of the sentence
+ * gave its amount's attainment of a plan, is of that plan too (rc->plan:
+ * its baseline). */
 static bool parallel_attainment(role_case *rc)
 {
     const rctx *c = rc->c;
@@ -596,6 +597,7 @@ static const role_row role_rows[] = {
     { K(T_EXCEED), times_then_plan, VNR_ROLE_INDEX, take_plan },   /* `vượt 2,2 lần kế hoạch` */
     { K(T_EXCEED), plan_follows, VNR_ROLE_ATTAINMENT, exceed_plan },
     { K(T_EXCEED), plan_between, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `vượt dự toán 9%` */
+    { K(T_EXCEED), parallel_attainment, VNR_ROLE_ATTAINMENT, exceed_plan },   /* `…; thu nội địa đạt 10.300 tỷ đồng, vượt 12,4%` */
     { K(T_EXCEED), amount_compared_with_nothing, VNR_ROLE_LEVEL, more_than },
     { K(T_EXCEED), NULL, VNR_ROLE_CHANGE, NULL },
     { K(T_SHARE), is_points, VNR_ROLE_CHANGE, NULL },   /* `chiếm 2,35 điểm % mức tăng`: a contribution */
