@@ -79,6 +79,28 @@ static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
 }
 
 
+/* `36 trong tổng số 37 chỉ tiêu`: a bare number, a FRACTION_LINK and a
+ * count no smaller: the part takes the count's unit and the count is its
+ * total (into q). The whole's token, NONE when there is none. */
+static size_t whole_after(rctx *c, size_t i, size_t e, quantity *q)
+{
+    const token *t = &c->tv.t[i];
+    size_t m = t->kind == TOK_NUMBER && !(t->flags & NUM_YEARLIKE) && i + 1 < e
+                   ? PHRASE_AT(c, LT_FRACTION_LINKS, i + 1, NULL) : 0;
+    size_t k = i + 1 + m;
+    if (!m || k >= e || c->tv.t[k].kind != TOK_NUMBER || c->tv.t[k].v < t->v)
+        return NONE;
+    quantity whole = *q;
+    if (!find_unit(c, k, &whole) || !whole.count)
+        return NONE;
+    *q = whole;
+    q->tok = i;
+    q->value = t->v;
+    q->total = c->tv.t[k].v;
+    return k;
+}
+
+
 /* Is unitless number i joined by one SIBLING_LINK word to a plain number
  * right after (`2,1 và 4,6%`)? */
 static bool shares_next_unit(const rctx *c, size_t i, size_t e)
@@ -114,9 +136,12 @@ static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
         has_unit = true;
         q.unit_end_tok = i + 1;
     }
+    size_t whole = NONE;
+    if (!has_unit && (whole = whole_after(c, i, w->end, &q)) != NONE)
+        has_unit = true;   /* `36 trong tổng số 37 chỉ tiêu`: 36 of 37 */
     if (!has_unit)
         return read_unitless(c, w, i, &q);
-    pair_step step = read_mixed_scale(c, w, i, &q, next);
+    pair_step step = whole == NONE ? read_mixed_scale(c, w, i, &q, next) : PAIR_NONE;
     if (step == PAIR_NONE)
         step = read_range(c, w, i, &q, next);
     if (step == PAIR_NONE && t->kind == TOK_RANGE)
@@ -129,6 +154,8 @@ static bool read_number(rctx *c, sentence_walk *w, size_t i, size_t *next)
         return step == PAIR_READ;
     if (!emit_quantity(c, i, &q, &w->nc, &w->ss, false, NULL))
         return false;
+    if (whole != NONE && !add_fate(c, c->tv.t[whole].start, c->tv.t[whole].end, "record", c->out->n_recs - 1))
+        return false;   /* (the whole is that record's total) */
     w->nc.floor = q.consumed_end;
     *next = q.unit_end_tok;
     return true;
