@@ -849,9 +849,17 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
     r->subject = ss->subject ? ss->subject : (own_text || !head ? c->block_subject : head->subject);
     size_t entity = NONE;
     bool part = false;   /* a part of a breakdown, however long its name */
-    if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc))
+    if (ss->clause_first != NONE && ss->clause_tok == clause_of(c, d->i, d->nc)) {
         entity = ss->clause_first;
-    else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
+        /* (`…, trong đó nông – lâm – thủy sản ước đạt 900 tỷ đồng`: a part in the
+         * head's clause; not of a count: `đề ra 18 chỉ tiêu, trong đó …` lists goals) */
+        size_t k = d->ind_a;
+        while (k > d->nc->sent_start && c->tv.t[k - 1].kind == TOK_PUNCT)
+            k--;
+        part = c->out->recs[entity].role == VNR_ROLE_LEVEL && !is_count(&c->out->recs[entity]) &&
+               !another_total(own_text) && k > d->nc->sent_start &&
+               PHRASE_BEFORE(c, LT_BREAKDOWN_WORDS, k, d->nc->sent_start, NULL);
+    } else if (c->out->n_recs > ss->first_rec && c->out->recs[ss->first_rec].role == VNR_ROLE_LEVEL &&
              !another_total(own_text) &&
              breakdown_between(c, d->ss, &c->out->recs[ss->first_rec], d->nc->sent_start, d->i, NULL)) {
         entity = ss->first_rec;   /* an earlier ';' item is a part only after `trong đó`, `:` */
