@@ -189,6 +189,11 @@ static void trim_phrase_end(const rctx *c, size_t a, size_t *b)
         /* a verb and its adverb of degree: `quý I giảm mạnh (-6,2%)` */
         size_t g = PHRASE_BEFORE(c, LT_GAP_WORDS, *b, a, NULL);
         size_t v = g && *b - g > a ? PHRASE_BEFORE(c, LT_TRIGGERS, *b - g, a, NULL) : 0;
+        /* (a growth word after its GROWTH_HOLDER is the measure, not a verb:
+         * `tốc độ tăng trưởng bình quân đạt 12,4%/năm`) */
+        if (v && *b - g - v > a && PHRASE_BEFORE(c, LT_GROWTH_WORDS, *b - g, a, NULL) >= v &&
+            PHRASE_BEFORE(c, LT_GROWTH_HOLDERS, *b - g - v, a, NULL))
+            v = 0;
         if (v && *b - g - v > a && !(c->tv.t[*b - g - v].flags & TOK_UPPER)) {   /* `Cao Bằng đến`: a name */
             *b -= g + v;
             continue;

@@ -99,10 +99,11 @@ bool amount_context(const rctx *c, size_t i, const sentence_state *ss)
         lo = phrase_floor(c, lo - 1, floor);
     if (ss->head != NONE) {
         /* a rate of its own after the amount is no share of its plan:
-         * `thu nhập … đạt 65 triệu đồng, tỷ lệ đô thị hóa đạt 20%` */
+         * `thu nhập … đạt 65 triệu đồng, tỷ lệ đô thị hóa đạt 20%`, `…; tốc
+         * độ tăng trưởng bình quân đạt 12,4%/năm` */
         const vnr_record *h = &c->out->recs[ss->head];
         for (size_t k = token_at_offset(c, lo, h->norm_end); k < i; k++)
-            if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL))
+            if (PHRASE_AT(c, LT_RATE_WORDS, k, NULL) || PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL))
                 return false;
         return h->unit && strcmp(h->unit, "%") != 0 && h->dimension && strcmp(h->dimension, "currency") == 0;
     }
@@ -1531,6 +1532,18 @@ static bool province_growth(rctx *c, const draft *d)
 }
 
 
+/* `…; tốc độ tăng trưởng bình quân đạt 12,4%/năm`: does a growth word
+ * stand in the value's own phrase, before its verb? */
+static bool growth_in_phrase(const rctx *c, const draft *d)
+{
+    size_t end = d->tr && d->trig_at > d->ind_a ? d->trig_at : d->ind_b;
+    for (size_t k = d->ind_a; k < end; k++)
+        if (PHRASE_AT(c, LT_GROWTH_WORDS, k, NULL))
+            return true;
+    return false;
+}
+
+
 void growth_rate_role(rctx *c, draft *d)
 {
     if (!d->q->percent || !(d->r.role == VNR_ROLE_LEVEL || (d->r.role == VNR_ROLE_INDEX && d->tr &&
@@ -1552,7 +1565,7 @@ void growth_rate_role(rctx *c, draft *d)
             d->r.indicator = d->r.subject;
             d->r.subject = province;
         }
-    } else if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator) &&
+    } else if (!names_growth_rate(c, d->r.indicator) && !names_output(d->r.indicator) && !growth_in_phrase(c, d) &&
                !(d->tr && d->trig_at > d->nc->floor &&
                  PHRASE_BEFORE(c, LT_GROWTH_WORDS, d->trig_at, d->nc->floor, NULL))) {
         return;   /* (`bình quân 10 tháng, mức tăng đạt 3,1%`: the growth names itself before its verb) */
