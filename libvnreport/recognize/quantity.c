@@ -308,6 +308,29 @@ size_t label_unit_of_item(const rctx *c, size_t i, size_t floor, size_t *unit)
 }
 
 
+/* `Số bác sỹ bình quân 1 vạn dân (người): 15`: the number and unit a
+ * label's bracketed unit (at token `open`, after its `(`) is counted per,
+ * when they end the label right before the bracket: its first token in
+ * *per and its length in tokens, 0 when there is none. */
+size_t label_denominator(const rctx *c, size_t open, size_t floor, size_t *per)
+{
+    enum { PER_TOKENS = 4 };
+    size_t end = open - 1;   /* the `(` */
+    for (size_t k = end; k > floor && end - k < PER_TOKENS; k--) {
+        if (c->tv.t[k - 1].kind != TOK_NUMBER)
+            continue;
+        uint32_t from = c->tv.t[k].start, to = c->tv.t[end - 1].end;
+        unit_info ui;
+        if (k < end && units_resolve(NULL, c->text + from, to - from, true, &ui) == VNR_OK) {
+            *per = k - 1;
+            return end - k + 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+
 /* `Số doanh nghiệp thành lập mới đạt 120, tăng 10%`: a bare number that
  * ends its item, whose phrase opens with a COUNT_HEAD and a count noun,
  * counts that noun. The noun's first token in *noun and its length in

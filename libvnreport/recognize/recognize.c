@@ -53,6 +53,25 @@ static const char *quantity_or_fate(rctx *c, const sentence_walk *w, size_t i, q
 }
 
 
+/* The unit of a label's bracket [u, u + m): `người`, or `người/1 vạn dân`
+ * after a denominator; NULL when out of memory. */
+static const char *label_unit(rctx *c, size_t u, size_t m, size_t floor)
+{
+    size_t per, pm = label_denominator(c, u, floor, &per);
+    const char *unit = tokens_text(c, u, u + m);
+    if (!pm || !unit)
+        return unit;
+    const char *denominator = tokens_text(c, per, per + pm);
+    if (!denominator)
+        return NULL;
+    vnr_buf b = { 0 };
+    bool ok = buf_append_str(&b, unit) && buf_append_char(&b, '/') && buf_append_str(&b, denominator);
+    const char *joined = ok ? arena_strndup(c->arena, b.data, b.len) : NULL;
+    buf_free(&b);
+    return joined;
+}
+
+
 /* A number without a unit: a label's bracketed unit is its unit, an item
  * about a rate takes `%` ("Tỷ lệ trẻ em
  * suy dinh dưỡng: ≤ 15,8."), one about a count its noun ("Số doanh
@@ -63,8 +82,9 @@ static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
     bool ok;
     size_t noun, m;
     if ((m = label_unit_of_item(c, i, w->nc.floor, &noun)) != 0) {
-        /* `Dân số trung bình (nghìn người): 1.250,3`: the label's unit */
-        const char *unit = tokens_text(c, noun, noun + m);
+        /* `Dân số trung bình (nghìn người): 1.250,3`: the label's unit; per
+         * what it names before it (`… bình quân 1 vạn dân (người): 15`) */
+        const char *unit = label_unit(c, noun, m, w->nc.sent_start);
         ok = unit && emit_quantity(c, i, q, &w->nc, &w->ss, false, unit);
     } else if (rate_item(c, i, w->nc.floor, w->end)) {
         ok = emit_quantity(c, i, q, &w->nc, &w->ss, false, "%");

@@ -492,6 +492,7 @@ bool rate_item(const rctx *c, size_t i, size_t floor, size_t e);
 size_t counted_noun_of_item(const rctx *c, size_t i, size_t floor, size_t e, size_t *noun);
 size_t unit_bracket_before(const rctx *c, size_t b, size_t floor, size_t *unit);
 size_t label_unit_of_item(const rctx *c, size_t i, size_t floor, size_t *unit);
+size_t label_denominator(const rctx *c, size_t open, size_t floor, size_t *per);
 size_t range_join_at(const rctx *c, size_t i, size_t at, size_t e);
 
 /* baseline.c — what a change, index or attainment is compared with: `so với …` phrases before or after the value, plan words, compared periods, and the baseline a chain or a paragraph carries. */
