@@ -878,7 +878,9 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
         (part || !sibling_of_measure(c->out->recs[entity].indicator, own_text) ||
          breakdown_between(c, d->ss, &c->out->recs[entity], d->nc->sent_start, d->i, NULL)) &&
         !(d->ind_a > 0 && PHRASE_BEFORE(c, LT_SIBLING_LINKS, d->ind_a, d->ind_a > 2 ? d->ind_a - 2 : 0, NULL)))
-        r->subject = c->out->recs[entity].indicator;   /* (not after `và`: a sibling) */
+        r->subject = c->out->recs[entity].subject && c->out->recs[entity].subject == ss->entity
+                         ? ss->entity   /* (`X xảy ra 3 vụ, thiệt hại …`: where it happened) */
+                         : c->out->recs[entity].indicator;   /* (not after `và`: a sibling) */
 }
 
 
