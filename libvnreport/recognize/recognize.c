@@ -351,7 +351,10 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     /* not after a count, whose parts are no sectors of a measure (`có 10/11
      * nhóm … tăng. Trong đó, tăng cao nhất là …`) */
     const vnr_record *carried = last->first_rec < c->out->n_recs ? &c->out->recs[last->first_rec] : NULL;
-    if (carried && !is_count(carried) && opens_breakdown(c, s, e)) {
+    /* (a breakdown sentence's parts may go on in sentences of their own:
+     * `Trong đó, khu vực nông nghiệp đạt …. Khu vực dịch vụ đạt …`) */
+    bool goes_on = last->first_rec < last->own_first_rec && PHRASE_AT(c, LT_SECTOR_HEADS, s, NULL);
+    if (carried && !is_count(carried) && (opens_breakdown(c, s, e) || goes_on)) {
         w.ss.first_rec = last->first_rec;
         w.ss.head = last->head;
         w.ss.last_change = last->last_change;
