@@ -1991,6 +1991,8 @@ static bool indicator_parts(rctx *c, draft *d)
         if (!*own_text) {
             own_text = NULL;   /* the phrase was only a period: `9 tháng năm 2024, …` */
             d->period_only = true;
+        } else if (opens_with(own_text, LT_EMPTY_PHRASES, true)) {
+            own_text = NULL;   /* `mới có 2.150 tỷ đồng`: an adverb names nothing */
         }
     }
     const char *entity = NULL;

@@ -268,6 +268,11 @@ const word_entry place_list_cues[] = {
 #include "lexicon.def"
 #undef PLACE_LIST_CUE
 };
+const word_entry empty_phrases[] = {
+#define EMPTY_PHRASE(p) { p },
+#include "lexicon.def"
+#undef EMPTY_PHRASE
+};
 const word_entry fraction_links[] = {
 #define FRACTION_LINK(p) { p },
 #include "lexicon.def"
@@ -436,6 +441,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
     [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
     [LT_FRACTION_LINKS] = TABLE_VIEW(fraction_links),
+    [LT_EMPTY_PHRASES] = TABLE_VIEW(empty_phrases),
     [LT_LIST_MEMBERS] = TABLE_VIEW(list_members),
     [LT_EMPTY_LABELS] = TABLE_VIEW(empty_labels),
     [LT_CLAUSE_LINKS] = TABLE_VIEW(clause_links),
