@@ -504,11 +504,7 @@ static const char *counted_phrase_text(rctx *c, size_t from, size_t tail, size_t
     if (br == noun_end || from >= noun_end)
         return tokens_text(c, from, tail);
     const char *head = tokens_text(c, from, noun_end), *rest = head ? tokens_text(c, br, tail) : NULL;
-    c->scratch.len = 0;
-    if (!rest || !buf_append_str(&c->scratch, head) || !buf_append_char(&c->scratch, ' ') ||
-        !buf_append_str(&c->scratch, rest))
-        return NULL;
-    return arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+    return join_text(c, head, ' ', rest);
 }
 
 
@@ -1035,12 +1031,7 @@ static void own_measure_indicator(rctx *c, draft *d, const char *own_text)
     size_t into = d->q->unit_end_tok, into_end = measure_into_end(c, into, d->nc->sent_end);
     const char *measure = tokens_text(c, d->trig_at, d->trig_at + d->trig_len);
     if (measure && into_end > into) {
-        vnr_buf joined = { 0 };
-        const char *what = tokens_text(c, into, into_end);
-        bool ok = what && buf_append_str(&joined, measure) && buf_append_char(&joined, ' ') &&
-                  buf_append_str(&joined, what);
-        measure = ok ? arena_strndup(c->arena, joined.data, joined.len) : NULL;
-        buf_free(&joined);
+        measure = join_text(c, measure, ' ', tokens_text(c, into, into_end));
         d->named_until = into_end;   /* those words are no later value's phrase */
     }
     if (!measure) {
@@ -1187,6 +1178,15 @@ static bool only_admin_place(const rctx *c, size_t a, size_t b)
 }
 
 
+/* Does a BREAKDOWN_WORD open [k, e), punctuation aside (`; trong đó, …`)? */
+static bool opens_with_breakdown(const rctx *c, size_t k, size_t e)
+{
+    while (k < e && c->tv.t[k].kind == TOK_PUNCT)
+        k++;
+    return k < e && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL);
+}
+
+
 /* The first colon of the sentence that a LIST_CUE or PLACE_LIST_CUE
  * closes, at most MEASURE_LABEL_TOKENS after the sentence or its ';'
  * clause that a BREAKDOWN_WORD opens (`…; trong đó, 3 địa phương tăng
@@ -1197,10 +1197,7 @@ static void find_list_colon(const rctx *c, const draft *d, sentence_state *ss)
     ss->list_colon = NONE;
     size_t from = d->nc->sent_start;
     for (size_t k = from + 1; k < d->nc->sent_end && ss->list_colon == NONE; k++) {
-        size_t lead = k + 1;
-        while (lead < d->nc->sent_end && c->tv.t[lead].kind == TOK_PUNCT)
-            lead++;
-        if (is_punct(c, k, ';') && PHRASE_AT(c, LT_BREAKDOWN_WORDS, lead, NULL))
+        if (is_punct(c, k, ';') && opens_with_breakdown(c, k + 1, d->nc->sent_end))
             from = k + 1;
         else if (k <= from + MEASURE_LABEL_TOKENS && is_punct(c, k, ':') &&
                  ((ss->list_cue = PHRASE_BEFORE(c, LT_LIST_CUES, k, from, NULL)) ||

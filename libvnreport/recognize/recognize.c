@@ -61,14 +61,7 @@ static const char *label_unit(rctx *c, size_t u, size_t m, size_t floor)
     const char *unit = tokens_text(c, u, u + m);
     if (!pm || !unit)
         return unit;
-    const char *denominator = tokens_text(c, per, per + pm);
-    if (!denominator)
-        return NULL;
-    vnr_buf b = { 0 };
-    bool ok = buf_append_str(&b, unit) && buf_append_char(&b, '/') && buf_append_str(&b, denominator);
-    const char *joined = ok ? arena_strndup(c->arena, b.data, b.len) : NULL;
-    buf_free(&b);
-    return joined;
+    return join_text(c, unit, '/', tokens_text(c, per, per + pm));
 }
 
 

@@ -456,6 +456,7 @@ bool is_glued_dot(const rctx *c, size_t i);
 bool is_strong_boundary(const rctx *c, size_t i);
 bool is_day_month(const rctx *c, size_t i);
 const char *tokens_text(rctx *c, size_t a, size_t b);
+const char *join_text(rctx *c, const char *a, char sep, const char *b);
 bool grow_token_arrays(rctx *c);
 void free_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);

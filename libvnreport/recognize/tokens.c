@@ -40,6 +40,18 @@ bool is_strong_boundary(const rctx *c, size_t i)
 }
 
 
+/* `a`, sep, `b` as one arena string (`tăng trưởng` `vào mức tăng chung`,
+ * `người` / `1 vạn dân`); NULL when either is NULL or out of memory. */
+const char *join_text(rctx *c, const char *a, char sep, const char *b)
+{
+    c->scratch.len = 0;
+    if (!a || !b || !buf_append_str(&c->scratch, a) || !buf_append_char(&c->scratch, sep) ||
+        !buf_append_str(&c->scratch, b))
+        return NULL;
+    return arena_strndup(c->arena, c->scratch.data, c->scratch.len);
+}
+
+
 /* Join tokens [a, b) into an arena string, with spaces where the text had them. */
 const char *tokens_text(rctx *c, size_t a, size_t b)
 {
