@@ -65,6 +65,21 @@ static size_t tokens_within(const rctx *c, size_t k, size_t e, size_t bytes)
 }
 
 
+/* The last period the text before token k names in its clause (back to
+ * a strong boundary, at most CLAUSE_PERIOD_REACH tokens), not compared
+ * itself: `Chỉ số … tháng 7/2024 ước tăng … so với …`. False when none. */
+static bool clause_period_before(const rctx *c, size_t k, period_ref *out)
+{
+    enum { CLAUSE_PERIOD_REACH = 24 };
+    size_t s = k;
+    while (s > 0 && k - s < CLAUSE_PERIOD_REACH && !is_strong_boundary(c, s - 1))
+        s--;
+    char low[512];
+    size_t n = s < k ? lower_span(c, s, k, low, sizeof low) : 0;
+    return n && period_last(low, n, out) && out->kind != PK_YEAR;
+}
+
+
 /* A baseline phrase starting at token i (optionally after "so với"/"so"). */
 /* `so với tháng 3/2023` in an April release: a period phrase right after
  * `so với`, read by the period grammar and set against the document's
@@ -89,8 +104,11 @@ size_t compared_period_at(rctx *c, size_t k, char *buf, size_t cap)
     } else {
         period_ref current = { .kind = (period_kind)c->meta->period_kind, .n = c->meta->period_n,
                                .year = c->meta->year };
-        if (!period_baseline(&p, &current, c->meta->year, buf, cap))
-            return 0;
+        period_ref own;
+        if (!period_baseline(&p, &current, c->meta->year, buf, cap) &&
+            !(clause_period_before(c, k, &own) &&
+              period_baseline(&p, &own, own.year ? own.year : c->meta->year, buf, cap)))
+            return 0;   /* (`tháng 7/2024 ước tăng 3,08% so với tháng 6/2024` in a year's report: of its clause's month) */
     }
     size_t used = tokens_within(c, k, e, p.end);
     return used ? used : 1;
