@@ -1286,56 +1286,56 @@ static void singled_out_change(const rctx *c, draft *d)
 }
 
 
-/* `… ước giải ngân đạt 81,2% kế hoạch, trong đó, vốn ngân sách tỉnh đạt
- * 85,6%, vốn ODA đạt 70,4%`: a part's percentage reached, after an
- * attainment whose parts a breakdown word announced, is an attainment of
- * the same plan. */
-static void part_of_attainment(const rctx *c, draft *d)
+/* The record whose parts the value may be (NULL when none): the one a
+ * breakdown word follows in the sentence (`sentence_state.parts_of`), or
+ * the first of the sentence before when a breakdown sentence goes on with
+ * it (`…. Trong đó: …`); past a plan beside it (`ước đạt 7,4% (KBTT:
+ * 8,1%), trong đó: …`). */
+static const vnr_record *parts_head(const rctx *c, const sentence_state *ss)
 {
-    const sentence_state *ss = d->ss;
-    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || !d->tr || d->tr->kind != T_ATTAIN ||
-        ss->parts_of >= c->out->n_recs || ss->parts_of < ss->first_rec)
-        return;
-    const vnr_record *head = &c->out->recs[ss->parts_of];
-    if (head->role != VNR_ROLE_ATTAINMENT || !head->baseline)
-        return;
-    d->r.role = VNR_ROLE_ATTAINMENT;
-    d->plan_code = head->baseline;
+    size_t k = ss->parts_of < c->out->n_recs && ss->parts_of >= ss->first_rec ? ss->parts_of
+               : ss->first_rec < ss->own_first_rec                              ? ss->first_rec
+                                                                                : NONE;
+    if (k == NONE)
+        return NULL;
+    while (k > ss->first_rec && c->out->recs[k].role == VNR_ROLE_TARGET)
+        k--;
+    return &c->out->recs[k];
 }
 
 
-/* `GRDP … đạt 106,52%; trong đó khu vực nông nghiệp đạt 103,4%, khu vực
- * dịch vụ 108,1%`: a percentage with no verb of change among the parts of
- * an index in % is an index of the same comparison. */
-static void part_of_index(const rctx *c, draft *d)
-{
-    const sentence_state *ss = d->ss;
-    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || (d->tr && d->tr->kind != T_ATTAIN && d->tr->kind != T_LEVEL) ||
-        ss->parts_of >= c->out->n_recs || ss->parts_of < ss->first_rec)
-        return;
-    const vnr_record *head = &c->out->recs[ss->parts_of];
-    if (head->role == VNR_ROLE_INDEX && in_percent(head) && !(baseline_flags(head->baseline) & (BC_PLAN | BC_BUDGET)))
-        d->r.role = VNR_ROLE_INDEX;
-}
+/* A percentage among the parts of a head in % takes the head's role when
+ * its verb is one of `verbs` (T_NONE: no verb):
+ * - `… ước giải ngân đạt 81,2% kế hoạch, trong đó, vốn ngân sách tỉnh đạt
+ *   85,6%`: an attainment of the same plan;
+ * - `GRDP … đạt 106,52%; trong đó khu vực nông nghiệp đạt 103,4%, khu vực
+ *   dịch vụ 108,1%`: an index of the same comparison;
+ * - `Tăng trưởng GRDP ước đạt 6,9%, trong đó: khu vực dịch vụ ước đạt
+ *   7,22%`: the growth of that part. */
+static const struct part_row { vnr_role head; unsigned verbs; } part_rows[] = {
+    { VNR_ROLE_ATTAINMENT, K(T_ATTAIN) },
+    { VNR_ROLE_INDEX, K(T_NONE) | K(T_ATTAIN) | K(T_LEVEL) },
+    { VNR_ROLE_CHANGE, K(T_ATTAIN) },
+};
 
-
-/* `Tăng trưởng GRDP ước đạt 6,9%, trong đó: khu vực dịch vụ ước đạt
- * 7,22%` (or `…. Trong đó: …`, a breakdown that goes on with the sentence
- * before): a percentage reached among the parts of a growth rate is the
- * growth of that part. */
-static void part_of_change(const rctx *c, draft *d)
+static void part_of_head(const rctx *c, draft *d)
 {
-    const sentence_state *ss = d->ss;
-    size_t parts_of = ss->parts_of < c->out->n_recs && ss->parts_of >= ss->first_rec ? ss->parts_of
-                      : ss->first_rec < ss->own_first_rec                              ? ss->first_rec
-                                                                                       : NONE;
-    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent || !d->tr || d->tr->kind != T_ATTAIN || parts_of == NONE)
+    if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent)
         return;
-    while (parts_of > ss->first_rec && c->out->recs[parts_of].role == VNR_ROLE_TARGET)
-        parts_of--;   /* (past its plan: `ước đạt 7,4% (KBTT: 8,1%), trong đó: …`) */
-    const vnr_record *head = &c->out->recs[parts_of];
-    if (head->role == VNR_ROLE_CHANGE && in_percent(head))
-        d->r.role = VNR_ROLE_CHANGE;
+    const vnr_record *head = parts_head(c, d->ss);
+    unsigned verb = K(d->tr ? d->tr->kind : T_NONE);
+    for (size_t k = 0; head && k < COUNT_OF(part_rows); k++) {
+        if (head->role != part_rows[k].head || !(part_rows[k].verbs & verb))
+            continue;
+        /* (an attainment of a named plan; an index or growth in %, not of a plan) */
+        bool plan = baseline_flags(head->baseline) & (BC_PLAN | BC_BUDGET);
+        if (head->role == VNR_ROLE_ATTAINMENT ? !head->baseline : !in_percent(head) || plan)
+            return;
+        d->r.role = head->role;
+        if (head->role == VNR_ROLE_ATTAINMENT)
+            d->plan_code = head->baseline;
+        return;
+    }
 }
 
 
@@ -1377,9 +1377,7 @@ void refine_role(rctx *c, draft *d)
     elided_change(c, d);
     singled_out_change(c, d);
     listed_change(c, d);
-    part_of_attainment(c, d);
-    part_of_index(c, d);
-    part_of_change(c, d);
+    part_of_head(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
         !(q->count && PHRASE_AT(c, LT_PLAN_STRUCTURE, token_at_offset(c, i, q->unit_start), NULL))) {
