@@ -422,6 +422,23 @@ static bool ends_with_phrase(const char *s, size_t j, const char *phrase, size_t
            (j == L || !utf8_is_word_byte((unsigned char)s[j - L - 1]));
 }
 
+/* The length of the phrase of table t (n entries) that the text before
+ * j ends with, blanks before j passed over (0 when none); *at: where
+ * that phrase starts. */
+static size_t ends_with_word_of(const char *s, size_t j, const plain_word *t, size_t n, size_t *at)
+{
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    for (size_t b = 0; b < n; b++) {
+        size_t len = strlen(t[b].phrase);
+        if (ends_with_phrase(s, j, t[b].phrase, len)) {
+            *at = j - len;
+            return len;
+        }
+    }
+    return 0;
+}
+
 /* Does a comparison word stand in the words before `start`? Sets
  * *comparison when it compares values (`so với`), not a price base or a
  * term (`giá so sánh`, `nhiệm kỳ`). */
@@ -451,13 +468,8 @@ static bool compared_before(const char *s, size_t start, period_kind kind, bool 
  * tháng`): a length of time, not the period a value is of? */
 static bool duration_before(const char *s, size_t start)
 {
-    size_t j = start;
-    while (j > 0 && s[j - 1] == ' ')
-        j--;
-    for (size_t b = 0; b < COUNT_OF(duration_leads); b++)
-        if (ends_with_phrase(s, j, duration_leads[b].phrase, strlen(duration_leads[b].phrase)))
-            return true;
-    return false;
+    size_t at;
+    return ends_with_word_of(s, start, duration_leads, COUNT_OF(duration_leads), &at) != 0;
 }
 
 /* `Căn cứ Luật … ngày 16 tháng 6 năm 2025`: does a DATE_LEAD and a day,
@@ -471,23 +483,11 @@ static bool day_of_date_before(const char *s, size_t start)
     size_t digits = 0;
     while (j > 0 && utf8_is_digit(s[j - 1]) && digits < 3)
         j--, digits++;
-    if (digits < 1 || digits > 2)
+    size_t lead, as_of;
+    if (digits < 1 || digits > 2 || !ends_with_word_of(s, j, date_leads, COUNT_OF(date_leads), &lead))
         return false;
-    while (j > 0 && s[j - 1] == ' ')
-        j--;
-    for (size_t b = 0; b < COUNT_OF(date_leads); b++) {
-        size_t len = strlen(date_leads[b].phrase);
-        if (!ends_with_phrase(s, j, date_leads[b].phrase, len))
-            continue;
-        size_t k = j - len;
-        while (k > 0 && s[k - 1] == ' ')
-            k--;
-        for (size_t a = 0; a < COUNT_OF(as_of_words); a++)
-            if (ends_with_phrase(s, k, as_of_words[a].phrase, strlen(as_of_words[a].phrase)))
-                return false;   /* `tính đến ngày 31 tháng 8`: the month of a stock */
-        return true;
-    }
-    return false;
+    /* (`tính đến ngày 31 tháng 8`: the month of a stock) */
+    return !ends_with_word_of(s, lead, as_of_words, COUNT_OF(as_of_words), &as_of);
 }
 
 /* Every period phrase holds a head word (tháng, quý, năm) and starts at
