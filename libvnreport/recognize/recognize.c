@@ -388,7 +388,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     remember_block_baseline(c, &w.ss, s, e);
     if (c->out->n_recs > w.ss.own_first_rec)   /* a sentence without values changes nothing */
         c->goal_carry = w.ss.goal || sets_goals(c, s, e, w.ss.own_first_rec) ||
-                        w.ss.goals_from;   /* (`Đại hội đã thông qua 33 chỉ tiêu chủ yếu.`: its list follows) */
+                        w.ss.goals_from != 0;   /* (`Đại hội đã thông qua 33 chỉ tiêu chủ yếu.`: its list follows) */
     *last = w.ss;
     return true;
 }
