@@ -1050,6 +1050,25 @@ static bool in_colon_list(const rctx *c, size_t i, size_t lo)
 }
 
 
+/* `lần lượt tăng 3,2%, 9,8% và 7,1%`, `giảm tương ứng 1,2%, 0,4%, 0,3%`:
+ * is value i, right after prev's unit and a comma, an item of a list of
+ * bare values — another value after its own comma or SIBLING_LINK, or one
+ * before prev's number and its comma? (A lone comma after a change may
+ * open anything: `tăng 5,1%, 45,6% của cả nước`.) */
+static bool in_bare_list(const rctx *c, const draft *d, const vnr_record *prev)
+{
+    size_t i = d->q->tok, k = d->q->unit_end_tok, n = c->out->n_recs;
+    if (!is_punct(c, i - 1, ',') || !follows_record(c, prev, i - 1))
+        return false;
+    size_t m = k >= d->nc->sent_end ? 0 : is_punct(c, k, ',') ? 1 : PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL);
+    if (m && k + m < d->nc->sent_end && is_numeric(&c->tv.t[k + m]))
+        return true;
+    size_t p = token_at_offset(c, d->nc->sent_start, prev->norm_start);
+    return n >= 2 && n - 2 >= d->ss->first_rec && p > d->nc->sent_start && is_punct(c, p - 1, ',') &&
+           follows_record(c, &c->out->recs[n - 2], p - 1);
+}
+
+
 /* `tăng 5,65% và 14,82%`, `giảm 2,1% và 3,4%`, `giảm 12,5% số vụ, 8,3% số
  * người chết`: a bare value joined to the change right before it (see
  * link_to_prev), in the same unit, is a change of the same sign (the
@@ -1061,7 +1080,8 @@ static void joined_change(const rctx *c, draft *d)
         return;
     const vnr_record *prev = &c->out->recs[n - 1];
     if (prev->role != VNR_ROLE_CHANGE || !same_unit_as(c, prev, d->q) ||
-        (link_to_prev(c, i, prev) == NONE && !in_colon_list(c, i, d->nc->sent_start)))
+        (link_to_prev(c, i, prev) == NONE && !in_colon_list(c, i, d->nc->sent_start) &&
+         !in_bare_list(c, d, prev)))
         return;
     d->r.role = VNR_ROLE_CHANGE;
     d->joined = true;
