@@ -1599,6 +1599,31 @@ static void name_rate_numerator(rctx *c, draft *d)
 }
 
 
+/* `Số khách quốc tế và khách nội địa lần lượt đạt 12.500 người và 450.000
+ * người`: is this count joined (a SIBLING_LINK or a comma) right after a
+ * count level in the same unit that a RESPECTIVE_WORD shortly before
+ * opened? Then it goes onto the joint measure, as that count did. */
+static bool respective_count(const rctx *c, const draft *d)
+{
+    enum { RESPECTIVE_REACH = 6 };
+    size_t n = c->out->n_recs, i = d->q->tok, s = d->nc->sent_start;
+    if (n <= d->ss->first_rec || i <= s + 1)
+        return false;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    size_t m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
+    if (!m && is_punct(c, i - 1, ','))
+        m = 1;
+    if (!m || prev->role != VNR_ROLE_LEVEL || !is_count(prev) || !same_unit_as(c, prev, d->q) ||
+        !follows_record(c, prev, i - m))
+        return false;
+    size_t p = token_at_offset(c, s, prev->norm_start);
+    for (size_t k = p; k > s && k + RESPECTIVE_REACH > p; k--)
+        if (PHRASE_AT(c, LT_RESPECTIVE_WORDS, k - 1, NULL))
+            return true;
+    return false;
+}
+
+
 /* A count names its own thing: `có 90 doanh nghiệp hoạt động trở lại`,
  * `264 vụ vi phạm Luật Lâm nghiệp` — the noun phrase after it joins the
  * indicator; so does the thing after a measure (`12.848 ha lúa mùa`). A
@@ -1615,7 +1640,7 @@ static void name_counted_thing(rctx *c, draft *d)
     bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
                         !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure;
     bool names_thing = q->count || (noun_follows && level);
-    if (d->inherited && level && names_thing) {
+    if (d->inherited && level && names_thing && !(q->count && respective_count(c, d))) {
         /* a count of the thing the statement's measure counts goes on with
          * it (`… trong tháng 7 là 84 doanh nghiệp; tính chung 7 tháng là 596
          * doanh nghiệp`) */

@@ -283,6 +283,11 @@ const word_entry list_quantifiers[] = {
 #include "lexicon.def"
 #undef LIST_QUANTIFIER
 };
+const word_entry respective_words[] = {
+#define RESPECTIVE_WORD(p) { p },
+#include "lexicon.def"
+#undef RESPECTIVE_WORD
+};
 const word_entry list_members[] = {
 #define LIST_MEMBER(p) { p },
 #include "lexicon.def"
@@ -440,6 +445,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
     [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
+    [LT_RESPECTIVE_WORDS] = TABLE_VIEW(respective_words),
     [LT_FRACTION_LINKS] = TABLE_VIEW(fraction_links),
     [LT_EMPTY_PHRASES] = TABLE_VIEW(empty_phrases),
     [LT_LIST_MEMBERS] = TABLE_VIEW(list_members),
