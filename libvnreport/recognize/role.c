@@ -1230,6 +1230,34 @@ static void listed_change(const rctx *c, draft *d)
 }
 
 
+/* `Quảng Ngãi tăng 11,51%, Hải Phòng 11,2%, … và Bắc Ninh 10,47%`,
+ * `huyện Giao Thủy tăng 12,1%, huyện Hải Hậu 9,8%`: a bare percentage
+ * whose comma or SIBLING_LINK item is only a place's name (capitalised
+ * words, an ADMIN_UNIT before them), right after a change in %, leaves
+ * that change's verb out. (A lower-case item is a measure of its own:
+ * `tăng 8,5%, tỷ lệ hộ nghèo 3,5%`.) */
+static void place_item_change(const rctx *c, draft *d)
+{
+    enum { NAME_WORDS = 6 };
+    size_t i = d->q->tok, n = c->out->n_recs, s = d->nc->sent_start;
+    if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent || (c->tv.t[i].flags & NUM_SIGNED) ||
+        n <= d->ss->first_rec)
+        return;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    if (prev->role != VNR_ROLE_CHANGE || !in_percent(prev))
+        return;
+    size_t k = i;
+    while (k > s && k + NAME_WORDS > i && c->tv.t[k - 1].kind == TOK_WORD && (c->tv.t[k - 1].flags & TOK_UPPER))
+        k--;
+    k -= k > s ? PHRASE_BEFORE(c, LT_ADMIN_UNITS, k, s, NULL) : 0;
+    if (k == i || k <= s || (c->tv.t[k].kind == TOK_WORD && PHRASE_AT(c, LT_TRIGGERS, k, NULL)))
+        return;
+    size_t m = is_punct(c, k - 1, ',') ? 1 : PHRASE_BEFORE(c, LT_SIBLING_LINKS, k, s, NULL);
+    if (m && follows_record(c, prev, k - m))
+        become_change(d, prev->value < 0);
+}
+
+
 /* `bằng 102% so với tháng trước và 107,5% so với cùng kỳ`, `bằng 91,4% kế
  * hoạch năm và 106,5% so với cùng kỳ`: a bare percentage joined by a
  * SIBLING_LINK to an index or attainment in % (its comparison between)
@@ -1397,6 +1425,7 @@ void refine_role(rctx *c, draft *d)
     elided_change(c, d);
     singled_out_change(c, d);
     listed_change(c, d);
+    place_item_change(c, d);
     part_of_head(c, d);
     item_of_changes(c, d);
     if ((r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_CHANGE) && !c->in_plan &&
