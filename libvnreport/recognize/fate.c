@@ -249,16 +249,34 @@ static bool continues_ranks(const rctx *c, size_t i)
 }
 
 
+/* `đứng thứ ba cả nước trong số 34 tỉnh`: does an ENTITY_RANK with its
+ * rank in words, and at most a few words of where, end right before the
+ * LW_RANK_OF word at `link`? */
+static bool worded_rank_before(const rctx *c, size_t link)
+{
+    enum { RANK_WORDS = 5 };
+    for (size_t k = link; k > 0 && k + RANK_WORDS >= link; k--) {
+        if (c->tv.t[k - 1].kind != TOK_WORD)
+            return false;
+        if (PHRASE_BEFORE(c, LT_ENTITY_RANKS, k, k > 3 ? k - 3 : 0, NULL))
+            return true;
+    }
+    return false;
+}
+
+
 /* `đứng thứ 5 trong 13 tỉnh`, `xếp thứ 12 trên 63 tỉnh`: the count of a
  * rank's field, an LW_RANK_OF word after the rank's number, is no
  * quantity (GUIDELINES: ranks are ordinals). */
 static bool rank_field(const rctx *c, size_t i)
 {
     const recognizer_out *o = c->out;
-    if (!o->n_fates || strcmp(o->fates[o->n_fates - 1].fate ? o->fates[o->n_fates - 1].fate : "", "ordinal") != 0)
-        return false;   /* (the cheap test first: every number asks) */
     size_t idx, m = i > 1 ? PHRASE_BEFORE(c, LT_LINK_WORDS, i, i > 4 ? i - 4 : 0, &idx) : 0;
     if (!m || link_words[idx].kind != LW_RANK_OF || i < m + 1)
+        return false;
+    if (worded_rank_before(c, i - m))
+        return true;
+    if (!o->n_fates || strcmp(o->fates[o->n_fates - 1].fate ? o->fates[o->n_fates - 1].fate : "", "ordinal") != 0)
         return false;
     const token *rank = &c->tv.t[i - m - 1];
     return is_numeric(rank) && rank->start >= o->fates[o->n_fates - 1].norm_start &&
