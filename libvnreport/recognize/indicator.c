@@ -1986,6 +1986,63 @@ static const char *clause_label(rctx *c, draft *d)
 }
 
 
+/* The RESPECTIVE_WORD whose list the value at i is in: only bare values,
+ * punctuation, SIBLING_LINKs and an LW_COPULA between (`cùng kỳ năm 2024
+ * tương ứng là: 5,6%; 59,8%; 27,1% và 7,5%`). Its first token, or NONE. */
+static size_t respective_word_before(const rctx *c, size_t i, size_t s)
+{
+    size_t idx, m;
+    for (size_t k = i; k > s; k--) {
+        const token *t = &c->tv.t[k - 1];
+        if (t->kind != TOK_WORD)
+            continue;
+        if ((m = PHRASE_BEFORE(c, LT_RESPECTIVE_WORDS, k, s, NULL)) != 0)
+            return k - m;
+        if ((m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, k, s, NULL)) == 0 &&
+            ((m = PHRASE_BEFORE(c, LT_LINK_WORDS, k, s, &idx)) == 0 || link_words[idx].kind != LW_COPULA))
+            return NONE;
+        k -= m - 1;
+    }
+    return NONE;
+}
+
+
+/* `Khu vực I chiếm 5,12%; khu vực II chiếm 60,4%; … (cùng kỳ năm 2024
+ * tương ứng là: 5,6%; 59,8%; …)`: the j-th value of a RESPECTIVE_WORD's
+ * list is of the j-th thing of the run of records in its unit (two at
+ * least) that the sentence stated right before that word: their measure
+ * is its subject, or, with no phrase of its own, its measure too. */
+static void respective_item(rctx *c, draft *d)
+{
+    size_t s = d->nc->sent_start, w = respective_word_before(c, d->q->tok, s), n = c->out->n_recs;
+    if (w == NONE)
+        return;
+    uint32_t at = c->tv.t[w].start;
+    size_t first = n;   /* the list's first record */
+    while (first > d->ss->first_rec && c->out->recs[first - 1].norm_start > at)
+        first--;
+    size_t run = first;   /* the run before the word */
+    while (run > d->ss->first_rec && same_unit_as(c, &c->out->recs[run - 1], d->q))
+        run--;
+    size_t j = n - first;
+    if (first - run < 2 || j >= first - run)
+        return;
+    const vnr_record *thing = &c->out->recs[run + j], *head = &c->out->recs[first];
+    if (!thing->indicator || !*thing->indicator)
+        return;
+    /* the list's own measure: its first value's phrase (`cơ cấu tương ứng
+     * của cùng kỳ năm 2019`), unless that value took the run's first */
+    const char *own = j ? head->indicator : d->inherited ? NULL : d->r.indicator;
+    if (own && *own && (!j || strcmp(own, c->out->recs[run].indicator) != 0)) {
+        d->r.indicator = own;
+        d->r.subject = thing->indicator;
+    } else {
+        d->r.indicator = thing->indicator;
+        d->r.subject = thing->subject;
+    }
+}
+
+
 bool indicator_step(rctx *c, draft *d)
 {
     /* the clause's own label stands for the sentence's, for its values only */
@@ -2034,6 +2091,7 @@ static bool indicator_parts(rctx *c, draft *d)
     name_rate_numerator(c, d);
     if (!value_aspect(c, d) || !share_of_named_whole(c, d) || !measure_after_copula(c, d))
         return false;
+    respective_item(c, d);
     /* a label that is itself the measure (`Số doanh nghiệp giải thể: 27
      * doanh nghiệp`) names no subject besides it */
     if (d->r.subject && d->r.indicator && strcmp(d->r.subject, d->r.indicator) == 0)
