@@ -685,6 +685,11 @@ static bool opens_label_measure(rctx *c, size_t s)
  * (`Lúa mùa: …`). */
 const char *measure_label(rctx *c, size_t s, size_t e)
 {
+    /* (after the time it is of: `Trong 6 tháng năm 2024, kim ngạch xuất
+     * khẩu một số mặt hàng tăng so với cùng kỳ: …`) */
+    for (size_t m; s < e && (m = time_adverbial_at(c, s, e)) != 0;)
+        for (s += m; s < e && is_punct(c, s, ','); s++)
+            ;
     if (!opens_label_measure(c, s))
         return NULL;
     size_t k = label_colon(c, s, e, MEASURE_LABEL_TOKENS, LABEL_MEASURE);
