@@ -88,6 +88,11 @@ static const char *const title_prefixes[] = {
 #include "segment.def"
 #undef TITLE_LINE
 };
+static const char *const goes_on_words[] = {
+#define LINE_GOES_ON(w) w,
+#include "segment.def"
+#undef LINE_GOES_ON
+};
 enum { SIGNATURE_LINE_MAX = 100 };
 
 static bool has_prefix(const char *lower, const char *p)
@@ -528,6 +533,27 @@ static bool add_footnote(seg_state *st, block b, int fn, size_t ls, size_t conte
     return add_block(st, b, ls + content, le);
 }
 
+/* Does the line [s, s + n) end with a LINE_GOES_ON word (whole, in any
+ * letter case)? */
+static bool ends_with_goes_on(const char *s, size_t n)
+{
+    enum { TAIL = 24 };
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    size_t from = n > TAIL ? n - TAIL : 0;
+    while (from < n && (s[from] & 0xC0) == 0x80)
+        from++;   /* (a whole character first) */
+    char tail[2 * TAIL + 8];
+    size_t len = utf8_lower(s + from, n - from, tail, sizeof tail);
+    for (size_t w = 0; w < sizeof goes_on_words / sizeof *goes_on_words; w++) {
+        size_t l = strlen(goes_on_words[w]);
+        if (l <= len && memcmp(tail + len - l, goes_on_words[w], l) == 0 &&
+            (l == len || tail[len - l - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
 /* Does the line s (no marker) continue the open paragraph across a page
  * break: it starts in lower case, a digit or '%', and the paragraph, the
  * last block, ends without a sentence end, or with `;` or `,`? */
@@ -544,14 +570,13 @@ static bool continues_paragraph(const seg_state *st, const char *s, size_t n)
         utf8_lower(st->text + last->start, last->end - last->start, lower, sizeof lower);
         if (has_any_prefix(lower, title_prefixes, sizeof title_prefixes / sizeof *title_prefixes))
             return false;
-        /* a short first line right above one that opens with a number is
-         * a headline before its text (`Thái Bình sắp cán đích thu ngân
-         * sách` / `9 tháng đầu năm, tổng thu …`), not a line a page break
-         * cut (that leaves blank lines between) */
+        /* a short first line above one that opens with a number is a
+         * headline before its text (`Thái Bình sắp cán đích thu ngân
+         * sách` / `9 tháng đầu năm, tổng thu …`), with or without a blank
+         * line between, unless it ends with a LINE_GOES_ON word */
         enum { HEADLINE_BYTES = 160 };
-        size_t gap = (size_t)(s - (st->text + last->end));
         if (utf8_is_digit(s[0]) && last->end - last->start <= HEADLINE_BYTES &&
-            !memchr(st->text + last->end, '\n', gap ? gap - 1 : 0))
+            !ends_with_goes_on(st->text + last->start, last->end - last->start))
             return false;
     }
     bool last_is_final = op->first_span + op->n_spans == st->sg->n_spans;
