@@ -472,9 +472,10 @@ static bool duration_before(const char *s, size_t start)
     return ends_with_word_of(s, start, duration_leads, COUNT_OF(duration_leads), &at) != 0;
 }
 
-/* `Căn cứ Luật … ngày 16 tháng 6 năm 2025`: does a DATE_LEAD and a day,
- * no AS_OF_WORD before them, stand before the period at start (a month
- * there is part of a date of reference, no period of the report)? */
+/* `Căn cứ Luật … ngày 16 tháng 6 năm 2025`: does a day, after a DATE_LEAD
+ * or alone, and no AS_OF_WORD before them, stand before the period at
+ * start (a month there is part of a date of reference, no period of the
+ * report)? */
 static bool day_of_date_before(const char *s, size_t start)
 {
     size_t j = start;
@@ -484,8 +485,13 @@ static bool day_of_date_before(const char *s, size_t start)
     while (j > 0 && utf8_is_digit(s[j - 1]) && digits < 3)
         j--, digits++;
     size_t lead, as_of;
-    if (digits < 1 || digits > 2 || !ends_with_word_of(s, j, date_leads, COUNT_OF(date_leads), &lead))
+    unsigned day = 0;
+    for (size_t k = j; k < j + digits; k++)
+        day = day * 10 + (unsigned)(s[k] - '0');
+    if (digits < 1 || digits > 2 || day > 31 || (j > 0 && (utf8_is_digit(s[j - 1]) || s[j - 1] == ',')))
         return false;
+    if (!ends_with_word_of(s, j, date_leads, COUNT_OF(date_leads), &lead))
+        lead = j;   /* a day alone: `tại Quảng trường 30 tháng 4`, `dịp lễ 2 tháng 9` */
     /* (`tính đến ngày 31 tháng 8`: the month of a stock) */
     return !ends_with_word_of(s, lead, as_of_words, COUNT_OF(as_of_words), &as_of);
 }

@@ -6,6 +6,7 @@
  */
 
 #include "rules.h"
+#include "units.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,24 @@ static bool rank_field(const rctx *c, size_t i)
 }
 
 
+/* `Quảng trường 30 tháng 4`, `lễ 2 tháng 9`: a whole number of a day
+ * (1–31) before a DATE_WORD that may stand before a number (`tháng`) and
+ * a month's number (1–12) is a date, with no `ngày` before it too —
+ * unless a unit follows the month's (`3 tháng 10 ngày`, `15 tháng 11
+ * lần`: a length, a count). */
+static bool bare_day_of_month(const rctx *c, size_t i)
+{
+    const token *day = &c->tv.t[i], *month = i + 2 < c->tv.n ? &c->tv.t[i + 2] : NULL;
+    if (day->kind != TOK_NUMBER || (day->flags & NUM_DECIMAL) || day->v < 1 || day->v > 31 || !month ||
+        month->kind != TOK_NUMBER || (month->flags & NUM_DECIMAL) || month->v < 1 || month->v > 12 ||
+        !date_word(c, i + 1, false) || !date_word(c, i + 1, true))
+        return false;
+    const token *next = i + 3 < c->tv.n ? &c->tv.t[i + 3] : NULL;
+    return !next || next->kind != TOK_WORD ||
+           units_match_prefix(NULL, c->text + next->start, next->end - next->start) != next->end - next->start;
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -296,6 +315,8 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
     /* dates in words: "ngày 15 tháng 11 năm 2023" */
     if (i > 0 && date_word(c, i + 1, false) && i + 2 < c->tv.n &&
         c->tv.t[i + 2].kind == TOK_NUMBER && date_word(c, i - 1, true))
+        return "date";
+    if (bare_day_of_month(c, i))
         return "date";
     if (continues_ranks(c, i) || rank_field(c, i))
         return "ordinal";

@@ -98,6 +98,12 @@ static void test_dates_and_clock(void)
         return;
     CHECK_STR(non_indicator_fate(&h.c, tok_of(&h, "15"), 0, true, false), NULL);
     harness_close(&h);
+    /* …but a day and a month's number with no unit after them are one
+     * (`Quảng trường 30 tháng 4`) */
+    if (!harness_open(&h, "tại Quảng trường 30 tháng 4 thu hút"))
+        return;
+    CHECK_STR(non_indicator_fate(&h.c, tok_of(&h, "30"), 0, true, false), "date");
+    harness_close(&h);
 }
 
 
