@@ -1629,6 +1629,18 @@ static bool respective_count(const rctx *c, const draft *d)
 }
 
 
+/* Is the count's unit, past its scale words, one CLASSIFIER (`nghìn
+ * lượt`, `con`): a noun that names no thing? */
+static bool bare_classifier(const rctx *c, const draft *d)
+{
+    size_t u = token_at_offset(c, d->i, d->q->unit_start);
+    while (u + 1 < d->q->unit_end_tok &&
+           units_scale_word(c->text + c->tv.t[u].start, c->tv.t[u].end - c->tv.t[u].start) > 0)
+        u++;
+    return u + 1 == d->q->unit_end_tok && in_table(c, u, LT_CLASSIFIERS);
+}
+
+
 /* A count names its own thing: `có 90 doanh nghiệp hoạt động trở lại`,
  * `264 vụ vi phạm Luật Lâm nghiệp` — the noun phrase after it joins the
  * indicator; so does the thing after a measure (`12.848 ha lúa mùa`). A
@@ -1657,10 +1669,13 @@ static void name_counted_thing(rctx *c, draft *d)
                        * 173,2 triệu lượt người.km` goes on with its measure */
         if (q->count && *r->indicator && count_tail_end(c, q->unit_end_tok, d->nc->sent_end) == q->unit_end_tok &&
             (opens_with(r->indicator, LT_MEASURE_HEADS, false) ? contains_words(r->indicator, noun, noun_len)
-                                                               : d->period_only && ends_with_words(r->indicator, noun, noun_len)))
+                                                               : (d->period_only && ends_with_words(r->indicator, noun, noun_len)) ||
+                                                                     bare_classifier(c, d)))
             return;   /* (no words of its own after the noun; after a phrase
                        * that was only a period, `Khách quốc tế lượt` named this
-                       * same noun: `…; 6 tháng ước đạt 61,8 nghìn lượt`) */
+                       * same noun: `…; 6 tháng ước đạt 61,8 nghìn lượt`; a
+                       * CLASSIFIER names no thing: `…; 7 tháng ước đạt 58,2
+                       * nghìn lượt`) */
         /* else a count names its thing alone (`…, 35 hợp tác xã`) */
         r->indicator = !q->count && d->ss->list_stem ? d->ss->list_stem : "";
         d->inherited = false;
