@@ -505,6 +505,10 @@ bool plan_ends_at(const rctx *c, size_t end)
     size_t g = end > 0 ? PHRASE_BEFORE(c, LT_PLAN_GIVERS, end, end > 4 ? end - 4 : 0, NULL) : 0;
     size_t tail = g ? GIVEN_PLAN_TAIL : PLAN_TAIL;
     for (size_t k = end; k > 0 && k + tail > end; k--) {
+        if (in_period_phrase(c, k - 1) && c->tv.t[k - 1].kind != TOK_WORD) {
+            tail++;   /* (its year: `so với kế hoạch năm 2025 (20.000 tỷ đồng)`) */
+            continue;
+        }
         if (c->tv.t[k - 1].kind != TOK_WORD && !(g && is_punct(c, k - 1, ',')))
             return false;
         if (plan_code_at(c, k - 1))

@@ -723,11 +723,35 @@ static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
     size_t n = c->out->n_recs;
     if (n < 2 || n - 2 < d->ss->first_rec || !in_percent(ch))
         return false;
-    const vnr_record *level = &c->out->recs[n - 2];
-    if (level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
+    size_t k = n - 1;   /* the level the change is of, past the plan's
+                         * figures and attainments after it (`…, bằng 25%
+                         * kế hoạch năm (10.000.000 lượt), tăng 12% …`) */
+    while (k > d->ss->first_rec && (c->out->recs[k - 1].role == VNR_ROLE_TARGET ||
+                                   c->out->recs[k - 1].role == VNR_ROLE_ATTAINMENT))
+        k--;
+    const vnr_record *level = &c->out->recs[k - 1];
+    if (k == 0 || level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
         return false;
     double before = level->value / (1 + ch->value / 100);
     return fabs(d->r.value - before) < fabs(d->r.value - fabs(level->value - before));
+}
+
+
+/* `Tổng lượt khách đạt 2.500.000 lượt, bằng 25% so với kế hoạch năm
+ * (10.000.000 lượt)`: does a count in brackets count in the unit of the
+ * sentence's level right before its other values (its plan's figure may
+ * be it), not some other thing (`(trong đó 12 doanh nghiệp …)`)? */
+static bool counts_as_statement(const rctx *c, const draft *d)
+{
+    size_t n = c->out->n_recs;
+    for (size_t k = n; k > d->ss->first_rec; k--) {
+        const vnr_record *level = &c->out->recs[k - 1];
+        if (level->role == VNR_ROLE_LEVEL)   /* (`lượt khách`, then `(10.000.000 lượt)`) */
+            return same_unit_as(c, level, d->q) ||
+                   (level->unit && contains_words(level->unit, c->text + d->q->unit_start,
+                                                  d->q->unit_end - d->q->unit_start));
+    }
+    return false;
 }
 
 
@@ -737,19 +761,19 @@ void bracket_restatement(rctx *c, draft *d)
     const quantity *q = d->q;
     const sentence_state *ss = d->ss;
     size_t i = q->tok, n = c->out->n_recs;
-    if (i == 0 || !opens_bracket_before(c, i) || r->role != VNR_ROLE_LEVEL || q->count)
+    if (i == 0 || !opens_bracket_before(c, i) || r->role != VNR_ROLE_LEVEL)
         return;
     bool written_sign = c->tv.t[i].flags & NUM_SIGNED;
     bool after_change = n > ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_CHANGE &&
                         !item_break_before(c, i);
     size_t open = rate_words_before(c, i) - 1;
-    if (!written_sign && n > ss->first_rec && plan_ends_at(c, open)) {
+    if (!written_sign && n > ss->first_rec && plan_ends_at(c, open) && (!q->count || counts_as_statement(c, d))) {
         r->role = VNR_ROLE_TARGET;   /* `vượt kế hoạch năm (1,710 tỷ USD)`, `hoàn thành
                                       * 24,1% kế hoạch năm (1,290 tỷ USD)` */
         d->comparand = true;
         return;
     }
-    if (!written_sign && !after_change)
+    if (q->count || (!written_sign && !after_change))
         return;
     const char *compared = written_sign ? NULL : comparison_before_bracket(c, &c->out->recs[n - 1], open);
     if (compared && (baseline_flags(compared) & (BC_PLAN | BC_BUDGET))) {
