@@ -1629,6 +1629,24 @@ static bool respective_count(const rctx *c, const draft *d)
 }
 
 
+/* `Bảo hiểm y tế là 1.150.200 người, tăng 8.400 người …, đạt 93,6% dân
+ * số`: a percentage with no phrase of its own before a RATE_BASE, right
+ * after a count's record, is the coverage of what that count counted: it
+ * takes that record's measure (into d), not the base's name. */
+static bool rate_of_count_before(rctx *c, draft *d)
+{
+    size_t n = c->out->n_recs, k = d->q->unit_end_tok;
+    if (!d->inherited || n <= d->ss->first_rec || k >= d->nc->sent_end || !PHRASE_AT(c, LT_RATE_BASES, k, NULL))
+        return false;
+    const vnr_record *count = &c->out->recs[n - 1];
+    if (!is_count(count) || !count->indicator || !*count->indicator)
+        return false;
+    d->r.indicator = count->indicator;
+    d->r.subject = count->subject;
+    return true;
+}
+
+
 /* Is the count's unit, past its scale words, one CLASSIFIER (`nghìn
  * lượt`, `con`): a noun that names no thing? */
 static bool bare_classifier(const rctx *c, const draft *d)
@@ -1657,6 +1675,8 @@ static void name_counted_thing(rctx *c, draft *d)
     bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
                         !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure;
     bool names_thing = q->count || (noun_follows && level);
+    if (names_thing && q->percent && rate_of_count_before(c, d))
+        return;
     if (d->inherited && level && names_thing && !(q->count && respective_count(c, d))) {
         /* a count of the thing the statement's measure counts goes on with
          * it (`… trong tháng 7 là 84 doanh nghiệp; tính chung 7 tháng là 596

@@ -288,6 +288,11 @@ const word_entry respective_words[] = {
 #include "lexicon.def"
 #undef RESPECTIVE_WORD
 };
+const word_entry rate_bases[] = {
+#define RATE_BASE(p) { p },
+#include "lexicon.def"
+#undef RATE_BASE
+};
 const word_entry list_members[] = {
 #define LIST_MEMBER(p) { p },
 #include "lexicon.def"
@@ -446,6 +451,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
     [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
     [LT_RESPECTIVE_WORDS] = TABLE_VIEW(respective_words),
+    [LT_RATE_BASES] = TABLE_VIEW(rate_bases),
     [LT_FRACTION_LINKS] = TABLE_VIEW(fraction_links),
     [LT_EMPTY_PHRASES] = TABLE_VIEW(empty_phrases),
     [LT_LIST_MEMBERS] = TABLE_VIEW(list_members),
