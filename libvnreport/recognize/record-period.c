@@ -249,6 +249,29 @@ static bool same_period_aside(rctx *c, const number_ctx *nc, size_t open, size_t
 /* How many asides period_before steps over before it reads the rest. */
 enum { ASIDES_SKIPPED = 8 };
 
+/* period_of_tokens over [s, i), window by window back from i while a
+ * window finds none: a long chain keeps the period its sentence opened
+ * with (`Tính đến hết tháng 4 năm 2024, toàn tỉnh có …, trong đó: …; …;
+ * Bảo hiểm y tế là …, tăng 20.400 người …`). The windows overlap by a few
+ * tokens (a phrase cut at one edge is read whole in the next); at most
+ * BACK_WINDOWS, so a sentence of a million values stays linear. */
+static bool period_reaching_back(rctx *c, size_t s, size_t i, char *buf, size_t cap)
+{
+    enum { BACK_WINDOWS = 4, OVERLAP_TOKENS = 12 };
+    for (int w = 0; w < BACK_WINDOWS && i > s; w++) {
+        if (period_of_tokens(c, s, i, false, buf, cap))
+            return true;
+        size_t a = i > s + PERIOD_WINDOW_TOKENS ? i - PERIOD_WINDOW_TOKENS : s;
+        while (a + 1 < i && c->tv.t[i - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
+            a++;   /* where that window began (period_window) */
+        if (a <= s || a + OVERLAP_TOKENS >= i)
+            return false;
+        i = a + OVERLAP_TOKENS;
+    }
+    return false;
+}
+
+
 /* The nearest period phrase before token i in its sentence, asides
  * skipped: `(6 tháng tăng 11,29%, quý III tăng 9,09%), trong đó: … (công
  * nghiệp tăng 19,7%); dịch vụ …` keeps the sentence's own period for
@@ -267,7 +290,7 @@ static bool period_before(rctx *c, const number_ctx *nc, size_t s, size_t i, cha
             return true;
         i = open;
     }
-    return period_of_tokens(c, s, i, false, buf, cap);
+    return period_reaching_back(c, s, i, buf, cap);
 }
 
 
