@@ -1390,11 +1390,36 @@ static const struct part_row { vnr_role head; unsigned verbs; } part_rows[] = {
     { VNR_ROLE_CHANGE, K(T_ATTAIN) },
 };
 
+/* `…(đạt 100% kế hoạch), trong đó tỷ lệ có bằng cấp là 30%; giải quyết
+ * việc làm …`: a breakdown word with no colon after the record at h opens
+ * one part, which its clause's ';' ends. Is token i past that end? */
+static bool past_lone_part(const rctx *c, size_t h, size_t i, size_t s)
+{
+    enum { BREAKDOWN_REACH = 8 };   /* (past the record's plan: `% kế hoạch), trong đó`) */
+    size_t k = token_after_record(c, &c->out->recs[h], s, i);
+    for (size_t j = k; k != NONE && j < i && j < k + BREAKDOWN_REACH && !is_punct(c, j, ';'); j++) {
+        size_t m = j > k && is_punct(c, j - 1, ',') ? PHRASE_AT(c, LT_BREAKDOWN_WORDS, j, NULL) : 0;
+        for (size_t e = j + m; m && e < i; e++) {
+            if (is_punct(c, e, ':'))
+                return false;
+            if (is_punct(c, e, ';'))
+                return true;
+        }
+        if (m)
+            return false;
+    }
+    return false;
+}
+
+
 static void part_of_head(const rctx *c, draft *d)
 {
     if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent)
         return;
     const vnr_record *head = parts_head(c, d->ss);
+    if (head && head == &c->out->recs[d->ss->parts_of < c->out->n_recs ? d->ss->parts_of : 0] &&
+        past_lone_part(c, d->ss->parts_of, d->q->tok, d->nc->sent_start))
+        return;
     unsigned verb = K(d->tr ? d->tr->kind : T_NONE);
     for (size_t k = 0; head && k < COUNT_OF(part_rows); k++) {
         if (head->role != part_rows[k].head || !(part_rows[k].verbs & verb))
