@@ -294,6 +294,24 @@ static bool period_before(rctx *c, const number_ctx *nc, size_t s, size_t i, cha
 }
 
 
+/* `giảm từ 6,40% cuối năm 2023 xuống còn 4,55% cuối năm 2024`: a period
+ * phrase that opens right at token u (after the value), or after a
+ * TIME_WORD there, at least three tokens before e. */
+static bool period_opening_at(rctx *c, size_t u, size_t e, char *buf, size_t cap)
+{
+    enum { OPENING_TOKENS = 6 };   /* (read whole: `trong quý I-2017`) */
+    if (u + 3 > e)
+        return false;
+    char low[PERIOD_WINDOW * 2 + 16];
+    size_t a = u, n = period_window(c, &a, u + OPENING_TOKENS < e ? u + OPENING_TOKENS : e, false, low, sizeof low);
+    period_ref p;
+    /* (the grammar reads `năm 2023`; the TIME_WORD before it is the value's) */
+    size_t lead = PHRASE_AT(c, LT_TIME_WORDS, u, NULL) == 1 ? c->tv.t[u + 1].start - c->tv.t[u].start : 0;
+    return n && period_first(low, n, &p) && (p.start == 0 || (lead && p.start == lead)) && !p.compared &&
+           period_format(&p, c->meta->year, buf, cap);
+}
+
+
 /* The period a value refers to: the nearest period phrase before it in
  * its sentence (`Tính chung 9 tháng, …`, `quý I/2024 tăng …`), not in
  * an aside in brackets about another period, else one
@@ -412,7 +430,8 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, 
            !opens_value_aside(c, e, nc->sent_end))
         e++;
     /* `giảm từ 3,8% năm 2018 xuống còn 3,2% năm 2019`: right after the value */
-    if (u < e && period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf))
+    if (u < e && (period_opening_at(c, u, e, buf, sizeof buf) ||
+                  period_of_tokens(c, u, u + 1 < e ? u + 2 : e, true, buf, sizeof buf)))
         return arena_strdup(c->arena, buf);
     if (bracketed_period(c, u, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
@@ -457,6 +476,11 @@ bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *
             continue;
         for (size_t k = 0; k < b - a; k++)
             if (off[k] >= p.start && off[k] < p.end) {
+                /* (with a TIME_WORD right before it: `cuối năm 2023`; not a
+                 * head word, `cây hằng năm 9 tháng năm 2024`) */
+                if (k > 0 && !skip[k - 1] && off[k - 1] < p.start && PHRASE_AT(c, LT_TIME_WORDS, a + k - 1, NULL) == 1 &&
+                    !may_hold_period(c, c->tv.t[a + k - 1].start, c->tv.t[a + k - 1].end))
+                    skip[k - 1] = true;
                 skip[k] = true;
                 any = true;
             }
