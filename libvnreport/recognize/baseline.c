@@ -505,7 +505,7 @@ bool plan_ends_at(const rctx *c, size_t end)
     size_t g = end > 0 ? PHRASE_BEFORE(c, LT_PLAN_GIVERS, end, end > 4 ? end - 4 : 0, NULL) : 0;
     size_t tail = g ? GIVEN_PLAN_TAIL : PLAN_TAIL;
     for (size_t k = end; k > 0 && k + tail > end; k--) {
-        if (in_period_phrase(c, k - 1) && c->tv.t[k - 1].kind != TOK_WORD) {
+        if (c->tv.t[k - 1].kind == TOK_NUMBER && (c->tv.t[k - 1].flags & NUM_YEARLIKE)) {
             tail++;   /* (its year: `so với kế hoạch năm 2025 (20.000 tỷ đồng)`) */
             continue;
         }
