@@ -157,8 +157,12 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
     }
     if (!push_record(c, r))
         return false;
-    if (r->role == VNR_ROLE_LEVEL || (r->role == VNR_ROLE_TARGET && !d->pair_second))
+    if (r->role == VNR_ROLE_LEVEL || (r->role == VNR_ROLE_TARGET && !d->pair_second)) {
         ss->head = index;
+        ss->head_in_bracket = in_open_bracket(c, d->i, d->nc->sent_start);
+        if (!ss->head_in_bracket)
+            ss->outer_head = index;
+    }
     if (r->role == VNR_ROLE_CHANGE)
         ss->last_change = index;
     if (!d->own_measure)

@@ -388,14 +388,20 @@ static bool lists_another_thing(const rctx *c, size_t w, size_t limit)
  * (`264 vụ vi phạm, xử phạt 5 tỷ đồng`) and does not start with another
  * thing counted (`25 xã, phường thuộc 11/11 huyện`); a clause without a
  * number goes on naming it (`63 dự án dừng, kết thúc dự án`). */
-static bool comma_opens_counted_clause(const rctx *c, size_t k, size_t limit)
+static bool comma_opens_counted_clause(const rctx *c, size_t k, size_t limit, size_t unit_last)
 {
-    if (lists_another_thing(c, k + 1, limit))
+    size_t j = k + 1;
+    while (j < limit && !is_punct(c, j, ',') && !is_strong_boundary(c, j) && !is_numeric(&c->tv.t[j]))
+        j++;
+    if (j >= limit || !is_numeric(&c->tv.t[j]))
         return false;
-    for (size_t j = k + 1; j < limit && !is_punct(c, j, ',') && !is_strong_boundary(c, j); j++)
-        if (is_numeric(&c->tv.t[j]))
-            return true;
-    return false;
+    /* (a clause counted in the same last unit word is the next item:
+     * `khách quốc tế 180.000 lượt, khách nội địa 1.970.000 lượt`) */
+    const token *u = &c->tv.t[unit_last], *v = j + 1 < limit ? &c->tv.t[j + 1] : NULL;
+    if (v && u->kind == TOK_WORD && v->end - v->start == u->end - u->start &&
+        memcmp(c->text + v->start, c->text + u->start, u->end - u->start) == 0)
+        return true;
+    return !lists_another_thing(c, k + 1, limit);
 }
 
 
@@ -460,7 +466,8 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
         if (is_numeric(t) || t->kind == TOK_FOOTNOTE || is_strong_boundary(c, k) || is_punct(c, k, '(') ||
             is_punct(c, k, ')'))
             break;
-        if (is_punct(c, k, ',') && (comma_opens_counted_clause(c, k, limit) || rate_follows(c, k + 1, limit)))
+        if (is_punct(c, k, ',') && ((start > 0 && comma_opens_counted_clause(c, k, limit, start - 1)) ||
+                                    rate_follows(c, k + 1, limit)))
             break;   /* (`tăng 21 vụ, tỷ lệ 20,6%`: the rate restates the count) */
         if (in_table(c, k, LT_COUNT_NOUN_STOPS) || opens_period(c, k, limit) ||
             (k > from && is_punct(c, k - 1, ',') && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL)))
@@ -1103,6 +1110,11 @@ static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
 {
     const sentence_state *ss = d->ss;
     size_t h = ss->head;
+    /* a level inside a bracket closed before the value was a part of the
+     * statement: `… 1.200.000 lượt khách (trong đó: khách quốc tế 100.000
+     * lượt, …) bằng 40% kế hoạch` goes on with the total */
+    if (ss->head_in_bracket && ss->outer_head != NONE && !in_open_bracket(c, d->i, d->nc->sent_start))
+        h = ss->outer_head;
     /* a ';' clause that began after the head speaks of its own first
      * record's thing: `…; nhóm thủy sản chiếm tỷ trọng 3,65%, đạt 118,9
      * triệu USD` */

@@ -332,7 +332,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
 {
     sentence_walk w = {
         .nc = { .sent_start = s, .sent_end = e, .floor = s },
-        .ss = { .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs, .head = NONE,
+        .ss = { .first_rec = c->out->n_recs, .own_first_rec = c->out->n_recs, .head = NONE, .outer_head = NONE,
                 .last_change = NONE, .chain_last = NONE, .parts_of = NONE,
                 .pending_baseline_from = NONE, .clause_first = NONE, .clause_tok = NONE, .goal_list = -1,
                 .est_scanned = s, .est_at = NONE,
@@ -350,6 +350,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     if (carried && !is_count(carried) && (opens_breakdown(c, s, e) || goes_on)) {
         w.ss.first_rec = last->first_rec;
         w.ss.head = last->head;
+        w.ss.outer_head = last->outer_head;
         w.ss.last_change = last->last_change;
         w.ss.chain_last = last->chain_last;
         w.ss.bd_scanned = s;

@@ -317,6 +317,8 @@ typedef struct sentence_state {
                                 * the one a `Trong đó,` sentence goes on) */
     size_t own_first_rec;      /* index of the sentence's own first record */
     size_t head;               /* most recent level record, or NONE */
+    size_t outer_head;         /* the most recent one outside brackets, or NONE */
+    bool head_in_bracket;      /* head stands inside a bracket (`(trong đó: …)`) */
     size_t last_change;        /* most recent change record, or NONE */
     size_t chain_last;         /* most recent record that may lead a chain (a
                                 * contribution names its own measure), or NONE */
@@ -468,6 +470,7 @@ bool follows_record(const rctx *c, const vnr_record *r, size_t k);
 size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_t to);
 bool same_unit_as(const rctx *c, const vnr_record *r, const quantity *q);
 bool is_count(const vnr_record *r);
+bool in_open_bracket(const rctx *c, size_t i, size_t s);
 size_t segment_start(const rctx *c, size_t i, size_t floor);
 size_t phrase_floor(const rctx *c, size_t i, size_t floor);
 bool is_filler_at(const rctx *c, size_t i, size_t hi, size_t *m);

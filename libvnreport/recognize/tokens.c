@@ -489,3 +489,17 @@ size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
     c->clause_len = c->clause_text ? strlen(c->clause_text) : 0;
     return cs;
 }
+
+
+/* Is token i inside a bracket opened in its sentence (from s) and not
+ * closed before it? */
+bool in_open_bracket(const rctx *c, size_t i, size_t s)
+{
+    for (size_t k = i; k > s; k--) {
+        if (is_punct(c, k - 1, ')'))
+            return false;
+        if (is_punct(c, k - 1, '('))
+            return true;
+    }
+    return false;
+}
