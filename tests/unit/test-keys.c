@@ -81,6 +81,13 @@ static const rec_case rec_cases[] = {
     { "Tổng sản phẩm trên địa bàn", NULL, "", NULL, "", NULL, VNR_ROLE_LEVEL, NULL, NULL },
     /* time units name no concept here */
     { "Kim ngạch xuất khẩu", NULL, "", NULL, "tháng", "time", VNR_ROLE_LEVEL, NULL, NULL },
+    /* `điện tử` and `xe điện` are no electricity */
+    { "ngành sản xuất linh kiện điện tử", NULL, "ngành sản xuất linh kiện điện tử tăng 13,8%", NULL, "%",
+      "ratio", VNR_ROLE_CHANGE, NULL, NULL },
+    { "Sản lượng ô tô", NULL, "Sản lượng ô tô giảm 7% do cạnh tranh với xe điện", NULL, "%", "ratio",
+      VNR_ROLE_CHANGE, NULL, NULL },
+    { "điện thương phẩm", NULL, "điện thương phẩm tăng 8,2%", NULL, "%", "ratio", VNR_ROLE_CHANGE,
+      "energy.electricity.output", NULL },
 };
 
 static void test_records(void)
