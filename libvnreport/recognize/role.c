@@ -1081,14 +1081,14 @@ static bool in_colon_list(const rctx *c, size_t i, size_t lo)
  * open anything: `tăng 5,1%, 45,6% của cả nước`.) */
 static bool in_bare_list(const rctx *c, const draft *d, const vnr_record *prev)
 {
-    size_t i = d->q->tok, k = d->q->unit_end_tok, n = c->out->n_recs;
+    size_t i = d->q->tok, k = d->q->unit_end_tok, n = c->out->n_recs, s = d->nc->sent_start;
     if (!is_punct(c, i - 1, ',') || !follows_record(c, prev, i - 1))
         return false;
     size_t m = k >= d->nc->sent_end ? 0 : is_punct(c, k, ',') ? 1 : PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL);
     if (m && k + m < d->nc->sent_end && is_numeric(&c->tv.t[k + m]))
         return true;
-    size_t p = token_at_offset(c, d->nc->sent_start, prev->norm_start);
-    return n >= 2 && n - 2 >= d->ss->first_rec && p > d->nc->sent_start && is_punct(c, p - 1, ',') &&
+    size_t p = token_at_offset(c, i > s + 16 ? i - 16 : s, prev->norm_start);   /* (near i: linear) */
+    return n >= 2 && n - 2 >= d->ss->first_rec && p > s && is_punct(c, p - 1, ',') &&
            follows_record(c, &c->out->recs[n - 2], p - 1);
 }
 
@@ -1417,8 +1417,8 @@ static void part_of_head(const rctx *c, draft *d)
     if (d->r.role != VNR_ROLE_LEVEL || !d->q->percent)
         return;
     const vnr_record *head = parts_head(c, d->ss);
-    if (head && head == &c->out->recs[d->ss->parts_of < c->out->n_recs ? d->ss->parts_of : 0] &&
-        past_lone_part(c, d->ss->parts_of, d->q->tok, d->nc->sent_start))
+    size_t p = d->ss->parts_of;
+    if (head && p < c->out->n_recs && head == &c->out->recs[p] && past_lone_part(c, p, d->q->tok, d->nc->sent_start))
         return;
     unsigned verb = K(d->tr ? d->tr->kind : T_NONE);
     for (size_t k = 0; head && k < COUNT_OF(part_rows); k++) {
