@@ -1622,7 +1622,7 @@ static void name_rate_numerator(rctx *c, draft *d)
  * opened? Then it goes onto the joint measure, as that count did. */
 static bool respective_count(const rctx *c, const draft *d)
 {
-    enum { RESPECTIVE_REACH = 6 };
+    enum { RESPECTIVE_REACH = 6, NEAR_TOKENS = 16 };
     size_t n = c->out->n_recs, i = d->q->tok, s = d->nc->sent_start;
     if (n <= d->ss->first_rec || i <= s + 1)
         return false;
@@ -1633,7 +1633,9 @@ static bool respective_count(const rctx *c, const draft *d)
     if (!m || prev->role != VNR_ROLE_LEVEL || !is_count(prev) || !same_unit_as(c, prev, d->q) ||
         !follows_record(c, prev, i - m))
         return false;
-    size_t p = token_at_offset(c, s, prev->norm_start);
+    /* (prev's number ends right before the link: look it up near i, not
+     * from the sentence's start, so a line of a million values stays linear) */
+    size_t p = token_at_offset(c, i - m > s + NEAR_TOKENS ? i - m - NEAR_TOKENS : s, prev->norm_start);
     for (size_t k = p; k > s && k + RESPECTIVE_REACH > p; k--)
         if (PHRASE_AT(c, LT_RESPECTIVE_WORDS, k - 1, NULL))
             return true;
@@ -2043,8 +2045,9 @@ static const char *clause_label(rctx *c, draft *d)
  * tương ứng là: 5,6%; 59,8%; 27,1% và 7,5%`). Its first token, or NONE. */
 static size_t respective_word_before(const rctx *c, size_t i, size_t s)
 {
+    enum { LIST_TOKENS = 64 };   /* (a list's reach: a line of a million values stays linear) */
     size_t idx, m;
-    for (size_t k = i; k > s; k--) {
+    for (size_t k = i; k > s && k + LIST_TOKENS > i; k--) {
         const token *t = &c->tv.t[k - 1];
         if (t->kind != TOK_WORD)
             continue;

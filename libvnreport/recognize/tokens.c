@@ -345,10 +345,17 @@ size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_
 /* The token index that starts at or after text offset `pos`. */
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
 {
-    size_t i = from;
-    while (i < c->tv.n && c->tv.t[i].start < pos)
-        i++;
-    return i;
+    /* (token starts grow: a binary search, so a look-up from far back
+     * costs no walk over a line of a million tokens) */
+    size_t lo = from, hi = c->tv.n > from ? c->tv.n : from;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->tv.t[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 
@@ -495,7 +502,8 @@ size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
  * closed before it? */
 bool in_open_bracket(const rctx *c, size_t i, size_t s)
 {
-    for (size_t k = i; k > s; k--) {
+    enum { BRACKET_TOKENS = 128 };   /* (how far an aside reaches; a line of a million values stays linear) */
+    for (size_t k = i; k > s && k + BRACKET_TOKENS > i; k--) {
         if (is_punct(c, k - 1, ')'))
             return false;
         if (is_punct(c, k - 1, '('))
