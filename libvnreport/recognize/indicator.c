@@ -2088,7 +2088,8 @@ static void respective_item(rctx *c, draft *d)
     /* the list's own measure: its first value's phrase (`cơ cấu tương ứng
      * của cùng kỳ năm 2019`), unless that value took the run's first */
     const char *own = j ? head->indicator : d->inherited ? NULL : d->r.indicator;
-    if (own && *own && (!j || strcmp(own, c->out->recs[run].indicator) != 0)) {
+    const char *first_thing = c->out->recs[run].indicator;
+    if (own && *own && (!j || !first_thing || strcmp(own, first_thing) != 0)) {
         d->r.indicator = own;
         d->r.subject = thing->indicator;
     } else {

@@ -729,8 +729,10 @@ static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
     while (k > d->ss->first_rec && (c->out->recs[k - 1].role == VNR_ROLE_TARGET ||
                                    c->out->recs[k - 1].role == VNR_ROLE_ATTAINMENT))
         k--;
+    if (k == 0)
+        return false;
     const vnr_record *level = &c->out->recs[k - 1];
-    if (k == 0 || level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
+    if (level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
         return false;
     double before = level->value / (1 + ch->value / 100);
     return fabs(d->r.value - before) < fabs(d->r.value - fabs(level->value - before));
