@@ -159,7 +159,7 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
         return false;
     if (r->role == VNR_ROLE_LEVEL || (r->role == VNR_ROLE_TARGET && !d->pair_second)) {
         ss->head = index;
-        ss->head_in_bracket = in_open_bracket(c, d->i, d->nc->sent_start);
+        ss->head_in_bracket = open_bracket_before(c, d->nc->sent_start, d->i) != NONE;
         if (!ss->head_in_bracket)
             ss->outer_head = index;
     }

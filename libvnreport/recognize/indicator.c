@@ -1113,7 +1113,7 @@ static const vnr_record *chain_head(rctx *c, draft *d, const char **own_text)
     /* a level inside a bracket closed before the value was a part of the
      * statement: `… 1.200.000 lượt khách (trong đó: khách quốc tế 100.000
      * lượt, …) bằng 40% kế hoạch` goes on with the total */
-    if (ss->head_in_bracket && ss->outer_head != NONE && !in_open_bracket(c, d->i, d->nc->sent_start))
+    if (ss->head_in_bracket && ss->outer_head != NONE && open_bracket_before(c, d->nc->sent_start, d->i) == NONE)
         h = ss->outer_head;
     /* a ';' clause that began after the head speaks of its own first
      * record's thing: `…; nhóm thủy sản chiếm tỷ trọng 3,65%, đạt 118,9
@@ -1627,9 +1627,7 @@ static bool respective_count(const rctx *c, const draft *d)
     if (n <= d->ss->first_rec || i <= s + 1)
         return false;
     const vnr_record *prev = &c->out->recs[n - 1];
-    size_t m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
-    if (!m && is_punct(c, i - 1, ','))
-        m = 1;
+    size_t m = link_before(c, i);
     if (!m || prev->role != VNR_ROLE_LEVEL || !is_count(prev) || !same_unit_as(c, prev, d->q) ||
         !follows_record(c, prev, i - m))
         return false;

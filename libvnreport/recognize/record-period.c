@@ -196,17 +196,8 @@ static bool aside_before(const rctx *c, size_t lo, size_t i, size_t *open, size_
 /* The '(' before token i in [lo, i) that no ')' closes: i is inside it. */
 static bool inside_bracket(const rctx *c, size_t lo, size_t i, size_t *open)
 {
-    if (i - lo > PERIOD_WINDOW_TOKENS)
-        lo = i - PERIOD_WINDOW_TOKENS;
-    for (size_t k = i; k > lo; k--) {
-        if (is_punct(c, k - 1, ')'))
-            return false;
-        if (is_punct(c, k - 1, '(')) {
-            *open = k - 1;
-            return true;
-        }
-    }
-    return false;
+    *open = open_bracket_before(c, lo, i);
+    return *open != NONE;
 }
 
 

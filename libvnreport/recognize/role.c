@@ -1051,9 +1051,7 @@ static bool aspect_between(const rctx *c, size_t k, size_t link)
  * vụ, 8,3% số người chết và 20,4% …`). Its first token, or NONE. */
 static size_t link_to_prev(const rctx *c, size_t i, const vnr_record *prev)
 {
-    size_t m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL);
-    if (!m && is_punct(c, i - 1, ','))
-        m = 1;
+    size_t m = link_before(c, i);
     if (!m)
         return NONE;
     if (follows_record(c, prev, i - m) && !is_punct(c, i - 1, ','))

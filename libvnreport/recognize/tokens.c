@@ -498,16 +498,27 @@ size_t clause_of(rctx *c, size_t i, const number_ctx *nc)
 }
 
 
-/* Is token i inside a bracket opened in its sentence (from s) and not
- * closed before it? */
-bool in_open_bracket(const rctx *c, size_t i, size_t s)
+/* The '(' of a bracket opened in [lo, i) and not closed before token i,
+ * NONE when there is none. It looks back at most BRACKET_TOKENS (how far
+ * an aside reaches), so a line of a million values stays linear. */
+size_t open_bracket_before(const rctx *c, size_t lo, size_t i)
 {
-    enum { BRACKET_TOKENS = 128 };   /* (how far an aside reaches; a line of a million values stays linear) */
-    for (size_t k = i; k > s && k + BRACKET_TOKENS > i; k--) {
+    enum { BRACKET_TOKENS = 240 };
+    for (size_t k = i; k > lo && k + BRACKET_TOKENS > i; k--) {
         if (is_punct(c, k - 1, ')'))
-            return false;
+            return NONE;
         if (is_punct(c, k - 1, '('))
-            return true;
+            return k - 1;
     }
-    return false;
+    return NONE;
+}
+
+
+/* The link right before token i that joins a value to the one before
+ * it: a SIBLING_LINK (`và`), or a comma. Its length in tokens, 0 when
+ * there is none. */
+size_t link_before(const rctx *c, size_t i)
+{
+    size_t m = i > 0 ? PHRASE_BEFORE(c, LT_SIBLING_LINKS, i, i - 1, NULL) : 0;
+    return m ? m : i > 0 && is_punct(c, i - 1, ',');
 }
