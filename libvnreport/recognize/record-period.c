@@ -126,10 +126,22 @@ static bool last_own_period(const rctx *c, size_t a, size_t b, const char *low, 
 }
 
 
-bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap)
+/* The first token of the window period_of_tokens reads before token b,
+ * from a on: at most PERIOD_WINDOW_TOKENS (a token has at least one byte)
+ * and PERIOD_WINDOW bytes, next to b. */
+static size_t window_start(const rctx *c, size_t a, size_t b)
 {
     if (b > a && b - a > PERIOD_WINDOW_TOKENS)
-        a = b - PERIOD_WINDOW_TOKENS;   /* a token has at least one byte */
+        a = b - PERIOD_WINDOW_TOKENS;
+    while (a + 1 < b && c->tv.t[b - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
+        a++;
+    return a;
+}
+
+
+bool period_of_tokens(rctx *c, size_t a, size_t b, bool first, char *buf, size_t cap)
+{
+    a = window_start(c, a, b);
     char low[PERIOD_WINDOW * 2 + 16];
     size_t n = period_window(c, &a, b, true, low, sizeof low);
     period_ref p;
@@ -252,9 +264,7 @@ static bool period_reaching_back(rctx *c, size_t s, size_t i, char *buf, size_t 
     for (int w = 0; w < BACK_WINDOWS && i > s; w++) {
         if (period_of_tokens(c, s, i, false, buf, cap))
             return true;
-        size_t a = i > s + PERIOD_WINDOW_TOKENS ? i - PERIOD_WINDOW_TOKENS : s;
-        while (a + 1 < i && c->tv.t[i - 1].end - c->tv.t[a].start > PERIOD_WINDOW)
-            a++;   /* where that window began (period_window) */
+        size_t a = window_start(c, s, i);
         if (a <= s || a + OVERLAP_TOKENS >= i)
             return false;
         i = a + OVERLAP_TOKENS;
@@ -470,7 +480,7 @@ bool mark_period_tokens(const rctx *c, size_t a, size_t b, bool compared, bool *
                 /* (with a TIME_WORD right before it: `cuối năm 2023`; not a
                  * head word, `cây hằng năm 9 tháng năm 2024`) */
                 if (k > 0 && !skip[k - 1] && off[k - 1] < p.start && PHRASE_AT(c, LT_TIME_WORDS, a + k - 1, NULL) == 1 &&
-                    !may_hold_period(c, c->tv.t[a + k - 1].start, c->tv.t[a + k - 1].end))
+                    !period_holds_head(low + off[k - 1], off[k] - off[k - 1]))
                     skip[k - 1] = true;
                 skip[k] = true;
                 any = true;

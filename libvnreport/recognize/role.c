@@ -1276,7 +1276,7 @@ static void place_item_change(const rctx *c, draft *d)
     k -= k > s ? PHRASE_BEFORE(c, LT_ADMIN_UNITS, k, s, NULL) : 0;
     if (k == i || k <= s || (c->tv.t[k].kind == TOK_WORD && PHRASE_AT(c, LT_TRIGGERS, k, NULL)))
         return;
-    size_t m = is_punct(c, k - 1, ',') ? 1 : PHRASE_BEFORE(c, LT_SIBLING_LINKS, k, s, NULL);
+    size_t m = link_before(c, k);
     if (m && follows_record(c, prev, k - m))
         become_change(d, prev->value < 0);
 }
