@@ -416,7 +416,8 @@ static bool parallel_attainment(role_case *rc)
     if (!rc->d->q->percent || ss->first_rec == NONE || n < ss->first_rec + 3 ||
         c->out->recs[n - 1].role != VNR_ROLE_LEVEL || in_percent(&c->out->recs[n - 1]))
         return false;
-    for (size_t k = n - 1; k > ss->first_rec; k--) {
+    enum { RECORDS_BACK = 32 };   /* (each value's look is bounded: a line of a million values stays linear) */
+    for (size_t k = n - 1; k > ss->first_rec && k + RECORDS_BACK > n; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->role == VNR_ROLE_ATTAINMENT && r->baseline && k >= ss->first_rec + 2 &&
             c->out->recs[k - 2].role == VNR_ROLE_LEVEL && !in_percent(&c->out->recs[k - 2])) {
@@ -729,8 +730,8 @@ static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
     while (k > d->ss->first_rec && (c->out->recs[k - 1].role == VNR_ROLE_TARGET ||
                                    c->out->recs[k - 1].role == VNR_ROLE_ATTAINMENT))
         k--;
-    if (k == 0)
-        return false;
+    if (k == d->ss->first_rec)
+        return false;   /* (no level of this sentence before the run) */
     const vnr_record *level = &c->out->recs[k - 1];
     if (level->role != VNR_ROLE_LEVEL || !same_unit_as(c, level, d->q) || ch->value <= -100)
         return false;
@@ -745,8 +746,9 @@ static bool holds_comparand(const rctx *c, const vnr_record *ch, const draft *d)
  * be it), not some other thing (`(trong đó 12 doanh nghiệp …)`)? */
 static bool counts_as_statement(const rctx *c, const draft *d)
 {
+    enum { RECORDS_BACK = 16 };
     size_t n = c->out->n_recs;
-    for (size_t k = n; k > d->ss->first_rec; k--) {
+    for (size_t k = n; k > d->ss->first_rec && k + RECORDS_BACK > n; k--) {
         const vnr_record *level = &c->out->recs[k - 1];
         if (level->role == VNR_ROLE_LEVEL)   /* (`lượt khách`, then `(10.000.000 lượt)`) */
             return same_unit_as(c, level, d->q) ||
@@ -1087,7 +1089,7 @@ static bool in_bare_list(const rctx *c, const draft *d, const vnr_record *prev)
     size_t m = k >= d->nc->sent_end ? 0 : is_punct(c, k, ',') ? 1 : PHRASE_AT(c, LT_SIBLING_LINKS, k, NULL);
     if (m && k + m < d->nc->sent_end && is_numeric(&c->tv.t[k + m]))
         return true;
-    size_t p = token_at_offset(c, i > s + 16 ? i - 16 : s, prev->norm_start);   /* (near i: linear) */
+    size_t p = token_at_offset(c, s, prev->norm_start);
     return n >= 2 && n - 2 >= d->ss->first_rec && p > s && is_punct(c, p - 1, ',') &&
            follows_record(c, &c->out->recs[n - 2], p - 1);
 }
@@ -1395,11 +1397,12 @@ static const struct part_row { vnr_role head; unsigned verbs; } part_rows[] = {
  * one part, which its clause's ';' ends. Is token i past that end? */
 static bool past_lone_part(const rctx *c, size_t h, size_t i, size_t s)
 {
-    enum { BREAKDOWN_REACH = 8 };   /* (past the record's plan: `% kế hoạch), trong đó`) */
+    enum { BREAKDOWN_REACH = 8,   /* (past the record's plan: `% kế hoạch), trong đó`) */
+           PART_TOKENS = 64 };     /* how far its ';' is looked for: each value's look is bounded */
     size_t k = token_after_record(c, &c->out->recs[h], s, i);
     for (size_t j = k; k != NONE && j < i && j < k + BREAKDOWN_REACH && !is_punct(c, j, ';'); j++) {
         size_t m = j > k && is_punct(c, j - 1, ',') ? PHRASE_AT(c, LT_BREAKDOWN_WORDS, j, NULL) : 0;
-        for (size_t e = j + m; m && e < i; e++) {
+        for (size_t e = j + m; m && e < i && e < j + m + PART_TOKENS; e++) {
             if (is_punct(c, e, ':'))
                 return false;
             if (is_punct(c, e, ';'))

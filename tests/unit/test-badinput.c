@@ -647,6 +647,31 @@ static void build_numbers(builder *b, size_t count)
     }
 }
 
+/* A plan's attainment, `, trong đó` with no colon, then many `;` items:
+ * each item asks where that one part ends (it once walked from `trong
+ * đó` to itself: quadratic). */
+static void build_lone_part(builder *b, size_t count)
+{
+    puts_(b, "Giải ngân vốn đạt 45,2% kế hoạch, trong đó vốn tỉnh đạt 50,1%");
+    char num[32], c_num[32];
+    for (size_t i = 0; i < count; i++) {
+        unsigned a = (unsigned)(i % 90) + 1, d = (unsigned)(i % 10);
+        snprintf(num, sizeof num, "%u,%u", a, d);
+        snprintf(c_num, sizeof c_num, "%u.%u", a, d);
+        puts_(b, " xã ước đạt ");
+        put_number(b, num, strtod(c_num, NULL));
+        puts_(b, "%,");
+    }
+    puts_(b, ".\n");
+}
+
+static void test_lone_part_scales(void)
+{
+    check_case = "a breakdown part with many items after it";
+    scales_linearly(check_case, build_lone_part, 2000);
+    check_case = NULL;
+}
+
 static void test_million_numbers(void)
 {
     static const char *const names[] = {
@@ -899,6 +924,7 @@ int main(void)
     RUN(binary_junk);
     RUN(deep_numbering);
     RUN(million_numbers);
+    RUN(lone_part_scales);
     RUN(50mb_single_line);
     return check_done("test-badinput");
 }
