@@ -1622,7 +1622,7 @@ static void name_rate_numerator(rctx *c, draft *d)
  * opened? Then it goes onto the joint measure, as that count did. */
 static bool respective_count(const rctx *c, const draft *d)
 {
-    enum { RESPECTIVE_REACH = 6, NEAR_TOKENS = 16 };
+    enum { RESPECTIVE_REACH = 6 };
     size_t n = c->out->n_recs, i = d->q->tok, s = d->nc->sent_start;
     if (n <= d->ss->first_rec || i <= s + 1)
         return false;
@@ -1631,9 +1631,7 @@ static bool respective_count(const rctx *c, const draft *d)
     if (!m || prev->role != VNR_ROLE_LEVEL || !is_count(prev) || !same_unit_as(c, prev, d->q) ||
         !follows_record(c, prev, i - m))
         return false;
-    /* (prev's number ends right before the link: look it up near i, not
-     * from the sentence's start, so a line of a million values stays linear) */
-    size_t p = token_at_offset(c, i - m > s + NEAR_TOKENS ? i - m - NEAR_TOKENS : s, prev->norm_start);
+    size_t p = token_at_offset(c, s, prev->norm_start);
     for (size_t k = p; k > s && k + RESPECTIVE_REACH > p; k--)
         if (PHRASE_AT(c, LT_RESPECTIVE_WORDS, k - 1, NULL))
             return true;

@@ -351,6 +351,7 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
         w.ss.first_rec = last->first_rec;
         w.ss.head = last->head;
         w.ss.outer_head = last->outer_head;
+        w.ss.head_in_bracket = last->head_in_bracket;
         w.ss.last_change = last->last_change;
         w.ss.chain_last = last->chain_last;
         w.ss.bd_scanned = s;
