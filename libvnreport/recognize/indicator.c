@@ -1682,8 +1682,11 @@ static void name_counted_thing(rctx *c, draft *d)
     bool level = r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET;
     /* (`bằng 95% diện tích gieo trồng` names the measure it is a ratio
      * to, not the thing this value measures) */
+    /* (nor does a period after it: `6,40% cuối năm 2023 và 4,55% cuối năm
+     * 2024`) */
     bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
-                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure;
+                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure &&
+                        !in_period_phrase(c, q->unit_end_tok);
     bool names_thing = q->count || (noun_follows && level);
     if (names_thing && q->percent && rate_of_count_before(c, d))
         return;
