@@ -142,6 +142,42 @@ static bool day_month_of_year(const rctx *c, size_t i)
 }
 
 
+/* A whole number from lo to hi? */
+static bool whole_in(const token *t, double lo, double hi)
+{
+    return t->kind == TOK_NUMBER && !(t->flags & NUM_DECIMAL) && t->v >= lo && t->v <= hi && t->v == (int)t->v;
+}
+
+
+/* The token before number i across a dash (its own, `-10`, or one
+ * between), or NONE. */
+static size_t before_dash(const rctx *c, size_t i)
+{
+    if ((c->tv.t[i].flags & NUM_SIGNED) && i >= 1)
+        return i - 1;
+    return i >= 2 && is_dash(c, i - 1) ? i - 2 : NONE;
+}
+
+
+/* Days written with a dash, as web pages print them: the month of
+ * `ngày 25-10` (a day after a date word, then its month), and either end
+ * of a span of days `từ 20-24/11` (a day before a later day and its
+ * month). No quantity: GUIDELINES, dates. */
+static bool dashed_day_month(const rctx *c, size_t i)
+{
+    const token *t = c->tv.t;
+    size_t d = before_dash(c, i);
+    if (d != NONE && d > 0 && whole_in(&t[d], 1, 31) && date_word(c, d - 1, true) && whole_in(&t[i], 1, 12))
+        return true;   /* the month of `ngày 25-10` */
+    if (d != NONE && fraction_day_month(&t[i]) && whole_in(&t[d], 1, 31) && t[d].v < t[i].v)
+        return true;   /* the last day and month of `20-24/11` */
+    size_t e = i + 1 < c->tv.n && (t[i + 1].flags & NUM_SIGNED)  ? i + 1
+               : i + 2 < c->tv.n && is_dash(c, i + 1)            ? i + 2
+                                                                  : NONE;
+    return e != NONE && fraction_day_month(&t[e]) && whole_in(&t[i], 1, 31) && t[i].v < t[e].v;   /* its first day */
+}
+
+
 /* Is token i a day and month after a date word: `ngày 15/9` (lexed as a
  * fraction), `sáng 18/10`, `ngày 8.12`, `từ ngày 8 - 10.12`; or before the
  * year of its date (`30/4 năm 2024`)? */
@@ -320,7 +356,7 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
         return "date";
     if (continues_ranks(c, i) || rank_field(c, i))
         return "ordinal";
-    if (day_month_year(c, i) || is_day_month(c, i))
+    if (day_month_year(c, i) || is_day_month(c, i) || dashed_day_month(c, i))
         return "date";   /* (`Đến ngày 15/5 số hộ nghèo …`: no actual/plan pair) */
     size_t idx;
     if (PHRASE_BEFORE(c, LT_NON_INDICATORS, i, lo, &idx) &&
