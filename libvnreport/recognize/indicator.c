@@ -655,12 +655,22 @@ const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
     /* `Kết quả gieo trồng vụ đông năm 2023 - 2024 … như sau: Ngô …` */
     k = label_colon(c, s, e, LIST_LABEL_TOKENS, LABEL_LIST);
     size_t m = k != NONE ? PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL) : 0;
-    if (!m || k - m <= s)
-        return NULL;
-    size_t a = s, b = k - m, used;
-    for (size_t j = s + 1; j < b; j++)
-        if (compare_word_at(c, j, false) && baseline_at(c, j, &used))
+    size_t a = s, b = k - m, used, compared_end = NONE;
+    for (size_t j = s + 1; k != NONE && j < b; j++)
+        if (compare_word_at(c, j, false) && baseline_at(c, j, &used)) {
             b = j;   /* its comparison: `… có mức tăng cao so cùng kỳ năm trước là:` */
+            compared_end = j + used;
+            break;
+        }
+    /* (a comparison that ends the label, or its scope after it, is a cue
+     * too: `Các ngành cấp I đều tăng so với tháng trước: khai khoáng
+     * (+4,2%), …`, `… tăng so với cùng kỳ ở các ngành: Xây dựng …`) */
+    if (!m && compared_end != NONE && compared_end < k &&
+        (PHRASE_AT(c, LT_LABEL_SCOPES, compared_end, NULL) ||
+         compared_end + PHRASE_AT(c, LT_PLACE_LIST_CUES, compared_end, NULL) == k))
+        compared_end = k;   /* (`… tăng so với cùng kỳ như: hạt điều …`) */
+    if (k == NONE || (!m && compared_end != k) || b <= s)
+        return NULL;
     trim_phrase(c, &a, &b);
     *list = has_content(c, a, b);
     const char *label = *list ? phrase_text(c, a, b) : NULL;
