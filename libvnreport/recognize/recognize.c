@@ -343,16 +343,22 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     };
     /* not after a count, whose parts are no sectors of a measure (`có 10/11
      * nhóm … tăng. Trong đó, tăng cao nhất là …`) */
-    const vnr_record *carried = last->first_rec < c->out->n_recs ? &c->out->recs[last->first_rec] : NULL;
+    size_t from = last->first_rec;
+    const vnr_record *carried = from < c->out->n_recs ? &c->out->recs[from] : NULL;
+    if (carried && is_count(carried) && last->clause_first != NONE && last->clause_first > from &&
+        last->clause_first < c->out->n_recs && !is_count(&c->out->recs[last->clause_first]))
+        carried = &c->out->recs[from = last->clause_first];   /* (its last ';' clause's measure: `có 18/22
+                                                               * sản phẩm … tăng; Chỉ số … tăng 11,25%.
+                                                               * Trong đó: …`) */
     /* (a breakdown sentence's parts may go on in sentences of their own:
      * `Trong đó, khu vực nông nghiệp đạt …. Khu vực dịch vụ đạt …`) */
     bool goes_on = last->first_rec < last->own_first_rec && PHRASE_AT(c, LT_SECTOR_HEADS, s, NULL);
     if (carried && !is_count(carried) && (opens_breakdown(c, s, e) || goes_on)) {
-        w.ss.first_rec = last->first_rec;
-        w.ss.head = last->head;
-        w.ss.outer_head = last->outer_head;
-        w.ss.head_in_bracket = last->head_in_bracket;
-        w.ss.last_change = last->last_change;
+        w.ss.first_rec = from;
+        w.ss.head = last->head != NONE && last->head >= from ? last->head : NONE;
+        w.ss.outer_head = last->outer_head != NONE && last->outer_head >= from ? last->outer_head : NONE;
+        w.ss.head_in_bracket = w.ss.head != NONE && last->head_in_bracket;
+        w.ss.last_change = last->last_change != NONE && last->last_change >= from ? last->last_change : NONE;
         w.ss.chain_last = last->chain_last;
         w.ss.bd_scanned = s;
         w.ss.bd_found = true;
