@@ -1032,12 +1032,14 @@ bool goes_on_with_goals(const rctx *c, size_t s, size_t e)
 /* The role rules that look past the trigger: bracketed restatements,
  * target cues, shares of a structure, a plan's own outline. */
 /* Do the tokens [k, link) after a percentage name the side of the
- * measure it is about (`12,5% số vụ, …`): an ASPECT_HEAD and a few plain
- * words? */
+ * measure it is about (`12,5% số vụ, …`, `8,2% về số doanh nghiệp và …`):
+ * an ASPECT_HEAD or a VALUE_ASPECT and a few plain words? */
 static bool aspect_between(const rctx *c, size_t k, size_t link)
 {
     enum { ASPECT_WORDS = 8 };
     size_t m = k < link ? PHRASE_AT(c, LT_ASPECT_HEADS, k, NULL) : 0;
+    if (!m && k < link)
+        m = PHRASE_AT(c, LT_VALUE_ASPECTS, k, NULL);
     if (!m || link - k > ASPECT_WORDS)
         return false;
     for (size_t j = k + m; j < link; j++)
