@@ -65,6 +65,31 @@ static const char *label_unit(rctx *c, size_t u, size_t m, size_t floor)
 }
 
 
+/* `Đà Nẵng (2.323 ca), Gia Lai (2.027), Đồng Tháp (1.355)`: the unit of
+ * a bare number alone in brackets after an item's words, when the item
+ * before it, across a list mark, ended with its own bracketed value (the
+ * list states its unit once); NULL otherwise. */
+static const char *bracket_item_unit(const rctx *c, const sentence_walk *w, size_t i)
+{
+    enum { ITEM_WORDS = 8 };
+    size_t n = c->out->n_recs, s = w->nc.sent_start, k = i - 1;
+    if (n <= w->ss.own_first_rec || i < s + 3 || c->tv.t[i].kind != TOK_NUMBER || !is_punct(c, i - 1, '(') ||
+        !is_punct(c, i + 1, ')'))
+        return NULL;
+    while (k > s && c->tv.t[k - 1].kind == TOK_WORD && k + ITEM_WORDS > i)
+        k--;
+    if (k == i - 1 || k < s + 2 || !(is_punct(c, k - 1, ',') || is_punct(c, k - 1, ';')) ||
+        !is_punct(c, k - 2, ')'))
+        return NULL;
+    const vnr_record *prev = &c->out->recs[n - 1];
+    size_t p = token_at_offset(c, s, prev->norm_start);
+    /* (a count's or a measure's unit: a percentage list spells its `%`) */
+    return p > s && is_punct(c, p - 1, '(') && follows_record(c, prev, k - 2) && prev->unit && *prev->unit &&
+                   strcmp(prev->unit, "%") != 0
+               ? prev->unit : NULL;
+}
+
+
 /* A number without a unit: a label's bracketed unit is its unit, an item
  * about a rate takes `%` ("Tỷ lệ trẻ em
  * suy dinh dưỡng: ≤ 15,8."), one about a count its noun ("Số doanh
@@ -74,16 +99,19 @@ static bool read_unitless(rctx *c, sentence_walk *w, size_t i, quantity *q)
 {
     bool ok;
     size_t noun, m;
+    const char *unit;
     if ((m = label_unit_of_item(c, i, w->nc.floor, &noun)) != 0) {
         /* `Dân số trung bình (nghìn người): 1.250,3`: the label's unit; per
          * what it names before it (`… bình quân 1 vạn dân (người): 15`) */
-        const char *unit = label_unit(c, noun, m, w->nc.sent_start);
+        unit = label_unit(c, noun, m, w->nc.sent_start);
         ok = unit && emit_quantity(c, i, q, &w->nc, &w->ss, false, unit);
+    } else if ((unit = bracket_item_unit(c, w, i)) != NULL) {
+        ok = emit_quantity(c, i, q, &w->nc, &w->ss, false, unit);
     } else if (rate_item(c, i, w->nc.floor, w->end)) {
         ok = emit_quantity(c, i, q, &w->nc, &w->ss, false, "%");
     } else if ((m = counted_noun_of_item(c, i, w->nc.floor, w->end, &noun)) != 0) {
         /* `Số doanh nghiệp thành lập mới đạt 120,`: the noun the measure counts */
-        const char *unit = tokens_text(c, noun, noun + m);
+        unit = tokens_text(c, noun, noun + m);
         ok = unit && emit_quantity(c, i, q, &w->nc, &w->ss, false, unit);
     } else
         ok = add_fate(c, c->tv.t[i].start, c->tv.t[i].end, "bare_number", NONE);
