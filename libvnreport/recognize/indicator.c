@@ -1340,11 +1340,14 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     bool beside_outcome = r->role == VNR_ROLE_TARGET && !own_text && c->out->n_recs > ss->first_rec &&
                           prev->role != VNR_ROLE_TARGET;
     /* (`…, đạt 35,1% kế hoạch vốn giao và đạt tỷ lệ 40,2% kế hoạch …`: a
-     * rate word alone names the measure of the attainment before it) */
+     * rate word alone names the measure of the attainment before it, or
+     * of the level it attains: `đạt 9.000 tỷ đồng, đạt tỷ lệ 83% dự toán`) */
     const vnr_record *attained = NULL;
     if (own_text && r->role == VNR_ROLE_ATTAINMENT && opens_with(own_text, LT_RATE_WORDS, true))
-        for (size_t k = c->out->n_recs; k > ss->first_rec && !attained; k--)
-            attained = c->out->recs[k - 1].role == VNR_ROLE_ATTAINMENT ? &c->out->recs[k - 1] : NULL;
+        for (size_t k = c->out->n_recs; k > ss->first_rec && !attained; k--) {
+            const vnr_record *before = &c->out->recs[k - 1];
+            attained = before->role == VNR_ROLE_ATTAINMENT || before->role == VNR_ROLE_LEVEL ? before : NULL;
+        }
     bool rate_alone = attained != NULL;
     if (rate_alone)
         prev = attained;
