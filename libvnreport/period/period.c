@@ -149,10 +149,20 @@ static const plain_word date_leads[] = {
 #define COUNT_OF(a) (sizeof(a) / sizeof *(a))
 #define NO_MATCH ((size_t)-1)
 
+/* Blanks between the words of a phrase: spaces, tabs and one line break
+ * (a web page's hard wrap: `9 tháng⏎đầu năm 2025`); a blank line ends
+ * the phrase. */
 static size_t skip_blanks(const char *s, size_t n, size_t i)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
+    bool wrapped = false;
+    while (i < n) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')
+            i++;
+        else if (s[i] == '\n' && !wrapped)
+            i++, wrapped = true;
+        else
+            break;
+    }
     return i;
 }
 
