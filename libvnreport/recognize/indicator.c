@@ -521,14 +521,14 @@ typedef enum label_kind { LABEL_PLAIN, LABEL_MEASURE, LABEL_LIST } label_kind;
 
 
 /* May token k stand inside a label? Punctuation but '-' and '/' ends one;
- * a label that names a measure may also hold brackets (`(IIP)`), one that
- * announces a list commas too (`Kết quả tiêm phòng cho gia súc, gia cầm …
- * như sau:`). */
+ * a label that names a measure or announces a list may also hold brackets
+ * (`(IIP)`) and commas (`Kết quả tiêm phòng cho gia súc, gia cầm … như
+ * sau:`, `Tăng trưởng kinh tế có xu hướng cải thiện, quý sau cao hơn quý
+ * trước:`). */
 static bool label_punct_ok(const rctx *c, size_t k, label_kind kind)
 {
     uint32_t cp = c->tv.t[k].cp;
-    return cp == '-' || cp == '/' || (kind != LABEL_PLAIN && (cp == '(' || cp == ')')) ||
-           (kind == LABEL_LIST && cp == ',');
+    return cp == '-' || cp == '/' || (kind != LABEL_PLAIN && (cp == '(' || cp == ')' || cp == ','));
 }
 
 
@@ -718,6 +718,7 @@ const char *measure_label(rctx *c, size_t s, size_t e)
             PHRASE_AT(c, LT_LABEL_SCOPES, j, NULL))
             k = j;   /* the comparison the label states and the scope of its
                       * items are no part of its measure */
+    trim_phrase_end(c, s, &k);   /* nor is its verb: `… sang một số thị trường tăng mạnh so với cùng kỳ:` */
     return phrase_text(c, s, k);
 }
 
