@@ -830,6 +830,21 @@ static bool plan_figure_after(const rctx *c, size_t from, size_t to, size_t i)
 }
 
 
+/* `vượt kịch bản tăng trưởng đề ra (9,96%)`: a value alone in brackets
+ * after the words of the plan that ended at `to` names that plan's
+ * figure, not the excess (`vượt kế hoạch 2%`). */
+static bool plan_figure_in_bracket(const rctx *c, size_t to, size_t i)
+{
+    enum { PLAN_WORDS = 6 };
+    if (i < to + 1 || i - 1 - to > PLAN_WORDS || !is_punct(c, i - 1, '('))
+        return false;
+    for (size_t k = to; k + 1 < i; k++)
+        if (c->tv.t[k].kind != TOK_WORD)
+            return false;
+    return true;
+}
+
+
 /* An outcome word (TARGET_CUE_STOP) at k: the values after it are
  * outcomes, unless it ends a longer TARGET_CUE (`phấn đấu thực hiện một
  * số chỉ tiêu như: …` strives to achieve them). */
@@ -884,7 +899,7 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
         if (!m || (cue_after_percent(c, k) && k + m != i))
             continue;   /* (the plan's own figure may follow it: `110,1% kế hoạch năm là 14.000 người`) */
         size_t not_len = cue_not_len(c, k, m);
-        if (not_len && plan_figure_after(c, k + m - not_len, k + m, i))
+        if (not_len && (plan_figure_after(c, k + m - not_len, k + m, i) || plan_figure_in_bracket(c, k + m, i)))
             return true;   /* (a count too: `so với chỉ tiêu 20.000 người`) */
         /* a count's plan after a slash or in a bracket, right before its
          * figure (`9.410 con/KH 9.500 con`, `25.300 lao động (KH 24.000 lao
