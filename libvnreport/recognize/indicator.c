@@ -37,8 +37,8 @@ size_t time_adverbial_at(const rctx *c, size_t a, size_t b)
     while (k < b && k < a + 10) {
         const token *t = &c->tv.t[k];
         size_t m;
-        if (is_punct(c, k, ','))
-            return word && number ? k + 1 - a : 0;
+        if (is_punct(c, k, ','))   /* (time words alone, two or more: `Trong tuần, …`, `Đến nay, …`) */
+            return word && (number || k >= a + 2) ? k + 1 - a : 0;
         if (tail && t->kind == TOK_WORD && tail++ <= TIME_TAIL_WORDS) {
             k++;   /* what the stretch of time was: `Trong 5 ngày nghỉ lễ, …` */
             continue;
