@@ -73,8 +73,13 @@ pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *n
 pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *next)
 {
     const token *t = &c->tv.t[i];
-    bool plan_pair = q->count && t->v > t->v2;
-    if ((q->count || q->percent) && !plan_pair) {
+    /* (`70/71 xã/phường/thị trấn`: places of the kinds the slashes list,
+     * counted, whatever the unit registry makes of the slashes) */
+    bool places = !q->count && memchr(c->text + q->unit_start, '/', q->unit_end - q->unit_start) &&
+                  PHRASE_AT(c, LT_ADMIN_UNITS, token_at_offset(c, i, q->unit_start), NULL);
+    bool counted = q->count || places;
+    bool plan_pair = counted && t->v > t->v2;
+    if ((counted || q->percent) && !plan_pair) {
         q->total = t->v2;
         q->vend = t->end1;
         return PAIR_NONE;   /* one value with its total: read on as a single */
