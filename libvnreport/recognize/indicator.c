@@ -1503,21 +1503,36 @@ static const vnr_record *count_of_noun(const rctx *c, const draft *d)
  * compares the last count level of that noun in the paragraph's earlier
  * sentences (within COUNT_REACH records): d takes its indicator and
  * subject. */
+/* A count with words of its own after its noun (`… giảm 3 người chết`)
+ * names its own thing; it compares the level whose measure holds those
+ * words (`làm chết 9 người`), and takes only that level's subject (`Đường
+ * sắt xảy ra 12 vụ, làm chết 9 người, …`). */
 static void compare_count_before_sentence(rctx *c, draft *d)
 {
-    size_t first = d->ss->first_rec;
-    if (first != c->out->n_recs || count_tail_end(c, d->q->unit_end_tok, d->nc->sent_end) != d->q->unit_end_tok)
+    size_t first = d->ss->first_rec, u = d->q->unit_end_tok;
+    size_t tail = count_tail_end(c, u, d->nc->sent_end);
+    const char *own = tail > u ? tokens_text(c, u, tail) : NULL;
+    if (tail > u && !own)
         return;
+    /* (a count of its own may follow other changes of the sentence:
+     * `… tăng 2 vụ, giảm 3 người chết`) */
+    for (size_t k = first; k < c->out->n_recs; k++)
+        if (!own || c->out->recs[k].role != VNR_ROLE_CHANGE)
+            return;
     for (size_t k = first; k > 0 && k + COUNT_REACH > first; k--) {
         const vnr_record *r = &c->out->recs[k - 1];
         if (r->norm_start < c->block_from)
             return;
-        if (is_count(r) && r->role == VNR_ROLE_LEVEL && same_unit_as(c, r, d->q) && r->indicator && *r->indicator) {
+        if (!is_count(r) || r->role != VNR_ROLE_LEVEL || !same_unit_as(c, r, d->q) || !r->indicator || !*r->indicator)
+            continue;
+        if (own && !contains_words(r->indicator, own, strlen(own)))
+            continue;
+        d->r.subject = r->subject;
+        if (!own) {
             d->r.indicator = r->indicator;
-            d->r.subject = r->subject;
             d->inherited = true;
-            return;
         }
+        return;
     }
 }
 
