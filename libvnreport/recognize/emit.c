@@ -165,8 +165,8 @@ static bool store_record(rctx *c, draft *d, size_t clause_tok)
     }
     if (r->role == VNR_ROLE_CHANGE)
         ss->last_change = index;
-    if (!d->own_measure)
-        ss->chain_last = index;
+    if (!d->own_measure && !d->aside_of_prev)
+        ss->chain_last = index;   /* (an aside heads nothing: `…(tác động làm CPI tăng 0,12%); nhóm giao thông giảm …`) */
     size_t k = d->q->consumed_end;
     if (k < d->nc->sent_end && is_punct(c, k, ')'))
         k++;   /* (a plan in brackets: `ước đạt 7,4% (KBTT: 8,1%), trong đó: …`) */

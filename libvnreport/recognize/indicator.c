@@ -1170,6 +1170,15 @@ static bool bracket_after_prev(const rctx *c, const draft *d, const vnr_record *
 }
 
 
+/* Does the bracket the value is in open right after the value before
+ * and its unit (`tăng 1,20% (tác động làm CPI tăng 0,11%)`)? */
+static bool aside_after(const rctx *c, const draft *d, const vnr_record *prev)
+{
+    size_t open = open_bracket_before(c, d->nc->sent_start, d->i);
+    return open != NONE && c->out->n_recs > d->ss->own_first_rec && follows_record(c, prev, open);
+}
+
+
 /* `Nhóm hàng ăn … tăng 1,32% …, trong đó: Chỉ số giá lương thực tăng
  * 0,28% so với tháng trước, tăng 7,6% so với cùng kỳ`: a change with no
  * phrase of its own right after a part of the head's breakdown that named
@@ -1352,6 +1361,18 @@ static void choose_indicator(rctx *c, draft *d, const char *own_text)
     bool rate_alone = attained != NULL;
     if (rate_alone)
         prev = attained;
+    /* `nhóm giao thông tăng 1,2% (tác động làm CPI tăng 0,11%)`: a change
+     * in a bracket right after the value before, with words of its own,
+     * measures that value's thing so: its words, that thing as subject */
+    d->aside_of_prev = own_text && prev && !d->q->count && !rate_alone &&
+                       (r->role == VNR_ROLE_CHANGE || r->role == VNR_ROLE_INDEX) &&
+                       opens_with(own_text, LT_ASIDE_MEASURES, false) && aside_after(c, d, prev) &&
+                       prev->indicator && *prev->indicator;
+    if (d->aside_of_prev) {
+        r->indicator = own_text;
+        r->subject = prev->subject ? prev->subject : prev->indicator;
+        return;
+    }
     /* `320/411 xã …, tương đương 77,86%`: the share restates the fraction */
     if (prev && (d->pair_second || beside_outcome || d->comparand || (d->span_end && !own_text) || rate_alone ||
                  (d->restates_fraction && r->role == VNR_ROLE_SHARE) || d->restates_rate ||

@@ -288,6 +288,11 @@ const word_entry respective_words[] = {
 #include "lexicon.def"
 #undef RESPECTIVE_WORD
 };
+const word_entry aside_measures[] = {
+#define ASIDE_MEASURE(p) { p },
+#include "lexicon.def"
+#undef ASIDE_MEASURE
+};
 const word_entry rate_bases[] = {
 #define RATE_BASE(p) { p },
 #include "lexicon.def"
@@ -452,6 +457,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
     [LT_RESPECTIVE_WORDS] = TABLE_VIEW(respective_words),
     [LT_RATE_BASES] = TABLE_VIEW(rate_bases),
+    [LT_ASIDE_MEASURES] = TABLE_VIEW(aside_measures),
     [LT_FRACTION_LINKS] = TABLE_VIEW(fraction_links),
     [LT_EMPTY_PHRASES] = TABLE_VIEW(empty_phrases),
     [LT_LIST_MEMBERS] = TABLE_VIEW(list_members),

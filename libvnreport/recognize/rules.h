@@ -133,6 +133,7 @@ extern const word_entry place_list_cues[];
 extern const word_entry list_quantifiers[];
 extern const word_entry respective_words[];
 extern const word_entry rate_bases[];
+extern const word_entry aside_measures[];
 extern const word_entry fraction_links[];
 extern const word_entry empty_phrases[];
 extern const word_entry list_members[];
@@ -174,7 +175,7 @@ typedef enum lex_table {
     LT_AMOUNT_WORDS, LT_PERIODS_AFTER, LT_TIME_WORDS, LT_CLASSIFIERS, LT_TARGET_CUES,
     LT_TARGET_CUE_NOTS, LT_TARGET_CUE_STOPS, LT_GAP_WORDS, LT_RANGE_OPENS, LT_RANGE_WORDS, LT_SHARE_WORDS, LT_PLAN_STRUCTURE,
     LT_COMPARE_WORDS, LT_COUNT_NOUN_STOPS, LT_DATE_WORDS, LT_UNIT_KINDS, LT_RATE_WORDS,
-    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_EVENT_VERBS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_PLACE_LIST_CUES, LT_LIST_QUANTIFIERS, LT_LIST_MEMBERS, LT_FRACTION_LINKS, LT_EMPTY_PHRASES, LT_EMPTY_LABELS, LT_RESPECTIVE_WORDS, LT_RATE_BASES, LT_COUNT
+    LT_GROWTH_WORDS, LT_LABEL_NOTS, LT_CLAUSE_LEADS, LT_MEASURE_HEADS, LT_BREAKDOWN_WORDS, LT_TOTAL_HEADS, LT_GENERIC_MEASURES, LT_SIBLING_LINKS, LT_MEASURE_NOUNS, LT_PLAN_GIVERS, LT_BUDGET_GIVERS, LT_ELLIPTIC_MEASURES, LT_MEASURE_TAILS, LT_GROWTH_HOLDERS, LT_CLAUSE_LINKS, LT_LABEL_SCOPES, LT_MEASURE_INTOS, LT_VALUE_ASPECTS, LT_ASPECT_HEADS, LT_COUNT_HEADS, LT_TOPIC_LEADS, LT_TRIGGER_NAMES, LT_SECTOR_HEADS, LT_PERIOD_LINKS, LT_ENTITY_WITHS, LT_EVENT_VERBS, LT_ENTITY_LEADS, LT_ENTITY_RANKS, LT_NEGATIONS, LT_REVIEW_CUES, LT_EXAMPLE_LEADS, LT_REPORT_VERBS, LT_OUTPUT_MEASURES, LT_PLACE_LEADS, LT_LINK_WORDS, LT_ADMIN_UNITS, LT_LIST_CUES, LT_PLACE_LIST_CUES, LT_LIST_QUANTIFIERS, LT_LIST_MEMBERS, LT_FRACTION_LINKS, LT_EMPTY_PHRASES, LT_EMPTY_LABELS, LT_RESPECTIVE_WORDS, LT_RATE_BASES, LT_ASIDE_MEASURES, LT_COUNT
 } lex_table;
 
 
@@ -395,6 +396,10 @@ typedef struct draft {
     bool comparand;             /* a bracket holding the value a change compared with: the
                                  * plan's (`so với chỉ tiêu … (91,5%)`) or the earlier
                                  * level (role.c); it speaks of the change's thing */
+    bool aside_of_prev;         /* a bracket right after the value before, naming a
+                                 * measure of its own about that value's thing
+                                 * (`nhóm giao thông tăng 1,2% (tác động làm CPI tăng
+                                 * 0,11%)`; indicator.c) */
     vnr_record r;
 } draft;
 
