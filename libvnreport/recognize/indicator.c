@@ -2102,6 +2102,8 @@ static size_t respective_word_before(const rctx *c, size_t i, size_t s)
             continue;
         if ((m = PHRASE_BEFORE(c, LT_RESPECTIVE_WORDS, k, s, NULL)) != 0)
             return k - m;
+        if (in_period_phrase(c, k - 1) || PHRASE_BEFORE(c, LT_PERIOD_LINKS, k, k - 1, NULL))
+            continue;   /* the time the list is of: `cơ cấu tương ứng của 6 tháng đầu năm 2024 là: …` */
         if ((m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, k, s, NULL)) == 0 &&
             ((m = PHRASE_BEFORE(c, LT_LINK_WORDS, k, s, &idx)) == 0 || link_words[idx].kind != LW_COPULA))
             return NONE;
