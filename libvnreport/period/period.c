@@ -278,6 +278,9 @@ static size_t year_suffix(const char *s, size_t n, size_t i, int *year)
             *year = PERIOD_YEAR_BEFORE;   /* `9 tháng năm trước` */
             return before;
         }
+        size_t now = k > e ? MATCH_TABLE(s, n, k, this_year_words, NULL) : NO_MATCH;
+        if (now != NO_MATCH)
+            return now;   /* `9 tháng năm nay`: the report's year */
     }
     return i;
 }
@@ -405,6 +408,8 @@ static size_t count_phrase(const char *s, size_t n, size_t i, period_ref *p)
         if (y > m && period_year_at(s, n, y) && dash_at(s, n, y + 4) == NO_MATCH) {
             p->year = period_year_at(s, n, y);   /* `đầu năm 2025` */
             m = y + 4;
+        } else if (y > m && (f = MATCH_TABLE(s, n, y, this_year_words, NULL)) != NO_MATCH) {
+            m = f;   /* `6 tháng đầu năm nay`: the report's year, left unsaid */
         }
     } else if ((f = MATCH_TABLE(s, n, skip_blanks(s, n, m), past_words, NULL)) != NO_MATCH) {
         m = f;
