@@ -54,6 +54,25 @@ static bool estimate_reaches(rctx *c, draft *d, size_t lo)
 }
 
 
+/* `ước tính tăng 7,15% (9 tháng năm 2023 tăng 6,02%)`, `(năm 2021:
+ * 9,44%, …)`: is the value in a bracket that opens with a period of a
+ * year before the report's? Then it is a published figure of that year,
+ * no estimate of the sentence's. (A comparison inside a bracket, `(… so
+ * với năm 2021)`, dates nothing.) */
+static bool past_figure_aside(const rctx *c, const draft *d)
+{
+    size_t open = open_bracket_before(c, d->nc->sent_start, d->i);
+    if (open == NONE || !c->meta->year)
+        return false;
+    for (size_t k = open + 1; k < d->i && in_period_phrase(c, k); k++) {
+        const token *t = &c->tv.t[k];
+        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v < c->meta->year)
+            return true;
+    }
+    return false;
+}
+
+
 /* Is the value an estimate? An estimate word in its segment or earlier in
  * its sentence (`Ước 6 tháng đầu năm, số lượt khách đạt …`), or the
  * statement head's estimate for a value without a verb of its own. Never
@@ -69,6 +88,10 @@ void estimate_step(rctx *c, draft *d)
      * 21.000 tấn`, `ước đạt 58 triệu đồng (KH 55 triệu đồng)`) is not
      * estimated: only an estimate word in its own segment makes it one */
     if (role == VNR_ROLE_TARGET && (d->pair_second || !est)) {
+        d->r.estimate = false;
+        return;
+    }
+    if (!est && past_figure_aside(c, d)) {
         d->r.estimate = false;
         return;
     }
