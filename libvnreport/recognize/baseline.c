@@ -246,6 +246,8 @@ const char *baseline_at_ex(rctx *c, size_t i, bool compared, size_t *consumed)
     }
     size_t idx;
     size_t m = PHRASE_AT(c, LT_BASELINES, k, &idx);
+    if (ends_in_name(c, k, m))
+        m = 0;   /* `huyện Giao Thủy`: a place, no giver */
     size_t lead = !m && sv ? comparand_lead_at(c, k) : 0;
     if (!m && sv && !lead)
         lead = period_before_same_period(c, k);

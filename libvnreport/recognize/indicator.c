@@ -862,12 +862,44 @@ static bool another_total(const char *own_text)
 }
 
 
+static bool phrase_names_place(const rctx *c, const draft *d, const char *own_text);
+static bool names_only_place(const char *ind);
+
+
+/* Does text end with a place's name (`… dẫn đầu là Bắc Giang`)? */
+static bool ends_with_place(const char *text)
+{
+    for (const char *p = text; p && *p; p = strchr(p + 1, ' '))
+        if (names_only_place(*p == ' ' ? p + 1 : p))
+            return true;
+    return false;
+}
+
+
+/* `Diện tích lúa đạt 40,3 nghìn ha, bằng 99,1%, riêng huyện Kim Sơn đạt
+ * 11,5 nghìn ha`: a place's value after the statement head, not an item
+ * of a list of places (`Bắc Giang (13,82%), Hòa Bình (12,76%)`, `huyện Tây
+ * Hòa 77 ca (tăng 65 ca), thành phố Tuy Hòa 57 ca`): the value before it
+ * is the head or in another unit, and the head names no place last. */
+static bool singles_out_place(const rctx *c, const draft *d, const vnr_record *head)
+{
+    const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
+    return c->out->n_recs > d->ss->first_rec && (prev == head || !same_unit_as(c, prev, d->q)) &&
+           !ends_with_place(head->indicator);
+}
+
 static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_record *head)
 {
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;
     if (own_text && head && *head->indicator && opens_with(own_text, LT_GENERIC_MEASURES, true))
         own_text = NULL;   /* `…; lũy kế 10 tháng, giá trị ước đạt …`: the measure goes on */
+    if (own_text && head && *head->indicator && !d->q->count && same_unit_as(c, head, d->q) &&
+        phrase_names_place(c, d, own_text) && singles_out_place(c, d, head)) {
+        r->indicator = head->indicator;   /* `…, riêng huyện Kim Sơn đạt 11,5 nghìn ha`: of a place */
+        r->subject = own_text;
+        return;
+    }
     r->indicator = own_text ? own_text : (head ? head->indicator : "");
     d->inherited = !own_text && head;
     r->subject = ss->subject ? ss->subject : (own_text || !head ? c->block_subject : head->subject);
@@ -1215,6 +1247,14 @@ static bool only_admin_place(const rctx *c, size_t a, size_t b)
 }
 
 
+/* Does the value's own phrase name only a place (`Huyện Kim Sơn`,
+ * `Quảng Ngãi`)? */
+static bool phrase_names_place(const rctx *c, const draft *d, const char *own_text)
+{
+    return names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b);
+}
+
+
 /* Does a BREAKDOWN_WORD open [k, e), punctuation aside (`; trong đó, …`)? */
 static bool opens_with_breakdown(const rctx *c, size_t k, size_t e)
 {
@@ -1332,11 +1372,30 @@ static bool of_place(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* `… toàn tỉnh gieo cấy được 45,2 nghìn ha lúa mùa. Huyện Kim Sơn đạt 12,1
+ * nghìn ha, …`: a sentence's first value whose phrase names only a place
+ * goes on with the measure of the sentence before's head, in its unit;
+ * the place is its subject. (Not a count, which names its own thing.) */
+static bool place_goes_on(rctx *c, draft *d, const char *own_text)
+{
+    const sentence_state *ss = d->ss;
+    if (!own_text || d->q->count || c->out->n_recs > ss->first_rec || ss->prev_head == NONE ||
+        clause_of(c, d->i, d->nc) != d->nc->sent_start || !phrase_names_place(c, d, own_text))
+        return false;
+    const vnr_record *head = &c->out->recs[ss->prev_head];
+    if (!head->indicator || !*head->indicator || !same_unit_as(c, head, d->q))
+        return false;
+    d->r.indicator = head->indicator;
+    d->r.subject = own_text;
+    return true;
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
-    if (of_place(c, d, own_text))
+    if (of_place(c, d, own_text) || place_goes_on(c, d, own_text))
         return;
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;

@@ -293,6 +293,17 @@ static size_t unit_spelled_at(const rctx *c, const char *unit, size_t at)
 }
 
 
+/* Do the m tokens at k end inside a proper name: their last word
+ * capitalised and a capitalised word after it (`huyện Giao Thủy` is no
+ * `huyện giao`)? */
+bool ends_in_name(const rctx *c, size_t k, size_t m)
+{
+    size_t last = k + m - 1;
+    return m && last + 1 < c->tv.n && (c->tv.t[last].flags & TOK_UPPER) && c->tv.t[last + 1].kind == TOK_WORD &&
+           (c->tv.t[last + 1].flags & TOK_UPPER);
+}
+
+
 /* Does token k open right after record r's number and its unit, with only
  * blanks between (`4,38% và`, `8,57 % (`)? */
 bool follows_record(const rctx *c, const vnr_record *r, size_t k)
