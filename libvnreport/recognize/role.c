@@ -1168,6 +1168,14 @@ static void labelled_change(const rctx *c, draft *d)
     if (d->r.role != VNR_ROLE_LEVEL || d->tr || !d->q->percent ||
         !(opens_bracket_before(c, i) || bare_item_after_change(c, d, i)) || (c->tv.t[i].flags & NUM_SIGNED))
         return;
+    /* the items go on as the first one said: `có tiến độ giảm, gồm: Nam
+     * Định (bằng 92,1%), Thái Bình (95,3%)` compares, changes nothing */
+    size_t n = c->out->n_recs;
+    if (n > d->ss->first_rec && c->out->recs[n - 1].role == VNR_ROLE_INDEX && in_percent(&c->out->recs[n - 1]) &&
+        opens_bracket_before(c, i)) {
+        d->r.role = VNR_ROLE_INDEX;
+        return;
+    }
     for (size_t k = i; k > s && k + LABEL_REACH > i && colon == NONE; k--)
         if (is_punct(c, k - 1, ':'))
             colon = k - 1;
