@@ -1268,6 +1268,22 @@ static bool opens_with_breakdown(const rctx *c, size_t k, size_t e)
  * closes, at most MEASURE_LABEL_TOKENS after the sentence or its ';'
  * clause that a BREAKDOWN_WORD opens (`…; trong đó, 3 địa phương tăng
  * trưởng trên 9% gồm:`): found once a sentence, into ss. */
+/* `Ba thành phố có tăng trưởng kinh tế năm 2024 khá cao (Đà Nẵng tăng
+ * 7,5%, Cần Thơ tăng 6,8%)`: does the bracket at k open a list of places
+ * (a capitalised name first) after a head [from, k) that holds no value
+ * but its period's? Then the bracket stands for a list colon. */
+static bool places_in_bracket(const rctx *c, size_t from, size_t k)
+{
+    if (!is_punct(c, k, '(') || k == from || k + 1 >= c->tv.n || c->tv.t[k + 1].kind != TOK_WORD ||
+        !(c->tv.t[k + 1].flags & TOK_UPPER))
+        return false;
+    for (size_t j = from; j < k; j++)
+        if ((is_numeric(&c->tv.t[j]) && !in_period_phrase(c, j)) || is_punct(c, j, '('))
+            return false;
+    return true;
+}
+
+
 static void find_list_colon(const rctx *c, const draft *d, sentence_state *ss)
 {
     ss->list_colon_known = 1;
@@ -1279,6 +1295,10 @@ static void find_list_colon(const rctx *c, const draft *d, sentence_state *ss)
         else if (k <= from + MEASURE_LABEL_TOKENS && is_punct(c, k, ':') &&
                  ((ss->list_cue = PHRASE_BEFORE(c, LT_LIST_CUES, k, from, NULL)) ||
                   (ss->list_cue = PHRASE_BEFORE(c, LT_PLACE_LIST_CUES, k, from, NULL)))) {
+            ss->list_colon = k;
+            ss->list_head = from;
+        } else if (k <= from + MEASURE_LABEL_TOKENS && places_in_bracket(c, from, k)) {
+            ss->list_cue = 0;
             ss->list_colon = k;
             ss->list_head = from;
         }
