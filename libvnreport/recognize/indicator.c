@@ -2045,6 +2045,38 @@ static bool split_entity_with(rctx *c, draft *d, const char **own_text, const ch
 }
 
 
+/* `Đà Nẵng đứng thứ 12 với mức tăng 7,4%; Cần Thơ xếp thứ 30 với …`: a
+ * phrase that is a place and its rank (an ENTITY_RANK and the rank's
+ * number or word, to its end) names the value's subject, no measure:
+ * *entity is the place, *own_text NULL. False when out of memory. */
+static bool split_ranked_place(rctx *c, draft *d, const char **own_text, const char **entity)
+{
+    size_t a = d->ind_a, b = d->ind_b;
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        size_t m = PHRASE_AT(c, LT_ENTITY_RANKS, k, NULL);
+        if (!m || k + m + 1 != b || c->tv.t[k + m].kind == TOK_PUNCT)
+            continue;   /* (the rank is one word or number after it) */
+        const char *place = phrase_text(c, a, k);
+        if (!place)
+            return false;
+        if (!names_only_place(place) && !only_admin_place(c, a, k))
+            return true;
+        *entity = place;
+        d->ss->entity = place;
+        /* the measure goes on from the sentence or the one before; with
+         * none, it is the words of the growth after the rank (`với mức
+         * tăng`) */
+        *own_text = NULL;
+        if (c->out->n_recs <= d->ss->first_rec && d->ss->prev_last == NONE) {
+            size_t w = b + PHRASE_AT(c, LT_ENTITY_WITHS, b, NULL);
+            *own_text = w < d->i && has_content(c, w, d->i) ? tokens_text(c, w, d->i) : NULL;
+        }
+        return true;
+    }
+    return true;
+}
+
+
 /* `Tuyến đường sắt xảy ra 4 vụ, làm chết 3 người`: an EVENT_VERB that
  * ends the value's phrase splits off where it happened, the subject of
  * this value and of the sentence's later ones (its own phrase keeps the
@@ -2261,6 +2293,8 @@ static bool indicator_parts(rctx *c, draft *d)
         }
     }
     const char *entity = NULL;
+    if (own_text && !split_ranked_place(c, d, &own_text, &entity))
+        return false;
     if (own_text && (!split_entity_with(c, d, &own_text, &entity) ||
                      (!entity && !split_event_holder(c, d, &own_text, &entity))))
         return false;
@@ -2269,8 +2303,9 @@ static bool indicator_parts(rctx *c, draft *d)
         own_measure_indicator(c, d, own_text);
     else
         choose_indicator(c, d, own_text);
-    if (entity && d->r.indicator == own_text && !d->r.subject)
-        d->r.subject = entity;   /* `Khánh Hòa với GRDP tăng 12,73%` */
+    if (entity && (own_text ? d->r.indicator == own_text && !d->r.subject : true))
+        d->r.subject = entity;   /* `Khánh Hòa với GRDP tăng 12,73%`; a ranked place, whatever the
+                                  * measure went on from: `…; Cần Thơ xếp thứ 30 với mức tăng 6,9%` */
     else if (!entity && d->ss->entity && (!d->r.subject || d->inherited))
         d->r.subject = d->ss->entity;   /* `…; đàn bò 23.800 con, tăng 7,2%` of the same place */
     name_counted_thing(c, d);
