@@ -523,11 +523,25 @@ bool plan_ends_at(const rctx *c, size_t end)
 /* "so với dự toán TW giao đạt 62%": a plan named before the trigger. */
 const char *plan_before(const rctx *c, size_t i)
 {
+    enum { FIGURE_TOKENS = 8 };   /* a plan's figure in brackets: `(5.320,7 tỷ đồng)` */
     size_t k = i;
-    /* (back over a plan's year: `So với kế hoạch năm 2022, … đạt 41,5%`) */
-    while (k > 0 && k + LOOKBACK > i && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.') &&
-           (!is_numeric(&c->tv.t[k - 1]) || (c->tv.t[k - 1].flags & NUM_YEARLIKE)))
+    /* (back over a plan's year: `So với kế hoạch năm 2022, … đạt 41,5%`,
+     * and its figure: `So với kế hoạch Thủ tướng Chính phủ giao (5.320,7
+     * tỷ đồng), tỷ lệ giải ngân đạt 41,2%`) */
+    while (k > 0 && k + LOOKBACK > i && !is_punct(c, k - 1, ';') && !is_punct(c, k - 1, '.')) {
+        if (is_punct(c, k - 1, ')')) {
+            size_t open = k - 1;
+            while (open > 0 && open + FIGURE_TOKENS > k && !is_punct(c, open - 1, '(') && !is_punct(c, open - 1, ')'))
+                open--;
+            if (open == 0 || !is_punct(c, open - 1, '('))
+                break;
+            k = open - 1;
+            continue;
+        }
+        if (is_numeric(&c->tv.t[k - 1]) && !(c->tv.t[k - 1].flags & NUM_YEARLIKE))
+            break;
         k--;
+    }
     for (; k + 1 < i; k++) {
         size_t m = compare_word_at(c, k, true);
         const char *code = m ? plan_code_at(c, k + m) : NULL;
