@@ -288,6 +288,11 @@ const word_entry respective_words[] = {
 #include "lexicon.def"
 #undef RESPECTIVE_WORD
 };
+const word_entry year_to_date_words[] = {
+#define YEAR_TO_DATE_WORD(p) { p },
+#include "lexicon.def"
+#undef YEAR_TO_DATE_WORD
+};
 const word_entry aside_measures[] = {
 #define ASIDE_MEASURE(p) { p },
 #include "lexicon.def"
@@ -458,6 +463,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_RESPECTIVE_WORDS] = TABLE_VIEW(respective_words),
     [LT_RATE_BASES] = TABLE_VIEW(rate_bases),
     [LT_ASIDE_MEASURES] = TABLE_VIEW(aside_measures),
+    [LT_YEAR_TO_DATE_WORDS] = TABLE_VIEW(year_to_date_words),
     [LT_FRACTION_LINKS] = TABLE_VIEW(fraction_links),
     [LT_EMPTY_PHRASES] = TABLE_VIEW(empty_phrases),
     [LT_LIST_MEMBERS] = TABLE_VIEW(list_members),

@@ -415,6 +415,34 @@ static bool comparand_period(rctx *c, const number_ctx *nc, int year, char *buf,
 }
 
 
+/* `IIP tháng 11 ước tăng 5,5% so với tháng trước; lũy kế ước tăng 10%`:
+ * does a bare YEAR_TO_DATE_WORD (no count of months after it) stand in
+ * the value's ';' clause before it? */
+static bool year_to_date_clause(rctx *c, size_t i, number_ctx *nc)
+{
+    for (size_t k = clause_of(c, i, nc); k < i; k++) {
+        size_t m = PHRASE_AT(c, LT_YEAR_TO_DATE_WORDS, k, NULL);
+        if (m && !(k + m < i && is_numeric(&c->tv.t[k + m])))
+            return true;
+    }
+    return false;
+}
+
+
+/* The period found for a value of a year-to-date clause: a month becomes
+ * the months from January to it (`2025-M11` → `2025-01/2025-11`). */
+static const char *to_date(rctx *c, size_t i, number_ctx *nc, const char *period)
+{
+    int year, month;
+    char tail;
+    if (sscanf(period, "%d-M%d%c", &year, &month, &tail) != 2 || month < 2 || !year_to_date_clause(c, i, nc))
+        return arena_strdup(c->arena, period);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d-01/%d-%02d", year, year, month);
+    return arena_strdup(c->arena, buf);
+}
+
+
 const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, int comparand_year)
 {
     if (c->in_plan)
@@ -438,9 +466,9 @@ const char *record_period(rctx *c, size_t i, const quantity *q, number_ctx *nc, 
         return arena_strdup(c->arena, buf);
     if (linked_period(c, u, e, nc, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
-    if (period_before(c, nc, nc->period_lo > nc->sent_start ? nc->period_lo : nc->sent_start, i, buf, sizeof buf) ||
-        period_of_tokens(c, u, e, true, buf, sizeof buf) ||
-        sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
+    if (period_before(c, nc, nc->period_lo > nc->sent_start ? nc->period_lo : nc->sent_start, i, buf, sizeof buf))
+        return to_date(c, i, nc, buf);
+    if (period_of_tokens(c, u, e, true, buf, sizeof buf) || sentence_final_period(c, e, nc->sent_end, buf, sizeof buf))
         return arena_strdup(c->arena, buf);
     if (c->list_item && c->list_period)
         return c->list_period;   /* `… tháng 7 ước đạt …; trong đó:` then its items */
