@@ -883,9 +883,10 @@ static bool ends_with_place(const char *text)
  * is the head or in another unit, and the head names no place last. */
 static bool singles_out_place(const rctx *c, const draft *d, const vnr_record *head)
 {
+    if (c->out->n_recs <= d->ss->first_rec)
+        return false;
     const vnr_record *prev = &c->out->recs[c->out->n_recs - 1];
-    return c->out->n_recs > d->ss->first_rec && (prev == head || !same_unit_as(c, prev, d->q)) &&
-           !ends_with_place(head->indicator);
+    return (prev == head || !same_unit_as(c, prev, d->q)) && !ends_with_place(head->indicator);
 }
 
 static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_record *head)
@@ -1264,10 +1265,6 @@ static bool opens_with_breakdown(const rctx *c, size_t k, size_t e)
 }
 
 
-/* The first colon of the sentence that a LIST_CUE or PLACE_LIST_CUE
- * closes, at most MEASURE_LABEL_TOKENS after the sentence or its ';'
- * clause that a BREAKDOWN_WORD opens (`…; trong đó, 3 địa phương tăng
- * trưởng trên 9% gồm:`): found once a sentence, into ss. */
 /* `Ba thành phố có tăng trưởng kinh tế năm 2024 khá cao (Đà Nẵng tăng
  * 7,5%, Cần Thơ tăng 6,8%)`: does the bracket at k open a list of places
  * (a capitalised name first) after a head [from, k) that holds no value
@@ -1284,6 +1281,11 @@ static bool places_in_bracket(const rctx *c, size_t from, size_t k)
 }
 
 
+/* The first colon of the sentence that a LIST_CUE or PLACE_LIST_CUE
+ * closes (or a bracket of places: places_in_bracket), at most
+ * MEASURE_LABEL_TOKENS after the sentence or its ';' clause that a
+ * BREAKDOWN_WORD opens (`…; trong đó, 3 địa phương tăng trưởng trên 9%
+ * gồm:`): found once a sentence, into ss. */
 static void find_list_colon(const rctx *c, const draft *d, sentence_state *ss)
 {
     ss->list_colon_known = 1;
@@ -1602,11 +1604,10 @@ static const vnr_record *count_of_noun(const rctx *c, const draft *d)
  * that opens with a change of a bare count (d, no words of its own)
  * compares the last count level of that noun in the paragraph's earlier
  * sentences (within COUNT_REACH records): d takes its indicator and
- * subject. */
-/* A count with words of its own after its noun (`… giảm 3 người chết`)
- * names its own thing; it compares the level whose measure holds those
- * words (`làm chết 9 người`), and takes only that level's subject (`Đường
- * sắt xảy ra 12 vụ, làm chết 9 người, …`). */
+ * subject. A count with words of its own after its noun (`… tăng 2 vụ,
+ * giảm 3 người chết`, after other changes only) names its own thing: it
+ * compares the level whose measure holds those words (`làm chết 9
+ * người`) and takes only that level's subject (`Đường sắt xảy ra 12 vụ, …`). */
 static void compare_count_before_sentence(rctx *c, draft *d)
 {
     size_t first = d->ss->first_rec, u = d->q->unit_end_tok;
