@@ -55,21 +55,23 @@ static bool estimate_reaches(rctx *c, draft *d, size_t lo)
 
 
 /* `ước tính tăng 7,15% (9 tháng năm 2023 tăng 6,02%)`, `(năm 2021:
- * 9,44%, …)`: is the value in a bracket that opens with a period of a
- * year before the report's? Then it is a published figure of that year,
- * no estimate of the sentence's. (A comparison inside a bracket, `(… so
- * với năm 2021)`, dates nothing.) */
+ * 9,44%, năm 2022: 12,4%, năm 2023: 7,29%)`: is the value in a bracket
+ * that opens with a period, and is the year nearest before it in that
+ * bracket one before the report's? Then it is a published figure of that
+ * year, no estimate of the sentence's. (A comparison inside a bracket,
+ * `(… so với năm 2021)`, dates nothing.) */
 static bool past_figure_aside(const rctx *c, const draft *d)
 {
     size_t open = open_bracket_before(c, d->nc->sent_start, d->i);
-    if (open == NONE || !c->meta->year)
+    if (open == NONE || !c->meta->year || open + 1 >= d->i || !in_period_phrase(c, open + 1))
         return false;
-    for (size_t k = open + 1; k < d->i && in_period_phrase(c, k); k++) {
+    double year = 0;
+    for (size_t k = open + 1; k < d->i; k++) {
         const token *t = &c->tv.t[k];
-        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && t->v < c->meta->year)
-            return true;
+        if (t->kind == TOK_NUMBER && (t->flags & NUM_YEARLIKE) && in_period_phrase(c, k))
+            year = t->v;
     }
-    return false;
+    return year && year < c->meta->year;
 }
 
 
