@@ -440,13 +440,20 @@ enum { COUNT_TAIL_TOKENS = 16 };
 
 /* The noun phrase after a count: "264 vụ vi phạm Luật Lâm nghiệp". */
 /* The end of a bracket right after a count's noun that only restates the
- * count (`96/120 xã (80%) đạt chuẩn …`: one value in it, nothing else),
- * or `at` when there is none. */
+ * count (`96/120 xã (80%) đạt chuẩn …`, `61 vụ (chiếm 63,5%) do chập
+ * điện`: one value in it, a share's verb before it at most), or `at` when
+ * there is none. */
 static size_t restating_bracket_end(const rctx *c, size_t at, size_t limit)
 {
-    if (!is_punct(c, at, '(') || at + 2 >= limit || !is_numeric(&c->tv.t[at + 1]))
+    size_t idx, v = at + 1;
+    if (!is_punct(c, at, '('))
         return at;
-    size_t k = at + 2;
+    size_t m = v < limit ? PHRASE_AT(c, LT_TRIGGERS, v, &idx) : 0;
+    if (m && triggers[idx].kind == T_SHARE)
+        v += m;
+    if (v + 1 >= limit || !is_numeric(&c->tv.t[v]))
+        return at;
+    size_t k = v + 1;
     if (k < limit && is_punct(c, k, '%'))
         k++;
     return k < limit && is_punct(c, k, ')') && k + 1 < limit && c->tv.t[k + 1].kind == TOK_WORD ? k + 1 : at;
