@@ -417,10 +417,15 @@ static bool comparand_period(rctx *c, const number_ctx *nc, int year, char *buf,
 
 /* `IIP tháng 11 ước tăng 5,5% so với tháng trước; lũy kế ước tăng 10%`:
  * does a bare YEAR_TO_DATE_WORD (no count of months after it) stand in
- * the value's ';' clause before it? */
+ * the value's ';' clause before it, within YTD_REACH tokens (each value's
+ * look is bounded: a clause of a million values stays linear)? */
 static bool year_to_date_clause(rctx *c, size_t i, number_ctx *nc)
 {
-    for (size_t k = clause_of(c, i, nc); k < i; k++) {
+    enum { YTD_REACH = 64 };
+    size_t from = clause_of(c, i, nc);
+    if (i > from + YTD_REACH)
+        from = i - YTD_REACH;
+    for (size_t k = from; k < i; k++) {
         size_t m = PHRASE_AT(c, LT_YEAR_TO_DATE_WORDS, k, NULL);
         if (m && !(k + m < i && is_numeric(&c->tv.t[k + m])))
             return true;
