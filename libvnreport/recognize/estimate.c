@@ -93,10 +93,7 @@ void estimate_step(rctx *c, draft *d)
         d->r.estimate = false;
         return;
     }
-    if (!est && past_figure_aside(c, d)) {
-        d->r.estimate = false;
-        return;
-    }
+    bool own = est;   /* an estimate word in the value's own segment */
     if (!est)
         est = estimate_word_before(c, d->ss, d->nc->sent_start, est_lo) && estimate_reaches(c, d, est_lo);
     bool own_verb = d->tr && d->tr->kind != T_LEVEL;
@@ -112,5 +109,7 @@ void estimate_step(rctx *c, draft *d)
      * then `- Kinh tế nhà nước đạt …`) */
     if (!est && c->list_item && c->list_estimate && d->ss->own_first_rec == d->ss->first_rec)
         est = true;
-    d->r.estimate = est && !c->in_plan;
+    /* (the bracket is looked at last: only a value estimated from outside
+     * its own segment asks) */
+    d->r.estimate = est && !c->in_plan && (own || !past_figure_aside(c, d));
 }

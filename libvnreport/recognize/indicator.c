@@ -1819,12 +1819,11 @@ static void name_counted_thing(rctx *c, draft *d)
     bool level = r->role == VNR_ROLE_LEVEL || r->role == VNR_ROLE_TARGET;
     /* (`bằng 95% diện tích gieo trồng` names the measure it is a ratio
      * to, not the thing this value measures) */
-    /* (nor does a period after it: `6,40% cuối năm 2023 và 4,55% cuối năm
-     * 2024`) */
     bool noun_follows = q->unit_end_tok < d->nc->sent_end && c->tv.t[q->unit_end_tok].kind == TOK_WORD &&
-                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure &&
-                        !in_period_phrase(c, q->unit_end_tok);
-    bool names_thing = q->count || (noun_follows && level);
+                        !in_table(c, q->unit_end_tok, LT_NOT_NOUNS) && !d->ratio_of_measure;
+    /* (nor does a period after it: `6,40% cuối năm 2023 và 4,55% cuối năm
+     * 2024`; asked last, of levels only) */
+    bool names_thing = q->count || (noun_follows && level && !in_period_phrase(c, q->unit_end_tok));
     if (names_thing && q->percent && rate_of_count_before(c, d))
         return;
     if (d->inherited && level && names_thing && !(q->count && respective_count(c, d))) {
@@ -2221,7 +2220,8 @@ static size_t respective_word_before(const rctx *c, size_t i, size_t s)
             continue;
         if ((m = PHRASE_BEFORE(c, LT_RESPECTIVE_WORDS, k, s, NULL)) != 0)
             return k - m;
-        if (in_period_phrase(c, k - 1) || PHRASE_BEFORE(c, LT_PERIOD_LINKS, k, k - 1, NULL))
+        if (PHRASE_BEFORE(c, LT_PERIOD_LINKS, k, k - 1, NULL) ||
+            ((in_table(c, k - 1, LT_TIME_WORDS) || is_roman_numeral(c, k - 1)) && in_period_phrase(c, k - 1)))
             continue;   /* the time the list is of: `cơ cấu tương ứng của 6 tháng đầu năm 2024 là: …` */
         if ((m = PHRASE_BEFORE(c, LT_SIBLING_LINKS, k, s, NULL)) == 0 &&
             ((m = PHRASE_BEFORE(c, LT_LINK_WORDS, k, s, &idx)) == 0 || link_words[idx].kind != LW_COPULA))
