@@ -477,7 +477,7 @@ size_t count_tail_end(const rctx *c, size_t from, size_t limit)
                                     rate_follows(c, k + 1, limit)))
             break;   /* (`tăng 21 vụ, tỷ lệ 20,6%`: the rate restates the count) */
         if (in_table(c, k, LT_COUNT_NOUN_STOPS) || opens_period(c, k, limit) ||
-            (k > from && is_punct(c, k - 1, ',') && PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL)))
+            breakdown_after_comma(c, k, from))
             break;   /* (`2,4 triệu lượt, trong đó, khách quốc tế …`: the parts follow) */
         /* a function word before a number opens the next value: `… vốn
          * trong nước và 320 triệu USD`, `1.616 cuộc với 7.286 lượt người` */

@@ -1426,7 +1426,7 @@ static bool past_lone_part(const rctx *c, size_t h, size_t i, size_t s)
            PART_TOKENS = 64 };     /* how far its ';' is looked for: each value's look is bounded */
     size_t k = token_after_record(c, &c->out->recs[h], s, i);
     for (size_t j = k; k != NONE && j < i && j < k + BREAKDOWN_REACH && !is_punct(c, j, ';'); j++) {
-        size_t m = j > k && is_punct(c, j - 1, ',') ? PHRASE_AT(c, LT_BREAKDOWN_WORDS, j, NULL) : 0;
+        size_t m = breakdown_after_comma(c, j, k);
         for (size_t e = j + m; m && e < i && e < j + m + PART_TOKENS; e++) {
             if (is_punct(c, e, ':'))
                 return false;

@@ -473,6 +473,7 @@ bool lower_tokens(rctx *c);
 size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
 bool ends_in_name(const rctx *c, size_t k, size_t m);
+size_t breakdown_after_comma(const rctx *c, size_t k, size_t lo);
 bool follows_record(const rctx *c, const vnr_record *r, size_t k);
 size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_t to);
 bool same_unit_as(const rctx *c, const vnr_record *r, const quantity *q);

@@ -293,6 +293,15 @@ static size_t unit_spelled_at(const rctx *c, const char *unit, size_t at)
 }
 
 
+/* The length of a BREAKDOWN_WORD at token k right after a comma (k past
+ * lo): `…, trong đó …` opens the parts of what the comma closed; 0 when
+ * there is none. */
+size_t breakdown_after_comma(const rctx *c, size_t k, size_t lo)
+{
+    return k > lo && is_punct(c, k - 1, ',') ? PHRASE_AT(c, LT_BREAKDOWN_WORDS, k, NULL) : 0;
+}
+
+
 /* Do the m tokens at k end inside a proper name: their last word
  * capitalised and a capitalised word after it (`huyện Giao Thủy` is no
  * `huyện giao`)? */
