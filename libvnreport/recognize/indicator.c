@@ -661,9 +661,11 @@ const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
         return tokens_text(c, from, k);
     /* `Kết quả gieo trồng vụ đông năm 2023 - 2024 … như sau: Ngô …` */
     k = label_colon(c, s, e, LIST_LABEL_TOKENS, LABEL_LIST);
-    size_t m = k != NONE ? PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL) : 0;
+    if (k == NONE)
+        return NULL;
+    size_t m = PHRASE_BEFORE(c, LT_LIST_CUES, k, s, NULL);
     size_t a = s, b = k - m, used, compared_end = NONE;
-    for (size_t j = s + 1; k != NONE && j < b; j++)
+    for (size_t j = s + 1; j < b; j++)
         if (compare_word_at(c, j, false) && baseline_at(c, j, &used)) {
             b = j;   /* its comparison: `… có mức tăng cao so cùng kỳ năm trước là:` */
             compared_end = j + used;
@@ -676,7 +678,7 @@ const char *sentence_label(rctx *c, size_t s, size_t e, bool *list)
         (PHRASE_AT(c, LT_LABEL_SCOPES, compared_end, NULL) ||
          compared_end + PHRASE_AT(c, LT_PLACE_LIST_CUES, compared_end, NULL) == k))
         compared_end = k;   /* (`… tăng so với cùng kỳ như: hạt điều …`) */
-    if (k == NONE || (!m && compared_end != k) || b <= s)
+    if ((!m && compared_end != k) || b <= s)
         return NULL;
     trim_phrase(c, &a, &b);
     *list = has_content(c, a, b);
