@@ -328,10 +328,9 @@ static bool rank_field(const rctx *c, size_t i)
  * lần`: a length, a count). */
 static bool bare_day_of_month(const rctx *c, size_t i)
 {
-    const token *day = &c->tv.t[i], *month = i + 2 < c->tv.n ? &c->tv.t[i + 2] : NULL;
-    if (day->kind != TOK_NUMBER || (day->flags & NUM_DECIMAL) || day->v < 1 || day->v > 31 || !month ||
-        month->kind != TOK_NUMBER || (month->flags & NUM_DECIMAL) || month->v < 1 || month->v > 12 ||
-        !date_word(c, i + 1, false) || !date_word(c, i + 1, true))
+    const token *month = i + 2 < c->tv.n ? &c->tv.t[i + 2] : NULL;
+    if (!whole_in(&c->tv.t[i], 1, 31) || !month || !whole_in(month, 1, 12) || !date_word(c, i + 1, false) ||
+        !date_word(c, i + 1, true))
         return false;
     const token *next = i + 3 < c->tv.n ? &c->tv.t[i + 3] : NULL;
     return !next || next->kind != TOK_WORD ||
