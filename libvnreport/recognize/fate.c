@@ -338,6 +338,25 @@ static bool bare_day_of_month(const rctx *c, size_t i)
 }
 
 
+/* `bình quân/1 doanh nghiệp`, `/1 người`: "per one", the measure's
+ * denominator, no count. */
+static bool per_one(const rctx *c, size_t i)
+{
+    const token *t = &c->tv.t[i];
+    return t->kind == TOK_NUMBER && t->v == 1 && i >= 2 && is_punct(c, i - 1, '/') &&
+           c->tv.t[i - 2].kind == TOK_WORD;
+}
+
+
+/* A number that only defines what is counted is whole (`dưới 5 tuổi`,
+ * `2 con số`); one with decimals is measured: `tuổi thọ trung bình đạt
+ * 74,2 tuổi`. */
+static bool measured_definition(const token *t, const char *fate)
+{
+    return (t->flags & NUM_DECIMAL) && strcmp(fate, "definition") == 0;
+}
+
+
 /* Classify a number that cannot be a quantity; NULL if it may be one. */
 const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit,
                                       bool name_follows)
@@ -353,6 +372,8 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
         return "date";
     if (bare_day_of_month(c, i))
         return "date";
+    if (per_one(c, i))
+        return "definition";
     if (continues_ranks(c, i) || rank_field(c, i))
         return "ordinal";
     if (day_month_year(c, i) || is_day_month(c, i) || dashed_day_month(c, i))
@@ -363,7 +384,7 @@ const char *non_indicator_fate(const rctx *c, size_t i, size_t lo, bool has_unit
         return non_indicators[idx].code;   /* (else what follows may still say: `ở mức 2 con số`) */
     if ((t->flags & NUM_YEARLIKE) && !has_unit)
         return "year";
-    if (phrase_first_at(c, i + 1, LT_PERIODS_AFTER, &idx))
+    if (phrase_first_at(c, i + 1, LT_PERIODS_AFTER, &idx) && !measured_definition(t, periods_after[idx].code))
         return periods_after[idx].code;
     return hyphened_name(c, i) ? "identifier" : NULL;
 }
