@@ -251,8 +251,8 @@ static bool plan_between(role_case *rc)
     size_t k = d->trig_at + d->trig_len;
     if (!d->q->percent || !d->tr || k >= d->i || after_percent(rc))
         return false;
-    for (size_t j = k; j < d->i; j++)
-        if (rc->c->tv.t[j].kind == TOK_PUNCT || is_numeric(&rc->c->tv.t[j]))
+    for (size_t j = k; j < d->i; j++)   /* (the plan's year may stand there: `vượt kế hoạch năm 2024 khoảng 6%`) */
+        if (rc->c->tv.t[j].kind == TOK_PUNCT || (is_numeric(&rc->c->tv.t[j]) && !(rc->c->tv.t[j].flags & NUM_YEARLIKE)))
             return false;
     rc->plan = plan_after(rc->c, k);
     return rc->plan != NULL;
