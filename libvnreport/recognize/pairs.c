@@ -77,7 +77,7 @@ pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t
      * counted, whatever the unit registry makes of the slashes) */
     bool places = !q->count && memchr(c->text + q->unit_start, '/', q->unit_end - q->unit_start) &&
                   PHRASE_AT(c, LT_ADMIN_UNITS, token_at_offset(c, i, q->unit_start), NULL);
-    bool counted = q->count || places;
+    bool counted = q->count || places || q->score;   /* (a score out of its maximum: `79,35/100 điểm`) */
     bool plan_pair = counted && t->v > t->v2;
     if ((counted || q->percent) && !plan_pair) {
         q->total = t->v2;

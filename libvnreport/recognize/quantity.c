@@ -214,9 +214,13 @@ bool find_unit(rctx *c, size_t i, quantity *q)
          * cầu` a count */
         size_t kind_idx, kind_len = PHRASE_AT(c, LT_UNIT_KINDS, j, &kind_idx);
         unit_kind kind = kind_len && j + kind_len == after ? unit_kinds[kind_idx].kind : UK_NONE;
-        q->points = kind == UK_POINTS;
+        q->points = kind == UK_POINTS || kind == UK_POINTS_OR_SCORE;
+        q->score = kind == UK_POINTS_OR_SCORE;
         q->resolved = resolve_written_unit(c->text + n->start, end - n->start, &q->info);
-        q->count = q->resolved && strcmp(q->info.dimension, "count") == 0;
+        /* (`0,42 điểm`, `6,95 điểm` are points or a score, no count of
+         * places: `35 điểm cấp phát thuốc`) */
+        q->count = q->resolved && strcmp(q->info.dimension, "count") == 0 &&
+                   !(q->score && (c->tv.t[q->tok].flags & NUM_DECIMAL));
         q->times = kind == UK_TIMES;
         return true;
     }

@@ -165,6 +165,7 @@ static bool counts_of_whole(role_case *rc)
                         PHRASE_AT(rc->c, LT_PLAN_STRUCTURE, token_at_offset(rc->c, q->tok, q->unit_start), NULL));
 }
 static bool is_points(role_case *rc) { return rc->d->q->points; }
+static bool is_score(role_case *rc) { return rc->d->q->score; }
 /* An amount in a unit of its own (`chiếm trên 2.300 ha`), not a part of
  * a whole (`chiếm 16,93%`, `chiếm khoảng 1/4`). */
 static bool measured_amount(role_case *rc)
@@ -612,7 +613,8 @@ static const role_row role_rows[] = {
     { NO_VERB, plan_follows, VNR_ROLE_ATTAINMENT, take_plan },
     { K(T_LEVEL), change_before_comparison, VNR_ROLE_CHANGE, sign_of_verb_before },
     { K(T_LEVEL), percent_after_comparison, VNR_ROLE_INDEX, NULL },
-    { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm` */
+    { NO_VERB, is_score, VNR_ROLE_LEVEL, NULL },   /* `đứng thứ 3 với 7,12 điểm`, `là 6,41 điểm` */
+    { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm phần trăm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
     { NO_VERB, rate_restates_change, VNR_ROLE_CHANGE, restated_rate },   /* `tăng 6 vụ, tỷ lệ 17,6%` */
 };

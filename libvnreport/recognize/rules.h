@@ -53,7 +53,7 @@ typedef enum ni_when {
 } ni_when;
 
 /* What a unit word makes of its value (UNIT_KIND rows). */
-typedef enum unit_kind { UK_NONE, UK_POINTS, UK_TIMES } unit_kind;
+typedef enum unit_kind { UK_NONE, UK_POINTS, UK_POINTS_OR_SCORE, UK_TIMES } unit_kind;
 
 
 typedef struct trigger_entry { const char *phrase; trigger_kind kind; int sign; } trigger_entry;
@@ -297,6 +297,7 @@ typedef struct quantity {
     size_t unit_end_tok;       /* first token after the unit */
     uint32_t unit_start, unit_end; /* unit text span */
     bool percent, count, times, points;
+    bool score;                /* points that are a score without a verb of change (`với 7,12 điểm`) */
     double value, value_max, total;
     uint32_t vstart, vend;     /* value text span */
     size_t consumed_end;       /* first token after unit and any plan/baseline phrase */
