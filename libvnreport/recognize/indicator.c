@@ -1383,6 +1383,21 @@ static bool place_measure(rctx *c, const draft *d, size_t *a, size_t *b, bool *m
 }
 
 
+/* `…: Lý Nhân (giảm 0,42 điểm), …`, `…: Hoa Kỳ (tăng 12%)`: is a list
+ * item's own phrase [a, b) a name alone (every word capitalised) before
+ * its value's bracket? */
+static bool named_bracket_item(const rctx *c, size_t a, size_t b)
+{
+    enum { NAME_WORDS = 4 };
+    if (a >= b || b - a > NAME_WORDS || b >= c->tv.n || !is_punct(c, b, '('))
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (c->tv.t[k].kind != TOK_WORD || !(c->tv.t[k].flags & TOK_UPPER))
+            return false;
+    return true;
+}
+
+
 /* A value whose own phrase is only a place (`tỉnh`, `Hưng Yên`, `huyện
  * Đông Sơn`) and whose measure place_measure finds: that place is its
  * subject. True when it set indicator and subject. (The measure is looked
@@ -1392,7 +1407,8 @@ static bool of_place(rctx *c, draft *d, const char *own_text)
     size_t a, b;
     bool members;
     if (!own_text || !place_measure(c, d, &a, &b, &members) ||
-        !(members || names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b)))
+        !(members || names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b) ||
+          named_bracket_item(c, d->ind_a, d->ind_b)))
         return false;
     const char *measure = d->tr && a == d->trig_at ? tokens_text(c, a, b) : phrase_text(c, a, b);
     if (!measure)

@@ -67,8 +67,9 @@ static const char *label_unit(rctx *c, size_t u, size_t m, size_t floor)
 
 /* `Đà Nẵng (2.323 ca), Gia Lai (2.027), Đồng Tháp (1.355)`: the unit of
  * a bare number alone in brackets after an item's words, when the item
- * before it, across a list mark, ended with its own bracketed value (the
- * list states its unit once); NULL otherwise. */
+ * before it, across a list mark, ended with its own bracketed value, its
+ * verb perhaps before it (the list states its unit once); NULL
+ * otherwise. */
 static const char *bracket_item_unit(const rctx *c, const sentence_walk *w, size_t i)
 {
     enum { ITEM_WORDS = 8 };
@@ -83,6 +84,7 @@ static const char *bracket_item_unit(const rctx *c, const sentence_walk *w, size
         return NULL;
     const vnr_record *prev = &c->out->recs[n - 1];
     size_t p = token_at_offset(c, s, prev->norm_start);
+    p -= p > s ? PHRASE_BEFORE(c, LT_TRIGGERS, p, s, NULL) : 0;   /* `Giao Thủy (giảm 0,61 điểm), Hải Hậu (0,55)` */
     /* (a count's or a measure's unit: a percentage list spells its `%`) */
     return p > s && is_punct(c, p - 1, '(') && follows_record(c, prev, k - 2) && prev->unit && *prev->unit &&
                    strcmp(prev->unit, "%") != 0
