@@ -1257,11 +1257,24 @@ static bool only_admin_place(const rctx *c, size_t a, size_t b)
 }
 
 
+/* Is the value's own phrase (its words, own_text) all of a
+ * PLACE_REFERENCE that ends its span (`Lũy kế 6 tháng của tỉnh này`)? */
+static bool is_place_reference(const rctx *c, const draft *d, const char *own_text)
+{
+    size_t m = d->ind_a < d->ind_b ? PHRASE_BEFORE(c, LT_PLACE_REFERENCES, d->ind_b, d->ind_a, NULL) : 0;
+    size_t words = 1;
+    for (const char *p = own_text; *p; p++)
+        words += *p == ' ';
+    return m && words == m;
+}
+
+
 /* Does the value's own phrase name only a place (`Huyện Kim Sơn`,
  * `Quảng Ngãi`)? */
 static bool phrase_names_place(const rctx *c, const draft *d, const char *own_text)
 {
-    return names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b);
+    return names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b) ||
+           is_place_reference(c, d, own_text);
 }
 
 

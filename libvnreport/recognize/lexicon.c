@@ -263,6 +263,12 @@ const word_entry list_cues[] = {
 #include "lexicon.def"
 #undef LIST_CUE
 };
+const word_entry place_references[] = {
+#define PLACE_REFERENCE(p) { p },
+#include "lexicon.def"
+#undef PLACE_REFERENCE
+};
+
 const word_entry place_list_cues[] = {
 #define PLACE_LIST_CUE(p) { p },
 #include "lexicon.def"
@@ -459,6 +465,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_ADMIN_UNITS] = TABLE_VIEW(admin_units),
     [LT_LIST_CUES] = TABLE_VIEW(list_cues),
     [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
+    [LT_PLACE_REFERENCES] = TABLE_VIEW(place_references),
     [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
     [LT_RESPECTIVE_WORDS] = TABLE_VIEW(respective_words),
     [LT_RATE_BASES] = TABLE_VIEW(rate_bases),
