@@ -936,7 +936,7 @@ bool period_date_line(const char *s, size_t n, char *buf, size_t cap)
         if (!strchr("0123456789:/-.,|+()[]' \t\r", s[i]) && dash_at(s, n, i) == NO_MATCH) {
             if (bar_after_date)
                 break;          /* `15/08/2022 | Tác giả: … Lượt xem: 88`: the page's byline */
-            if (dated || byline == BYLINE_WORDS || (i > 0 && s[i - 1] != ' '))
+            if (dated || byline == BYLINE_WORDS || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '('))
                 return false;   /* words of a sentence: not a date line */
             byline++;           /* a name before the date */
             while (i < n && s[i] != ' ')

@@ -161,6 +161,9 @@ static void test_date_lines(void)
         { "thanh an 06/12/2023 - 16:15", "2023-12-06" },
         { "minh anh | 03/07/2025", "2025-07-03" },
         { "minh anh 03/07/2025", NULL },
+        { "báo long an 26/09/2025", "2025-09-26" },   /* a newspaper's name */
+        { "tân văn (báo lao động) 16/09/2025 14:58 (gmt+7)", "2025-09-16" },
+        { "báo cáo tình hình kinh tế 26/09/2025", NULL },
         { "xuân hải - 09:49, 09/07/2024", "2024-07-09" },   /* the time before the date */
         { "chủ nhật, 05/12/2021, 21:49 [gmt+7]", "2021-12-05" },
         { "cập nhật lúc17:38, thứ năm, 28/11/2019 (gmt+7)", "2019-11-28" },
