@@ -116,8 +116,8 @@ static bool last_own_period(const rctx *c, size_t a, size_t b, const char *low, 
         if (before > 0 && low[before - 1] == '%' && p.end < n)
             continue;   /* `tăng 4,1% năm 2022; …`: the year of the value before it, none of later ones */
         bool plan = !opens_clause && plan_year(c, a, b, &p);
-        if (plan && found && !plan_only)
-            continue;
+        if ((plan && found && !plan_only) || (plan && p.kind == PK_YEAR && p.year == 0))
+            continue;   /* (`đạt 92,2% kế hoạch cả năm`: the plan's, not the value's, year) */
         *out = p;
         plan_only = plan && (!found || plan_only);
         found = true;
