@@ -1451,11 +1451,35 @@ static bool place_goes_on(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* `Doanh thu hoạt động kho bãi … ước đạt 7,9 nghìn tỷ đồng. Tính chung
+ * 10 tháng, doanh thu đạt 75,6 nghìn tỷ đồng`: a sentence's first value
+ * whose phrase is only the first words of the sentence before's head
+ * measure names that measure again, in short. */
+static bool repeats_prev_head(rctx *c, draft *d, const char *own_text)
+{
+    enum { SHORT_NAME = 64 };
+    const sentence_state *ss = d->ss;
+    if (!own_text || c->out->n_recs > ss->first_rec || ss->prev_head == NONE)
+        return false;
+    const vnr_record *head = &c->out->recs[ss->prev_head];
+    size_t n = strlen(own_text), hn = head->indicator ? strlen(head->indicator) : 0;
+    char own[SHORT_NAME * 2], lead[SHORT_NAME * 2];
+    if (n == 0 || n > SHORT_NAME || hn <= n || head->indicator[n] != ' ')
+        return false;
+    size_t a = utf8_lower(own_text, n, own, sizeof own), b = utf8_lower(head->indicator, n, lead, sizeof lead);
+    if (a != b || memcmp(own, lead, a) != 0)
+        return false;
+    d->r.indicator = head->indicator;
+    d->r.subject = head->subject;
+    return true;
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
-    if (of_place(c, d, own_text) || place_goes_on(c, d, own_text))
+    if (of_place(c, d, own_text) || place_goes_on(c, d, own_text) || repeats_prev_head(c, d, own_text))
         return;
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;
