@@ -898,6 +898,43 @@ static bool singles_out_place(const rctx *c, const draft *d, const vnr_record *h
     return (prev == head || !same_unit_as(c, prev, d->q)) && !ends_with_place(head->indicator);
 }
 
+/* Does a bracket close in (a, b)? */
+static bool closes_between(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if (is_punct(c, k, ')'))
+            return true;
+    return false;
+}
+
+
+/* `cấp mới cho 14 dự án (9 dự án FDI, 05 dự án DDI)`, `thu hút 52 dự án,
+ * bao gồm 45 dự án FDI và 7 dự án DDI`: the sentence's first count of
+ * the value's thing, when the value breaks it down — in a bracket right
+ * after its unit, or after a BREAKDOWN_WORD there — or NULL. */
+static const vnr_record *count_broken_down(const rctx *c, const draft *d)
+{
+    enum { TAIL_WORDS = 6 };
+    const sentence_state *ss = d->ss;
+    for (size_t k = ss->first_rec; k < c->out->n_recs; k++) {
+        const vnr_record *whole = &c->out->recs[k];
+        if (!is_count(whole) || !same_unit_as(c, whole, d->q))
+            continue;
+        size_t after = token_after_record(c, whole, d->nc->sent_start, d->i);
+        if (after == NONE || !whole->indicator || !*whole->indicator)
+            return NULL;
+        for (size_t w = 0; w < TAIL_WORDS && after < d->i && c->tv.t[after].kind == TOK_WORD &&
+                           !PHRASE_AT(c, LT_BREAKDOWN_WORDS, after, NULL); w++)
+            after++;   /* (the whole's words after its noun: `52 dự án đầu tư, bao gồm …`) */
+        if (is_punct(c, after, '('))
+            return closes_between(c, after, d->i) ? NULL : whole;   /* (the value in that bracket) */
+        after += after < d->i && is_punct(c, after, ',');
+        return after < d->i && PHRASE_AT(c, LT_BREAKDOWN_WORDS, after, NULL) ? whole : NULL;
+    }
+    return NULL;
+}
+
+
 static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_record *head)
 {
     const sentence_state *ss = d->ss;
@@ -942,6 +979,9 @@ static void level_indicator(rctx *c, draft *d, const char *own_text, const vnr_r
         r->subject = c->out->recs[entity].subject && c->out->recs[entity].subject == ss->entity
                          ? ss->entity   /* (`X xảy ra 3 vụ, thiệt hại …`: where it happened) */
                          : c->out->recs[entity].indicator;   /* (not after `và`: a sibling) */
+    const vnr_record *whole;
+    if (!r->subject && d->q->count && (whole = count_broken_down(c, d)) != NULL)
+        r->subject = whole->indicator;   /* a part of a count: its own thing, the whole's measure */
 }
 
 
