@@ -873,6 +873,8 @@ static bool no_value_cell(const char *s, size_t n)
 
 static flat_cell classify_flat(const finder *f, uint32_t a, uint32_t b)
 {
+    while (b > a && (f->text[b - 1] == '|' || is_blank(f->text[b - 1])))
+        b--;   /* a page that ends each cell's line with a bar: `Chỉ số giá tiêu dùng |` */
     const char *s = f->text + a;
     size_t n = b - a;
     flat_cell c = { a, b, FC_TEXT, false };
@@ -1117,6 +1119,26 @@ static bool line_cells(const finder *f, flat *fl, size_t i)
 
 /* Cells of the region: runs of text lines, split at blank and pipe lines
  * (or a cell a line, when the run holds numbers alone on their lines). */
+/* Does line i end with a bar (`100,40 |`)? */
+static bool ends_with_bar(const finder *f, size_t i)
+{
+    uint32_t b = f->lines[i].end;
+    while (b > f->lines[i].start && is_blank(f->text[b - 1]))
+        b--;
+    return b > f->lines[i].start && f->text[b - 1] == '|';
+}
+
+/* Do most lines of [k, m] end with a bar: a page that prints each cell
+ * on a line of its own and closes it so? */
+static bool bar_ended_lines(const finder *f, size_t k, size_t m)
+{
+    size_t barred = 0;
+    for (size_t i = k; i <= m; i++)
+        barred += ends_with_bar(f, i);
+    return barred * 4 >= (m - k + 1) * 3;
+}
+
+
 static bool flat_cells(finder *f, flat *fl)
 {
     size_t k = fl->first_line;
@@ -1129,9 +1151,17 @@ static bool flat_cells(finder *f, flat *fl)
         while (m + 1 < fl->end_line && f->lines[m + 1].kind == LK_TEXT)
             m++;
         if (run_of_line_cells(f, k, m)) {
-            for (size_t i = k; i <= m; i++)
-                if (!line_cells(f, fl, i))
+            bool barred = bar_ended_lines(f, k, m);
+            for (size_t i = k; i <= m; i++) {
+                if (barred && i < m && !ends_with_bar(f, i) && !line_spaced_label_end(f, i)) {
+                    /* `Nhà ở và vật liệu xây` / `dựng |`: one cell wrapped */
+                    if (!push_flat_cell(fl, classify_flat(f, f->lines[i].start, f->lines[i + 1].end)))
+                        return false;
+                    i++;
+                } else if (!line_cells(f, fl, i)) {
                     return false;
+                }
+            }
         } else if (!push_flat_cell(fl, classify_flat(f, f->lines[k].start, f->lines[m].end))) {
             return false;
         }
@@ -1182,6 +1212,29 @@ static bool is_label_cell(const flat *fl, size_t k)
  * numbers that follow a label (0 when fewer than two rows agree). */
 static bool dash_cell(const finder *f, const flat_cell *c);
 
+/* A table of one row (`Thực hiện tháng 9 năm 2024 | Ước tính tháng 10
+ * năm 2024 | Tổng số | 4736,0 | 4671,4`): its values are columns when
+ * it is the only label with a run of them (count[]: labels by run
+ * length) and as many header cells before it name a period or a
+ * comparison. */
+static size_t one_row_columns(const finder *f, const flat *fl, const size_t count[16])
+{
+    size_t run = 0;
+    for (size_t r = 2; r < 16; r++) {
+        if (count[r] > 1 || (count[r] == 1 && run))
+            return 0;
+        run = count[r] ? r : run;
+    }
+    size_t headers = 0;
+    for (size_t i = 0; run && i < fl->n && fl->cells[i].cls == FC_TEXT; i++) {
+        const char *t = f->text + fl->cells[i].start;
+        size_t n = fl->cells[i].end - fl->cells[i].start;
+        headers += names_period(t, n) || layout_is(t, n, LW_COMPARE, false);
+    }
+    return run && headers >= run ? run : 0;
+}
+
+
 static size_t flat_value_columns(const finder *f, const flat *fl)
 {
     size_t count[16] = { 0 };
@@ -1206,7 +1259,7 @@ static size_t flat_value_columns(const finder *f, const flat *fl)
     for (size_t r = 2; r < 16; r++)
         if (count[r] >= 2 && count[r] >= count[best])
             best = r;
-    return best;
+    return best ? best : one_row_columns(f, fl, count);
 }
 
 /* Does a row start at cell k: [numbering] label [unit], then two numbers
@@ -1565,7 +1618,7 @@ static bool find_flat(finder *f, size_t i, size_t *next)
         flat_year_headers(f, &fl);
     for (size_t k = 0; ok && k < fl.n; k++)
         nums += fl.cells[k].cls == FC_NUM;
-    size_t nv = ok && nums >= 4 ? flat_value_columns(f, &fl) : 0;
+    size_t nv = ok && nums >= 2 ? flat_value_columns(f, &fl) : 0;   /* (one row of two: one_row_columns) */
     for (size_t from = 0; ok && nv >= 2 && from < fl.n;)
         ok = build_flat(f, &fl, nv, &from);
     free(fl.cells);
