@@ -40,8 +40,11 @@ const trigger_entry *find_trigger(const rctx *c, size_t i, size_t lo, bool rate,
         size_t m = PHRASE_BEFORE(c, LT_TRIGGERS, e, lo, &idx);
         if (!m)
             continue;
-        if (!gap_skippable((rctx *)c, e, i))
+        if (!gap_skippable((rctx *)c, e, i)) {
+            if (PHRASE_AT(c, LT_GAP_WORDS, e - m, NULL) > m)
+                continue;   /* (`tăng trưởng vượt bậc ở mức 12,7%`: `vượt` opens a gap phrase) */
             break;
+        }
         if (continues_name(c, e - m))
             continue;
         size_t name = PHRASE_BEFORE(c, LT_TRIGGER_NAMES, e, lo, NULL);
