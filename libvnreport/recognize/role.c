@@ -855,9 +855,10 @@ static bool plan_figure_in_bracket(const rctx *c, size_t to, size_t i)
  * số chỉ tiêu như: …` strives to achieve them). */
 static bool outcome_word_at(const rctx *c, size_t k)
 {
+    enum { NAME_WORDS = 4 };
     size_t m = PHRASE_AT(c, LT_TARGET_CUE_STOPS, k, NULL);
-    if (!m)
-        return false;
+    if (!m || PHRASE_BEFORE(c, LT_OUTCOME_NAMES, k + m, k + m > NAME_WORDS ? k + m - NAME_WORDS : 0, NULL) > m)
+        return false;   /* (`vốn đầu tư xã hội thực hiện`: a name) */
     size_t cue = PHRASE_BEFORE(c, LT_TARGET_CUES, k + m, k + m > 4 ? k + m - 4 : 0, NULL);
     return cue <= m;
 }
