@@ -1491,24 +1491,33 @@ static bool place_goes_on(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* Is phrase the first words, in any case, of the sentence before's head
+ * measure (`doanh thu` of `Doanh thu hoạt động kho bãi …`)? */
+bool prev_head_named_by(const rctx *c, const sentence_state *ss, const char *phrase)
+{
+    enum { SHORT_NAME = 64 };
+    if (ss->prev_head == NONE)
+        return false;
+    const char *ind = c->out->recs[ss->prev_head].indicator;
+    size_t n = strlen(phrase), hn = ind ? strlen(ind) : 0;
+    char own[SHORT_NAME * 2], lead[SHORT_NAME * 2];
+    if (n == 0 || n > SHORT_NAME || hn <= n || ind[n] != ' ')
+        return false;
+    size_t a = utf8_lower(phrase, n, own, sizeof own), b = utf8_lower(ind, n, lead, sizeof lead);
+    return a == b && memcmp(own, lead, a) == 0;
+}
+
+
 /* `Doanh thu hoạt động kho bãi … ước đạt 7,9 nghìn tỷ đồng. Tính chung
  * 10 tháng, doanh thu đạt 75,6 nghìn tỷ đồng`: a sentence's first value
  * whose phrase is only the first words of the sentence before's head
  * measure names that measure again, in short. */
 static bool repeats_prev_head(rctx *c, draft *d, const char *own_text)
 {
-    enum { SHORT_NAME = 64 };
     const sentence_state *ss = d->ss;
-    if (!own_text || c->out->n_recs > ss->first_rec || ss->prev_head == NONE)
+    if (!own_text || c->out->n_recs > ss->first_rec || !prev_head_named_by(c, ss, own_text))
         return false;
     const vnr_record *head = &c->out->recs[ss->prev_head];
-    size_t n = strlen(own_text), hn = head->indicator ? strlen(head->indicator) : 0;
-    char own[SHORT_NAME * 2], lead[SHORT_NAME * 2];
-    if (n == 0 || n > SHORT_NAME || hn <= n || head->indicator[n] != ' ')
-        return false;
-    size_t a = utf8_lower(own_text, n, own, sizeof own), b = utf8_lower(head->indicator, n, lead, sizeof lead);
-    if (a != b || memcmp(own, lead, a) != 0)
-        return false;
     d->r.indicator = head->indicator;
     d->r.subject = head->subject;
     return true;

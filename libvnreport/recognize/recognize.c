@@ -395,6 +395,8 @@ static bool walk_sentence(rctx *c, size_t s, size_t e, sentence_state *last)
     }
     w.ss.goal = (c->goal_carry || (c->list_item && c->list_goals)) && !c->in_plan && goes_on_with_goals(c, s, e);
     w.ss.measure_label = measure_label(c, s, e);
+    if (w.ss.measure_label && prev_head_named_by(c, &w.ss, w.ss.measure_label))
+        w.ss.measure_label = c->out->recs[w.ss.prev_head].indicator;   /* `Sản lượng chia theo nhóm sản phẩm: Cá …` */
     w.ss.subject = w.ss.measure_label ? NULL : sentence_label(c, s, e, &w.ss.list_label);
     if (!w.ss.subject && !w.ss.measure_label)
         w.ss.subject = valueless_head(c, s, e);

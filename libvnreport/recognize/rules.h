@@ -550,6 +550,7 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
 bool goes_on_with_goals(const rctx *c, size_t s, size_t e);
 bool sets_goals(const rctx *c, size_t s, size_t e, size_t first_rec);
 bool heads_goals(const rctx *c, size_t s, size_t e);
+bool prev_head_named_by(const rctx *c, const sentence_state *ss, const char *phrase);
 bool in_goal_list(const rctx *c, size_t i, size_t sent_start, size_t sent_end, sentence_state *ss);
 void refine_role(rctx *c, draft *d);
 
