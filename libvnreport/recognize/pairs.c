@@ -67,6 +67,23 @@ pair_step read_range(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t *n
 }
 
 
+/* `749.648/820.000 con, đạt 91,4% kế hoạch năm`: is the slash pair that
+ * ends before token k (its unit read) followed by the share of a plan
+ * that the first is of the second? Then the second is that plan. */
+static bool attains_plan_after(const rctx *c, size_t k, const token *t)
+{
+    size_t idx;
+    k += k < c->tv.n && is_punct(c, k, ',');
+    size_t m = k < c->tv.n ? PHRASE_AT(c, LT_TRIGGERS, k, &idx) : 0;
+    if (!m || (triggers[idx].kind != T_ATTAIN && triggers[idx].kind != T_EQUAL) || k + m + 2 >= c->tv.n ||
+        !is_numeric(&c->tv.t[k + m]) || !is_punct(c, k + m + 1, '%') || t->v2 <= 0)
+        return false;
+    const token *share = &c->tv.t[k + m];
+    double slack = share->flags & NUM_DECIMAL ? 0.15 : 1.0;   /* (rounded or cut: `83.835/88.620 con đạt 94% KH`) */
+    return fabs(share->v - 100.0 * t->v / t->v2) < slack && plan_after(c, k + m + 2);
+}
+
+
 /* `12/20 xã`, `45/50%`: a part of a whole (total); a part cannot exceed its
  * whole, so `286.540/280.000 con` is actual/plan: a level, then its target
  * sharing the unit. */
@@ -78,7 +95,7 @@ pair_step read_fraction(rctx *c, sentence_walk *w, size_t i, quantity *q, size_t
     bool places = !q->count && memchr(c->text + q->unit_start, '/', q->unit_end - q->unit_start) &&
                   PHRASE_AT(c, LT_ADMIN_UNITS, token_at_offset(c, i, q->unit_start), NULL);
     bool counted = q->count || places || q->score;   /* (a score out of its maximum: `79,35/100 điểm`) */
-    bool plan_pair = counted && t->v > t->v2;
+    bool plan_pair = counted && (t->v > t->v2 || attains_plan_after(c, q->unit_end_tok, t));
     if ((counted || q->percent) && !plan_pair) {
         q->total = t->v2;
         q->vend = t->end1;
