@@ -375,6 +375,21 @@ static bool opens_next_value(const rctx *c, size_t k, size_t to)
 }
 
 
+/* Does a number follow within a few words from k, before any punctuation
+ * (`… mục tiêu đề ra là 60%`)? */
+static bool figure_soon_after(const rctx *c, size_t k, size_t to)
+{
+    enum { FIGURE_WORDS = 4 };
+    for (size_t j = k; j < to && j <= k + FIGURE_WORDS; j++) {
+        if (is_numeric(&c->tv.t[j]) && !(c->tv.t[j].flags & NUM_YEARLIKE))
+            return true;   /* (not the plan's year: `đạt 92%, kế hoạch năm 2024`) */
+        if (c->tv.t[j].kind == TOK_PUNCT)
+            return false;
+    }
+    return false;
+}
+
+
 /* Is the baseline phrase [k, e) the next value's, written between its
  * trigger and its number (`đạt 92%, vượt kế hoạch 2%`)? */
 static bool names_next_value(const rctx *c, size_t k, size_t e, size_t to)
@@ -447,10 +462,13 @@ const char *baseline_after(rctx *c, size_t from, size_t to)
         if (link && k + link < to && PHRASE_AT(c, LT_TRIGGERS, k + link, NULL))
             break;   /* `tăng 12% và vượt kế hoạch năm`: a statement of its own */
         size_t used;
-        if (compare_word_at(c, k, false) || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
+        bool compared = compare_word_at(c, k, false);
+        if (compared || PHRASE_AT(c, LT_BASELINES, k, NULL)) {
             const char *b = baseline_at(c, k, &used);
-            if (b && (opens_next_value(c, k + used, to) || names_next_value(c, k, k + used, to)))
-                return NULL;   /* `tăng 1,72% và so với cùng kỳ tăng 3,3%` */
+            if (b && (opens_next_value(c, k + used, to) || names_next_value(c, k, k + used, to) ||
+                      (comma && !compared && figure_soon_after(c, k + used, to))))
+                return NULL;   /* `tăng 1,72% và so với cùng kỳ tăng 3,3%`; `đạt 52,3%, mục
+                                * tiêu đề ra là 60%`: the plan's own figure */
             if (b)
                 return b;
         }
