@@ -1297,15 +1297,33 @@ static bool only_admin_place(const rctx *c, size_t a, size_t b)
 }
 
 
-/* Is the value's own phrase (its words, own_text) all of a
- * PLACE_REFERENCE that ends its span (`Lũy kế 6 tháng của tỉnh này`)? */
-static bool is_place_reference(const rctx *c, const draft *d, const char *own_text)
+/* Is the value's own phrase (its words, own_text) all of a phrase of
+ * table t that ends its span (`Lũy kế 6 tháng của tỉnh này`)? */
+static bool own_phrase_is(const rctx *c, const draft *d, const char *own_text, lex_table t)
 {
-    size_t m = d->ind_a < d->ind_b ? PHRASE_BEFORE(c, LT_PLACE_REFERENCES, d->ind_b, d->ind_a, NULL) : 0;
+    size_t m = d->ind_a < d->ind_b ? PHRASE_BEFORE(c, t, d->ind_b, d->ind_a, NULL) : 0;
     size_t words = 1;
     for (const char *p = own_text; *p; p++)
         words += *p == ' ';
     return m && words == m;
+}
+
+
+/* `Lũy kế 11 tháng qua, chỉ số này ước tăng 7,1%`: a value whose phrase
+ * is a MEASURE_REFERENCE takes the measure (and part) of the value before
+ * it, in its sentence or the one before. */
+static bool refers_back(rctx *c, draft *d, const char *own_text)
+{
+    const sentence_state *ss = d->ss;
+    size_t before = c->out->n_recs > ss->first_rec ? c->out->n_recs - 1 : ss->prev_last;
+    if (!own_text || before == NONE || !own_phrase_is(c, d, own_text, LT_MEASURE_REFERENCES))
+        return false;
+    const vnr_record *r = &c->out->recs[before];
+    if (!r->indicator || !*r->indicator)
+        return false;
+    d->r.indicator = r->indicator;
+    d->r.subject = r->subject;
+    return true;
 }
 
 
@@ -1314,7 +1332,7 @@ static bool is_place_reference(const rctx *c, const draft *d, const char *own_te
 static bool phrase_names_place(const rctx *c, const draft *d, const char *own_text)
 {
     return names_only_place(own_text) || only_admin_place(c, d->ind_a, d->ind_b) ||
-           is_place_reference(c, d, own_text);
+           own_phrase_is(c, d, own_text, LT_PLACE_REFERENCES);
 }
 
 
@@ -1524,11 +1542,21 @@ static bool repeats_prev_head(rctx *c, draft *d, const char *own_text)
 }
 
 
+/* Does the value's phrase name only a place, a short form or a pointer,
+ * so that its measure comes from a list label or the value before? Then
+ * indicator and subject are set. */
+static bool measure_from_elsewhere(rctx *c, draft *d, const char *own_text)
+{
+    return of_place(c, d, own_text) || place_goes_on(c, d, own_text) || repeats_prev_head(c, d, own_text) ||
+           refers_back(c, d, own_text);
+}
+
+
 /* Indicator and subject from the value's own phrase (own_text, NULL when
  * it has none) and the sentence's earlier records. */
 static void choose_indicator(rctx *c, draft *d, const char *own_text)
 {
-    if (of_place(c, d, own_text) || place_goes_on(c, d, own_text) || repeats_prev_head(c, d, own_text))
+    if (measure_from_elsewhere(c, d, own_text))
         return;
     const sentence_state *ss = d->ss;
     vnr_record *r = &d->r;

@@ -263,6 +263,12 @@ const word_entry list_cues[] = {
 #include "lexicon.def"
 #undef LIST_CUE
 };
+const word_entry measure_references[] = {
+#define MEASURE_REFERENCE(p) { p },
+#include "lexicon.def"
+#undef MEASURE_REFERENCE
+};
+
 const word_entry outcome_names[] = {
 #define OUTCOME_NAME(p) { p },
 #include "lexicon.def"
@@ -473,6 +479,7 @@ static const table_view lex_tables[LT_COUNT] = {
     [LT_PLACE_LIST_CUES] = TABLE_VIEW(place_list_cues),
     [LT_PLACE_REFERENCES] = TABLE_VIEW(place_references),
     [LT_OUTCOME_NAMES] = TABLE_VIEW(outcome_names),
+    [LT_MEASURE_REFERENCES] = TABLE_VIEW(measure_references),
     [LT_LIST_QUANTIFIERS] = TABLE_VIEW(list_quantifiers),
     [LT_RESPECTIVE_WORDS] = TABLE_VIEW(respective_words),
     [LT_RATE_BASES] = TABLE_VIEW(rate_bases),
