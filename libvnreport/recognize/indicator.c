@@ -1311,11 +1311,13 @@ static bool own_phrase_is(const rctx *c, const draft *d, const char *own_text, l
 
 /* `Lũy kế 11 tháng qua, chỉ số này ước tăng 7,1%`: a value whose phrase
  * is a MEASURE_REFERENCE takes the measure (and part) of the value before
- * it, in its sentence or the one before. */
+ * it in its sentence, or of the sentence before's head. */
 static bool refers_back(rctx *c, draft *d, const char *own_text)
 {
     const sentence_state *ss = d->ss;
-    size_t before = c->out->n_recs > ss->first_rec ? c->out->n_recs - 1 : ss->prev_last;
+    /* (in a sentence of its own, what the sentence before was about: its head) */
+    size_t before = c->out->n_recs > ss->first_rec ? c->out->n_recs - 1
+                    : ss->prev_head != NONE ? ss->prev_head : ss->prev_last;
     if (!own_text || before == NONE || !own_phrase_is(c, d, own_text, LT_MEASURE_REFERENCES))
         return false;
     const vnr_record *r = &c->out->recs[before];

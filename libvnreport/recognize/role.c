@@ -523,6 +523,21 @@ static bool rate_restates_change(role_case *rc)
 }
 
 
+/* `CPI tăng 3,2% (cả nước 3,8%)`, `…, cao hơn mức trung bình cả nước
+ * 7,52%`: a bare percentage right after the place another value of the
+ * sentence's latest change is of (a BASELINE of BC_PLACE) is that
+ * place's change. */
+static bool place_figure_beside_change(role_case *rc)
+{
+    const rctx *c = rc->c;
+    size_t i = rc->d->i, last = rc->d->ss->last_change, n = c->out->n_recs, idx;
+    if (!rc->d->q->percent || last == NONE || last != n - 1 || !in_percent(&c->out->recs[last]) || i == 0)
+        return false;
+    size_t m = PHRASE_BEFORE(c, LT_BASELINES, i, rc->d->nc->sent_start, &idx);
+    return m && (baseline_codes[baselines[idx].id].flags & BC_PLACE);
+}
+
+
 static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
 static void mark_restated(role_case *rc) { rc->d->restates_fraction = true; }
 
@@ -619,7 +634,8 @@ static const role_row role_rows[] = {
     { NO_VERB, is_score, VNR_ROLE_LEVEL, NULL },   /* `đứng thứ 3 với 7,12 điểm`, `là 6,41 điểm` */
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm phần trăm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
-    { NO_VERB, rate_restates_change, VNR_ROLE_CHANGE, restated_rate },   /* `tăng 6 vụ, tỷ lệ 17,6%` */
+    { NO_VERB, rate_restates_change, VNR_ROLE_CHANGE, restated_rate },
+    { NO_VERB, place_figure_beside_change, VNR_ROLE_CHANGE, NULL },   /* `(cả nước 3,8%)` */   /* `tăng 6 vụ, tỷ lệ 17,6%` */
 };
 
 
