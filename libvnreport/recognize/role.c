@@ -538,6 +538,19 @@ static bool place_figure_beside_change(role_case *rc)
 }
 
 
+/* A percentage with no verb, compared with an earlier time right after
+ * it (`…, bằng 78,2% kế hoạch năm 2023 và 104,5% so với cùng kỳ`): a
+ * ratio near 100 is an index. */
+static bool compared_ratio(role_case *rc)
+{
+    const quantity *q = rc->d->q;
+    size_t k = q->unit_end_tok, used;
+    const char *b = q->percent && q->value >= 50 && k < rc->c->tv.n && compare_word_at(rc->c, k, false)
+                        ? baseline_at(rc->c, k, &used) : NULL;
+    return b && !(baseline_flags(b) & (BC_PLAN | BC_BUDGET | BC_PLACE));
+}
+
+
 static void take_plan(role_case *rc) { rc->d->plan_code = rc->plan; }
 static void mark_restated(role_case *rc) { rc->d->restates_fraction = true; }
 
@@ -634,8 +647,9 @@ static const role_row role_rows[] = {
     { NO_VERB, is_score, VNR_ROLE_LEVEL, NULL },   /* `đứng thứ 3 với 7,12 điểm`, `là 6,41 điểm` */
     { NO_VERB, is_points, VNR_ROLE_CHANGE, NULL },   /* `giảm … 0,5 điểm phần trăm` */
     { NO_VERB, signed_percent, VNR_ROLE_CHANGE, NULL },   /* `xăng +8,1%` */
-    { NO_VERB, rate_restates_change, VNR_ROLE_CHANGE, restated_rate },
-    { NO_VERB, place_figure_beside_change, VNR_ROLE_CHANGE, NULL },   /* `(cả nước 3,8%)` */   /* `tăng 6 vụ, tỷ lệ 17,6%` */
+    { NO_VERB, rate_restates_change, VNR_ROLE_CHANGE, restated_rate },   /* `tăng 6 vụ, tỷ lệ 17,6%` */
+    { NO_VERB, place_figure_beside_change, VNR_ROLE_CHANGE, NULL },   /* `(cả nước 3,8%)` */
+    { NO_VERB, compared_ratio, VNR_ROLE_INDEX, NULL },    /* `… và 104,5% so với cùng kỳ` */
 };
 
 
