@@ -898,16 +898,6 @@ static bool singles_out_place(const rctx *c, const draft *d, const vnr_record *h
     return (prev == head || !same_unit_as(c, prev, d->q)) && !ends_with_place(head->indicator);
 }
 
-/* Does a bracket close in (a, b)? */
-static bool closes_between(const rctx *c, size_t a, size_t b)
-{
-    for (size_t k = a + 1; k < b; k++)
-        if (is_punct(c, k, ')'))
-            return true;
-    return false;
-}
-
-
 /* `cấp mới cho 14 dự án (9 dự án FDI, 05 dự án DDI)`, `thu hút 52 dự án,
  * bao gồm 45 dự án FDI và 7 dự án DDI`: the sentence's first count of
  * the value's thing, when the value breaks it down — in a bracket right
@@ -927,7 +917,7 @@ static const vnr_record *count_broken_down(const rctx *c, const draft *d)
                            !PHRASE_AT(c, LT_BREAKDOWN_WORDS, after, NULL); w++)
             after++;   /* (the whole's words after its noun: `52 dự án đầu tư, bao gồm …`) */
         if (is_punct(c, after, '('))
-            return closes_between(c, after, d->i) ? NULL : whole;   /* (the value in that bracket) */
+            return brackets_close_before(c, after + 1, d->i, 1) ? NULL : whole;   /* (the value in that bracket) */
         after += after < d->i && is_punct(c, after, ',');
         return after < d->i && PHRASE_AT(c, LT_BREAKDOWN_WORDS, after, NULL) ? whole : NULL;
     }
@@ -1288,12 +1278,7 @@ static bool admin_place(const rctx *c, size_t ea, size_t eb);
  * name capitalised (`huyện Đông Sơn`, `thị xã Ba Đồn`)? */
 static bool only_admin_place(const rctx *c, size_t a, size_t b)
 {
-    if (!admin_place(c, a, b))
-        return false;
-    for (size_t k = a + PHRASE_AT(c, LT_ADMIN_UNITS, a, NULL); k < b; k++)
-        if (c->tv.t[k].kind != TOK_WORD || !(c->tv.t[k].flags & TOK_UPPER))
-            return false;
-    return true;
+    return admin_place(c, a, b) && capitalised_words(c, a + PHRASE_AT(c, LT_ADMIN_UNITS, a, NULL), b);
 }
 
 
@@ -1462,12 +1447,7 @@ static bool place_measure(rctx *c, const draft *d, size_t *a, size_t *b, bool *m
 static bool named_bracket_item(const rctx *c, size_t a, size_t b)
 {
     enum { NAME_WORDS = 4 };
-    if (a >= b || b - a > NAME_WORDS || b >= c->tv.n || !is_punct(c, b, '('))
-        return false;
-    for (size_t k = a; k < b; k++)
-        if (c->tv.t[k].kind != TOK_WORD || !(c->tv.t[k].flags & TOK_UPPER))
-            return false;
-    return true;
+    return a < b && b - a <= NAME_WORDS && b < c->tv.n && is_punct(c, b, '(') && capitalised_words(c, a, b);
 }
 
 

@@ -914,15 +914,6 @@ static bool cue_after_percent(const rctx *c, size_t k)
 }
 
 
-/* Do the `depth` brackets open at token k all close before token i? */
-static bool closes_before(const rctx *c, size_t k, size_t i, int depth)
-{
-    for (; k < i && depth > 0; k++)
-        depth -= is_punct(c, k, ')') - is_punct(c, k, '(');
-    return depth <= 0;
-}
-
-
 bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start, bool count)
 {
     size_t seg = segment_start(c, i, floor);
@@ -943,7 +934,7 @@ bool target_cue_before(const rctx *c, size_t i, size_t floor, size_t sent_start,
         depth += is_punct(c, k, '(') - is_punct(c, k, ')');
         size_t idx;
         size_t m = PHRASE_AT(c, LT_TARGET_CUES, k, &idx);
-        if (!m || (cue_after_percent(c, k) && k + m != i) || (depth > 0 && closes_before(c, k, i, depth)))
+        if (!m || (cue_after_percent(c, k) && k + m != i) || (depth > 0 && brackets_close_before(c, k, i, depth)))
             continue;   /* (the plan's own figure may follow it: `110,1% kế hoạch năm là 14.000 người`;
                          * a bracket's goal is its own: `đạt 63,47% (mục tiêu 70%), còn … đạt 18,54%`) */
         size_t not_len = cue_not_len(c, k, m);

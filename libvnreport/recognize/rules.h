@@ -476,6 +476,8 @@ void free_token_arrays(rctx *c);
 bool lower_tokens(rctx *c);
 size_t lower_text(const rctx *c, size_t from, size_t len, char *out, size_t cap);
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos);
+bool brackets_close_before(const rctx *c, size_t k, size_t i, int depth);
+bool capitalised_words(const rctx *c, size_t a, size_t b);
 bool ends_in_name(const rctx *c, size_t k, size_t m);
 size_t breakdown_after_comma(const rctx *c, size_t k, size_t lo);
 bool follows_record(const rctx *c, const vnr_record *r, size_t k);

@@ -362,6 +362,25 @@ size_t token_after_record(const rctx *c, const vnr_record *r, size_t from, size_
 }
 
 
+/* Do the `depth` brackets open at token k all close before token i? */
+bool brackets_close_before(const rctx *c, size_t k, size_t i, int depth)
+{
+    for (; k < i && depth > 0; k++)
+        depth -= is_punct(c, k, ')') - is_punct(c, k, '(');
+    return depth <= 0;
+}
+
+
+/* Is every token of [a, b) a word that opens with a capital (`Lý Nhân`)? */
+bool capitalised_words(const rctx *c, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (c->tv.t[k].kind != TOK_WORD || !(c->tv.t[k].flags & TOK_UPPER))
+            return false;
+    return true;
+}
+
+
 /* The token index that starts at or after text offset `pos`. */
 size_t token_at_offset(const rctx *c, size_t from, uint32_t pos)
 {
