@@ -2072,9 +2072,14 @@ static bool value_aspect(rctx *c, draft *d)
     if (!aspect)
         return false;
     const vnr_record *of = record_of_aspect(c, d, aspect);
-    d->r.subject = of ? of->subject : aspect;
-    if (of)
-        d->r.indicator = of->indicator;
+    if (!of && d->r.indicator && *d->r.indicator && phrase_names_place(c, d, d->r.indicator)) {
+        d->r.subject = d->r.indicator;   /* `Yên Bái tăng 4,35% sản lượng thịt hơi`: the place's measure */
+        d->r.indicator = aspect;
+    } else {
+        d->r.subject = of ? of->subject : aspect;
+        if (of)
+            d->r.indicator = of->indicator;
+    }
     if (e > d->named_until)
         d->named_until = e;
     return true;
