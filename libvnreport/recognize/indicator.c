@@ -904,9 +904,9 @@ static bool singles_out_place(const rctx *c, const draft *d, const vnr_record *h
  * after its unit, or after a BREAKDOWN_WORD there — or NULL. */
 static const vnr_record *count_broken_down(const rctx *c, const draft *d)
 {
-    enum { TAIL_WORDS = 6 };
+    enum { TAIL_WORDS = 6, RECORDS_SCANNED = 32 };   /* (a line of a million values stays linear) */
     const sentence_state *ss = d->ss;
-    for (size_t k = ss->first_rec; k < c->out->n_recs; k++) {
+    for (size_t k = ss->first_rec; k < c->out->n_recs && k < ss->first_rec + RECORDS_SCANNED; k++) {
         const vnr_record *whole = &c->out->recs[k];
         if (!is_count(whole) || !same_unit_as(c, whole, d->q))
             continue;
@@ -1338,8 +1338,7 @@ static bool opens_with_breakdown(const rctx *c, size_t k, size_t e)
  * but its period's? Then the bracket stands for a list colon. */
 static bool places_in_bracket(const rctx *c, size_t from, size_t k)
 {
-    if (!is_punct(c, k, '(') || k == from || k + 1 >= c->tv.n || c->tv.t[k + 1].kind != TOK_WORD ||
-        !(c->tv.t[k + 1].flags & TOK_UPPER))
+    if (!is_punct(c, k, '(') || k == from || k + 1 >= c->tv.n || !capitalised_words(c, k + 1, k + 2))
         return false;
     for (size_t j = from; j < k; j++)
         if ((is_numeric(&c->tv.t[j]) && !in_period_phrase(c, j)) || is_punct(c, j, '('))
